@@ -1,0 +1,57 @@
+#include "api/errors.hpp"
+
+#include <boost/beast/http/status.hpp>
+#include <boost/json.hpp>
+
+namespace motcua::api {
+
+int StatusOf(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::kInvalid:
+            return 400;
+        case ErrorKind::kUnauthenticated:
+            return 401;
+        case ErrorKind::kForbidden:
+            return 403;
+        case ErrorKind::kNotFound:
+            return 404;
+        case ErrorKind::kConflict:
+        case ErrorKind::kInvalidTransition:
+            return 409;
+        case ErrorKind::kTooLarge:
+            return 413;
+        case ErrorKind::kUnavailable:
+            return 503;
+    }
+    return 500;  // Unreachable: every kind is listed above (-Wswitch checks it).
+}
+
+Response ErrorRenderer::Render(const Error& error) const {
+    Response response = Render(StatusOf(error.kind), error.code, error.param);
+    if (!error.detail.empty() && error.kind == ErrorKind::kInvalid) {
+        // Validation details help API clients; other kinds may carry internal text, kept in logs.
+        auto body = boost::json::parse(response.body).as_object();
+        body["detail"] = error.detail;
+        response.body = boost::json::serialize(body);
+    }
+    return response;
+}
+
+Response ErrorRenderer::Render(int status, std::string_view code, std::string_view param) const {
+    const auto text = messages_.Render(code, param);
+    boost::json::object body{
+        {"type", "about:blank"},
+        {"title", std::string(boost::beast::http::obsolete_reason(
+                      static_cast<boost::beast::http::status>(status)))},
+        {"status", status},
+        {"code", code},
+        {"message_vi", text.vi},
+        {"message_en", text.en},
+    };
+    if (!param.empty()) {
+        body["param"] = param;
+    }
+    return Response{status, "application/problem+json", boost::json::serialize(body), {}};
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,90 @@
+#include "api/http_api.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <spdlog/spdlog.h>
+
+namespace motcua::api {
+
+HttpApi::HttpApi(ApiContext context, HttpApiOptions options)
+    : context_(context), options_(std::move(options)) {
+    router_ = std::make_unique<Router>(BuildRoutes(context_, *this, options_));
+    if (options_.web_root) {
+        static_files_.emplace(*options_.web_root);
+    }
+    std::vector<std::string> names;
+    for (const auto& route : router_->GetRoutes()) {
+        names.push_back(route.method + " " + route.pattern);
+    }
+    static_route_ = names.size();
+    names.emplace_back("static");
+    unmatched_route_ = names.size();
+    names.emplace_back("unmatched");
+    metrics_ = std::make_unique<Metrics>(std::move(names));
+}
+
+Response HttpApi::Handle(const Request& request) {
+    const auto started = std::chrono::steady_clock::now();
+    std::size_t route_index = unmatched_route_;
+    Response response;
+    try {
+        response = Dispatch(request, route_index);
+    } catch (const std::exception& failure) {
+        spdlog::error("unhandled exception on {} {}: {}", request.method, request.target,
+                      failure.what());
+        response = context_.errors.Render(500, "internal_error");
+    }
+    AddSecurityHeaders(response);
+    metrics_->Record(route_index, response.status,
+                     std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::steady_clock::now() - started));
+    return response;
+}
+
+Response HttpApi::HandleProtocolError(int status, std::string_view code) {
+    Response response = context_.errors.Render(status, code);
+    AddSecurityHeaders(response);
+    metrics_->Record(unmatched_route_, status, std::chrono::microseconds{0});
+    return response;
+}
+
+Response HttpApi::Dispatch(const Request& request, std::size_t& route_index) {
+    const auto match = router_->Match(request.method, request.segments);
+    if (match.route != nullptr) {
+        route_index = match.index;
+        Response response = match.route->handler(request, match.params);
+        const bool has_cache_control =
+            std::any_of(response.headers.begin(), response.headers.end(),
+                        [](const auto& header) { return header.first == "Cache-Control"; });
+        if (!has_cache_control) {
+            response.With("Cache-Control", "no-store");  // API answers are never cached.
+        }
+        return response;
+    }
+    if (!match.allowed_methods.empty()) {
+        std::string allow;
+        for (const auto& method : match.allowed_methods) {
+            allow += (allow.empty() ? "" : ", ") + method + (method == "GET" ? ", HEAD" : "");
+        }
+        return context_.errors.Render(405, "method_not_allowed").With("Allow", allow);
+    }
+    const bool is_api = !request.segments.empty() && request.segments.front() == "api";
+    if (!is_api && static_files_ && (request.method == "GET" || request.method == "HEAD")) {
+        if (auto file = static_files_->Serve(request)) {
+            route_index = static_route_;
+            return *std::move(file);
+        }
+    }
+    return context_.errors.Render(404, "not_found");
+}
+
+void HttpApi::AddSecurityHeaders(Response& response) {
+    response.With("X-Content-Type-Options", "nosniff");
+    response.With("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.With("X-Frame-Options", "DENY");
+    response.With("Content-Security-Policy",
+                  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                  "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,49 @@
+// HttpApi: turns one Request into one Response — routing, the static web application, error
+// rendering, security headers and metrics. It never throws: an unexpected exception from a
+// handler is logged and answered with a problem+json 500, so no input can crash the server.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "api/api_context.hpp"
+#include "api/metrics.hpp"
+#include "api/router.hpp"
+#include "api/static_files.hpp"
+
+namespace motcua::api {
+
+struct HttpApiOptions {
+    std::optional<std::filesystem::path> web_root;  // Serve the web application from here.
+    std::string openapi_json;                       // The OpenAPI document served as-is.
+};
+
+class HttpApi {
+public:
+    HttpApi(ApiContext context, HttpApiOptions options);
+
+    /// Answers one request; thread-safe.
+    Response Handle(const Request& request);
+    /// Answers a request that failed before it could be parsed (oversized, malformed).
+    Response HandleProtocolError(int status, std::string_view code);
+    Metrics& GetMetrics() { return *metrics_; }
+
+private:
+    Response Dispatch(const Request& request, std::size_t& route_index);
+    static void AddSecurityHeaders(Response& response);
+
+    ApiContext context_;
+    HttpApiOptions options_;
+    std::unique_ptr<Router> router_;
+    std::optional<StaticFiles> static_files_;
+    std::unique_ptr<Metrics> metrics_;
+    std::size_t static_route_ = 0;
+    std::size_t unmatched_route_ = 0;
+};
+
+/// Returns the route table: every endpoint of the API, in one place (CONVENTIONS.md rule 2).
+std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiOptions& options);
+
+}  // namespace motcua::api

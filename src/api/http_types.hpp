@@ -1,0 +1,43 @@
+// Request and Response: the project's own small HTTP message types. Handlers see only these, so
+// that Boost.Beast and Asio stay inside api/server/ (the one heavy translation unit).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace motcua::api {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+    std::string method;  // Upper case: "GET", "POST", ...
+    std::string target;  // As received: path and query.
+    std::vector<std::string> segments;  // Decoded path segments ("/api/v1/x" → api, v1, x).
+    std::vector<std::pair<std::string, std::string>> query;  // Decoded, in order.
+    HeaderList headers;  // Names in lower case.
+    std::string body;
+    std::string remote_address;
+
+    /// Returns the first header named `name` (lower case), or an empty view.
+    std::string_view Header(std::string_view name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    HeaderList headers;
+
+    /// Adds a header to the response.
+    Response& With(std::string name, std::string value) {
+        headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+};
+
+/// Path parameters captured by the router ({code} → value), in pattern order.
+using PathParams = std::vector<std::string>;
+
+}  // namespace motcua::api

@@ -1,0 +1,89 @@
+#include "api/json/catalog_responses.hpp"
+
+#include "interchange/catalog_json.hpp"
+
+namespace motcua::api::json {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+value AgencyName(const services::CatalogSnapshot& snapshot, const std::string& code) {
+    const auto* agency = snapshot.FindAgency(code);
+    return agency == nullptr ? value(nullptr) : value(agency->name_vi);
+}
+
+void AddNames(const services::CatalogSnapshot& snapshot, const domain::Procedure& procedure,
+              object& json) {
+    const auto* field = snapshot.FindField(procedure.field_code);
+    json["field_name_vi"] = field != nullptr ? field->name_vi : std::string{};
+    json["field_name_en"] = field != nullptr ? field->name_en : std::string{};
+    json["competent_agency_name_vi"] = AgencyName(snapshot, procedure.competent_agency);
+    json["receiving_agency_name_vi"] = AgencyName(snapshot, procedure.receiving_agency);
+    json["fee_total_vnd"] = procedure.FeeTotal();
+}
+
+}  // namespace
+
+object ProcedureSummary(const services::CatalogSnapshot& snapshot,
+                        const domain::Procedure& procedure) {
+    const object full = interchange::ProcedureToJson(procedure);
+    object json;
+    for (const char* key : {"code", "national_code", "name_vi", "name_en", "field", "level",
+                            "online_level", "competent_agency", "receiving_agency",
+                            "processing_time"}) {
+        json[key] = full.at(key);
+    }
+    AddNames(snapshot, procedure, json);
+    return json;
+}
+
+object ProcedureDetail(const services::CatalogSnapshot& snapshot,
+                       const domain::Procedure& procedure) {
+    object json = interchange::ProcedureToJson(procedure);
+    AddNames(snapshot, procedure, json);
+    return json;
+}
+
+object AgencySummary(const services::CatalogSnapshot& snapshot, std::size_t position) {
+    const auto& agency = snapshot.agencies[position];
+    const object full = interchange::AgencyToJson(agency);
+    object json;
+    for (const char* key : {"code", "legacy_code", "name_vi", "name_en", "kind", "parent",
+                            "admin_unit_code", "valid_from", "valid_to"}) {
+        json[key] = full.at(key);
+    }
+    json["child_count"] = snapshot.agency_children[position].size();
+    return json;
+}
+
+object AgencyDetail(const services::CatalogSnapshot& snapshot, std::size_t position) {
+    object json = interchange::AgencyToJson(snapshot.agencies[position]);
+    array children;
+    for (const auto child : snapshot.agency_children[position]) {
+        children.push_back(AgencySummary(snapshot, child));
+    }
+    json["children"] = std::move(children);
+    // Ancestors from the root down, for breadcrumbs.
+    array path;
+    const auto* cursor = snapshot.FindAgency(snapshot.agencies[position].parent_code);
+    for (std::size_t depth = 0; cursor != nullptr && depth < snapshot.agencies.size(); ++depth) {
+        path.insert(path.begin(), object{{"code", cursor->code}, {"name_vi", cursor->name_vi}});
+        cursor = snapshot.FindAgency(cursor->parent_code);
+    }
+    json["path"] = std::move(path);
+    return json;
+}
+
+object AgencyTree(const services::CatalogSnapshot& snapshot, std::size_t position) {
+    object json = AgencySummary(snapshot, position);
+    array children;
+    for (const auto child : snapshot.agency_children[position]) {
+        children.push_back(AgencyTree(snapshot, child));
+    }
+    json["children"] = std::move(children);
+    return json;
+}
+
+}  // namespace motcua::api::json

@@ -1,0 +1,39 @@
+// Metrics: request counts by route and status, and latency histograms by route, kept in atomic
+// counters (no lock on the request path) and rendered in the Prometheus text format at /metrics.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace motcua::api {
+
+class Metrics {
+public:
+    /// `route_names` are the labels; requests are recorded by index into them.
+    explicit Metrics(std::vector<std::string> route_names);
+
+    /// Records one answered request.
+    void Record(std::size_t route, int status, std::chrono::microseconds latency);
+    /// Returns the Prometheus text exposition of every counter.
+    std::string RenderPrometheus() const;
+
+    static constexpr std::array<double, 12> kBucketsSeconds{
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0};
+    static constexpr std::array<int, 16> kStatuses{200, 201, 204, 206, 304, 400, 401, 403,
+                                                   404, 405, 409, 413, 429, 431, 500, 503};
+
+private:
+    struct RouteCounters {
+        std::array<std::atomic<std::uint64_t>, kStatuses.size() + 1> by_status{};  // Last: other.
+        std::array<std::atomic<std::uint64_t>, kBucketsSeconds.size() + 1> buckets{};
+        std::atomic<std::uint64_t> latency_sum_us{0};
+    };
+    std::vector<std::string> route_names_;
+    std::unique_ptr<RouteCounters[]> counters_;
+};
+
+}  // namespace motcua::api

@@ -1,0 +1,33 @@
+#include "api/request_target.hpp"
+
+#include <gtest/gtest.h>
+
+namespace motcua::api {
+namespace {
+
+TEST(RequestTarget, DecodesSegmentsAndQuery) {
+    const auto target =
+        ParseRequestTarget("/api/v1/procedures?q=%C4%90%C4%83ng+k%C3%BD&limit=5&flag");
+    ASSERT_TRUE(target.HasValue());
+    EXPECT_EQ(target.Value().segments, (std::vector<std::string>{"api", "v1", "procedures"}));
+    ASSERT_EQ(target.Value().query.size(), 3U);
+    EXPECT_EQ(target.Value().query[0].second, "Đăng ký");
+    EXPECT_EQ(target.Value().query[1], (std::pair<std::string, std::string>{"limit", "5"}));
+    EXPECT_EQ(target.Value().query[2].second, "");
+}
+
+TEST(RequestTarget, KeepsEncodedSlashInsideOneSegment) {
+    const auto target = ParseRequestTarget("/assets/..%2F..%2Fetc%2Fpasswd");
+    ASSERT_TRUE(target.HasValue());
+    ASSERT_EQ(target.Value().segments.size(), 2U);
+    EXPECT_EQ(target.Value().segments[1], "../../etc/passwd");
+}
+
+TEST(RequestTarget, RejectsMalformedTargets) {
+    EXPECT_FALSE(ParseRequestTarget("no-leading-slash").HasValue());
+    EXPECT_FALSE(ParseRequestTarget("/bad%zzescape").HasValue());
+    EXPECT_FALSE(ParseRequestTarget("").HasValue());
+}
+
+}  // namespace
+}  // namespace motcua::api

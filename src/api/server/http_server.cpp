@@ -1,0 +1,233 @@
+// The only translation unit that includes Asio and Beast (they dominate build time).
+#include "api/server/http_server.hpp"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <csignal>
+#include <spdlog/spdlog.h>
+#include <thread>
+#include <vector>
+
+#include "api/request_target.hpp"
+
+namespace motcua::api {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+
+Request ToRequest(http::request<http::string_body>& message, RequestTarget target,
+                  const tcp::socket& socket) {
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    request.segments = std::move(target.segments);
+    request.query = std::move(target.query);
+    for (const auto& field : message) {
+        std::string name(field.name_string());
+        for (char& c : name) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request.body = std::move(message.body());
+    boost::system::error_code error;
+    const auto remote = socket.remote_endpoint(error);
+    if (!error) {
+        request.remote_address = remote.address().to_string();
+    }
+    return request;
+}
+
+http::response<http::string_body> ToMessage(Response response, unsigned version, bool keep_alive,
+                                            bool is_head) {
+    http::response<http::string_body> message{static_cast<http::status>(response.status),
+                                              version};
+    message.set(http::field::server, "motcua");
+    message.set(http::field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) {
+        message.insert(name, value);
+    }
+    message.body() = std::move(response.body);
+    message.keep_alive(keep_alive);
+    message.prepare_payload();
+    if (is_head) {
+        message.body().clear();  // Content-Length still describes the GET body.
+    }
+    return message;
+}
+
+}  // namespace
+
+class HttpServer::Impl {
+public:
+    Impl(HttpApi& api, HttpServerOptions options)
+        : api_(api),
+          options_(std::move(options)),
+          io_(options_.threads),
+          acceptor_(io_),
+          signals_(io_, SIGINT, SIGTERM) {}
+
+    std::uint16_t Listen() {
+        const tcp::endpoint endpoint(asio::ip::make_address(options_.host), options_.port);
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+        port_ = acceptor_.local_endpoint().port();
+        return port_;
+    }
+
+    void Run(const std::function<void(std::uint16_t)>& on_ready) {
+        signals_.async_wait([this](boost::system::error_code error, int signal_number) {
+            if (!error) {
+                spdlog::info("signal {} received: finishing in-flight requests", signal_number);
+                BeginShutdown();
+            }
+        });
+        asio::co_spawn(io_, Accept(), asio::detached);
+        if (on_ready) {
+            on_ready(port_);
+        }
+        std::vector<std::thread> workers;
+        for (int i = 1; i < options_.threads; ++i) {
+            workers.emplace_back([this] { io_.run(); });
+        }
+        io_.run();
+        for (auto& worker : workers) {
+            worker.join();
+        }
+    }
+
+    void BeginShutdown() {
+        asio::post(io_, [this] {
+            if (stopping_.exchange(true)) {
+                return;
+            }
+            boost::system::error_code ignored;
+            acceptor_.close(ignored);
+            signals_.cancel(ignored);
+            asio::co_spawn(io_, Drain(), asio::detached);
+        });
+    }
+
+private:
+    asio::awaitable<void> Accept() {
+        for (;;) {
+            auto [error, socket] = co_await acceptor_.async_accept(kNoThrow);
+            if (error) {
+                if (stopping_) {
+                    co_return;
+                }
+                spdlog::warn("accept failed: {}", error.message());
+                continue;
+            }
+            socket.set_option(tcp::no_delay(true), error);
+            asio::co_spawn(io_, Serve(std::move(socket)), asio::detached);
+        }
+    }
+
+    // Waits until every request already read has been answered, then stops the event loop.
+    asio::awaitable<void> Drain() {
+        asio::steady_timer timer(io_);
+        const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
+        while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+            timer.expires_after(std::chrono::milliseconds(10));
+            co_await timer.async_wait(kNoThrow);
+        }
+        if (in_flight_.load() > 0) {
+            spdlog::warn("shutdown grace period over with {} requests in flight",
+                         in_flight_.load());
+        }
+        io_.stop();
+    }
+
+    asio::awaitable<void> Serve(tcp::socket socket) {
+        beast::tcp_stream stream(std::move(socket));
+        beast::flat_buffer buffer;
+        for (;;) {
+            http::request_parser<http::string_body> parser;
+            parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+            parser.body_limit(options_.body_limit);
+            stream.expires_after(options_.read_timeout);
+            auto [error, bytes] = co_await http::async_read(stream, buffer, parser, kNoThrow);
+            if (error) {
+                co_await AnswerReadError(stream, error);
+                break;
+            }
+            in_flight_.fetch_add(1);
+            auto& message = parser.get();
+            const bool is_head = message.method() == http::verb::head;
+            Response response;
+            auto target = ParseRequestTarget(message.target());
+            if (target) {
+                response = api_.Handle(ToRequest(message, std::move(target).Value(),
+                                                 stream.socket()));
+            } else {
+                response = api_.HandleProtocolError(400, "bad_request");
+            }
+            const bool keep_alive = message.keep_alive() && !stopping_;
+            auto reply = ToMessage(std::move(response), message.version(), keep_alive, is_head);
+            stream.expires_after(options_.read_timeout);
+            auto [write_error, written] = co_await http::async_write(stream, reply, kNoThrow);
+            in_flight_.fetch_sub(1);
+            if (write_error || !keep_alive) {
+                break;
+            }
+        }
+        boost::system::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    // Oversized or malformed requests get a problem+json answer; closed sockets get nothing.
+    asio::awaitable<void> AnswerReadError(beast::tcp_stream& stream,
+                                          boost::system::error_code error) {
+        int status = 0;
+        const char* code = "";
+        if (error == http::error::body_limit) {
+            status = 413;
+            code = "body_too_large";
+        } else if (error == http::error::header_limit) {
+            status = 431;
+            code = "header_too_large";
+        } else if (error.category() == http::make_error_code(http::error::end_of_stream).category() &&
+                   error != http::error::end_of_stream && error != http::error::partial_message) {
+            status = 400;
+            code = "bad_request";
+        }
+        if (status == 0) {
+            co_return;
+        }
+        auto reply = ToMessage(api_.HandleProtocolError(status, code), 11, false, false);
+        stream.expires_after(options_.read_timeout);
+        co_await http::async_write(stream, reply, kNoThrow);
+    }
+
+    HttpApi& api_;
+    HttpServerOptions options_;
+    asio::io_context io_;
+    tcp::acceptor acceptor_;
+    asio::signal_set signals_;
+    std::uint16_t port_ = 0;
+    std::atomic<bool> stopping_{false};
+    std::atomic<int> in_flight_{0};
+};
+
+HttpServer::HttpServer(HttpApi& api, HttpServerOptions options)
+    : impl_(std::make_unique<Impl>(api, std::move(options))) {}
+
+HttpServer::~HttpServer() = default;
+
+std::uint16_t HttpServer::Listen() { return impl_->Listen(); }
+
+void HttpServer::Run(const std::function<void(std::uint16_t)>& on_ready) { impl_->Run(on_ready); }
+
+void HttpServer::RequestStop() { impl_->BeginShutdown(); }
+
+}  // namespace motcua::api

@@ -1,0 +1,47 @@
+// HttpServer: HTTP/1.1 on Boost.Beast and Asio, with keep-alive, body and header limits, read
+// timeouts, and graceful shutdown: on SIGINT/SIGTERM it stops accepting, lets every request
+// already read finish and be answered, then returns from Run(). This header is free of Asio so
+// that only http_server.cpp pays for it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/http_api.hpp"
+
+namespace motcua::api {
+
+struct HttpServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;  // 0 picks a free port.
+    int threads = 2;
+    std::size_t body_limit = 1 << 20;
+    std::size_t header_limit = 16 << 10;
+    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds shutdown_grace{20};
+};
+
+class HttpServer {
+public:
+    HttpServer(HttpApi& api, HttpServerOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    /// Binds the listening socket; returns the bound port (useful with port 0).
+    std::uint16_t Listen();
+    /// Serves until SIGINT/SIGTERM (or RequestStop), then drains in-flight requests.
+    /// `on_ready` is called once the server accepts connections.
+    void Run(const std::function<void(std::uint16_t)>& on_ready);
+    /// Starts the graceful shutdown from any thread.
+    void RequestStop();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace motcua::api

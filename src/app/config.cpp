@@ -1,0 +1,170 @@
+#include "app/config.hpp"
+
+#include <boost/property_tree/ini_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <charconv>
+#include <cstring>
+
+namespace motcua::app {
+namespace {
+
+Error BadSetting(const std::string& key, const std::string& detail) {
+    return MakeError(ErrorKind::kInvalid, "invalid_config", key, detail);
+}
+
+template <typename Number>
+Outcome<Number> ParseNumber(const std::string& key, const std::string& text, Number low,
+                            Number high) {
+    Number number{};
+    const auto* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, number);
+    if (text.empty() || error != std::errc{} || stop != end || number < low || number > high) {
+        return BadSetting(key, "must be a whole number from " + std::to_string(low) + " to " +
+                                   std::to_string(high) + ", not \"" + text + "\"");
+    }
+    return number;
+}
+
+Outcome<Done> ParseListen(const std::string& text, AppConfig& config) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        return BadSetting("listen", "must be host:port, e.g. 127.0.0.1:8080, not \"" + text + "\"");
+    }
+    auto port = ParseNumber<int>("listen", text.substr(colon + 1), 0, 65535);
+    if (!port) {
+        return port.GetError();
+    }
+    std::string host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);  // [::1]:8080
+    }
+    config.listen_host = host;
+    config.listen_port = static_cast<std::uint16_t>(port.Value());
+    return Done{};
+}
+
+}  // namespace
+
+std::optional<std::string> AppConfig::GetSqlitePath() const {
+    constexpr std::string_view kScheme = "sqlite:";
+    if (database.rfind(kScheme, 0) != 0) {
+        return std::nullopt;
+    }
+    return database.substr(kScheme.size());
+}
+
+const std::map<std::string, std::string>& DescribeSettings() {
+    static const std::map<std::string, std::string> kSettings{
+        {"database", "storage URL: sqlite:PATH (default sqlite:<data_dir>/motcua.db)"},
+        {"listen", "HTTP address host:port (default 127.0.0.1:8080)"},
+        {"data_dir", "folder for the database and stored files (default ./data)"},
+        {"web_root", "folder of the built web application (default web/dist)"},
+        {"threads", "HTTP worker threads (default 2)"},
+        {"body_limit_bytes", "largest request body accepted (default 1048576)"},
+        {"header_limit_bytes", "largest request header accepted (default 16384)"},
+        {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
+        {"shutdown_grace_seconds", "longest wait for in-flight requests at shutdown (default 20)"},
+        {"sqlite_readers", "read connections to the SQLite file (default 4)"},
+        {"log_level", "trace, debug, info, warn, error (default info)"},
+    };
+    return kSettings;
+}
+
+Outcome<RawSettings> ReadConfigFile(const std::string& path) {
+    boost::property_tree::ptree tree;
+    try {
+        boost::property_tree::ini_parser::read_ini(path, tree);
+    } catch (const boost::property_tree::ini_parser_error& failure) {
+        return BadSetting("config", failure.message() + " (" + path + ", line " +
+                                        std::to_string(failure.line()) + ")");
+    }
+    RawSettings settings;
+    for (const auto& [key, node] : tree) {
+        if (!node.empty()) {
+            return BadSetting(key, "sections are not used in " + path);
+        }
+        settings[key] = node.data();
+    }
+    return settings;
+}
+
+RawSettings ReadEnvironment(const char* const* environment) {
+    RawSettings settings;
+    constexpr std::string_view kPrefix = "MOTCUA_";
+    for (const char* const* entry = environment; entry != nullptr && *entry != nullptr; ++entry) {
+        const std::string_view text(*entry);
+        const auto equals = text.find('=');
+        if (text.rfind(kPrefix, 0) != 0 || equals == std::string_view::npos) {
+            continue;
+        }
+        std::string key(text.substr(kPrefix.size(), equals - kPrefix.size()));
+        for (char& c : key) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (key == "config") {
+            continue;  // MOTCUA_CONFIG names the file; it is not a setting.
+        }
+        settings[key] = std::string(text.substr(equals + 1));
+    }
+    return settings;
+}
+
+Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) {
+    static const std::map<std::string, int AppConfig::*, std::less<>> kIntSettings{
+        {"threads", &AppConfig::threads},
+        {"sqlite_readers", &AppConfig::sqlite_readers},
+        {"read_timeout_seconds", &AppConfig::read_timeout_seconds},
+        {"shutdown_grace_seconds", &AppConfig::shutdown_grace_seconds},
+    };
+    static const std::map<std::string, std::size_t AppConfig::*, std::less<>> kSizeSettings{
+        {"body_limit_bytes", &AppConfig::body_limit_bytes},
+        {"header_limit_bytes", &AppConfig::header_limit_bytes},
+    };
+    for (const auto& [key, value] : settings) {
+        Outcome<Done> applied = Done{};
+        if (key == "database") {
+            if (value.rfind("sqlite:", 0) != 0 && value.rfind("postgresql://", 0) != 0 &&
+                value.rfind("postgres://", 0) != 0) {
+                applied = BadSetting(key, "must start with sqlite: or postgresql://");
+            } else if (value == "sqlite:") {
+                applied = BadSetting(key, "sqlite: needs a file path, e.g. sqlite:data/motcua.db");
+            }
+            config.database = value;
+        } else if (key == "listen") {
+            applied = ParseListen(value, config);
+        } else if (key == "data_dir" || key == "web_root") {
+            if (value.empty()) {
+                applied = BadSetting(key, "must not be empty");
+            }
+            (key == "data_dir" ? config.data_dir : config.web_root) = value;
+        } else if (key == "log_level") {
+            if (value != "trace" && value != "debug" && value != "info" && value != "warn" &&
+                value != "error") {
+                applied = BadSetting(key, "must be trace, debug, info, warn or error");
+            }
+            config.log_level = value;
+        } else if (const auto number_field = kIntSettings.find(key);
+                   number_field != kIntSettings.end()) {
+            auto number = ParseNumber<int>(key, value, 1, 3600);
+            if (number) {
+                config.*(number_field->second) = number.Value();
+            }
+            applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
+        } else if (const auto size_field = kSizeSettings.find(key);
+                   size_field != kSizeSettings.end()) {
+            auto number = ParseNumber<std::size_t>(key, value, 1024, std::size_t{1} << 32);
+            if (number) {
+                config.*(size_field->second) = number.Value();
+            }
+            applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
+        } else {
+            applied = BadSetting(key, "is not a known setting");
+        }
+        if (!applied) {
+            return applied.GetError();
+        }
+    }
+    return config;
+}
+
+}  // namespace motcua::app

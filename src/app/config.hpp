@@ -1,0 +1,46 @@
+// AppConfig: every setting of the server, with its default. Sources, later ones winning:
+// defaults → the config file (config/motcua.conf format, `key = value`, '#' comments) →
+// environment variables MOTCUA_<KEY> (e.g. MOTCUA_DATABASE, MOTCUA_LISTEN, MOTCUA_DATA_DIR) →
+// command-line flags. A bad value stops start-up with a message naming the key.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "common/outcome.hpp"
+
+namespace motcua::app {
+
+struct AppConfig {
+    std::string database;  // "sqlite:PATH" or "postgresql://…"; default sqlite:<data_dir>/motcua.db.
+    std::string listen_host = "127.0.0.1";
+    std::uint16_t listen_port = 8080;
+    std::string data_dir = "data";
+    std::string web_root = "web/dist";
+    int threads = 2;
+    std::size_t body_limit_bytes = 1 << 20;
+    std::size_t header_limit_bytes = 16 << 10;
+    int read_timeout_seconds = 30;
+    int shutdown_grace_seconds = 20;
+    int sqlite_readers = 4;
+    std::string log_level = "info";
+
+    /// Returns the SQLite file path when `database` is a sqlite: URL.
+    std::optional<std::string> GetSqlitePath() const;
+};
+
+/// Raw settings by key (lower case, as in the file): what the user wrote, before validation.
+using RawSettings = std::map<std::string, std::string>;
+
+/// Reads a config file into raw settings; errors name the file and line.
+Outcome<RawSettings> ReadConfigFile(const std::string& path);
+/// Reads MOTCUA_* variables from `environment` (a NULL-terminated envp array).
+RawSettings ReadEnvironment(const char* const* environment);
+/// Applies raw settings over `config`; the error's param names the bad key.
+Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings);
+/// Returns the keys ApplySettings knows, for help text and unknown-key errors.
+const std::map<std::string, std::string>& DescribeSettings();
+
+}  // namespace motcua::app

@@ -1,0 +1,53 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace motcua::app {
+namespace {
+
+TEST(AppConfig, EnvironmentOverridesAreReadWithPrefixOnly) {
+    const char* environment[] = {"MOTCUA_DATABASE=sqlite:/tmp/x.db", "MOTCUA_LISTEN=0.0.0.0:9000",
+                                 "HOME=/root", "MOTCUA_CONFIG=/etc/motcua.conf", nullptr};
+    const auto settings = ReadEnvironment(environment);
+    EXPECT_EQ(settings.size(), 2U);
+    EXPECT_EQ(settings.at("database"), "sqlite:/tmp/x.db");
+    const auto config = ApplySettings(AppConfig{}, settings);
+    ASSERT_TRUE(config.HasValue());
+    EXPECT_EQ(config.Value().listen_host, "0.0.0.0");
+    EXPECT_EQ(config.Value().listen_port, 9000);
+    EXPECT_EQ(config.Value().GetSqlitePath(), "/tmp/x.db");
+}
+
+TEST(AppConfig, BadValuesNameTheKey) {
+    EXPECT_EQ(ApplySettings({}, {{"listen", "localhost"}}).GetError().param, "listen");
+    EXPECT_EQ(ApplySettings({}, {{"listen", "h:99999"}}).GetError().param, "listen");
+    EXPECT_EQ(ApplySettings({}, {{"threads", "0"}}).GetError().param, "threads");
+    EXPECT_EQ(ApplySettings({}, {{"threads", "two"}}).GetError().param, "threads");
+    EXPECT_EQ(ApplySettings({}, {{"database", "mysql://x"}}).GetError().param, "database");
+    EXPECT_EQ(ApplySettings({}, {{"colour", "blue"}}).GetError().param, "colour");
+    EXPECT_EQ(ApplySettings({}, {{"body_limit_bytes", "10"}}).GetError().param,
+              "body_limit_bytes");
+}
+
+TEST(AppConfig, FileWithCommentsIsRead) {
+    const auto path = std::filesystem::temp_directory_path() / "motcua_config_test.conf";
+    {
+        std::ofstream file(path);
+        file << "# comment\nlisten = 127.0.0.1:0\n; other comment\nthreads = 3\n";
+    }
+    const auto settings = ReadConfigFile(path.string());
+    ASSERT_TRUE(settings.HasValue());
+    const auto config = ApplySettings(AppConfig{}, settings.Value());
+    ASSERT_TRUE(config.HasValue());
+    EXPECT_EQ(config.Value().threads, 3);
+    EXPECT_EQ(config.Value().listen_port, 0);
+    std::filesystem::remove(path);
+    EXPECT_FALSE(ReadConfigFile(path.string()).HasValue());
+}
+
+}  // namespace
+}  // namespace motcua::app

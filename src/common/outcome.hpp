@@ -1,0 +1,84 @@
+// Outcome<T>: the value of an operation that can fail in an expected way, or the Error that says why.
+// Expected failures (bad input, missing record, forbidden) are values; only the exceptional throws.
+//   Outcome<Procedure> found = catalog.GetProcedure(code);
+//   if (!found) { return found.GetError(); }
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "common/assert.hpp"
+
+namespace motcua {
+
+/// The kinds of expected failure; api/errors.cpp maps each to one HTTP status.
+enum class ErrorKind {
+    kInvalid,            // The input breaks a rule (400).
+    kNotFound,           // No such record, or the caller may not know it exists (404).
+    kConflict,           // The record changed or already exists (409).
+    kInvalidTransition,  // The action is not allowed in the current state (409).
+    kUnauthenticated,    // No valid session (401).
+    kForbidden,          // Known caller, action not permitted (403).
+    kTooLarge,           // A size limit was exceeded (413).
+    kUnavailable,        // A dependency is down or overloaded (503).
+};
+
+/// Why an operation failed: a kind, a stable code from the message catalogue, and details.
+struct Error {
+    ErrorKind kind = ErrorKind::kInvalid;
+    std::string code;    // Stable identifier, e.g. "invalid_parameter"; a key of the message catalogue.
+    std::string param;   // The parameter or field at fault, substituted for {param} in messages.
+    std::string detail;  // Extra English detail for developers (never personal data).
+};
+
+/// Builds an Error in one expression.
+inline Error MakeError(ErrorKind kind, std::string code, std::string param = {},
+                       std::string detail = {}) {
+    return Error{kind, std::move(code), std::move(param), std::move(detail)};
+}
+
+template <typename T>
+class [[nodiscard]] Outcome {
+public:
+    Outcome(T value) : state_(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Outcome(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+    /// Returns true when the operation succeeded.
+    bool HasValue() const { return state_.index() == 0; }
+    explicit operator bool() const { return HasValue(); }
+
+    T& Value() & {
+        MOTCUA_ASSERT(HasValue(), "Value() is only called after checking HasValue()");
+        return std::get<0>(state_);
+    }
+    const T& Value() const& {
+        MOTCUA_ASSERT(HasValue(), "Value() is only called after checking HasValue()");
+        return std::get<0>(state_);
+    }
+    T&& Value() && {
+        MOTCUA_ASSERT(HasValue(), "Value() is only called after checking HasValue()");
+        return std::move(std::get<0>(state_));
+    }
+    const Error& GetError() const {
+        MOTCUA_ASSERT(!HasValue(), "GetError() is only called on a failed outcome");
+        return std::get<1>(state_);
+    }
+
+private:
+    std::variant<T, Error> state_;
+};
+
+/// The success value of operations that return nothing.
+struct Done {};
+
+/// Returns the error of the first failed outcome among `outcomes`, in argument order.
+template <typename... Ts>
+std::optional<Error> FirstError(const Outcome<Ts>&... outcomes) {
+    std::optional<Error> first;
+    ((first || outcomes.HasValue() ? void() : void(first = outcomes.GetError())), ...);
+    return first;
+}
+
+}  // namespace motcua

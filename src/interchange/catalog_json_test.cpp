@@ -1,0 +1,80 @@
+#include "interchange/catalog_json.hpp"
+
+#include <gtest/gtest.h>
+
+namespace motcua::interchange {
+namespace {
+
+constexpr const char* kProcedureFile = R"({
+  "fields": [{"code": "civil_status", "name_vi": "Hộ tịch", "name_en": "Civil status"}],
+  "procedures": [{
+    "code": "1.001193.000.00.00.H32", "national_code": "1.001193",
+    "name_vi": "Đăng ký khai sinh", "name_en": "Birth registration", "field": "civil_status",
+    "level": "commune", "competent_agency": null, "receiving_agency": null,
+    "online_level": "full",
+    "processing_time": {"amount": 1, "unit": "working_days", "cutoff": "15:00"},
+    "fees": [{"kind": "fee", "name_vi": "Lệ phí", "amount_vnd": 0}],
+    "components": [{"code": "TK", "name_vi": "Tờ khai", "originals": 1, "copies": 0,
+                    "required": true, "result_of_procedure": null}],
+    "steps": [{"name_vi": "Tiếp nhận", "role": "clerk", "agency": null, "share_percent": 100}],
+    "result": {"kind": "document", "name_vi": "Giấy khai sinh"},
+    "applicant_kinds": ["citizen"], "legal_basis": ["Luật Hộ tịch 2014"],
+    "version": 1, "effective_from": "2025-07-01",
+    "publication_decision": "QĐ 123/QĐ-UBND"
+  }]
+})";
+
+TEST(CatalogJson, ParsesProcedureFileAndKeepsUnknownFields) {
+    const auto file = ParseProcedureFile(kProcedureFile);
+    ASSERT_TRUE(file.HasValue()) << file.GetError().detail;
+    ASSERT_EQ(file.Value().procedures.size(), 1U);
+    const auto& procedure = file.Value().procedures[0];
+    EXPECT_EQ(procedure.name_vi, "Đăng ký khai sinh");
+    EXPECT_EQ(procedure.processing_time.cutoff_minutes, 15 * 60);
+    EXPECT_EQ(procedure.online_level, domain::OnlineLevel::kFull);
+    EXPECT_EQ(procedure.extra_json, R"({"publication_decision":"QĐ 123/QĐ-UBND"})");
+}
+
+TEST(CatalogJson, ProcedureRoundTripsThroughCanonicalDocument) {
+    const auto file = ParseProcedureFile(kProcedureFile);
+    ASSERT_TRUE(file.HasValue());
+    const auto document = ProcedureToJson(file.Value().procedures[0]);
+    EXPECT_EQ(document.at("extra").at("publication_decision"), "QĐ 123/QĐ-UBND");
+    const auto again = ProcedureFromJson(document, "p");
+    ASSERT_TRUE(again.HasValue()) << again.GetError().detail;
+    EXPECT_EQ(boost::json::serialize(ProcedureToJson(again.Value())),
+              boost::json::serialize(document));
+}
+
+TEST(CatalogJson, ErrorsNameThePathOfTheBadValue) {
+    std::string text = kProcedureFile;
+    text.replace(text.find("\"clerk\""), 7, "\"janitor\"");
+    const auto file = ParseProcedureFile(text);
+    ASSERT_FALSE(file.HasValue());
+    EXPECT_EQ(file.GetError().param, "procedures[0].steps[0].role");
+
+    const auto missing = ParseAgencyFile(R"({"agencies": [{"code": "H32"}]})");
+    ASSERT_FALSE(missing.HasValue());
+    EXPECT_EQ(missing.GetError().param, "agencies[0].name_vi");
+
+    const auto wrong_type = ParseAgencyFile(R"({"agencies": [{"code": 32}]})");
+    EXPECT_EQ(wrong_type.GetError().param, "agencies[0].code");
+}
+
+TEST(CatalogJson, SyntaxErrorNamesTheLine) {
+    const auto file = ParseAgencyFile("{\n  \"agencies\": [\n    {,}\n  ]\n}");
+    ASSERT_FALSE(file.HasValue());
+    EXPECT_EQ(file.GetError().param, "line 3");
+    EXPECT_FALSE(ParseAgencyFile("[]").HasValue());
+}
+
+TEST(CatalogJson, ClockTimesAreStrict) {
+    EXPECT_EQ(ParseClockTime("07:30"), 450);
+    EXPECT_EQ(FormatClockTime(450), "07:30");
+    EXPECT_FALSE(ParseClockTime("24:00"));
+    EXPECT_FALSE(ParseClockTime("7:30"));
+    EXPECT_FALSE(ParseClockTime("07:60"));
+}
+
+}  // namespace
+}  // namespace motcua::interchange

@@ -1,0 +1,284 @@
+#include "services/catalog/catalog_service.hpp"
+
+#include <charconv>
+#include <set>
+
+#include "domain/catalog/catalog_rules.hpp"
+#include "interchange/catalog_json.hpp"
+
+namespace motcua::services {
+namespace {
+
+Error InvalidParameter(std::string param) {
+    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::move(param));
+}
+
+Outcome<Done> CheckPaging(int limit, const std::string& cursor, std::size_t& offset) {
+    if (limit < 1 || limit > kMaxPageSize) {
+        return InvalidParameter("limit");
+    }
+    offset = 0;
+    if (!cursor.empty()) {
+        const auto decoded = DecodeCursor(cursor);
+        if (!decoded) {
+            return MakeError(ErrorKind::kInvalid, "invalid_cursor", "cursor");
+        }
+        offset = *decoded;
+    }
+    return Done{};
+}
+
+// Cuts one page out of the full ordered result.
+CatalogPage Paginate(std::shared_ptr<const CatalogSnapshot> snapshot,
+                     std::vector<std::size_t> matches, std::size_t offset, int limit) {
+    CatalogPage page;
+    page.snapshot = std::move(snapshot);
+    page.total = matches.size();
+    const std::size_t begin = std::min(offset, matches.size());
+    const std::size_t end = std::min(begin + static_cast<std::size_t>(limit), matches.size());
+    page.items.assign(matches.begin() + static_cast<std::ptrdiff_t>(begin),
+                      matches.begin() + static_cast<std::ptrdiff_t>(end));
+    if (end < matches.size()) {
+        page.next_cursor = EncodeCursor(end);
+    }
+    return page;
+}
+
+// Ranked matches of `text` (or the default order when empty), as positions.
+std::vector<std::size_t> Candidates(const domain::search::TextIndex& index,
+                                    const std::string& text,
+                                    const std::vector<std::size_t>& default_order) {
+    if (text.empty()) {
+        return default_order;
+    }
+    std::vector<std::size_t> ranked;
+    for (const auto& hit : index.Search(text, default_order.size())) {
+        ranked.push_back(hit.doc);
+    }
+    return ranked;
+}
+
+bool MatchesAgency(const CatalogSnapshot& snapshot, const domain::Procedure& procedure,
+                   const std::string& agency_code) {
+    const domain::Agency* agency = snapshot.FindAgency(agency_code);
+    if (agency != nullptr && (agency->kind == domain::AgencyKind::kCommune ||
+                              agency->kind == domain::AgencyKind::kCommuneServiceCentre)) {
+        return procedure.level == domain::ProcedureLevel::kCommune;
+    }
+    for (const auto* code : {&procedure.competent_agency, &procedure.receiving_agency}) {
+        if (!code->empty() && snapshot.IsWithin(*code, agency_code)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string EncodeCursor(std::size_t offset) { return "o" + std::to_string(offset); }
+
+std::optional<std::size_t> DecodeCursor(std::string_view cursor) {
+    if (cursor.size() < 2 || cursor.size() > 12 || cursor.front() != 'o') {
+        return std::nullopt;
+    }
+    std::size_t offset = 0;
+    const auto* end = cursor.data() + cursor.size();
+    const auto [stop, error] = std::from_chars(cursor.data() + 1, end, offset);
+    if (error != std::errc{} || stop != end) {
+        return std::nullopt;
+    }
+    return offset;
+}
+
+CatalogService::CatalogService(storage::CatalogRepository& repository, const Clock& clock,
+                               std::chrono::milliseconds refresh_interval)
+    : repository_(repository), clock_(clock), refresh_interval_(refresh_interval) {}
+
+Outcome<Done> CatalogService::Load() { return Reload(); }
+
+Outcome<Done> CatalogService::Reload() {
+    auto revision = repository_.GetCatalogRevision();
+    auto agencies = repository_.LoadAgencies();
+    auto fields = repository_.LoadFields();
+    auto procedures = repository_.LoadProcedures();
+    if (auto error = FirstError(revision, agencies, fields, procedures)) {
+        return *error;
+    }
+    auto snapshot = BuildCatalogSnapshot(revision.Value(), std::move(agencies).Value(),
+                                         std::move(fields).Value(),
+                                         std::move(procedures).Value());
+    const std::lock_guard lock(mutex_);
+    snapshot_ = std::move(snapshot);
+    last_check_ = clock_.Now();
+    return Done{};
+}
+
+void CatalogService::RefreshIfStale() {
+    std::int64_t known_revision = 0;
+    {
+        const std::lock_guard lock(mutex_);
+        const auto now = clock_.Now();
+        if (snapshot_ != nullptr && now - last_check_ < refresh_interval_) {
+            return;
+        }
+        last_check_ = now;
+        known_revision = snapshot_ != nullptr ? snapshot_->revision : -1;
+    }
+    const auto revision = repository_.GetCatalogRevision();
+    if (revision && revision.Value() != known_revision) {
+        (void)Reload();  // On failure the previous snapshot keeps serving.
+    }
+}
+
+std::shared_ptr<const CatalogSnapshot> CatalogService::GetSnapshot() {
+    RefreshIfStale();
+    const std::lock_guard lock(mutex_);
+    return snapshot_;
+}
+
+Outcome<CatalogPage> CatalogService::SearchProcedures(const ProcedureQuery& query) {
+    std::size_t offset = 0;
+    if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
+        return paging.GetError();
+    }
+    if (query.text.size() > kMaxQueryLength) {
+        return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
+    }
+    auto snapshot = GetSnapshot();
+    if (query.field && snapshot->FindField(*query.field) == nullptr) {
+        return InvalidParameter("field");
+    }
+    if (query.agency && snapshot->FindAgency(*query.agency) == nullptr) {
+        return InvalidParameter("agency");
+    }
+    std::vector<std::size_t> matches;
+    for (const auto position :
+         Candidates(snapshot->procedure_index, query.text, snapshot->procedure_order)) {
+        const auto& procedure = snapshot->procedures[position];
+        if ((query.field && procedure.field_code != *query.field) ||
+            (query.level && procedure.level != *query.level) ||
+            (query.online_level && procedure.online_level != *query.online_level) ||
+            (query.agency && !MatchesAgency(*snapshot, procedure, *query.agency))) {
+            continue;
+        }
+        matches.push_back(position);
+    }
+    return Paginate(std::move(snapshot), std::move(matches), offset, query.limit);
+}
+
+Outcome<CatalogPage> CatalogService::SearchAgencies(const AgencyQuery& query) {
+    std::size_t offset = 0;
+    if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
+        return paging.GetError();
+    }
+    if (query.text.size() > kMaxQueryLength) {
+        return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
+    }
+    auto snapshot = GetSnapshot();
+    const domain::Agency* parent = nullptr;
+    if (query.parent) {
+        parent = snapshot->FindAgency(*query.parent);
+        if (parent == nullptr) {
+            return InvalidParameter("parent");
+        }
+    }
+    std::vector<std::size_t> matches;
+    for (const auto position :
+         Candidates(snapshot->agency_index, query.text, snapshot->agency_order)) {
+        const auto& agency = snapshot->agencies[position];
+        if ((query.kind && agency.kind != *query.kind) ||
+            (parent != nullptr && agency.parent_code != parent->code)) {
+            continue;
+        }
+        matches.push_back(position);
+    }
+    return Paginate(std::move(snapshot), std::move(matches), offset, query.limit);
+}
+
+Outcome<std::pair<std::shared_ptr<const CatalogSnapshot>, std::size_t>>
+CatalogService::GetProcedure(const std::string& code) {
+    auto snapshot = GetSnapshot();
+    const auto found = snapshot->procedure_by_code.find(code);
+    if (found == snapshot->procedure_by_code.end()) {
+        return MakeError(ErrorKind::kNotFound, "procedure_not_found", code);
+    }
+    const std::size_t position = found->second;
+    return std::make_pair(std::move(snapshot), position);
+}
+
+Outcome<std::pair<std::shared_ptr<const CatalogSnapshot>, std::size_t>> CatalogService::GetAgency(
+    const std::string& code) {
+    auto snapshot = GetSnapshot();
+    const auto found = snapshot->agency_by_code.find(code);
+    if (found == snapshot->agency_by_code.end()) {
+        return MakeError(ErrorKind::kNotFound, "agency_not_found", code);
+    }
+    const std::size_t position = found->second;
+    return std::make_pair(std::move(snapshot), position);
+}
+
+Outcome<storage::ImportSummary> CatalogService::ImportAgencies(std::string_view file_text) {
+    auto parsed = interchange::ParseAgencyFile(file_text);
+    if (!parsed) {
+        return parsed.GetError();
+    }
+    const auto& agencies = parsed.Value();
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+        if (auto valid = domain::ValidateAgency(agencies[i]); !valid) {
+            Error error = valid.GetError();
+            error.param = "agencies[" + std::to_string(i) + "]." + error.param;
+            return error;
+        }
+    }
+    auto snapshot = GetSnapshot();
+    auto tree = domain::ValidateAgencyTree(agencies, [&](std::string_view code) {
+        return snapshot->FindAgency(std::string(code)) != nullptr;
+    });
+    if (!tree) {
+        return tree.GetError();
+    }
+    auto summary = repository_.UpsertAgencies(agencies);
+    if (summary) {
+        (void)Reload();
+    }
+    return summary;
+}
+
+Outcome<storage::ImportSummary> CatalogService::ImportProcedures(std::string_view file_text) {
+    auto parsed = interchange::ParseProcedureFile(file_text);
+    if (!parsed) {
+        return parsed.GetError();
+    }
+    const auto& file = parsed.Value();
+    auto snapshot = GetSnapshot();
+    std::set<std::string, std::less<>> field_codes;
+    for (const auto& field : file.fields) {
+        field_codes.insert(field.code);
+    }
+    const auto is_field = [&](std::string_view code) {
+        return field_codes.contains(code) || snapshot->FindField(std::string(code)) != nullptr;
+    };
+    const auto is_agency = [&](std::string_view code) {
+        return snapshot->FindAgency(std::string(code)) != nullptr;
+    };
+    std::set<std::string, std::less<>> codes;
+    for (std::size_t i = 0; i < file.procedures.size(); ++i) {
+        const auto& procedure = file.procedures[i];
+        Outcome<Done> valid = codes.insert(procedure.code).second
+                                  ? domain::ValidateProcedure(procedure, is_field, is_agency)
+                                  : Outcome<Done>(MakeError(ErrorKind::kInvalid, "invalid_import",
+                                                            "code", "duplicate procedure code"));
+        if (!valid) {
+            Error error = valid.GetError();
+            error.param = "procedures[" + std::to_string(i) + "]." + error.param;
+            return error;
+        }
+    }
+    auto summary = repository_.UpsertProcedures(file.fields, file.procedures);
+    if (summary) {
+        (void)Reload();
+    }
+    return summary;
+}
+
+}  // namespace motcua::services

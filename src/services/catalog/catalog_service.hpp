@@ -1,0 +1,91 @@
+// CatalogService: the use cases of the reference data — search and read the procedure catalogue
+// and the agency tree, and import both from the documented JSON format (docs/import-format.md).
+// Reads are served from an immutable in-memory snapshot, rebuilt when the stored catalogue's
+// revision changes (checked at most once per `refresh_interval`, so several server processes on
+// one database converge).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/outcome.hpp"
+#include "services/catalog/catalog_snapshot.hpp"
+#include "storage/catalog_repository.hpp"
+
+namespace motcua::services {
+
+inline constexpr int kDefaultPageSize = 20;
+inline constexpr int kMaxPageSize = 100;
+inline constexpr std::size_t kMaxQueryLength = 200;
+
+struct ProcedureQuery {
+    std::string text;  // Free text; empty lists in name order.
+    std::optional<std::string> field;
+    std::optional<std::string> agency;  // Procedures settled or received within this subtree.
+    std::optional<domain::ProcedureLevel> level;
+    std::optional<domain::OnlineLevel> online_level;
+    int limit = kDefaultPageSize;
+    std::string cursor;
+};
+
+struct AgencyQuery {
+    std::string text;
+    std::optional<domain::AgencyKind> kind;
+    std::optional<std::string> parent;  // Direct children of this agency.
+    int limit = kDefaultPageSize;
+    std::string cursor;
+};
+
+/// One page of results: positions into the snapshot that was read, best first.
+struct CatalogPage {
+    std::shared_ptr<const CatalogSnapshot> snapshot;
+    std::vector<std::size_t> items;
+    std::size_t total = 0;
+    std::string next_cursor;  // Empty on the last page.
+};
+
+class CatalogService {
+public:
+    CatalogService(storage::CatalogRepository& repository, const Clock& clock,
+                   std::chrono::milliseconds refresh_interval = std::chrono::seconds(1));
+
+    /// Loads the stored catalogue; call once at start-up.
+    Outcome<Done> Load();
+
+    Outcome<CatalogPage> SearchProcedures(const ProcedureQuery& query);
+    Outcome<CatalogPage> SearchAgencies(const AgencyQuery& query);
+    /// Returns the snapshot and the position of the procedure with `code`.
+    Outcome<std::pair<std::shared_ptr<const CatalogSnapshot>, std::size_t>> GetProcedure(
+        const std::string& code);
+    Outcome<std::pair<std::shared_ptr<const CatalogSnapshot>, std::size_t>> GetAgency(
+        const std::string& code);
+    /// Returns the current snapshot (fields, tree), refreshed if stale.
+    std::shared_ptr<const CatalogSnapshot> GetSnapshot();
+
+    /// Validates the whole file, then upserts it atomically.
+    Outcome<storage::ImportSummary> ImportAgencies(std::string_view file_text);
+    Outcome<storage::ImportSummary> ImportProcedures(std::string_view file_text);
+
+private:
+    Outcome<Done> Reload();
+    void RefreshIfStale();
+
+    storage::CatalogRepository& repository_;
+    const Clock& clock_;
+    std::chrono::milliseconds refresh_interval_;
+
+    std::mutex mutex_;  // Guards snapshot_ and last_check_.
+    std::shared_ptr<const CatalogSnapshot> snapshot_;
+    Instant last_check_{};
+};
+
+/// Encodes a page offset as the opaque cursor of the API; decodes it back (nullopt if invalid).
+std::string EncodeCursor(std::size_t offset);
+std::optional<std::size_t> DecodeCursor(std::string_view cursor);
+
+}  // namespace motcua::services

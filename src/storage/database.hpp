@@ -1,0 +1,31 @@
+// Database: one storage backend (SQLite file or PostgreSQL server) with its repositories.
+// Opened by the composition root from a URL (`sqlite:PATH`, `postgresql://…`); services see only
+// the repository interfaces.
+#pragma once
+
+#include <string>
+
+#include "common/outcome.hpp"
+#include "storage/catalog_repository.hpp"
+
+namespace motcua::storage {
+
+/// Versions of the schema: how many migrations were applied now, and the newest version in place.
+struct MigrationReport {
+    int applied = 0;
+    int current_version = 0;
+};
+
+class Database {
+public:
+    virtual ~Database() = default;
+    /// Applies the numbered migrations not yet applied, each in its own transaction.
+    virtual Outcome<MigrationReport> Migrate() = 0;
+    virtual CatalogRepository& Catalog() = 0;
+    /// Returns a human description for logs ("sqlite:/var/lib/motcua/motcua.db").
+    virtual std::string Describe() const = 0;
+    /// Finishes queued writes and closes connections; later calls fail with kUnavailable.
+    virtual void Close() = 0;
+};
+
+}  // namespace motcua::storage

@@ -1,0 +1,92 @@
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace motcua::storage::sqlite {
+namespace {
+
+void Check(sqlite3* db, int result) {
+    if (result != SQLITE_OK && result != SQLITE_ROW && result != SQLITE_DONE) {
+        throw SqliteError(result, db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(result));
+    }
+}
+
+}  // namespace
+
+SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
+    Check(db_, sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_,
+                                  nullptr));
+}
+
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+
+SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
+    Check(db_, sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT));
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::Bind(int index, std::int64_t number) {
+    Check(db_, sqlite3_bind_int64(statement_, index, number));
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::BindNull(int index) {
+    Check(db_, sqlite3_bind_null(statement_, index));
+    return *this;
+}
+
+bool SqliteStatement::Step() {
+    const int result = sqlite3_step(statement_);
+    Check(db_, result);
+    return result == SQLITE_ROW;
+}
+
+void SqliteStatement::Run() {
+    while (Step()) {
+    }
+}
+
+std::string SqliteStatement::ColumnText(int column) const {
+    const auto* text = sqlite3_column_text(statement_, column);
+    const int size = sqlite3_column_bytes(statement_, column);
+    return text == nullptr ? std::string{}
+                           : std::string(reinterpret_cast<const char*>(text),
+                                         static_cast<std::size_t>(size));
+}
+
+std::int64_t SqliteStatement::ColumnInt(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
+
+bool SqliteStatement::IsColumnNull(int column) const {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+SqliteConnection::SqliteConnection(const std::string& path, OpenMode mode) {
+    const int flags = (mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
+                                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int result = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (result != SQLITE_OK) {
+        const std::string message = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(result);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw SqliteError(result, "cannot open " + path + ": " + message);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_extended_result_codes(db_, 1);
+}
+
+SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
+
+void SqliteConnection::Exec(std::string_view sql) {
+    char* message = nullptr;
+    const std::string text(sql);
+    const int result = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+    if (result != SQLITE_OK) {
+        std::string error = message != nullptr ? message : sqlite3_errstr(result);
+        sqlite3_free(message);
+        throw SqliteError(result, error);
+    }
+}
+
+}  // namespace motcua::storage::sqlite

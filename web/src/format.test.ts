@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDate, formatProcessingTime, formatVnd } from './format.ts';
+
+test('formatVnd groups thousands with dots and appends ₫', () => {
+  assert.equal(formatVnd(200000), '200.000 ₫');
+  assert.equal(formatVnd(8000), '8.000 ₫');
+  assert.equal(formatVnd(500), '500 ₫');
+  assert.equal(formatVnd(1234567890), '1.234.567.890 ₫');
+});
+
+test('formatVnd shows "Miễn phí" for zero', () => {
+  assert.equal(formatVnd(0), 'Miễn phí');
+  assert.equal(formatVnd(0, 'en'), 'Free');
+});
+
+test('formatVnd in English uses comma grouping', () => {
+  assert.equal(formatVnd(200000, 'en'), '200,000 ₫');
+});
+
+test('formatProcessingTime: units in Vietnamese', () => {
+  assert.equal(formatProcessingTime({ amount: 5, unit: 'working_days', cutoff: null }), '5 ngày làm việc');
+  assert.equal(formatProcessingTime({ amount: 8, unit: 'working_hours', cutoff: null }), '8 giờ làm việc');
+  assert.equal(formatProcessingTime({ amount: 15, unit: 'calendar_days', cutoff: null }), '15 ngày');
+});
+
+test('formatProcessingTime: same-day with cutoff', () => {
+  assert.equal(
+    formatProcessingTime({ amount: 1, unit: 'working_days', cutoff: '15:00' }),
+    'trong ngày, nhận trước 15:00',
+  );
+  assert.equal(
+    formatProcessingTime({ amount: 0, unit: 'working_hours', cutoff: '15:00' }),
+    'trong ngày, nhận trước 15:00',
+  );
+  assert.equal(formatProcessingTime({ amount: 0, unit: 'working_days', cutoff: null }), 'trong ngày');
+});
+
+test('formatProcessingTime: cutoff note on multi-day procedures and English plurals', () => {
+  const pt = { amount: 3, unit: 'working_days', cutoff: '15:00' } as const;
+  assert.equal(formatProcessingTime(pt), '3 ngày làm việc');
+  assert.equal(
+    formatProcessingTime(pt, 'vi', true),
+    '3 ngày làm việc (hồ sơ nhận sau 15:00 được tính từ ngày làm việc tiếp theo)',
+  );
+  assert.equal(formatProcessingTime({ amount: 1, unit: 'working_hours', cutoff: null }, 'en'), '1 working hour');
+  assert.equal(formatProcessingTime(pt, 'en'), '3 working days');
+});
+
+test('formatDate', () => {
+  assert.equal(formatDate('2025-07-01'), '01/07/2025');
+  assert.equal(formatDate('2025-07-01', 'en'), '2025-07-01');
+  assert.equal(formatDate(null), '—');
+});

@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { listFields, listProcedures, type Field, type ProcedureSummary } from '../api.ts';
+import { Filters, type FilterValues } from '../components/Filters.tsx';
+import { ProcedureCard } from '../components/ProcedureCard.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
+import { Empty, ErrorMessage, Loading } from '../components/States.tsx';
+import { useDocumentTitle } from '../hooks.ts';
+import { useI18n } from '../i18n/index.ts';
+import { navigate, useLocation } from '../router.ts';
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 300;
+
+interface Params extends FilterValues {
+  q: string;
+}
+
+type Results =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ok'; items: ProcedureSummary[]; total: number; next: string | null };
+
+function buildUrl(path: string, p: Params): string {
+  const sp = new URLSearchParams();
+  if (p.q.trim()) sp.set('q', p.q.trim());
+  if (p.field) sp.set('field', p.field);
+  if (p.level) sp.set('level', p.level);
+  if (p.online_level) sp.set('online_level', p.online_level);
+  const s = sp.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+let fieldsCache: Promise<Field[]> | null = null;
+function loadFields(): Promise<Field[]> {
+  fieldsCache ??= listFields().then(
+    (r) => r.items,
+    () => {
+      fieldsCache = null; // retry on next visit; the select still offers "all fields"
+      return [];
+    },
+  );
+  return fieldsCache;
+}
+
+export function CataloguePage() {
+  const { t } = useI18n();
+  const { path, search } = useLocation();
+  const params: Params = {
+    q: search.get('q') ?? '',
+    field: search.get('field') ?? '',
+    level: search.get('level') ?? '',
+    online_level: search.get('online_level') ?? '',
+  };
+  const key = buildUrl('', params);
+
+  useDocumentTitle(t.catalogueTitle);
+
+  // --- search text, debounced into ?q= ---
+  const [text, setText] = useState(params.q);
+  const lastQ = useRef(params.q);
+  useEffect(() => {
+    // URL changed from outside (back/forward, link): reflect it in the box.
+    if (params.q !== lastQ.current) {
+      lastQ.current = params.q;
+      setText(params.q);
+    }
+  }, [params.q]);
+  useEffect(() => {
+    if (text.trim() === params.q.trim()) return;
+    const id = setTimeout(() => commitQ(text), DEBOUNCE_MS);
+    return () => clearTimeout(id);
+  }, [text]);
+
+  function commitQ(q: string) {
+    lastQ.current = q.trim();
+    navigate(buildUrl(path, { ...params, q }), { replace: true });
+  }
+
+  // --- field list ---
+  const [fields, setFields] = useState<Field[]>([]);
+  useEffect(() => {
+    loadFields().then(setFields);
+  }, []);
+
+  // --- results ---
+  const [results, setResults] = useState<Results>({ status: 'loading' });
+  const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
+  const [attempt, setAttempt] = useState(0);
+  const moreAbort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    moreAbort.current?.abort();
+    setResults({ status: 'loading' });
+    setMore({ loading: false, error: null });
+    listProcedures({ ...params, q: params.q.trim(), limit: PAGE_SIZE }, ctrl.signal).then(
+      (page) => setResults({ status: 'ok', items: page.items, total: page.total, next: page.next_cursor }),
+      (error) => {
+        if ((error as Error).name !== 'AbortError') setResults({ status: 'error', error });
+      },
+    );
+    return () => ctrl.abort();
+  }, [key, attempt]);
+
+  function loadMore() {
+    if (results.status !== 'ok' || !results.next) return;
+    const ctrl = new AbortController();
+    moreAbort.current = ctrl;
+    setMore({ loading: true, error: null });
+    listProcedures({ ...params, q: params.q.trim(), limit: PAGE_SIZE, cursor: results.next }, ctrl.signal).then(
+      (page) => {
+        setResults((r) =>
+          r.status === 'ok'
+            ? { status: 'ok', items: [...r.items, ...page.items], total: page.total, next: page.next_cursor }
+            : r,
+        );
+        setMore({ loading: false, error: null });
+      },
+      (error) => {
+        if ((error as Error).name !== 'AbortError') setMore({ loading: false, error });
+      },
+    );
+  }
+
+  return (
+    <div class="catalogue">
+      <div class="page-intro">
+        <h1>{t.catalogueTitle}</h1>
+        <p>{t.catalogueIntro}</p>
+      </div>
+      <SearchBox value={text} onInput={setText} onSubmit={() => commitQ(text)} />
+      <div class="catalogue-layout">
+        <Filters
+          values={params}
+          fields={fields}
+          onChange={(f) => navigate(buildUrl(path, { ...f, q: text }))}
+        />
+        <section class="results" aria-labelledby="results-title" aria-busy={results.status === 'loading'}>
+          <h2 id="results-title" class="visually-hidden">
+            {t.resultsTitle}
+          </h2>
+          <p class="results-count" role="status">
+            {results.status === 'ok' ? t.resultsCount(results.total) : ''}
+          </p>
+          {results.status === 'loading' && <Loading />}
+          {results.status === 'error' && (
+            <ErrorMessage error={results.error} onRetry={() => setAttempt((a) => a + 1)} />
+          )}
+          {results.status === 'ok' && results.items.length === 0 && <Empty />}
+          {results.status === 'ok' && results.items.length > 0 && (
+            <>
+              <ul class="procedure-list">
+                {results.items.map((p) => (
+                  <ProcedureCard key={p.code} p={p} />
+                ))}
+              </ul>
+              <div class="load-more">
+                <p class="muted">{t.resultsShown(results.items.length, results.total)}</p>
+                {more.error != null && <ErrorMessage error={more.error} />}
+                {results.next && (
+                  <button type="button" class="btn btn-secondary" onClick={loadMore} disabled={more.loading}>
+                    {more.loading ? t.loading : t.loadMore}
+                  </button>
+                )}
+              </div>
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
