@@ -1,6 +1,7 @@
 // motcua: parse the command line, load the configuration, build the App, run one command.
-#include <CLI/CLI.hpp>
 #include <cstdlib>
+
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 

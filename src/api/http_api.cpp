@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+
 #include <spdlog/spdlog.h>
 
 namespace motcua::api {

@@ -12,11 +12,11 @@ namespace motcua::api {
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
-    std::string method;  // Upper case: "GET", "POST", ...
-    std::string target;  // As received: path and query.
+    std::string method;                 // Upper case: "GET", "POST", ...
+    std::string target;                 // As received: path and query.
     std::vector<std::string> segments;  // Decoded path segments ("/api/v1/x" → api, v1, x).
     std::vector<std::pair<std::string, std::string>> query;  // Decoded, in order.
-    HeaderList headers;  // Names in lower case.
+    HeaderList headers;                                      // Names in lower case.
     std::string body;
     std::string remote_address;
 

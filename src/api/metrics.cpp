@@ -45,7 +45,8 @@ std::string Metrics::RenderPrometheus() const {
             if (count == 0) {
                 continue;
             }
-            const std::string status = i < kStatuses.size() ? std::to_string(kStatuses[i]) : "other";
+            const std::string status =
+                i < kStatuses.size() ? std::to_string(kStatuses[i]) : "other";
             out += fmt::format("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n",
                                route_names_[route], status, count);
         }

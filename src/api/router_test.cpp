@@ -9,10 +9,12 @@ Response Named(const char* name) { return Response{200, "text/plain", name, {}};
 
 Router MakeRouter() {
     return Router({
-        {"GET", "/api/v1/procedures", [](const Request&, const PathParams&) { return Named("list"); }},
+        {"GET", "/api/v1/procedures",
+         [](const Request&, const PathParams&) { return Named("list"); }},
         {"GET", "/api/v1/procedures/{code}",
          [](const Request&, const PathParams&) { return Named("get"); }},
-        {"POST", "/api/v1/procedures", [](const Request&, const PathParams&) { return Named("post"); }},
+        {"POST", "/api/v1/procedures",
+         [](const Request&, const PathParams&) { return Named("post"); }},
     });
 }
 

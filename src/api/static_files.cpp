@@ -35,14 +35,22 @@ StaticFiles::StaticFiles(std::filesystem::path root) {
 
 std::string StaticFiles::ContentTypeFor(const std::filesystem::path& file) {
     static const std::pair<const char*, const char*> kTypes[] = {
-        {".html", "text/html; charset=utf-8"},    {".js", "text/javascript; charset=utf-8"},
-        {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-        {".json", "application/json"},            {".svg", "image/svg+xml"},
-        {".png", "image/png"},                    {".jpg", "image/jpeg"},
-        {".jpeg", "image/jpeg"},                  {".ico", "image/x-icon"},
-        {".webp", "image/webp"},                  {".woff2", "font/woff2"},
-        {".woff", "font/woff"},                   {".txt", "text/plain; charset=utf-8"},
-        {".map", "application/json"},             {".webmanifest", "application/manifest+json"},
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".jpg", "image/jpeg"},
+        {".jpeg", "image/jpeg"},
+        {".ico", "image/x-icon"},
+        {".webp", "image/webp"},
+        {".woff2", "font/woff2"},
+        {".woff", "font/woff"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".map", "application/json"},
+        {".webmanifest", "application/manifest+json"},
         {".pdf", "application/pdf"},
     };
     const std::string extension = file.extension().string();
@@ -97,8 +105,7 @@ std::optional<Response> StaticFiles::ServeFile(const std::filesystem::path& file
     Response response;
     response.content_type = ContentTypeFor(canonical);
     response.With("ETag", etag);
-    response.With("Cache-Control",
-                  immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    response.With("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     if (request.Header("if-none-match") == etag) {
         response.status = 304;
         return response;

@@ -1,9 +1,9 @@
 #include "api/static_files.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 namespace motcua::api {
 namespace {
@@ -11,8 +11,9 @@ namespace {
 class StaticFilesTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root_ = std::filesystem::temp_directory_path() /
-                ("motcua_static_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+        root_ =
+            std::filesystem::temp_directory_path() /
+            ("motcua_static_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
         std::filesystem::create_directories(root_ / "dist" / "assets");
         Write(root_ / "dist" / "index.html", "<!doctype html>app");
         Write(root_ / "dist" / "assets" / "index-abc.js", "console.log(1)");

@@ -1,9 +1,10 @@
 #include "app/app.hpp"
 
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
+
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "api/api_context.hpp"
@@ -34,7 +35,8 @@ App::App(AppConfig config)
       messages_(MessageCatalog::Parse(resources::Get("messages/vi.tsv"),
                                       resources::Get("messages/en.tsv"))) {
     if (config_.database.empty()) {
-        config_.database = "sqlite:" + (std::filesystem::path(config_.data_dir) / "motcua.db").string();
+        config_.database =
+            "sqlite:" + (std::filesystem::path(config_.data_dir) / "motcua.db").string();
     }
 }
 
@@ -153,14 +155,12 @@ int App::Serve() {
     if (std::filesystem::is_directory(config_.web_root)) {
         options.web_root = config_.web_root;
     } else {
-        spdlog::warn("web_root {} not found: the web application is not served",
-                     config_.web_root);
+        spdlog::warn("web_root {} not found: the web application is not served", config_.web_root);
     }
     api::HttpApi http_api(context, std::move(options));
     api::HttpServer server(
-        http_api, api::HttpServerOptions{config_.listen_host, config_.listen_port,
-                                         config_.threads, config_.body_limit_bytes,
-                                         config_.header_limit_bytes,
+        http_api, api::HttpServerOptions{config_.listen_host, config_.listen_port, config_.threads,
+                                         config_.body_limit_bytes, config_.header_limit_bytes,
                                          std::chrono::seconds(config_.read_timeout_seconds),
                                          std::chrono::seconds(config_.shutdown_grace_seconds)});
     std::uint16_t port = 0;

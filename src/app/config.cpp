@@ -1,9 +1,10 @@
 #include "app/config.hpp"
 
-#include <boost/property_tree/ini_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <charconv>
 #include <cstring>
+
+#include <boost/property_tree/ini_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
 
 namespace motcua::app {
 namespace {

@@ -14,7 +14,8 @@
 namespace motcua::app {
 
 struct AppConfig {
-    std::string database;  // "sqlite:PATH" or "postgresql://…"; default sqlite:<data_dir>/motcua.db.
+    std::string
+        database;  // "sqlite:PATH" or "postgresql://…"; default sqlite:<data_dir>/motcua.db.
     std::string listen_host = "127.0.0.1";
     std::uint16_t listen_port = 8080;
     std::string data_dir = "data";

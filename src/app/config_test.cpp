@@ -1,10 +1,10 @@
 #include "app/config.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 namespace motcua::app {
 namespace {
@@ -29,8 +29,7 @@ TEST(AppConfig, BadValuesNameTheKey) {
     EXPECT_EQ(ApplySettings({}, {{"threads", "two"}}).GetError().param, "threads");
     EXPECT_EQ(ApplySettings({}, {{"database", "mysql://x"}}).GetError().param, "database");
     EXPECT_EQ(ApplySettings({}, {{"colour", "blue"}}).GetError().param, "colour");
-    EXPECT_EQ(ApplySettings({}, {{"body_limit_bytes", "10"}}).GetError().param,
-              "body_limit_bytes");
+    EXPECT_EQ(ApplySettings({}, {{"body_limit_bytes", "10"}}).GetError().param, "body_limit_bytes");
 }
 
 TEST(AppConfig, FileWithCommentsIsRead) {

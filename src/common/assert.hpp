@@ -7,9 +7,9 @@ namespace motcua::detail {
                                   int line);
 }  // namespace motcua::detail
 
-#define MOTCUA_ASSERT(condition, why)                                                 \
-    do {                                                                              \
-        if (!(condition)) {                                                           \
-            ::motcua::detail::AssertionFailed(#condition, why, __FILE__, __LINE__);  \
-        }                                                                             \
+#define MOTCUA_ASSERT(condition, why)                                               \
+    do {                                                                            \
+        if (!(condition)) {                                                         \
+            ::motcua::detail::AssertionFailed(#condition, why, __FILE__, __LINE__); \
+        }                                                                           \
     } while (false)

@@ -1,5 +1,6 @@
-// Outcome<T>: the value of an operation that can fail in an expected way, or the Error that says why.
-// Expected failures (bad input, missing record, forbidden) are values; only the exceptional throws.
+// Outcome<T>: the value of an operation that can fail in an expected way, or the Error that says
+// why. Expected failures (bad input, missing record, forbidden) are values; only the exceptional
+// throws.
 //   Outcome<Procedure> found = catalog.GetProcedure(code);
 //   if (!found) { return found.GetError(); }
 #pragma once
@@ -28,7 +29,8 @@ enum class ErrorKind {
 /// Why an operation failed: a kind, a stable code from the message catalogue, and details.
 struct Error {
     ErrorKind kind = ErrorKind::kInvalid;
-    std::string code;    // Stable identifier, e.g. "invalid_parameter"; a key of the message catalogue.
+    std::string
+        code;  // Stable identifier, e.g. "invalid_parameter"; a key of the message catalogue.
     std::string param;   // The parameter or field at fault, substituted for {param} in messages.
     std::string detail;  // Extra English detail for developers (never personal data).
 };
@@ -42,7 +44,7 @@ inline Error MakeError(ErrorKind kind, std::string code, std::string param = {},
 template <typename T>
 class [[nodiscard]] Outcome {
 public:
-    Outcome(T value) : state_(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Outcome(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Outcome(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     /// Returns true when the operation succeeded.

@@ -89,8 +89,8 @@ Outcome<domain::AgencyHistoryEntry> HistoryFromJson(const object& json, const st
     entry.date = reader.String("date", true);
     entry.event = reader.String("event", true);
     entry.note_vi = reader.String("note_vi", false);
-    auto from = ReadObjectList<domain::AgencyPredecessor>(reader, "from", false,
-                                                          PredecessorFromJson);
+    auto from =
+        ReadObjectList<domain::AgencyPredecessor>(reader, "from", false, PredecessorFromJson);
     if (!from) {
         return from.GetError();
     }
@@ -139,8 +139,8 @@ Outcome<domain::Step> StepFromJson(const object& json, const std::string& path) 
     domain::Step step;
     step.name_vi = reader.String("name_vi", true);
     step.name_en = reader.String("name_en", false);
-    if (auto role = ReadEnum(reader, "role", domain::ParseStepRole,
-                             "clerk, specialist, head, cashier")) {
+    if (auto role =
+            ReadEnum(reader, "role", domain::ParseStepRole, "clerk, specialist, head, cashier")) {
         step.role = *role;
     }
     step.agency_code = reader.String("agency", false);
@@ -247,8 +247,8 @@ Outcome<domain::Agency> AgencyFromJson(const object& json, const std::string& pa
     agency.address = reader.String("address", false);
     agency.phone = reader.String("phone", false);
     agency.email = reader.String("email", false);
-    auto history = ReadObjectList<domain::AgencyHistoryEntry>(reader, "history", false,
-                                                              HistoryFromJson);
+    auto history =
+        ReadObjectList<domain::AgencyHistoryEntry>(reader, "history", false, HistoryFromJson);
     if (!history) {
         return history.GetError();
     }
@@ -273,8 +273,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
     }
     procedure.competent_agency = reader.String("competent_agency", false);
     procedure.receiving_agency = reader.String("receiving_agency", false);
-    if (auto online = ReadEnum(reader, "online_level", domain::ParseOnlineLevel,
-                               "full, partial, none")) {
+    if (auto online =
+            ReadEnum(reader, "online_level", domain::ParseOnlineLevel, "full, partial, none")) {
         procedure.online_level = *online;
     }
     if (const auto* time = reader.Object("processing_time", true)) {
@@ -313,8 +313,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
     procedure.steps = std::move(steps).Value();
     if (const auto* result = reader.Object("result", true)) {
         JsonReader result_reader(*result, reader.Path("result"));
-        if (auto kind = ReadEnum(result_reader, "kind", domain::ParseResultKind,
-                                 "document, none")) {
+        if (auto kind =
+                ReadEnum(result_reader, "kind", domain::ParseResultKind, "document, none")) {
             procedure.result.kind = *kind;
         }
         procedure.result.name_vi = result_reader.String("name_vi", false);
@@ -396,6 +396,13 @@ object FieldToJson(const domain::Field& field) {
     return {{"code", field.code}, {"name_vi", field.name_vi}, {"name_en", field.name_en}};
 }
 
+object ProcessingTimeToJson(const domain::ProcessingTime& time) {
+    return {{"amount", time.amount},
+            {"unit", domain::TimeUnitName(time.unit)},
+            {"cutoff",
+             time.cutoff_minutes ? value(FormatClockTime(*time.cutoff_minutes)) : value(nullptr)}};
+}
+
 object ProcedureToJson(const domain::Procedure& procedure) {
     object json;
     json["code"] = procedure.code;
@@ -407,12 +414,7 @@ object ProcedureToJson(const domain::Procedure& procedure) {
     json["competent_agency"] = StringOrNull(procedure.competent_agency);
     json["receiving_agency"] = StringOrNull(procedure.receiving_agency);
     json["online_level"] = domain::OnlineLevelName(procedure.online_level);
-    const auto& time = procedure.processing_time;
-    json["processing_time"] = {
-        {"amount", time.amount},
-        {"unit", domain::TimeUnitName(time.unit)},
-        {"cutoff", time.cutoff_minutes ? value(FormatClockTime(*time.cutoff_minutes))
-                                       : value(nullptr)}};
+    json["processing_time"] = ProcessingTimeToJson(procedure.processing_time);
     array fees;
     for (const auto& fee : procedure.fees) {
         object item{{"kind", domain::FeeKindName(fee.kind)},

@@ -3,10 +3,11 @@
 // stored and served. One mapping, used by the importer, the storage layer and the API.
 #pragma once
 
-#include <boost/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <boost/json.hpp>
 
 #include "common/outcome.hpp"
 #include "domain/catalog/agency.hpp"
@@ -36,6 +37,8 @@ boost::json::object AgencyToJson(const domain::Agency& agency);
 /// Writes the canonical document of a procedure.
 boost::json::object ProcedureToJson(const domain::Procedure& procedure);
 boost::json::object FieldToJson(const domain::Field& field);
+/// Writes `{"amount", "unit", "cutoff"}` of a processing time.
+boost::json::object ProcessingTimeToJson(const domain::ProcessingTime& time);
 
 /// Formats minutes after midnight as "HH:MM"; parses it back (nullopt when malformed).
 std::string FormatClockTime(int minutes);

@@ -3,12 +3,13 @@
 // Fields it is never asked about are collected as the object's unknown fields.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+
+#include <boost/json.hpp>
 
 #include "common/outcome.hpp"
 

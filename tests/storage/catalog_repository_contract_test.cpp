@@ -37,12 +37,12 @@ protected:
 };
 
 TEST_F(CatalogRepositoryContract, UpsertCountsInsertsUpdatesAndUnchanged) {
-    auto first = Repository().UpsertAgencies({MakeAgency("H32", "", "Tỉnh"),
-                                              MakeAgency("H32.02", "H32", "Sở Tư pháp")});
+    auto first = Repository().UpsertAgencies(
+        {MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp")});
     ASSERT_TRUE(first.HasValue());
     EXPECT_EQ(first.Value().inserted, 2);
-    auto second = Repository().UpsertAgencies({MakeAgency("H32", "", "Tỉnh"),
-                                               MakeAgency("H32.02", "H32", "Sở Tư pháp tỉnh")});
+    auto second = Repository().UpsertAgencies(
+        {MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp tỉnh")});
     ASSERT_TRUE(second.HasValue());
     EXPECT_EQ(second.Value().unchanged, 1);
     EXPECT_EQ(second.Value().updated, 1);
@@ -82,8 +82,8 @@ TEST_F(CatalogRepositoryContract, RevisionGrowsOnEveryChange) {
 TEST_F(CatalogRepositoryContract, ProcedureWithUnknownFieldIsRejectedAtomically) {
     // The field table is a foreign key: a procedure naming an unknown field fails, and so does
     // the whole upsert, leaving nothing half-written.
-    auto outcome = Repository().UpsertProcedures(
-        {}, {MakeProcedure("P1", "Một"), MakeProcedure("P2", "Hai")});
+    auto outcome =
+        Repository().UpsertProcedures({}, {MakeProcedure("P1", "Một"), MakeProcedure("P2", "Hai")});
     EXPECT_FALSE(outcome.HasValue());
     EXPECT_TRUE(Repository().LoadProcedures().Value().empty());
 }

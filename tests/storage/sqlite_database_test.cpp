@@ -1,8 +1,8 @@
 // SqliteDatabase's own guarantees: group commit, per-job rollback, durability across reopen.
-#include <gtest/gtest.h>
-
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "temp_database.hpp"
 
@@ -50,7 +50,8 @@ TEST(SqliteDatabase, ConcurrentWritersAreAllCommittedAndDurable) {
 
 TEST(SqliteDatabase, FailingJobIsRolledBackAloneInItsBatch) {
     testing::TempSqliteDatabase database;
-    ASSERT_TRUE(database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 1); }).HasValue());
+    ASSERT_TRUE(
+        database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 1); }).HasValue());
     // A duplicate key throws inside the job; an explicit error is returned by the other.
     auto duplicate = database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 1); });
     EXPECT_FALSE(duplicate.HasValue());
@@ -60,7 +61,8 @@ TEST(SqliteDatabase, FailingJobIsRolledBackAloneInItsBatch) {
         return MakeError(ErrorKind::kConflict, "conflict");
     });
     EXPECT_EQ(refused.GetError().kind, ErrorKind::kConflict);
-    ASSERT_TRUE(database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 3); }).HasValue());
+    ASSERT_TRUE(
+        database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 3); }).HasValue());
     EXPECT_EQ(CountRows(database.Get()), 2);  // Rows 1 and 3; row 2 was rolled back.
 }
 

@@ -35,9 +35,7 @@ public:
     }
     Outcome<std::vector<domain::Agency>> LoadAgencies() const override { return agencies_; }
     Outcome<std::vector<domain::Field>> LoadFields() const override { return fields_; }
-    Outcome<std::vector<domain::Procedure>> LoadProcedures() const override {
-        return procedures_;
-    }
+    Outcome<std::vector<domain::Procedure>> LoadProcedures() const override { return procedures_; }
     Outcome<std::int64_t> GetCatalogRevision() const override { return revision_; }
     /// Changes the revision as another server process writing the same database would.
     void BumpRevisionForTest() { ++revision_; }
@@ -45,8 +43,9 @@ public:
 private:
     template <typename T>
     static void Upsert(std::vector<T>& records, const T& record, storage::ImportSummary& summary) {
-        const auto found = std::find_if(records.begin(), records.end(),
-                                        [&](const T& stored) { return stored.code == record.code; });
+        const auto found = std::find_if(records.begin(), records.end(), [&](const T& stored) {
+            return stored.code == record.code;
+        });
         if (found == records.end()) {
             records.push_back(record);
             ++summary.inserted;

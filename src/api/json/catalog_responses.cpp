@@ -14,6 +14,8 @@ value AgencyName(const services::CatalogSnapshot& snapshot, const std::string& c
     return agency == nullptr ? value(nullptr) : value(agency->name_vi);
 }
 
+value StringOrNull(const std::string& text) { return text.empty() ? value(nullptr) : value(text); }
+
 void AddNames(const services::CatalogSnapshot& snapshot, const domain::Procedure& procedure,
               object& json) {
     const auto* field = snapshot.FindField(procedure.field_code);
@@ -28,13 +30,18 @@ void AddNames(const services::CatalogSnapshot& snapshot, const domain::Procedure
 
 object ProcedureSummary(const services::CatalogSnapshot& snapshot,
                         const domain::Procedure& procedure) {
-    const object full = interchange::ProcedureToJson(procedure);
     object json;
-    for (const char* key : {"code", "national_code", "name_vi", "name_en", "field", "level",
-                            "online_level", "competent_agency", "receiving_agency",
-                            "processing_time"}) {
-        json[key] = full.at(key);
-    }
+    json.reserve(16);
+    json["code"] = procedure.code;
+    json["national_code"] = procedure.national_code;
+    json["name_vi"] = procedure.name_vi;
+    json["name_en"] = procedure.name_en;
+    json["field"] = procedure.field_code;
+    json["level"] = domain::ProcedureLevelName(procedure.level);
+    json["online_level"] = domain::OnlineLevelName(procedure.online_level);
+    json["competent_agency"] = StringOrNull(procedure.competent_agency);
+    json["receiving_agency"] = StringOrNull(procedure.receiving_agency);
+    json["processing_time"] = interchange::ProcessingTimeToJson(procedure.processing_time);
     AddNames(snapshot, procedure, json);
     return json;
 }

@@ -12,8 +12,7 @@ boost::json::object ProcedureSummary(const services::CatalogSnapshot& snapshot,
                                      const domain::Procedure& procedure);
 boost::json::object ProcedureDetail(const services::CatalogSnapshot& snapshot,
                                     const domain::Procedure& procedure);
-boost::json::object AgencySummary(const services::CatalogSnapshot& snapshot,
-                                  std::size_t position);
+boost::json::object AgencySummary(const services::CatalogSnapshot& snapshot, std::size_t position);
 boost::json::object AgencyDetail(const services::CatalogSnapshot& snapshot, std::size_t position);
 /// Returns the subtree under `position` as nested summaries with "children".
 boost::json::object AgencyTree(const services::CatalogSnapshot& snapshot, std::size_t position);

@@ -2,14 +2,15 @@
 #include "api/server/http_server.hpp"
 
 #include <atomic>
+#include <csignal>
+#include <thread>
+#include <vector>
+
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <csignal>
 #include <spdlog/spdlog.h>
-#include <thread>
-#include <vector>
 
 #include "api/request_target.hpp"
 
@@ -47,8 +48,7 @@ Request ToRequest(http::request<http::string_body>& message, RequestTarget targe
 
 http::response<http::string_body> ToMessage(Response response, unsigned version, bool keep_alive,
                                             bool is_head) {
-    http::response<http::string_body> message{static_cast<http::status>(response.status),
-                                              version};
+    http::response<http::string_body> message{static_cast<http::status>(response.status), version};
     message.set(http::field::server, "motcua");
     message.set(http::field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) {
@@ -167,8 +167,8 @@ private:
             Response response;
             auto target = ParseRequestTarget(message.target());
             if (target) {
-                response = api_.Handle(ToRequest(message, std::move(target).Value(),
-                                                 stream.socket()));
+                response =
+                    api_.Handle(ToRequest(message, std::move(target).Value(), stream.socket()));
             } else {
                 response = api_.HandleProtocolError(400, "bad_request");
             }
@@ -196,7 +196,8 @@ private:
         } else if (error == http::error::header_limit) {
             status = 431;
             code = "header_too_large";
-        } else if (error.category() == http::make_error_code(http::error::end_of_stream).category() &&
+        } else if (error.category() ==
+                       http::make_error_code(http::error::end_of_stream).category() &&
                    error != http::error::end_of_stream && error != http::error::partial_message) {
             status = 400;
             code = "bad_request";

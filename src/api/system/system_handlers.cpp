@@ -7,8 +7,8 @@ namespace motcua::api::system {
 Response Healthz() { return Response{200, "application/json", R"({"status":"ok"})", {}}; }
 
 Response GetMetrics(HttpApi& api) {
-    return Response{200, "text/plain; version=0.0.4; charset=utf-8",
-                    api.GetMetrics().RenderPrometheus(), {}};
+    return Response{
+        200, "text/plain; version=0.0.4; charset=utf-8", api.GetMetrics().RenderPrometheus(), {}};
 }
 
 Response GetOpenApi(const std::string& document) {

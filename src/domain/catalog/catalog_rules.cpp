@@ -151,9 +151,9 @@ Outcome<Done> ValidateProcedure(const Procedure& procedure,
     }
     for (const auto* code : {&procedure.competent_agency, &procedure.receiving_agency}) {
         if (!code->empty() && !is_agency(*code)) {
-            return Invalid(code == &procedure.competent_agency ? "competent_agency"
-                                                                : "receiving_agency",
-                           "unknown agency " + *code);
+            return Invalid(
+                code == &procedure.competent_agency ? "competent_agency" : "receiving_agency",
+                "unknown agency " + *code);
         }
     }
     if (procedure.processing_time.amount <= 0) {

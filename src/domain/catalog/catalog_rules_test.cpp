@@ -74,9 +74,13 @@ TEST(CatalogRules, UnknownFieldAndAgencyAreRejected) {
 }
 
 TEST(CatalogRules, AgencyTreeRejectsDuplicatesUnknownParentsAndCycles) {
-    Agency province{.code = "H32", .name_vi = "UBND tỉnh", .kind = AgencyKind::kProvince,
+    Agency province{.code = "H32",
+                    .name_vi = "UBND tỉnh",
+                    .kind = AgencyKind::kProvince,
                     .valid_from = "2025-07-01"};
-    Agency department{.code = "H32.02", .name_vi = "Sở Tư pháp", .parent_code = "H32",
+    Agency department{.code = "H32.02",
+                      .name_vi = "Sở Tư pháp",
+                      .parent_code = "H32",
                       .valid_from = "2025-07-01"};
     EXPECT_TRUE(ValidateAgencyTree({province, department}, Never).HasValue());
     EXPECT_FALSE(ValidateAgencyTree({province, province}, Never).HasValue());
@@ -90,8 +94,11 @@ TEST(CatalogRules, AgencyTreeRejectsDuplicatesUnknownParentsAndCycles) {
 }
 
 TEST(CatalogRules, ProvinceHasNoParentAndOthersDo) {
-    Agency province{.code = "H32", .name_vi = "UBND tỉnh", .kind = AgencyKind::kProvince,
-                    .parent_code = "H00", .valid_from = "2025-07-01"};
+    Agency province{.code = "H32",
+                    .name_vi = "UBND tỉnh",
+                    .kind = AgencyKind::kProvince,
+                    .parent_code = "H00",
+                    .valid_from = "2025-07-01"};
     EXPECT_EQ(ValidateAgency(province).GetError().param, "parent");
     Agency orphan{.code = "H32.02", .name_vi = "Sở", .valid_from = "2025-07-01"};
     EXPECT_EQ(ValidateAgency(orphan).GetError().param, "parent");

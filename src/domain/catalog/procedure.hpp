@@ -35,7 +35,8 @@ struct Field {
 struct ProcessingTime {
     int amount = 0;
     TimeUnit unit = TimeUnit::kWorkingDays;
-    std::optional<int> cutoff_minutes;  // Minutes after midnight; received later ⇒ next working day.
+    std::optional<int>
+        cutoff_minutes;  // Minutes after midnight; received later ⇒ next working day.
 };
 
 struct Fee {

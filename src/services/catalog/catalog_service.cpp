@@ -45,8 +45,7 @@ CatalogPage Paginate(std::shared_ptr<const CatalogSnapshot> snapshot,
 }
 
 // Ranked matches of `text` (or the default order when empty), as positions.
-std::vector<std::size_t> Candidates(const domain::search::TextIndex& index,
-                                    const std::string& text,
+std::vector<std::size_t> Candidates(const domain::search::TextIndex& index, const std::string& text,
                                     const std::vector<std::size_t>& default_order) {
     if (text.empty()) {
         return default_order;
@@ -105,8 +104,7 @@ Outcome<Done> CatalogService::Reload() {
         return *error;
     }
     auto snapshot = BuildCatalogSnapshot(revision.Value(), std::move(agencies).Value(),
-                                         std::move(fields).Value(),
-                                         std::move(procedures).Value());
+                                         std::move(fields).Value(), std::move(procedures).Value());
     const std::lock_guard lock(mutex_);
     snapshot_ = std::move(snapshot);
     last_check_ = clock_.Now();

@@ -20,8 +20,8 @@ constexpr const char* kAgencies = R"({"agencies": [
 std::string Procedure(const std::string& code, const std::string& name, const char* level,
                       const char* agency) {
     return R"({"code": ")" + code + R"(", "national_code": "1.000001", "name_vi": ")" + name +
-           R"(", "field": "civil_status", "level": ")" + level +
-           R"(", "competent_agency": )" + agency + R"(, "receiving_agency": null,
+           R"(", "field": "civil_status", "level": ")" + level + R"(", "competent_agency": )" +
+           agency + R"(, "receiving_agency": null,
      "online_level": "full", "processing_time": {"amount": 3, "unit": "working_days"},
      "fees": [], "components": [], "steps": [{"name_vi": "Xử lý", "role": "specialist",
      "share_percent": 100}], "result": {"kind": "document", "name_vi": "Kết quả"},

@@ -76,8 +76,9 @@ void IndexProcedures(CatalogSnapshot& snapshot) {
     for (std::size_t i = 0; i < snapshot.procedure_order.size(); ++i) {
         snapshot.procedure_order[i] = i;
     }
-    std::stable_sort(snapshot.procedure_order.begin(), snapshot.procedure_order.end(),
-                     [&](std::size_t a, std::size_t b) { return folded_names[a] < folded_names[b]; });
+    std::stable_sort(
+        snapshot.procedure_order.begin(), snapshot.procedure_order.end(),
+        [&](std::size_t a, std::size_t b) { return folded_names[a] < folded_names[b]; });
 }
 
 }  // namespace
@@ -95,8 +96,7 @@ const domain::Field* CatalogSnapshot::FindField(const std::string& code) const {
 bool CatalogSnapshot::IsWithin(const std::string& code, const std::string& ancestor) const {
     const domain::Agency* cursor = FindAgency(code);
     const domain::Agency* target = FindAgency(ancestor);
-    for (std::size_t depth = 0; cursor != nullptr && target != nullptr &&
-                                depth <= agencies.size();
+    for (std::size_t depth = 0; cursor != nullptr && target != nullptr && depth <= agencies.size();
          ++depth) {
         if (cursor == target) {
             return true;
@@ -107,8 +107,8 @@ bool CatalogSnapshot::IsWithin(const std::string& code, const std::string& ances
 }
 
 std::shared_ptr<const CatalogSnapshot> BuildCatalogSnapshot(
-    std::int64_t revision, std::vector<domain::Agency> agencies,
-    std::vector<domain::Field> fields, std::vector<domain::Procedure> procedures) {
+    std::int64_t revision, std::vector<domain::Agency> agencies, std::vector<domain::Field> fields,
+    std::vector<domain::Procedure> procedures) {
     auto snapshot = std::make_shared<CatalogSnapshot>();
     snapshot->revision = revision;
     snapshot->agencies = std::move(agencies);

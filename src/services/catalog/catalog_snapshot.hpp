@@ -27,7 +27,7 @@ struct CatalogSnapshot {
 
     std::vector<domain::Procedure> procedures;
     std::unordered_map<std::string, std::size_t> procedure_by_code;
-    std::vector<std::size_t> procedure_order;  // Default listing: by folded Vietnamese name.
+    std::vector<std::size_t> procedure_order;   // Default listing: by folded Vietnamese name.
     domain::search::TextIndex procedure_index;  // Doc id = procedure position.
 
     /// Returns the agency with `code` (either spelling), or nullptr.
@@ -40,7 +40,7 @@ struct CatalogSnapshot {
 
 /// Builds the indexes of a snapshot from loaded records.
 std::shared_ptr<const CatalogSnapshot> BuildCatalogSnapshot(
-    std::int64_t revision, std::vector<domain::Agency> agencies,
-    std::vector<domain::Field> fields, std::vector<domain::Procedure> procedures);
+    std::int64_t revision, std::vector<domain::Agency> agencies, std::vector<domain::Field> fields,
+    std::vector<domain::Procedure> procedures);
 
 }  // namespace motcua::services

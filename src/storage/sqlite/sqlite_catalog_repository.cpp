@@ -72,8 +72,7 @@ Outcome<std::vector<T>> LoadDocs(SqliteDatabase& database, std::string_view sql,
                 auto record = parse(document.as_object(), std::string("stored"));
                 if (!record) {
                     return MakeError(ErrorKind::kUnavailable, "unavailable", {},
-                                     "stored document does not parse: " +
-                                         record.GetError().detail);
+                                     "stored document does not parse: " + record.GetError().detail);
                 }
                 records.push_back(std::move(record).Value());
             }
@@ -125,8 +124,7 @@ Outcome<ImportSummary> SqliteCatalogRepository::UpsertProcedures(
             upsert.Bind(1, field.code).Bind(2, field.name_vi).Bind(3, field.name_en).Run();
         }
         for (const auto& procedure : procedures) {
-            const std::string doc =
-                boost::json::serialize(interchange::ProcedureToJson(procedure));
+            const std::string doc = boost::json::serialize(interchange::ProcedureToJson(procedure));
             const std::string stored = StoredDoc(connection, kSelectProcedureDoc, procedure.code);
             Count(summary, stored, doc);
             if (stored == doc) {
@@ -160,17 +158,17 @@ Outcome<std::vector<domain::Procedure>> SqliteCatalogRepository::LoadProcedures(
 }
 
 Outcome<std::vector<domain::Field>> SqliteCatalogRepository::LoadFields() const {
-    return database_.Read<std::vector<domain::Field>>(
-        [](SqliteConnection& connection) -> Outcome<std::vector<domain::Field>> {
-            std::vector<domain::Field> fields;
-            auto select = connection.Prepare("SELECT code, name_vi, name_en FROM fields "
-                                             "ORDER BY code");
-            while (select.Step()) {
-                fields.push_back({select.ColumnText(0), select.ColumnText(1),
-                                  select.ColumnText(2)});
-            }
-            return fields;
-        });
+    return database_.Read<std::vector<domain::Field>>([](SqliteConnection& connection)
+                                                          -> Outcome<std::vector<domain::Field>> {
+        std::vector<domain::Field> fields;
+        auto select = connection.Prepare(
+            "SELECT code, name_vi, name_en FROM fields "
+            "ORDER BY code");
+        while (select.Step()) {
+            fields.push_back({select.ColumnText(0), select.ColumnText(1), select.ColumnText(2)});
+        }
+        return fields;
+    });
 }
 
 Outcome<std::int64_t> SqliteCatalogRepository::GetCatalogRevision() const {

@@ -12,8 +12,8 @@ void Check(sqlite3* db, int result) {
 }  // namespace
 
 SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
-    Check(db_, sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_,
-                                  nullptr));
+    Check(db_,
+          sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr));
 }
 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
@@ -48,9 +48,9 @@ void SqliteStatement::Run() {
 std::string SqliteStatement::ColumnText(int column) const {
     const auto* text = sqlite3_column_text(statement_, column);
     const int size = sqlite3_column_bytes(statement_, column);
-    return text == nullptr ? std::string{}
-                           : std::string(reinterpret_cast<const char*>(text),
-                                         static_cast<std::size_t>(size));
+    return text == nullptr
+               ? std::string{}
+               : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
 }
 
 std::int64_t SqliteStatement::ColumnInt(int column) const {

@@ -3,19 +3,18 @@
 // them into Outcome errors at its boundary. SQL parameters are always bound, never concatenated.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include <sqlite3.h>
+
 namespace motcua::storage::sqlite {
 
 class SqliteError : public std::runtime_error {
 public:
-    SqliteError(int code, const std::string& message)
-        : std::runtime_error(message), code_(code) {}
+    SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
     int GetCode() const { return code_; }
 
 private:

@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <future>
+
 #include <spdlog/spdlog.h>
 
 #include "storage/sqlite/migration_files.hpp"
@@ -127,8 +128,8 @@ SqliteDatabase::ReaderLease SqliteDatabase::AcquireReader() {
         ++readers_created_;
         lock.unlock();
         try {
-            return ReaderLease(*this, std::make_unique<SqliteConnection>(options_.path,
-                                                                         OpenMode::kReadOnly));
+            return ReaderLease(
+                *this, std::make_unique<SqliteConnection>(options_.path, OpenMode::kReadOnly));
         } catch (...) {
             const std::lock_guard relock(readers_mutex_);
             --readers_created_;
@@ -163,8 +164,8 @@ Outcome<MigrationReport> SqliteDatabase::Migrate() {
                 return Done{};
             }
             connection.Exec(migration_files::Get(name));
-            auto record = connection.Prepare(
-                "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)");
+            auto record =
+                connection.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)");
             record.Bind(1, std::int64_t{version}).Bind(2, name).Run();
             ++report.applied;
             return Done{};

@@ -1,0 +1,19 @@
+-- wrk script: catalogue search with realistic Vietnamese queries (with and without diacritics),
+-- rotating per request. Prints p50/p99 and the request rate in one line at the end.
+local queries = {
+  "dang%20ky%20khai%20sinh", "%C4%90%C4%83ng%20k%C3%BD%20k%E1%BA%BFt%20h%C3%B4n",
+  "giay%20phep%20xay%20dung", "ly%20lich%20tu%20phap", "chung%20thuc", "doanh%20nghiep",
+  "dat%20dai", "tro%20cap", "giay%20phep%20lai%20xe", "karaoke",
+}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "/api/v1/procedures?q=" .. queries[(counter % #queries) + 1] .. "&limit=20")
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Set-up command 2: install what the tests need, build the sanitized debug build (ASan+UBSan,
+# -Werror) and run the whole test suite: format check, layer check, unit, storage, API
+# (black-box, real binary), and benchmark smoke runs. .ci/run calls this and nothing else.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$MOTCUA_ROOT"
+started=$SECONDS
+
+install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+install_node
+
+log "Checking format (clang-format-16) and module layering"
+bash tools/check_format.sh
+bash tools/check_layers.sh
+
+build_web
+log "Installing test tooling (tests/node_modules)"
+npm_install "$MOTCUA_ROOT/tests"
+
+log "Building motcua (debug, ASan+UBSan)"
+cmake --preset debug >/dev/null
+cmake --build --preset debug
+
+log "Running the test suite"
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export ASAN_OPTIONS=detect_odr_violation=2:detect_leaks=1
+(cd web && npm test --silent)
+ctest --test-dir build/debug --output-on-failure -j2 --timeout 900
+
+log "All tests passed in $((SECONDS - started)) s"

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Checks the dependency rule (CONVENTIONS.md rule 1) on #include lines, beside the CMake DEPS:
+# each src/ folder may include only the folders its arrows allow, and heavy headers stay where
+# they belong (Asio/Beast in api/server, CLI11 in main.cpp).
+set -euo pipefail
+cd "$(dirname "$0")/../src"
+status=0
+check() {  # check FOLDER ALLOWED-REGEX: every project include in FOLDER must match ALLOWED.
+  local folder=$1 allowed=$2
+  while IFS= read -r line; do
+    echo "layer violation: $line (allowed: $allowed)"; status=1
+  done < <(grep -rnE '#include "[a-z_]+/' "$folder" | grep -vE "#include \"($allowed)/" \
+             | grep -vE '_test\.cpp:[0-9]+:#include "support/' || true)
+}
+check common     'common'
+check domain     'common|domain'
+check reporting  'common|domain|reporting'
+check interchange 'common|domain|interchange'
+check storage    'common|domain|interchange|storage'
+check services   'common|domain|reporting|interchange|storage|services'
+check connectors 'common|domain|interchange|connectors'
+check api        'common|domain|interchange|services|api'
+# services see storage interfaces only, never a backend folder.
+if grep -rnE '#include "storage/(sqlite|postgres)/' services api; then status=1; fi
+# Heavy headers stay in their one translation unit.
+if grep -rlE '#include <boost/(asio|beast/core|beast/http\.hpp)' . | grep -v '^./api/server/'; then
+  echo "layer violation: Asio/Beast included outside api/server/"; status=1
+fi
+if grep -rl '#include <CLI/' . | grep -v '^./main.cpp$'; then
+  echo "layer violation: CLI11 included outside main.cpp"; status=1
+fi
+[ $status -eq 0 ] && echo "layers: ok"
+exit $status
