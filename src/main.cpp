@@ -66,7 +66,9 @@ int main(int argc, char** argv) {
         }
         settings = file.Value();
     }
-    for (const auto& source : {motcua::app::ReadEnvironment(environ), flags.values}) {
+    std::vector<std::string> ignored_variables;
+    for (const auto& source :
+         {motcua::app::ReadEnvironment(environ, &ignored_variables), flags.values}) {
         for (const auto& [key, value] : source) {
             settings[key] = value;
         }
@@ -78,6 +80,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     spdlog::set_level(spdlog::level::from_str(config.Value().log_level));
+    for (const auto& name : ignored_variables) {
+        spdlog::warn("{} is not a MotCua setting; ignored", name);
+    }
 
     motcua::app::App app(config.Value());
     if (serve->parsed()) {

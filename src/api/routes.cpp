@@ -11,11 +11,16 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
     HttpApi* self = &api;
     const std::string* openapi = &options.openapi_json;
     return {
-        {"GET", "/healthz", [](const Request&, const PathParams&) { return system::Healthz(); }},
+        {"GET", "/healthz",
+         [ctx](const Request& r, const PathParams&) { return system::Healthz(*ctx, r); }},
         {"GET", "/metrics",
-         [self](const Request&, const PathParams&) { return system::GetMetrics(*self); }},
+         [ctx, self](const Request& r, const PathParams&) {
+             return system::GetMetrics(*ctx, r, *self);
+         }},
         {"GET", "/api/v1/openapi.json",
-         [openapi](const Request&, const PathParams&) { return system::GetOpenApi(*openapi); }},
+         [ctx, openapi](const Request& r, const PathParams&) {
+             return system::GetOpenApi(*ctx, r, *openapi);
+         }},
         {"GET", "/api/v1/agencies",
          [ctx](const Request& r, const PathParams&) { return catalog::ListAgencies(*ctx, r); }},
         {"GET", "/api/v1/agencies/{code}",

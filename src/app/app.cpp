@@ -11,6 +11,7 @@
 #include "api/errors.hpp"
 #include "api/http_api.hpp"
 #include "api/server/http_server.hpp"
+#include "app/audit_key.hpp"
 #include "app/resources.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -61,8 +62,14 @@ bool App::Open() {
         if (!parent.empty()) {
             std::filesystem::create_directories(parent, error);
         }
-        database_ = std::make_unique<storage::sqlite::SqliteDatabase>(
-            storage::sqlite::SqliteOptions{*sqlite_path, config_.sqlite_readers});
+        auto audit_key = LoadOrCreateAuditKey(config_.data_dir);
+        if (!audit_key) {
+            PrintError(audit_key.GetError());
+            return false;
+        }
+        database_ =
+            std::make_unique<storage::sqlite::SqliteDatabase>(storage::sqlite::SqliteOptions{
+                *sqlite_path, config_.sqlite_readers, 256, audit_key.Value()});
     } catch (const std::exception& failure) {
         fmt::print(stderr, "motcua: database: {}\n", failure.what());
         return false;
@@ -98,13 +105,14 @@ int App::Import(ImportKind kind, const std::string& file) {
     if (!Open()) {
         return 1;
     }
-    services::CatalogService catalog(database_->Catalog(), clock_);
+    services::CatalogService catalog(*database_, clock_);
     if (auto loaded = catalog.Load(); !loaded) {
         PrintError(loaded.GetError());
         return 1;
     }
-    auto summary = kind == ImportKind::kAgencies ? catalog.ImportAgencies(text)
-                                                 : catalog.ImportProcedures(text);
+    const auto actor = domain::Actor::System("import");
+    auto summary = kind == ImportKind::kAgencies ? catalog.ImportAgencies(actor, text)
+                                                 : catalog.ImportProcedures(actor, text);
     if (!summary) {
         fmt::print(stderr, "motcua: {} was not imported, nothing was stored.\n", file);
         PrintError(summary.GetError());
@@ -118,18 +126,19 @@ int App::Demo() {
     if (!Open()) {
         return 1;
     }
-    services::CatalogService catalog(database_->Catalog(), clock_);
+    services::CatalogService catalog(*database_, clock_);
     if (auto loaded = catalog.Load(); !loaded) {
         PrintError(loaded.GetError());
         return 1;
     }
-    auto agencies = catalog.ImportAgencies(resources::Get("demo/agencies.json"));
+    const auto actor = domain::Actor::System("demo");
+    auto agencies = catalog.ImportAgencies(actor, resources::Get("demo/agencies.json"));
     if (!agencies) {
         PrintError(agencies.GetError());
         return 1;
     }
     PrintSummary("demo agencies", agencies.Value());
-    auto procedures = catalog.ImportProcedures(resources::Get("demo/procedures.json"));
+    auto procedures = catalog.ImportProcedures(actor, resources::Get("demo/procedures.json"));
     if (!procedures) {
         PrintError(procedures.GetError());
         return 1;
@@ -143,7 +152,7 @@ int App::Serve() {
     if (!Open()) {
         return 1;
     }
-    services::CatalogService catalog(database_->Catalog(), clock_);
+    services::CatalogService catalog(*database_, clock_);
     if (auto loaded = catalog.Load(); !loaded) {
         PrintError(loaded.GetError());
         return 1;

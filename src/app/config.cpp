@@ -89,7 +89,7 @@ Outcome<RawSettings> ReadConfigFile(const std::string& path) {
     return settings;
 }
 
-RawSettings ReadEnvironment(const char* const* environment) {
+RawSettings ReadEnvironment(const char* const* environment, std::vector<std::string>* ignored) {
     RawSettings settings;
     constexpr std::string_view kPrefix = "MOTCUA_";
     for (const char* const* entry = environment; entry != nullptr && *entry != nullptr; ++entry) {
@@ -104,6 +104,12 @@ RawSettings ReadEnvironment(const char* const* environment) {
         }
         if (key == "config") {
             continue;  // MOTCUA_CONFIG names the file; it is not a setting.
+        }
+        if (!DescribeSettings().contains(key)) {
+            if (ignored != nullptr) {
+                ignored->emplace_back(text.substr(0, equals));
+            }
+            continue;
         }
         settings[key] = std::string(text.substr(equals + 1));
     }

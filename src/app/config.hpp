@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/outcome.hpp"
 
@@ -37,8 +38,9 @@ using RawSettings = std::map<std::string, std::string>;
 
 /// Reads a config file into raw settings; errors name the file and line.
 Outcome<RawSettings> ReadConfigFile(const std::string& path);
-/// Reads MOTCUA_* variables from `environment` (a NULL-terminated envp array).
-RawSettings ReadEnvironment(const char* const* environment);
+/// Reads the MOTCUA_* variables that name a known setting from `environment` (a NULL-terminated
+/// envp array); other MOTCUA_* names are listed in `ignored` (tools share the prefix).
+RawSettings ReadEnvironment(const char* const* environment, std::vector<std::string>* ignored);
 /// Applies raw settings over `config`; the error's param names the bad key.
 Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings);
 /// Returns the keys ApplySettings knows, for help text and unknown-key errors.

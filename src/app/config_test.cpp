@@ -10,10 +10,13 @@ namespace motcua::app {
 namespace {
 
 TEST(AppConfig, EnvironmentOverridesAreReadWithPrefixOnly) {
-    const char* environment[] = {"MOTCUA_DATABASE=sqlite:/tmp/x.db", "MOTCUA_LISTEN=0.0.0.0:9000",
-                                 "HOME=/root", "MOTCUA_CONFIG=/etc/motcua.conf", nullptr};
-    const auto settings = ReadEnvironment(environment);
+    const char* environment[] = {
+        "MOTCUA_DATABASE=sqlite:/tmp/x.db", "MOTCUA_LISTEN=0.0.0.0:9000", "HOME=/root",
+        "MOTCUA_CONFIG=/etc/motcua.conf",   "MOTCUA_BIN=/usr/bin/motcua", nullptr};
+    std::vector<std::string> ignored;
+    const auto settings = ReadEnvironment(environment, &ignored);
     EXPECT_EQ(settings.size(), 2U);
+    EXPECT_EQ(ignored, std::vector<std::string>{"MOTCUA_BIN"});
     EXPECT_EQ(settings.at("database"), "sqlite:/tmp/x.db");
     const auto config = ApplySettings(AppConfig{}, settings);
     ASSERT_TRUE(config.HasValue());

@@ -1,6 +1,6 @@
-// CatalogRepository: where the reference data lives — the agency tree, the fields and the
-// procedure catalogue with its version history. Writes are upserts keyed by code, applied
-// atomically per import; every change bumps the catalogue revision so readers can refresh.
+// The reference data — the agency tree, the fields and the procedure catalogue with its version
+// history. Writes are upserts keyed by code inside a transaction (CatalogStore); every change
+// bumps the catalogue revision so that readers (CatalogRepository) can refresh.
 #pragma once
 
 #include <cstdint>
@@ -19,17 +19,23 @@ struct ImportSummary {
     int unchanged = 0;
 };
 
-class CatalogRepository {
+/// Catalogue writes, used inside a Transaction (storage/transaction.hpp).
+class CatalogStore {
 public:
-    virtual ~CatalogRepository() = default;
-
-    /// Inserts or updates agencies by code in one transaction; durable when it returns.
+    virtual ~CatalogStore() = default;
+    /// Inserts or updates agencies by code.
     virtual Outcome<ImportSummary> UpsertAgencies(const std::vector<domain::Agency>& agencies) = 0;
-    /// Inserts or updates fields and procedures in one transaction; a changed procedure keeps
-    /// its previous content as a version row.
+    /// Inserts or updates fields and procedures; a changed procedure keeps its previous content
+    /// as a version row.
     virtual Outcome<ImportSummary> UpsertProcedures(
         const std::vector<domain::Field>& fields,
         const std::vector<domain::Procedure>& procedures) = 0;
+};
+
+/// Catalogue reads, each in its own snapshot.
+class CatalogRepository {
+public:
+    virtual ~CatalogRepository() = default;
 
     virtual Outcome<std::vector<domain::Agency>> LoadAgencies() const = 0;
     virtual Outcome<std::vector<domain::Field>> LoadFields() const = 0;

@@ -3,10 +3,12 @@
 // the repository interfaces.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "common/outcome.hpp"
 #include "storage/catalog_repository.hpp"
+#include "storage/transaction.hpp"
 
 namespace motcua::storage {
 
@@ -22,6 +24,11 @@ public:
     /// Applies the numbered migrations not yet applied, each in its own transaction.
     virtual Outcome<MigrationReport> Migrate() = 0;
     virtual CatalogRepository& Catalog() = 0;
+    /// Runs `work` in a write transaction: committed (durably) when it returns a value,
+    /// rolled back when it returns an error or throws.
+    virtual Outcome<Done> Write(const std::function<Outcome<Done>(Transaction&)>& work) = 0;
+    /// Runs `work` in a read-only snapshot.
+    virtual Outcome<Done> Read(const std::function<Outcome<Done>(Transaction&)>& work) = 0;
     /// Returns a human description for logs ("sqlite:/var/lib/motcua/motcua.db").
     virtual std::string Describe() const = 0;
     /// Finishes queued writes and closes connections; later calls fail with kUnavailable.

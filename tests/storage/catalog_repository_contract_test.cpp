@@ -1,7 +1,7 @@
 // The CatalogRepository contract: what every backend must do.
 #include <gtest/gtest.h>
 
-#include "temp_database.hpp"
+#include "support/temp_sqlite_database.hpp"
 
 namespace motcua::storage {
 namespace {
@@ -34,14 +34,40 @@ class CatalogRepositoryContract : public ::testing::Test {
 protected:
     testing::TempSqliteDatabase database_;
     CatalogRepository& Repository() { return database_.Get().Catalog(); }
+
+    // Runs one catalogue write in its own transaction.
+    template <typename Upsert>
+    Outcome<ImportSummary> Store(Upsert upsert) {
+        ImportSummary summary;
+        auto written = database_.Get().Write([&](Transaction& transaction) -> Outcome<Done> {
+            auto stored = upsert(transaction.Catalog());
+            if (!stored) {
+                return stored.GetError();
+            }
+            summary = stored.Value();
+            return Done{};
+        });
+        if (!written) {
+            return written.GetError();
+        }
+        return summary;
+    }
+    Outcome<ImportSummary> UpsertAgencies(const std::vector<domain::Agency>& agencies) {
+        return Store([&](CatalogStore& store) { return store.UpsertAgencies(agencies); });
+    }
+    Outcome<ImportSummary> UpsertProcedures(const std::vector<domain::Field>& fields,
+                                            const std::vector<domain::Procedure>& procedures) {
+        return Store(
+            [&](CatalogStore& store) { return store.UpsertProcedures(fields, procedures); });
+    }
 };
 
 TEST_F(CatalogRepositoryContract, UpsertCountsInsertsUpdatesAndUnchanged) {
-    auto first = Repository().UpsertAgencies(
-        {MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp")});
+    auto first =
+        UpsertAgencies({MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp")});
     ASSERT_TRUE(first.HasValue());
     EXPECT_EQ(first.Value().inserted, 2);
-    auto second = Repository().UpsertAgencies(
+    auto second = UpsertAgencies(
         {MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp tỉnh")});
     ASSERT_TRUE(second.HasValue());
     EXPECT_EQ(second.Value().unchanged, 1);
@@ -53,9 +79,8 @@ TEST_F(CatalogRepositoryContract, UpsertCountsInsertsUpdatesAndUnchanged) {
 }
 
 TEST_F(CatalogRepositoryContract, ProceduresRoundTripWithUnknownFieldsAndSurviveRestart) {
-    ASSERT_TRUE(Repository()
-                    .UpsertProcedures({{"civil_status", "Hộ tịch", "Civil status"}},
-                                      {MakeProcedure("P1", "Đăng ký khai sinh")})
+    ASSERT_TRUE(UpsertProcedures({{"civil_status", "Hộ tịch", "Civil status"}},
+                                 {MakeProcedure("P1", "Đăng ký khai sinh")})
                     .HasValue());
     database_.Reopen();
     auto procedures = Repository().LoadProcedures();
@@ -71,19 +96,18 @@ TEST_F(CatalogRepositoryContract, ProceduresRoundTripWithUnknownFieldsAndSurvive
 TEST_F(CatalogRepositoryContract, RevisionGrowsOnEveryChange) {
     const auto before = Repository().GetCatalogRevision();
     ASSERT_TRUE(before.HasValue());
-    ASSERT_TRUE(Repository().UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
+    ASSERT_TRUE(UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
     const auto after = Repository().GetCatalogRevision();
     ASSERT_TRUE(after.HasValue());
     EXPECT_GT(after.Value(), before.Value());
-    ASSERT_TRUE(Repository().UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
+    ASSERT_TRUE(UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
     EXPECT_EQ(Repository().GetCatalogRevision().Value(), after.Value());  // Nothing changed.
 }
 
 TEST_F(CatalogRepositoryContract, ProcedureWithUnknownFieldIsRejectedAtomically) {
     // The field table is a foreign key: a procedure naming an unknown field fails, and so does
     // the whole upsert, leaving nothing half-written.
-    auto outcome =
-        Repository().UpsertProcedures({}, {MakeProcedure("P1", "Một"), MakeProcedure("P2", "Hai")});
+    auto outcome = UpsertProcedures({}, {MakeProcedure("P1", "Một"), MakeProcedure("P2", "Hai")});
     EXPECT_FALSE(outcome.HasValue());
     EXPECT_TRUE(Repository().LoadProcedures().Value().empty());
 }

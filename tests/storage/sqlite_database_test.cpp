@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "temp_database.hpp"
+#include "support/temp_sqlite_database.hpp"
 
 namespace motcua::storage::sqlite {
 namespace {
@@ -18,7 +18,7 @@ Outcome<Done> InsertRow(SqliteConnection& connection, std::int64_t value) {
 
 std::int64_t CountRows(SqliteDatabase& database) {
     return database
-        .Read<std::int64_t>([](SqliteConnection& connection) -> Outcome<std::int64_t> {
+        .RunRead<std::int64_t>([](SqliteConnection& connection) -> Outcome<std::int64_t> {
             auto count = connection.Prepare("SELECT count(*) FROM t");
             count.Step();
             return count.ColumnInt(0);
@@ -35,7 +35,7 @@ TEST(SqliteDatabase, ConcurrentWritersAreAllCommittedAndDurable) {
         writers.emplace_back([&, t] {
             for (int i = 0; i < kWritesPerThread; ++i) {
                 const std::int64_t value = t * 1000 + i;
-                auto written = database.Get().Write(
+                auto written = database.Get().RunWrite(
                     [value](SqliteConnection& connection) { return InsertRow(connection, value); });
                 EXPECT_TRUE(written.HasValue());
             }
@@ -51,18 +51,18 @@ TEST(SqliteDatabase, ConcurrentWritersAreAllCommittedAndDurable) {
 TEST(SqliteDatabase, FailingJobIsRolledBackAloneInItsBatch) {
     testing::TempSqliteDatabase database;
     ASSERT_TRUE(
-        database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 1); }).HasValue());
+        database.Get().RunWrite([](SqliteConnection& c) { return InsertRow(c, 1); }).HasValue());
     // A duplicate key throws inside the job; an explicit error is returned by the other.
-    auto duplicate = database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 1); });
+    auto duplicate = database.Get().RunWrite([](SqliteConnection& c) { return InsertRow(c, 1); });
     EXPECT_FALSE(duplicate.HasValue());
     EXPECT_EQ(duplicate.GetError().kind, ErrorKind::kUnavailable);
-    auto refused = database.Get().Write([](SqliteConnection& c) -> Outcome<Done> {
+    auto refused = database.Get().RunWrite([](SqliteConnection& c) -> Outcome<Done> {
         (void)InsertRow(c, 2);
         return MakeError(ErrorKind::kConflict, "conflict");
     });
     EXPECT_EQ(refused.GetError().kind, ErrorKind::kConflict);
     ASSERT_TRUE(
-        database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 3); }).HasValue());
+        database.Get().RunWrite([](SqliteConnection& c) { return InsertRow(c, 3); }).HasValue());
     EXPECT_EQ(CountRows(database.Get()), 2);  // Rows 1 and 3; row 2 was rolled back.
 }
 
@@ -77,7 +77,7 @@ TEST(SqliteDatabase, MigrationsAreAppliedOnce) {
 TEST(SqliteDatabase, WritesAfterCloseAreRefused) {
     testing::TempSqliteDatabase database;
     database.Get().Close();
-    auto refused = database.Get().Write([](SqliteConnection& c) { return InsertRow(c, 1); });
+    auto refused = database.Get().RunWrite([](SqliteConnection& c) { return InsertRow(c, 1); });
     ASSERT_FALSE(refused.HasValue());
     EXPECT_EQ(refused.GetError().code, "shutting_down");
 }

@@ -1,17 +1,29 @@
 #include "api/system/system_handlers.hpp"
 
 #include "api/http_api.hpp"
+#include "api/query_params.hpp"
 
 namespace motcua::api::system {
 
-Response Healthz() { return Response{200, "application/json", R"({"status":"ok"})", {}}; }
+Response Healthz(ApiContext& context, const Request& request) {
+    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
+    return Response{200, "application/json", R"({"status":"ok"})", {}};
+}
 
-Response GetMetrics(HttpApi& api) {
+Response GetMetrics(ApiContext& context, const Request& request, HttpApi& api) {
+    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
     return Response{
         200, "text/plain; version=0.0.4; charset=utf-8", api.GetMetrics().RenderPrometheus(), {}};
 }
 
-Response GetOpenApi(const std::string& document) {
+Response GetOpenApi(ApiContext& context, const Request& request, const std::string& document) {
+    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
     Response response{200, "application/json", document, {}};
     response.With("Cache-Control", "no-cache");
     return response;

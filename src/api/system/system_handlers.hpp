@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "api/api_context.hpp"
 #include "api/http_types.hpp"
 
 namespace motcua::api {
@@ -12,10 +13,10 @@ class HttpApi;
 namespace motcua::api::system {
 
 /// GET /healthz → {"status":"ok"}
-Response Healthz();
+Response Healthz(ApiContext& context, const Request& request);
 /// GET /metrics → Prometheus text format.
-Response GetMetrics(HttpApi& api);
+Response GetMetrics(ApiContext& context, const Request& request, HttpApi& api);
 /// GET /api/v1/openapi.json
-Response GetOpenApi(const std::string& document);
+Response GetOpenApi(ApiContext& context, const Request& request, const std::string& document);
 
 }  // namespace motcua::api::system

@@ -1,15 +1,10 @@
 // Wire names of the catalogue enums: one table per enum, used both ways.
-#include <array>
-#include <utility>
-
+#include "common/name_table.hpp"
 #include "domain/catalog/agency.hpp"
 #include "domain/catalog/procedure.hpp"
 
 namespace motcua::domain {
 namespace {
-
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, const char*>, N>;
 
 constexpr NameTable<AgencyKind, 5> kAgencyKinds{{
     {AgencyKind::kProvince, "province"},
@@ -42,26 +37,6 @@ constexpr NameTable<StepRole, 4> kStepRoles{{
 constexpr NameTable<ResultKind, 2> kResultKinds{
     {{ResultKind::kDocument, "document"}, {ResultKind::kNone, "none"}}};
 
-template <typename Enum, std::size_t N>
-const char* NameOf(const NameTable<Enum, N>& table, Enum value) {
-    for (const auto& [entry, name] : table) {
-        if (entry == value) {
-            return name;
-        }
-    }
-    return "";
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> Parse(const NameTable<Enum, N>& table, std::string_view name) {
-    for (const auto& [entry, entry_name] : table) {
-        if (name == entry_name) {
-            return entry;
-        }
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 const char* AgencyKindName(AgencyKind kind) { return NameOf(kAgencyKinds, kind); }
@@ -73,19 +48,19 @@ const char* StepRoleName(StepRole role) { return NameOf(kStepRoles, role); }
 const char* ResultKindName(ResultKind kind) { return NameOf(kResultKinds, kind); }
 
 std::optional<AgencyKind> ParseAgencyKind(std::string_view name) {
-    return Parse(kAgencyKinds, name);
+    return ParseName(kAgencyKinds, name);
 }
 std::optional<ProcedureLevel> ParseProcedureLevel(std::string_view name) {
-    return Parse(kLevels, name);
+    return ParseName(kLevels, name);
 }
 std::optional<OnlineLevel> ParseOnlineLevel(std::string_view name) {
-    return Parse(kOnlineLevels, name);
+    return ParseName(kOnlineLevels, name);
 }
-std::optional<TimeUnit> ParseTimeUnit(std::string_view name) { return Parse(kTimeUnits, name); }
-std::optional<FeeKind> ParseFeeKind(std::string_view name) { return Parse(kFeeKinds, name); }
-std::optional<StepRole> ParseStepRole(std::string_view name) { return Parse(kStepRoles, name); }
+std::optional<TimeUnit> ParseTimeUnit(std::string_view name) { return ParseName(kTimeUnits, name); }
+std::optional<FeeKind> ParseFeeKind(std::string_view name) { return ParseName(kFeeKinds, name); }
+std::optional<StepRole> ParseStepRole(std::string_view name) { return ParseName(kStepRoles, name); }
 std::optional<ResultKind> ParseResultKind(std::string_view name) {
-    return Parse(kResultKinds, name);
+    return ParseName(kResultKinds, name);
 }
 
 std::int64_t Procedure::FeeTotal() const {

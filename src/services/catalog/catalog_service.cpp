@@ -5,9 +5,20 @@
 
 #include "domain/catalog/catalog_rules.hpp"
 #include "interchange/catalog_json.hpp"
+#include "services/access/access_check.hpp"
+#include "services/audit/audit_entry.hpp"
 
 namespace motcua::services {
 namespace {
+
+// Counts UTF-8 code points: a Vietnamese letter is one character however many bytes it takes.
+std::size_t CountCharacters(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text) {
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return count;
+}
 
 Error InvalidParameter(std::string param) {
     return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::move(param));
@@ -59,10 +70,17 @@ std::vector<std::size_t> Candidates(const domain::search::TextIndex& index, cons
 
 bool MatchesAgency(const CatalogSnapshot& snapshot, const domain::Procedure& procedure,
                    const std::string& agency_code) {
+    // Commune-level procedures are settled by every commune: they belong to each commune (and
+    // its centre) and to the province that contains them all.
     const domain::Agency* agency = snapshot.FindAgency(agency_code);
+    if (procedure.level == domain::ProcedureLevel::kCommune) {
+        return agency != nullptr && (agency->kind == domain::AgencyKind::kCommune ||
+                                     agency->kind == domain::AgencyKind::kCommuneServiceCentre ||
+                                     agency->kind == domain::AgencyKind::kProvince);
+    }
     if (agency != nullptr && (agency->kind == domain::AgencyKind::kCommune ||
                               agency->kind == domain::AgencyKind::kCommuneServiceCentre)) {
-        return procedure.level == domain::ProcedureLevel::kCommune;
+        return false;
     }
     for (const auto* code : {&procedure.competent_agency, &procedure.receiving_agency}) {
         if (!code->empty() && snapshot.IsWithin(*code, agency_code)) {
@@ -89,9 +107,12 @@ std::optional<std::size_t> DecodeCursor(std::string_view cursor) {
     return offset;
 }
 
-CatalogService::CatalogService(storage::CatalogRepository& repository, const Clock& clock,
+CatalogService::CatalogService(storage::Database& database, const Clock& clock,
                                std::chrono::milliseconds refresh_interval)
-    : repository_(repository), clock_(clock), refresh_interval_(refresh_interval) {}
+    : database_(database),
+      repository_(database.Catalog()),
+      clock_(clock),
+      refresh_interval_(refresh_interval) {}
 
 Outcome<Done> CatalogService::Load() { return Reload(); }
 
@@ -139,7 +160,7 @@ Outcome<CatalogPage> CatalogService::SearchProcedures(const ProcedureQuery& quer
     if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
         return paging.GetError();
     }
-    if (query.text.size() > kMaxQueryLength) {
+    if (CountCharacters(query.text) > kMaxQueryLength) {
         return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
     }
     auto snapshot = GetSnapshot();
@@ -169,7 +190,7 @@ Outcome<CatalogPage> CatalogService::SearchAgencies(const AgencyQuery& query) {
     if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
         return paging.GetError();
     }
-    if (query.text.size() > kMaxQueryLength) {
+    if (CountCharacters(query.text) > kMaxQueryLength) {
         return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
     }
     auto snapshot = GetSnapshot();
@@ -215,7 +236,43 @@ Outcome<std::pair<std::shared_ptr<const CatalogSnapshot>, std::size_t>> CatalogS
     return std::make_pair(std::move(snapshot), position);
 }
 
-Outcome<storage::ImportSummary> CatalogService::ImportAgencies(std::string_view file_text) {
+Outcome<storage::ImportSummary> CatalogService::StoreImport(
+    const domain::Actor& actor, const char* what,
+    const std::function<Outcome<storage::ImportSummary>(storage::CatalogStore&)>& upsert) {
+    storage::ImportSummary summary;
+    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto stored = upsert(transaction.Catalog());
+        if (!stored) {
+            return stored.GetError();
+        }
+        summary = stored.Value();
+        const std::string detail = "{\"inserted\":" + std::to_string(summary.inserted) +
+                                   ",\"updated\":" + std::to_string(summary.updated) +
+                                   ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
+        auto audited = transaction.Audit().Append(
+            MakeAuditEntry(clock_, actor, std::string("catalog.import_") + what, "catalog", what,
+                           AuditOutcome::kOk, detail));
+        if (!audited) {
+            return audited.GetError();
+        }
+        return Done{};
+    });
+    if (!written) {
+        return written.GetError();
+    }
+    (void)Reload();
+    return summary;
+}
+
+Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Actor& actor,
+                                                               std::string_view file_text) {
+    auto snapshot = GetSnapshot();
+    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
+                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
+                                   {"catalog.import_agencies", "catalog", "agencies"});
+        !allowed) {
+        return allowed.GetError();
+    }
     auto parsed = interchange::ParseAgencyFile(file_text);
     if (!parsed) {
         return parsed.GetError();
@@ -228,27 +285,31 @@ Outcome<storage::ImportSummary> CatalogService::ImportAgencies(std::string_view 
             return error;
         }
     }
-    auto snapshot = GetSnapshot();
     auto tree = domain::ValidateAgencyTree(agencies, [&](std::string_view code) {
         return snapshot->FindAgency(std::string(code)) != nullptr;
     });
     if (!tree) {
         return tree.GetError();
     }
-    auto summary = repository_.UpsertAgencies(agencies);
-    if (summary) {
-        (void)Reload();
-    }
-    return summary;
+    return StoreImport(actor, "agencies", [&](storage::CatalogStore& store) {
+        return store.UpsertAgencies(agencies);
+    });
 }
 
-Outcome<storage::ImportSummary> CatalogService::ImportProcedures(std::string_view file_text) {
+Outcome<storage::ImportSummary> CatalogService::ImportProcedures(const domain::Actor& actor,
+                                                                 std::string_view file_text) {
+    auto snapshot = GetSnapshot();
+    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
+                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
+                                   {"catalog.import_procedures", "catalog", "procedures"});
+        !allowed) {
+        return allowed.GetError();
+    }
     auto parsed = interchange::ParseProcedureFile(file_text);
     if (!parsed) {
         return parsed.GetError();
     }
     const auto& file = parsed.Value();
-    auto snapshot = GetSnapshot();
     std::set<std::string, std::less<>> field_codes;
     for (const auto& field : file.fields) {
         field_codes.insert(field.code);
@@ -272,11 +333,9 @@ Outcome<storage::ImportSummary> CatalogService::ImportProcedures(std::string_vie
             return error;
         }
     }
-    auto summary = repository_.UpsertProcedures(file.fields, file.procedures);
-    if (summary) {
-        (void)Reload();
-    }
-    return summary;
+    return StoreImport(actor, "procedures", [&](storage::CatalogStore& store) {
+        return store.UpsertProcedures(file.fields, file.procedures);
+    });
 }
 
 }  // namespace motcua::services

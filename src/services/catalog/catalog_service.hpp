@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -14,14 +15,15 @@
 
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
+#include "domain/access/actor.hpp"
 #include "services/catalog/catalog_snapshot.hpp"
-#include "storage/catalog_repository.hpp"
+#include "storage/database.hpp"
 
 namespace motcua::services {
 
 inline constexpr int kDefaultPageSize = 20;
 inline constexpr int kMaxPageSize = 100;
-inline constexpr std::size_t kMaxQueryLength = 200;
+inline constexpr std::size_t kMaxQueryLength = 200;  // Characters, not bytes.
 
 struct ProcedureQuery {
     std::string text;  // Free text; empty lists in name order.
@@ -51,7 +53,7 @@ struct CatalogPage {
 
 class CatalogService {
 public:
-    CatalogService(storage::CatalogRepository& repository, const Clock& clock,
+    CatalogService(storage::Database& database, const Clock& clock,
                    std::chrono::milliseconds refresh_interval = std::chrono::seconds(1));
 
     /// Loads the stored catalogue; call once at start-up.
@@ -67,14 +69,21 @@ public:
     /// Returns the current snapshot (fields, tree), refreshed if stale.
     std::shared_ptr<const CatalogSnapshot> GetSnapshot();
 
-    /// Validates the whole file, then upserts it atomically.
-    Outcome<storage::ImportSummary> ImportAgencies(std::string_view file_text);
-    Outcome<storage::ImportSummary> ImportProcedures(std::string_view file_text);
+    /// Validates the whole file, then upserts it atomically with its audit record.
+    Outcome<storage::ImportSummary> ImportAgencies(const domain::Actor& actor,
+                                                   std::string_view file_text);
+    Outcome<storage::ImportSummary> ImportProcedures(const domain::Actor& actor,
+                                                     std::string_view file_text);
 
 private:
     Outcome<Done> Reload();
     void RefreshIfStale();
+    /// Stores a validated import with its audit record, then refreshes the snapshot.
+    Outcome<storage::ImportSummary> StoreImport(
+        const domain::Actor& actor, const char* what,
+        const std::function<Outcome<storage::ImportSummary>(storage::CatalogStore&)>& upsert);
 
+    storage::Database& database_;
     storage::CatalogRepository& repository_;
     const Clock& clock_;
     std::chrono::milliseconds refresh_interval_;

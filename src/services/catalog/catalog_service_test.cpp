@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/fake_clock.hpp"
-#include "support/in_memory_catalog_repository.hpp"
+#include "support/temp_sqlite_database.hpp"
 
 namespace motcua::services {
 namespace {
@@ -42,8 +42,8 @@ class CatalogServiceTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(service_.Load().HasValue());
-        ASSERT_TRUE(service_.ImportAgencies(kAgencies).HasValue());
-        ASSERT_TRUE(service_.ImportProcedures(ProcedureFile()).HasValue());
+        ASSERT_TRUE(service_.ImportAgencies(system_, kAgencies).HasValue());
+        ASSERT_TRUE(service_.ImportProcedures(system_, ProcedureFile()).HasValue());
     }
     std::vector<std::string> Codes(const CatalogPage& page) const {
         std::vector<std::string> codes;
@@ -52,9 +52,10 @@ protected:
         }
         return codes;
     }
-    testing::InMemoryCatalogRepository repository_;
+    testing::TempSqliteDatabase database_;
     testing::FakeClock clock_;
-    CatalogService service_{repository_, clock_};
+    CatalogService service_{database_.Get(), clock_};
+    const domain::Actor system_ = domain::Actor::System("test");
 };
 
 TEST_F(CatalogServiceTest, SearchIsDiacriticInsensitiveAndRanksExactNameFirst) {
@@ -68,15 +69,18 @@ TEST_F(CatalogServiceTest, SearchIsDiacriticInsensitiveAndRanksExactNameFirst) {
 }
 
 TEST_F(CatalogServiceTest, FiltersByLevelAndAgencySubtree) {
-    auto province = service_.SearchProcedures({.level = domain::ProcedureLevel::kProvince});
-    ASSERT_TRUE(province.HasValue());
-    EXPECT_EQ(Codes(province.Value()), std::vector<std::string>{"P4"});
+    auto province_level = service_.SearchProcedures({.level = domain::ProcedureLevel::kProvince});
+    ASSERT_TRUE(province_level.HasValue());
+    EXPECT_EQ(Codes(province_level.Value()), std::vector<std::string>{"P4"});
     auto by_legacy_code = service_.SearchProcedures({.agency = "000.00.02.H32"});
     ASSERT_TRUE(by_legacy_code.HasValue());
     EXPECT_EQ(Codes(by_legacy_code.Value()), std::vector<std::string>{"P4"});
     auto commune = service_.SearchProcedures({.agency = "H32.22333"});
     ASSERT_TRUE(commune.HasValue());
     EXPECT_EQ(commune.Value().total, 3U);
+    auto province = service_.SearchProcedures({.agency = "H32"});
+    ASSERT_TRUE(province.HasValue());
+    EXPECT_EQ(province.Value().total, 4U);  // Commune-level procedures belong to the province too.
     EXPECT_EQ(service_.SearchProcedures({.agency = "H99"}).GetError().param, "agency");
 }
 
@@ -104,24 +108,58 @@ TEST_F(CatalogServiceTest, BadPagingIsRejectedWithParameterName) {
     EXPECT_EQ(service_.SearchProcedures({.cursor = "zz"}).GetError().code, "invalid_cursor");
     EXPECT_EQ(service_.SearchProcedures({.text = std::string(201, 'a')}).GetError().code,
               "query_too_long");
+    std::string vietnamese;
+    for (int i = 0; i < 200; ++i) {
+        vietnamese += "ậ";  // 3 bytes, one character.
+    }
+    EXPECT_TRUE(service_.SearchProcedures({.text = vietnamese}).HasValue());
 }
 
 TEST_F(CatalogServiceTest, ImportRejectsWholeFileOnOneBadRecord) {
     std::string bad = ProcedureFile();
     bad.replace(bad.find(R"("H32.02")"), 8, R"("H99.99")");
-    const auto outcome = service_.ImportProcedures(bad);
+    const auto outcome = service_.ImportProcedures(system_, bad);
     ASSERT_FALSE(outcome.HasValue());
     EXPECT_EQ(outcome.GetError().param, "procedures[3].competent_agency");
     const auto unknown_parent = service_.ImportAgencies(
+        system_,
         R"({"agencies": [{"code": "X1", "name_vi": "x", "kind": "department", "parent": "NOPE",
             "valid_from": "2025-01-01"}]})");
     ASSERT_FALSE(unknown_parent.HasValue());
     EXPECT_EQ(unknown_parent.GetError().param, "agencies[0].parent");
 }
 
+TEST_F(CatalogServiceTest, ImportsNeedTheirPermissionAndRefusalsAreAudited) {
+    domain::Actor citizen;
+    citizen.account_id = 9;
+    citizen.grants = {{domain::Role::kCitizen, ""}};
+    EXPECT_EQ(service_.ImportAgencies(citizen, kAgencies).GetError().kind, ErrorKind::kForbidden);
+    EXPECT_EQ(
+        service_.ImportProcedures(domain::Actor::Anonymous("x"), ProcedureFile()).GetError().kind,
+        ErrorKind::kUnauthenticated);
+    std::vector<domain::AuditRecord> records;
+    ASSERT_TRUE(database_.Get()
+                    .Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+                        auto found = transaction.Audit().Query({});
+                        records = found.Value();
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_GE(records.size(), 4U);  // Two imports in SetUp, two refusals here (newest first).
+    EXPECT_EQ(records[0].outcome, "denied");
+    EXPECT_EQ(records[0].action, "catalog.import_procedures");
+    EXPECT_EQ(records[1].actor_id, 9);
+    EXPECT_EQ(records[2].outcome, "ok");
+}
+
 TEST_F(CatalogServiceTest, SnapshotRefreshesWhenAnotherProcessChangesTheCatalogue) {
     const auto before = service_.GetSnapshot();
-    repository_.BumpRevisionForTest();
+    CatalogService other_process(database_.Get(), clock_);
+    ASSERT_TRUE(other_process.Load().HasValue());
+    std::string renamed = kAgencies;
+    renamed.replace(renamed.find("Sở Tư pháp"), std::string("Sở Tư pháp").size(),
+                    "Sở Tư pháp tỉnh");
+    ASSERT_TRUE(other_process.ImportAgencies(system_, renamed).HasValue());
     EXPECT_EQ(service_.GetSnapshot(), before);  // Within the refresh interval.
     clock_.Advance(std::chrono::seconds(2));
     EXPECT_NE(service_.GetSnapshot(), before);

@@ -106,6 +106,33 @@ bool CatalogSnapshot::IsWithin(const std::string& code, const std::string& ances
     return false;
 }
 
+std::string CatalogSnapshot::GetRootCode() const {
+    return agency_order.empty() ? std::string{} : agencies[agency_order.front()].code;
+}
+
+std::vector<std::string> CatalogSnapshot::SubtreeCodes(const std::string& ancestor) const {
+    std::vector<std::string> codes;
+    const auto found = agency_by_code.find(ancestor);
+    if (found == agency_by_code.end()) {
+        return codes;
+    }
+    std::vector<std::size_t> pending{found->second};
+    while (!pending.empty()) {
+        const std::size_t position = pending.back();
+        pending.pop_back();
+        codes.push_back(agencies[position].code);
+        pending.insert(pending.end(), agency_children[position].begin(),
+                       agency_children[position].end());
+    }
+    return codes;
+}
+
+domain::IsWithinAgency MakeIsWithin(std::shared_ptr<const CatalogSnapshot> snapshot) {
+    return [snapshot = std::move(snapshot)](std::string_view code, std::string_view ancestor) {
+        return snapshot->IsWithin(std::string(code), std::string(ancestor));
+    };
+}
+
 std::shared_ptr<const CatalogSnapshot> BuildCatalogSnapshot(
     std::int64_t revision, std::vector<domain::Agency> agencies, std::vector<domain::Field> fields,
     std::vector<domain::Procedure> procedures) {

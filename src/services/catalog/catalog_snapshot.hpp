@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/access/permissions.hpp"
 #include "domain/catalog/agency.hpp"
 #include "domain/catalog/procedure.hpp"
 #include "domain/search/text_index.hpp"
@@ -36,7 +37,14 @@ struct CatalogSnapshot {
     const domain::Field* FindField(const std::string& code) const;
     /// Returns true when `code` is `ancestor` or lies in its subtree.
     bool IsWithin(const std::string& code, const std::string& ancestor) const;
+    /// Returns the code of the root agency (the province), or "" for an empty tree.
+    std::string GetRootCode() const;
+    /// Returns every agency code in the subtree of `ancestor`, `ancestor` included.
+    std::vector<std::string> SubtreeCodes(const std::string& ancestor) const;
 };
+
+/// Returns the agency relation of `snapshot` for the permission checks (it keeps it alive).
+domain::IsWithinAgency MakeIsWithin(std::shared_ptr<const CatalogSnapshot> snapshot);
 
 /// Builds the indexes of a snapshot from loaded records.
 std::shared_ptr<const CatalogSnapshot> BuildCatalogSnapshot(

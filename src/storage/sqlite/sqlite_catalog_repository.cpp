@@ -63,7 +63,7 @@ void Count(ImportSummary& summary, const std::string& stored, const std::string&
 // is a storage fault, reported as unavailable rather than silently skipped.
 template <typename T, typename ParseFn>
 Outcome<std::vector<T>> LoadDocs(SqliteDatabase& database, std::string_view sql, ParseFn parse) {
-    return database.Read<std::vector<T>>(
+    return database.RunRead<std::vector<T>>(
         [&](SqliteConnection& connection) -> Outcome<std::vector<T>> {
             std::vector<T> records;
             auto select = connection.Prepare(sql);
@@ -82,68 +82,54 @@ Outcome<std::vector<T>> LoadDocs(SqliteDatabase& database, std::string_view sql,
 
 }  // namespace
 
-Outcome<ImportSummary> SqliteCatalogRepository::UpsertAgencies(
+Outcome<ImportSummary> SqliteCatalogStore::UpsertAgencies(
     const std::vector<domain::Agency>& agencies) {
     ImportSummary summary;
-    auto written = database_.Write([&](SqliteConnection& connection) -> Outcome<Done> {
-        summary = {};
-        for (const auto& agency : agencies) {
-            const std::string doc = boost::json::serialize(interchange::AgencyToJson(agency));
-            const std::string stored = StoredDoc(connection, kSelectAgencyDoc, agency.code);
-            Count(summary, stored, doc);
-            if (stored == doc) {
-                continue;
-            }
-            auto upsert = connection.Prepare(kUpsertAgency);
-            upsert.Bind(1, agency.code);
-            BindOptional(upsert, 2, agency.legacy_code);
-            BindOptional(upsert, 3, agency.parent_code);
-            upsert.Bind(4, domain::AgencyKindName(agency.kind)).Bind(5, agency.name_vi);
-            upsert.Bind(6, agency.valid_from);
-            BindOptional(upsert, 7, agency.valid_to);
-            upsert.Bind(8, doc).Run();
+    for (const auto& agency : agencies) {
+        const std::string doc = boost::json::serialize(interchange::AgencyToJson(agency));
+        const std::string stored = StoredDoc(connection_, kSelectAgencyDoc, agency.code);
+        Count(summary, stored, doc);
+        if (stored == doc) {
+            continue;
         }
-        if (summary.inserted + summary.updated > 0) {
-            connection.Exec(kBumpRevision);
-        }
-        return Done{};
-    });
-    if (!written) {
-        return written.GetError();
+        auto upsert = connection_.Prepare(kUpsertAgency);
+        upsert.Bind(1, agency.code);
+        BindOptional(upsert, 2, agency.legacy_code);
+        BindOptional(upsert, 3, agency.parent_code);
+        upsert.Bind(4, domain::AgencyKindName(agency.kind)).Bind(5, agency.name_vi);
+        upsert.Bind(6, agency.valid_from);
+        BindOptional(upsert, 7, agency.valid_to);
+        upsert.Bind(8, doc).Run();
+    }
+    if (summary.inserted + summary.updated > 0) {
+        connection_.Exec(kBumpRevision);
     }
     return summary;
 }
 
-Outcome<ImportSummary> SqliteCatalogRepository::UpsertProcedures(
+Outcome<ImportSummary> SqliteCatalogStore::UpsertProcedures(
     const std::vector<domain::Field>& fields, const std::vector<domain::Procedure>& procedures) {
     ImportSummary summary;
-    auto written = database_.Write([&](SqliteConnection& connection) -> Outcome<Done> {
-        summary = {};
-        for (const auto& field : fields) {
-            auto upsert = connection.Prepare(kUpsertField);
-            upsert.Bind(1, field.code).Bind(2, field.name_vi).Bind(3, field.name_en).Run();
-        }
-        for (const auto& procedure : procedures) {
-            const std::string doc = boost::json::serialize(interchange::ProcedureToJson(procedure));
-            const std::string stored = StoredDoc(connection, kSelectProcedureDoc, procedure.code);
-            Count(summary, stored, doc);
-            if (stored == doc) {
-                continue;
-            }
-            auto upsert = connection.Prepare(kUpsertProcedure);
-            upsert.Bind(1, procedure.code).Bind(2, procedure.national_code);
-            upsert.Bind(3, procedure.field_code).Bind(4, std::int64_t{procedure.version});
-            upsert.Bind(5, procedure.effective_from).Bind(6, doc).Run();
-            auto version = connection.Prepare(kInsertProcedureVersion);
-            version.Bind(1, procedure.code).Bind(2, std::int64_t{procedure.version});
-            version.Bind(3, procedure.effective_from).Bind(4, doc).Run();
-        }
-        connection.Exec(kBumpRevision);
-        return Done{};
-    });
-    if (!written) {
-        return written.GetError();
+    for (const auto& field : fields) {
+        auto upsert = connection_.Prepare(kUpsertField);
+        upsert.Bind(1, field.code).Bind(2, field.name_vi).Bind(3, field.name_en).Run();
     }
+    for (const auto& procedure : procedures) {
+        const std::string doc = boost::json::serialize(interchange::ProcedureToJson(procedure));
+        const std::string stored = StoredDoc(connection_, kSelectProcedureDoc, procedure.code);
+        Count(summary, stored, doc);
+        if (stored == doc) {
+            continue;
+        }
+        auto upsert = connection_.Prepare(kUpsertProcedure);
+        upsert.Bind(1, procedure.code).Bind(2, procedure.national_code);
+        upsert.Bind(3, procedure.field_code).Bind(4, std::int64_t{procedure.version});
+        upsert.Bind(5, procedure.effective_from).Bind(6, doc).Run();
+        auto version = connection_.Prepare(kInsertProcedureVersion);
+        version.Bind(1, procedure.code).Bind(2, std::int64_t{procedure.version});
+        version.Bind(3, procedure.effective_from).Bind(4, doc).Run();
+    }
+    connection_.Exec(kBumpRevision);
     return summary;
 }
 
@@ -158,8 +144,9 @@ Outcome<std::vector<domain::Procedure>> SqliteCatalogRepository::LoadProcedures(
 }
 
 Outcome<std::vector<domain::Field>> SqliteCatalogRepository::LoadFields() const {
-    return database_.Read<std::vector<domain::Field>>([](SqliteConnection& connection)
-                                                          -> Outcome<std::vector<domain::Field>> {
+    return database_.RunRead<
+        std::vector<domain::Field>>([](SqliteConnection& connection)
+                                        -> Outcome<std::vector<domain::Field>> {
         std::vector<domain::Field> fields;
         auto select = connection.Prepare(
             "SELECT code, name_vi, name_en FROM fields "
@@ -172,10 +159,11 @@ Outcome<std::vector<domain::Field>> SqliteCatalogRepository::LoadFields() const 
 }
 
 Outcome<std::int64_t> SqliteCatalogRepository::GetCatalogRevision() const {
-    return database_.Read<std::int64_t>([](SqliteConnection& connection) -> Outcome<std::int64_t> {
-        auto select = connection.Prepare(kSelectRevision);
-        return select.Step() ? select.ColumnInt(0) : std::int64_t{0};
-    });
+    return database_.RunRead<std::int64_t>(
+        [](SqliteConnection& connection) -> Outcome<std::int64_t> {
+            auto select = connection.Prepare(kSelectRevision);
+            return select.Step() ? select.ColumnInt(0) : std::int64_t{0};
+        });
 }
 
 }  // namespace motcua::storage::sqlite

@@ -89,4 +89,15 @@ void SqliteConnection::Exec(std::string_view sql) {
     }
 }
 
+std::string EscapeLike(std::string_view text) {
+    std::string escaped;
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\') {
+            escaped += '\\';
+        }
+        escaped += c;
+    }
+    return escaped;
+}
+
 }  // namespace motcua::storage::sqlite

@@ -63,4 +63,7 @@ private:
     sqlite3* db_ = nullptr;
 };
 
+/// Returns `text` with LIKE's wildcards escaped by '\\', for use with ESCAPE '\\'.
+std::string EscapeLike(std::string_view text);
+
 }  // namespace motcua::storage::sqlite

@@ -6,6 +6,7 @@
 
 #include "storage/sqlite/migration_files.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/sqlite/sqlite_stores.hpp"
 
 namespace motcua::storage::sqlite {
 
@@ -48,7 +49,7 @@ void SqliteDatabase::Close() {
     free_readers_.clear();
 }
 
-Outcome<Done> SqliteDatabase::Write(std::function<Outcome<Done>(SqliteConnection&)> job) {
+Outcome<Done> SqliteDatabase::RunWrite(std::function<Outcome<Done>(SqliteConnection&)> job) {
     auto entry = std::make_shared<WriteJob>();
     entry->run = std::move(job);
     auto result = entry->done.get_future();
@@ -154,7 +155,7 @@ Outcome<MigrationReport> SqliteDatabase::Migrate() {
     MigrationReport report;
     for (const auto name : migration_files::Names()) {
         const int version = std::stoi(std::string(name.substr(0, 4)));
-        auto outcome = Write([&](SqliteConnection& connection) -> Outcome<Done> {
+        auto outcome = RunWrite([&](SqliteConnection& connection) -> Outcome<Done> {
             connection.Exec(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
@@ -179,5 +180,29 @@ Outcome<MigrationReport> SqliteDatabase::Migrate() {
 }
 
 CatalogRepository& SqliteDatabase::Catalog() { return *catalog_; }
+
+Outcome<Done> SqliteDatabase::Write(const std::function<Outcome<Done>(Transaction&)>& work) {
+    return RunWrite([&](SqliteConnection& connection) {
+        SqliteTransaction transaction(connection, options_.audit_key);
+        return work(transaction);
+    });
+}
+
+Outcome<Done> SqliteDatabase::Read(const std::function<Outcome<Done>(Transaction&)>& work) {
+    return RunRead<Done>([&](SqliteConnection& connection) -> Outcome<Done> {
+        // One snapshot for everything `work` reads.
+        connection.Exec("BEGIN");
+        SqliteTransaction transaction(connection, options_.audit_key);
+        Outcome<Done> result = Done{};
+        try {
+            result = work(transaction);
+        } catch (...) {
+            connection.Exec("ROLLBACK");
+            throw;
+        }
+        connection.Exec("ROLLBACK");
+        return result;
+    });
+}
 
 }  // namespace motcua::storage::sqlite

@@ -22,7 +22,8 @@ namespace motcua::storage::sqlite {
 struct SqliteOptions {
     std::string path;
     int reader_count = 4;
-    int max_batch = 256;  // Write jobs committed together at most.
+    int max_batch = 256;    // Write jobs committed together at most.
+    std::string audit_key;  // 32 bytes keying the audit hash chain (kept outside the database).
 };
 
 class SqliteCatalogRepository;
@@ -35,16 +36,18 @@ public:
 
     Outcome<MigrationReport> Migrate() override;
     CatalogRepository& Catalog() override;
+    Outcome<Done> Write(const std::function<Outcome<Done>(Transaction&)>& work) override;
+    Outcome<Done> Read(const std::function<Outcome<Done>(Transaction&)>& work) override;
     std::string Describe() const override { return "sqlite:" + options_.path; }
     void Close() override;
 
     /// Runs `job` on the writer connection inside the next group-committed transaction.
-    /// A job that returns false (or throws) is rolled back alone; the others still commit.
+    /// A job that returns an error (or throws) is rolled back alone; the others still commit.
     /// Returns after the commit is durable, with the job's error if it failed.
-    Outcome<Done> Write(std::function<Outcome<Done>(SqliteConnection&)> job);
+    Outcome<Done> RunWrite(std::function<Outcome<Done>(SqliteConnection&)> job);
     /// Runs `job` on a pooled read-only connection.
     template <typename T>
-    Outcome<T> Read(const std::function<Outcome<T>(SqliteConnection&)>& job);
+    Outcome<T> RunRead(const std::function<Outcome<T>(SqliteConnection&)>& job);
 
 private:
     struct WriteJob;
@@ -89,7 +92,7 @@ private:
 };
 
 template <typename T>
-Outcome<T> SqliteDatabase::Read(const std::function<Outcome<T>(SqliteConnection&)>& job) {
+Outcome<T> SqliteDatabase::RunRead(const std::function<Outcome<T>(SqliteConnection&)>& job) {
     try {
         ReaderLease lease = AcquireReader();
         return job(lease.Get());

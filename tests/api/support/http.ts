@@ -80,8 +80,18 @@ export function rawRequest(host: string, port: number, method: string, target: s
   });
 }
 
-/** Writes `data` on a fresh TCP connection and returns everything read until the server closes it
- * (or `timeoutMs` passes, or the connection is reset). */
+/** Whether `data` holds a whole HTTP response with a Content-Length body. */
+function hasCompleteResponse(data: Buffer): boolean {
+  const end = data.indexOf('\r\n\r\n');
+  if (end < 0) {
+    return false;
+  }
+  const length = /\r\ncontent-length: *(\d+)/i.exec(data.subarray(0, end).toString('latin1'));
+  return length !== null && data.length >= end + 4 + Number(length[1]);
+}
+
+/** Writes `data` on a fresh TCP connection and returns everything read until the server closes it,
+ * a whole response has arrived, `timeoutMs` passes, or the connection is reset. */
 export function rawExchange(host: string, port: number, data: string | Buffer, timeoutMs = 5_000):
   Promise<{ text: string; closed: boolean; reset: boolean }> {
   return new Promise((resolve) => {
@@ -99,7 +109,12 @@ export function rawExchange(host: string, port: number, data: string | Buffer, t
     };
     const timer = setTimeout(() => finish(false, false), timeoutMs);
     socket.on('connect', () => socket.write(data));
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (hasCompleteResponse(Buffer.concat(chunks))) {
+        finish(false, false);
+      }
+    });
     socket.on('end', () => finish(true, false));
     socket.on('error', () => finish(true, true));
   });

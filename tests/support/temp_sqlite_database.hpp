@@ -26,14 +26,16 @@ public:
     /// Closes and opens the file again, as a restarted server would.
     void Reopen() {
         database_.reset();
-        database_ = std::make_unique<storage::sqlite::SqliteDatabase>(
-            storage::sqlite::SqliteOptions{(folder_ / "motcua.db").string(), 2});
+        database_ =
+            std::make_unique<storage::sqlite::SqliteDatabase>(storage::sqlite::SqliteOptions{
+                (folder_ / "motcua.db").string(), 2, 256, std::string(32, 'k')});
         auto migrated = database_->Migrate();
         if (!migrated) {
             throw std::runtime_error("migration failed: " + migrated.GetError().detail);
         }
     }
     storage::sqlite::SqliteDatabase& Get() { return *database_; }
+    const std::filesystem::path& GetFolder() const { return folder_; }
 
 private:
     std::filesystem::path folder_;

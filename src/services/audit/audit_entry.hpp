@@ -1,0 +1,22 @@
+// Builds audit records for the services: every write, and every read of a person's data, is
+// recorded with who, what, which record, when, from where and the outcome.
+#pragma once
+
+#include <string>
+
+#include "common/clock.hpp"
+#include "domain/access/actor.hpp"
+#include "domain/audit/audit_chain.hpp"
+
+namespace motcua::services {
+
+enum class AuditOutcome { kOk, kDenied, kFailed };
+
+/// Returns the record of `actor` doing `action` to `target_kind`/`target_id` at the clock's now.
+/// `detail` is a JSON object text and must never hold a secret.
+domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& actor,
+                                   std::string action, std::string target_kind,
+                                   std::string target_id, AuditOutcome outcome,
+                                   std::string detail = "{}");
+
+}  // namespace motcua::services

@@ -1,0 +1,23 @@
+// Transaction: the stores a service uses inside one atomic unit of work. A write transaction
+// commits everything it did or nothing, and is durable when Database::Write returns success.
+//   database.Write([&](storage::Transaction& tx) -> Outcome<Done> {
+//       auto id = tx.Accounts().Insert(account); ... tx.Audit().Append(record); ...
+//   });
+#pragma once
+
+#include "storage/account_store.hpp"
+#include "storage/audit_store.hpp"
+#include "storage/catalog_repository.hpp"
+
+namespace motcua::storage {
+
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual AccountStore& Accounts() = 0;
+    virtual SessionStore& Sessions() = 0;
+    virtual AuditStore& Audit() = 0;
+    virtual CatalogStore& Catalog() = 0;
+};
+
+}  // namespace motcua::storage

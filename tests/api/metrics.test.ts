@@ -1,0 +1,75 @@
+// /metrics: Prometheus counters by route and status, and the latency histogram.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startServer, type RunningServer } from './support/server.ts';
+
+let server: RunningServer;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.close();
+});
+
+function sample(text: string, name: string, labels: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}} `));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+test('counts requests by route and status, with a histogram per route', async () => {
+  for (const q of ['khai sinh', 'kết hôn', 'đất đai']) {
+    const response = await fetch(`${server.url}/api/v1/procedures?q=${encodeURIComponent(q)}`);
+    assert.equal(response.status, 200);
+    await response.text();
+  }
+  const bad = await fetch(`${server.url}/api/v1/procedures?limit=0`);
+  assert.equal(bad.status, 400);
+  await bad.text();
+  const detail = await fetch(`${server.url}/api/v1/procedures/1.001193.000.00.00.H32`);
+  await detail.text();
+  const missing = await fetch(`${server.url}/no/such/route`);
+  await missing.text();
+
+  const response = await fetch(`${server.url}/metrics`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+  const text = await response.text();
+  assert.match(text, /^# TYPE motcua_http_requests_total counter$/m);
+  assert.match(text, /^# TYPE motcua_http_request_duration_seconds histogram$/m);
+
+  const route = 'route="GET /api/v1/procedures"';
+  assert.equal(sample(text, 'motcua_http_requests_total', `${route},status="200"`), 3);
+  assert.equal(sample(text, 'motcua_http_requests_total', `${route},status="400"`), 1);
+  assert.equal(sample(text, 'motcua_http_requests_total', 'route="GET /api/v1/procedures/{code}",status="200"'), 1);
+  assert.equal(sample(text, 'motcua_http_requests_total', 'route="unmatched",status="404"'), 1);
+  // No request to the agencies yet: no counter line for it.
+  assert.equal(sample(text, 'motcua_http_requests_total', 'route="GET /api/v1/agencies",status="200"'), undefined);
+
+  // The histogram: cumulative buckets, ending with +Inf = _count = every answer of the route.
+  const buckets = [...text.matchAll(/^motcua_http_request_duration_seconds_bucket\{route="GET \/api\/v1\/procedures",le="([^"]+)"\} (\d+)$/gm)]
+    .map((m) => ({ le: m[1]!, count: Number(m[2]) }));
+  assert.ok(buckets.length >= 5, `too few buckets: ${buckets.length}`);
+  assert.equal(buckets.at(-1)!.le, '+Inf');
+  for (let i = 1; i < buckets.length; i += 1) {
+    assert.ok(buckets[i]!.count >= buckets[i - 1]!.count, 'buckets are not cumulative');
+    if (i < buckets.length - 1) {
+      assert.ok(Number(buckets[i]!.le) > Number(buckets[i - 1]!.le), 'bucket bounds are not increasing');
+    }
+  }
+  assert.equal(buckets.at(-1)!.count, 4);
+  assert.equal(sample(text, 'motcua_http_request_duration_seconds_count', route), 4);
+  const sum = sample(text, 'motcua_http_request_duration_seconds_sum', route);
+  assert.ok(sum !== undefined && sum > 0 && sum < 60, `sum ${sum}`);
+});
+
+test('the counters grow with later requests', async () => {
+  const before = await (await fetch(`${server.url}/metrics`)).text();
+  const count = sample(before, 'motcua_http_requests_total', 'route="GET /healthz",status="200"') ?? 0;
+  for (let i = 0; i < 5; i += 1) {
+    await (await fetch(`${server.url}/healthz`)).text();
+  }
+  const after = await (await fetch(`${server.url}/metrics`)).text();
+  assert.equal(sample(after, 'motcua_http_requests_total', 'route="GET /healthz",status="200"'), count + 5);
+  // The earlier /metrics scrape is itself counted.
+  assert.ok((sample(after, 'motcua_http_requests_total', 'route="GET /metrics",status="200"') ?? 0) >= 2);
+});

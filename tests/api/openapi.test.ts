@@ -1,0 +1,223 @@
+// The OpenAPI document (served at /api/v1/openapi.json, source in docs/api/openapi.json) against
+// the running server: it is a valid OpenAPI 3.1 document, it documents every route, and every
+// documented operation answers with a documented status and a body that fits the documented schema.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { startServer, type RunningServer } from './support/server.ts';
+import { OpenApiDocument, mediaType, type Operation } from './support/openapi.ts';
+
+// The routes of the HTTP contract (DESIGN.md §6) that exist today.
+const CONTRACT_ROUTES = [
+  'GET /healthz',
+  'GET /metrics',
+  'GET /api/v1/openapi.json',
+  'GET /api/v1/agencies',
+  'GET /api/v1/agencies/{code}',
+  'GET /api/v1/fields',
+  'GET /api/v1/procedures',
+  'GET /api/v1/procedures/{code}',
+];
+
+const DOC_ON_DISK = new URL('../../docs/api/openapi.json', import.meta.url);
+
+let server: RunningServer;
+let served: any;
+let document: OpenApiDocument;
+
+before(async () => {
+  server = await startServer();
+  const response = await fetch(`${server.url}/api/v1/openapi.json`);
+  assert.equal(response.status, 200);
+  assert.equal(mediaType(response.headers.get('content-type')), 'application/json');
+  served = await response.json();
+  document = new OpenApiDocument(served);
+});
+
+after(async () => {
+  await server?.close();
+});
+
+async function validateOpenApi(doc: unknown): Promise<void> {
+  const result = await new Validator().validate(doc as Parameters<Validator["validate"]>[0]);
+  assert.equal(result.valid, true, `not a valid OpenAPI document:\n${JSON.stringify(result.errors, null, 2)}`);
+}
+
+function exampleOf(parameter: any): unknown {
+  if (parameter.example !== undefined) {
+    return parameter.example;
+  }
+  const first = Object.values<any>(parameter.examples ?? {})[0];
+  return first?.value;
+}
+
+// The requests made for one operation: the bare call, then each documented query parameter alone
+// with its example value. Path parameters always take their example (a real code of the demo data).
+function requestsFor(op: Operation): { label: string; path: string }[] {
+  let path = op.path;
+  for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
+    const example = exampleOf(parameter);
+    assert.notEqual(example, undefined, `${op.method} ${op.path}: path parameter ${parameter.name} has no example`);
+    path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(example)));
+  }
+  const requests = [{ label: 'no query', path }];
+  for (const parameter of op.parameters.filter((p) => p.in === 'query')) {
+    const example = exampleOf(parameter);
+    assert.notEqual(example, undefined, `${op.method} ${op.path}: query parameter ${parameter.name} has no example`);
+    const query = new URLSearchParams({ [parameter.name]: String(example) });
+    requests.push({ label: `${parameter.name}=${example}`, path: `${path}?${query}` });
+  }
+  return requests;
+}
+
+async function checkAnswer(op: Operation, path: string, expectStatus?: number): Promise<number> {
+  const response = await fetch(`${server.url}${path}`, { method: op.method });
+  const text = await response.text();
+  const where = `${op.method} ${path} → ${response.status}`;
+  if (expectStatus !== undefined) {
+    assert.equal(response.status, expectStatus, `${where}: ${text.slice(0, 500)}`);
+  }
+  const documented = document.responseFor(op.operation, response.status);
+  assert.ok(documented, `${where}: status ${response.status} is not documented`);
+  const type = mediaType(response.headers.get('content-type'));
+  const content = documented.content?.[type];
+  assert.ok(content, `${where}: content type ${type} is not documented (documented: ${Object.keys(documented.content ?? {})})`);
+  assert.ok(content.schema, `${where}: no schema for ${type}`);
+  const value = type.endsWith('json') ? JSON.parse(text) : text;
+  const errors = document.check(content.schema, value);
+  assert.equal(errors, '', `${where}: the body does not fit the documented schema:\n${errors}\n${text.slice(0, 1000)}`);
+  return response.status;
+}
+
+describe('the OpenAPI document', () => {
+  test('the served document is a valid OpenAPI 3.1 document', async () => {
+    assert.match(served.openapi, /^3\.1\.\d+$/);
+    await validateOpenApi(served);
+    assert.ok(served.info.description.length > 0, 'info.description is empty');
+    assert.deepEqual(served.servers, [{ url: '/', description: served.servers?.[0]?.description }]);
+  });
+
+  test('docs/api/openapi.json is valid and has the paths of the served one (rebuild the binary if not)', async () => {
+    const onDisk = JSON.parse(readFileSync(DOC_ON_DISK, 'utf8'));
+    await validateOpenApi(onDisk);
+    assert.deepEqual(new OpenApiDocument(onDisk).routeNames(), document.routeNames(),
+      'the served document is not the one in docs/api: the binary is older than the file');
+    assert.deepEqual(Object.keys(onDisk.components.schemas).sort(), Object.keys(served.components.schemas).sort());
+  });
+
+  test('documents every route of the HTTP contract', () => {
+    const documented = new Set(document.routeNames());
+    const missing = CONTRACT_ROUTES.filter((route) => !documented.has(route));
+    assert.deepEqual(missing, [], `undocumented routes: ${missing.join(', ')}`);
+  });
+
+  test('documents every route the server has (as listed by /metrics)', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const routes = new Set<string>();
+    for (const match of text.matchAll(/_bucket\{route="([^"]+)"/g)) {
+      routes.add(match[1]!);
+    }
+    routes.delete('static');
+    routes.delete('unmatched');
+    assert.ok(routes.size >= CONTRACT_ROUTES.length, `too few routes in /metrics: ${[...routes]}`);
+    const documented = new Set(document.routeNames());
+    const missing = [...routes].filter((route) => !documented.has(route));
+    assert.deepEqual(missing, [], `routes of the server that the document lacks: ${missing.join(', ')}`);
+  });
+
+  test('every schema allows or forbids extra properties deliberately', () => {
+    for (const [name, schema] of Object.entries<any>(served.components.schemas)) {
+      if (schema.type === 'object') {
+        assert.ok('additionalProperties' in schema || 'unevaluatedProperties' in schema,
+          `components.schemas.${name} does not set additionalProperties`);
+      }
+    }
+  });
+
+  test('every example in the document fits its schema', () => {
+    let checked = 0;
+    for (const op of document.operations()) {
+      for (const parameter of op.parameters) {
+        const example = exampleOf(parameter);
+        if (example !== undefined) {
+          assert.equal(document.check(parameter.schema, example), '', `${op.method} ${op.path} parameter ${parameter.name}`);
+          checked += 1;
+        }
+      }
+      for (const [status, response] of Object.entries<any>(op.operation.responses)) {
+        for (const [type, content] of Object.entries<any>(document.resolve(response).content ?? {})) {
+          for (const [name, example] of Object.entries<any>(content.examples ?? {})) {
+            const errors = document.check(content.schema, document.resolve(example).value);
+            assert.equal(errors, '', `${op.method} ${op.path} ${status} ${type} example ${name}:\n${errors}`);
+            checked += 1;
+          }
+        }
+      }
+    }
+    assert.ok(checked >= 20, `only ${checked} examples checked`);
+  });
+
+  test('every documented operation answers its examples with a documented status and schema', async () => {
+    const operations = document.operations();
+    assert.ok(operations.length >= CONTRACT_ROUTES.length);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const op of operations) {
+      for (const { path } of requestsFor(op)) {
+        checked += 1;
+        await checkAnswer(op, path, 200).catch((error: Error) => failures.push(error.message));
+      }
+    }
+    assert.ok(checked >= 15, `only ${checked} requests made`);
+    assert.deepEqual(failures, []);
+  });
+
+  test('an unknown parameter of an API operation is a documented 400 invalid_parameter', async () => {
+    const failures: string[] = [];
+    for (const op of document.operations().filter((o) => o.path.startsWith('/api/'))) {
+      const path = `${requestsFor(op)[0]!.path}?no_such_parameter=1`;
+      try {
+        await checkAnswer(op, path, 400);
+        const body = await (await fetch(`${server.url}${path}`)).json();
+        assert.equal(body.code, 'invalid_parameter', path);
+        assert.equal(body.param, 'no_such_parameter', path);
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('an unknown code in a path is a documented 404', async () => {
+    const failures: string[] = [];
+    for (const op of document.operations().filter((o) => o.parameters.some((p) => p.in === 'path'))) {
+      const unknown = op.path.replace(/\{[^}]+\}/g, 'khong-ton-tai');
+      await checkAnswer(op, unknown, 404).catch((error: Error) => failures.push(error.message));
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('a wrong method is answered with a documented 405', async () => {
+    for (const op of document.operations()) {
+      const path = requestsFor(op)[0]!.path;
+      const response = await fetch(`${server.url}${path}`, { method: 'DELETE' });
+      const text = await response.text();
+      assert.equal(response.status, 405, `DELETE ${path}: ${text}`);
+      const documented = document.responseFor(op.operation, 405);
+      assert.ok(documented, `${op.method} ${op.path} does not document 405`);
+      const content = documented.content[mediaType(response.headers.get('content-type'))];
+      assert.ok(content, `DELETE ${path}: undocumented content type`);
+      assert.equal(document.check(content.schema, JSON.parse(text)), '');
+    }
+  });
+
+  test('every operation documents the problem+json answers 400, 405, 413, 431 and 503', () => {
+    for (const op of document.operations()) {
+      for (const status of [400, 405, 413, 431, 503]) {
+        const response = document.responseFor(op.operation, status);
+        assert.ok(response?.content?.['application/problem+json'], `${op.method} ${op.path} lacks ${status}`);
+      }
+    }
+  });
+});
