@@ -1,13 +1,13 @@
 #include "app/audit_key.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "domain/audit/audit_chain.hpp"
 

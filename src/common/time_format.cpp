@@ -38,12 +38,11 @@ bool ReadDigits(std::string_view text, std::size_t at, std::size_t count, int& v
 std::string FormatUtc(Instant instant) {
     const auto [date, time] = Split(instant);
     char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%06ldZ",
-                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
-                  static_cast<long>(time.minutes().count()),
-                  static_cast<long>(time.seconds().count()),
-                  static_cast<long>(time.subseconds().count()));
+    std::snprintf(
+        text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%06ldZ", static_cast<int>(date.year()),
+        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+        static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+        static_cast<long>(time.seconds().count()), static_cast<long>(time.subseconds().count()));
     return text;
 }
 
@@ -67,9 +66,9 @@ std::optional<Instant> ParseRfc3339(std::string_view text) {
     int second = 0;
     if (!ReadDigits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' ||
         !ReadDigits(text, 5, 2, month) || text[7] != '-' || !ReadDigits(text, 8, 2, day) ||
-        (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
-        !ReadDigits(text, 11, 2, hour) || text[13] != ':' || !ReadDigits(text, 14, 2, minute) ||
-        text[16] != ':' || !ReadDigits(text, 17, 2, second)) {
+        (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !ReadDigits(text, 11, 2, hour) ||
+        text[13] != ':' || !ReadDigits(text, 14, 2, minute) || text[16] != ':' ||
+        !ReadDigits(text, 17, 2, second)) {
         return std::nullopt;
     }
     std::size_t at = 19;
@@ -94,8 +93,8 @@ std::optional<Instant> ParseRfc3339(std::string_view text) {
         int offset_hours = 0;
         int offset_rest = 0;
         if (!ReadDigits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() ||
-            text[at + 3] != ':' || !ReadDigits(text, at + 4, 2, offset_rest) ||
-            offset_hours > 23 || offset_rest > 59) {
+            text[at + 3] != ':' || !ReadDigits(text, at + 4, 2, offset_rest) || offset_hours > 23 ||
+            offset_rest > 59) {
             return std::nullopt;
         }
         offset_minutes = (offset_hours * 60 + offset_rest) * (text[at] == '-' ? -1 : 1);

@@ -17,8 +17,8 @@ struct AuditFilter {
     std::string action_prefix;
     std::string target_kind;
     std::string target_id;
-    std::string from;  // RFC 3339, inclusive.
-    std::string to;    // RFC 3339, exclusive.
+    std::string from;             // RFC 3339, inclusive.
+    std::string to;               // RFC 3339, exclusive.
     std::int64_t before_seq = 0;  // Cursor: records older than this; 0 = newest first.
     int limit = 50;
 };

@@ -45,7 +45,8 @@ Outcome<Done> CheckPasswordPolicy(std::string_view password, std::string_view lo
     // Anything else counts as a symbol, including the bytes of Vietnamese letters.
     classes += has([](unsigned char c) { return std::isalnum(c) == 0; }) ? 1 : 0;
     if (password.size() < kPassphraseLength && classes < 3) {
-        return Weak("mix three of: lower case, upper case, digits, symbols (or use 16+ characters)");
+        return Weak(
+            "mix three of: lower case, upper case, digits, symbols (or use 16+ characters)");
     }
     return Done{};
 }

@@ -66,8 +66,8 @@ bool IsAllowed(const Actor& actor, Permission permission, const AccessTarget& ta
                 allowed = true;
                 break;
             case Scope::kOwn:
-                allowed = allowed || (actor.account_id != 0 &&
-                                      target.owner_account_id == actor.account_id);
+                allowed = allowed ||
+                          (actor.account_id != 0 && target.owner_account_id == actor.account_id);
                 break;
             case Scope::kAgencySubtree:
                 allowed = allowed || target.agency_code.empty() ||
@@ -98,9 +98,7 @@ std::vector<std::string> ScopeAgencies(const Actor& actor, Permission permission
     return agencies;
 }
 
-const char* PermissionName(Permission permission) {
-    return NameOf(kPermissionNames, permission);
-}
+const char* PermissionName(Permission permission) { return NameOf(kPermissionNames, permission); }
 const char* ScopeName(Scope scope) { return NameOf(kScopeNames, scope); }
 
 }  // namespace motcua::domain

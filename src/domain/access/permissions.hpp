@@ -17,22 +17,22 @@
 namespace motcua::domain {
 
 enum class Permission {
-    kReadCatalog,          // Procedures, agencies, fields, calendar.
-    kImportCatalog,        // Import or change procedures and fields.
-    kManageAgencies,       // Import or change the agency tree.
-    kManageCalendar,       // Record days off and make-up working days.
-    kReadAccounts,         // See officer and citizen accounts.
-    kManageAccounts,       // Create, disable, reset passwords, grant roles.
-    kReadAuditLog,         // Read the audit log.
-    kSubmitDossier,        // Submit online (citizen, organisation).
-    kReadDossier,          // Read a dossier and its history.
-    kReceiveDossier,       // Receive at the desk, accept or refuse, return results.
-    kProcessDossier,       // Process, forward, request supplementation.
-    kApproveDossier,       // Approve and sign.
-    kCollectPayment,       // Collect fees at the desk.
-    kImportDossiers,       // Import dossier history from a previous system.
-    kHandleFeedback,       // Handle feedback and petitions (PAKN).
-    kReadIndicators,       // Read the 766 index and plan indicators of an agency.
+    kReadCatalog,     // Procedures, agencies, fields, calendar.
+    kImportCatalog,   // Import or change procedures and fields.
+    kManageAgencies,  // Import or change the agency tree.
+    kManageCalendar,  // Record days off and make-up working days.
+    kReadAccounts,    // See officer and citizen accounts.
+    kManageAccounts,  // Create, disable, reset passwords, grant roles.
+    kReadAuditLog,    // Read the audit log.
+    kSubmitDossier,   // Submit online (citizen, organisation).
+    kReadDossier,     // Read a dossier and its history.
+    kReceiveDossier,  // Receive at the desk, accept or refuse, return results.
+    kProcessDossier,  // Process, forward, request supplementation.
+    kApproveDossier,  // Approve and sign.
+    kCollectPayment,  // Collect fees at the desk.
+    kImportDossiers,  // Import dossier history from a previous system.
+    kHandleFeedback,  // Handle feedback and petitions (PAKN).
+    kReadIndicators,  // Read the 766 index and plan indicators of an agency.
 };
 
 enum class Scope { kPublic, kOwn, kAgencySubtree, kProvince };

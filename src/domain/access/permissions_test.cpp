@@ -22,9 +22,10 @@ TEST(Permissions, EveryPermissionHasANameAndSomeHolder) {
     for (const auto& entry : kRolePermissions) {
         EXPECT_STRNE(PermissionName(entry.permission), "");
         EXPECT_STRNE(ScopeName(entry.scope), "");
-        EXPECT_TRUE(IsRoleAllowedFor(entry.role == Role::kCitizen        ? AccountKind::kCitizen
-                                     : entry.role == Role::kOrganisation ? AccountKind::kOrganisation
-                                                                         : AccountKind::kOfficer,
+        EXPECT_TRUE(IsRoleAllowedFor(entry.role == Role::kCitizen ? AccountKind::kCitizen
+                                     : entry.role == Role::kOrganisation
+                                         ? AccountKind::kOrganisation
+                                         : AccountKind::kOfficer,
                                      entry.role));
     }
 }

@@ -25,8 +25,8 @@ enum class Role {
 
 /// Every role, in declaration order (for tables and tests).
 inline constexpr Role kAllRoles[] = {
-    Role::kCitizen, Role::kOrganisation,    Role::kClerk,       Role::kSpecialist,
-    Role::kHead,    Role::kCashier,         Role::kFeedbackOfficer, Role::kAgencyAdmin,
+    Role::kCitizen,       Role::kOrganisation, Role::kClerk,           Role::kSpecialist,
+    Role::kHead,          Role::kCashier,      Role::kFeedbackOfficer, Role::kAgencyAdmin,
     Role::kProvinceAdmin, Role::kAuditor,
 };
 

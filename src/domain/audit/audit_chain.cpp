@@ -22,11 +22,11 @@ std::string ComputeAuditHash(std::string_view key, std::string_view prev_hash,
     const std::string actor_id = std::to_string(record.actor_id);
     std::string message;
     for (const std::string_view field :
-         {prev_hash, std::string_view(seq), std::string_view(record.at),
-          std::string_view(actor_id), std::string_view(record.actor_login),
-          std::string_view(record.action), std::string_view(record.target_kind),
-          std::string_view(record.target_id), std::string_view(record.remote_address),
-          std::string_view(record.outcome), std::string_view(record.detail)}) {
+         {prev_hash, std::string_view(seq), std::string_view(record.at), std::string_view(actor_id),
+          std::string_view(record.actor_login), std::string_view(record.action),
+          std::string_view(record.target_kind), std::string_view(record.target_id),
+          std::string_view(record.remote_address), std::string_view(record.outcome),
+          std::string_view(record.detail)}) {
         AppendField(message, field);
     }
     unsigned char mac[crypto_auth_hmacsha256_BYTES];

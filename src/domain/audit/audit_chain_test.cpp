@@ -1,8 +1,8 @@
 #include "domain/audit/audit_chain.hpp"
 
-#include <gtest/gtest.h>
-
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace motcua::domain {
 namespace {

@@ -11,7 +11,7 @@ domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& acto
     domain::AuditRecord record;
     record.at = FormatUtc(clock.Now());
     record.actor_id = actor.account_id;
-    record.actor_login = actor.is_system     ? "system:" + actor.name
+    record.actor_login = actor.is_system       ? "system:" + actor.name
                          : actor.login.empty() ? std::string("anonymous")
                                                : actor.login;
     record.action = std::move(action);

@@ -1,8 +1,8 @@
 #include "services/auth/credentials.hpp"
 
-#include <sodium.h>
-
 #include <stdexcept>
+
+#include <sodium.h>
 
 namespace motcua::services {
 

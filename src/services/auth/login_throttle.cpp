@@ -3,7 +3,7 @@
 namespace motcua::services {
 
 std::optional<std::chrono::seconds> LoginThrottle::WaitFor(Failures& failures, int limit,
-                                                          Instant now) const {
+                                                           Instant now) const {
     while (!failures.empty() && now - failures.front() >= limits_.window) {
         failures.pop_front();
     }
@@ -11,8 +11,8 @@ std::optional<std::chrono::seconds> LoginThrottle::WaitFor(Failures& failures, i
         return std::nullopt;
     }
     // Allowed again once the oldest counted failure leaves the window.
-    const auto wait = std::chrono::ceil<std::chrono::seconds>(failures.front() + limits_.window -
-                                                              now);
+    const auto wait =
+        std::chrono::ceil<std::chrono::seconds>(failures.front() + limits_.window - now);
     return std::max(wait, std::chrono::seconds{1});
 }
 

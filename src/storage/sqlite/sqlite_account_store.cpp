@@ -18,7 +18,8 @@ constexpr std::string_view kSelectGrants =
 domain::Account ReadAccount(const SqliteStatement& row) {
     domain::Account account;
     account.id = row.ColumnInt(0);
-    account.kind = domain::ParseAccountKind(row.ColumnText(1)).value_or(domain::AccountKind::kCitizen);
+    account.kind =
+        domain::ParseAccountKind(row.ColumnText(1)).value_or(domain::AccountKind::kCitizen);
     account.login = row.ColumnText(2);
     account.name = row.ColumnText(3);
     account.phone = row.ColumnText(4);

@@ -20,10 +20,9 @@ Outcome<std::optional<Session>> SqliteSessionStore::Find(const std::string& toke
     if (!select.Step()) {
         return std::optional<Session>{};
     }
-    return std::optional<Session>(Session{select.ColumnText(0), select.ColumnInt(1),
-                                          select.ColumnText(2), select.ColumnText(3),
-                                          select.ColumnText(4), select.ColumnText(5),
-                                          select.ColumnText(6), select.ColumnText(7)});
+    return std::optional<Session>(Session{
+        select.ColumnText(0), select.ColumnInt(1), select.ColumnText(2), select.ColumnText(3),
+        select.ColumnText(4), select.ColumnText(5), select.ColumnText(6), select.ColumnText(7)});
 }
 
 Outcome<Done> SqliteSessionStore::Revoke(const std::string& token_hash, const std::string& at) {

@@ -22,8 +22,7 @@ public:
     Outcome<Done> SetPasswordHash(std::int64_t id, const std::string& hash,
                                   const std::string& at) override;
     Outcome<Done> SetDisabled(std::int64_t id, bool disabled) override;
-    Outcome<Done> SetGrants(std::int64_t id,
-                            const std::vector<domain::RoleGrant>& grants) override;
+    Outcome<Done> SetGrants(std::int64_t id, const std::vector<domain::RoleGrant>& grants) override;
 
 private:
     void LoadGrants(domain::Account& account);
