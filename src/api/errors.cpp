@@ -20,6 +20,8 @@ int StatusOf(ErrorKind kind) {
             return 409;
         case ErrorKind::kTooLarge:
             return 413;
+        case ErrorKind::kRateLimited:
+            return 429;
         case ErrorKind::kUnavailable:
             return 503;
     }
@@ -28,6 +30,9 @@ int StatusOf(ErrorKind kind) {
 
 Response ErrorRenderer::Render(const Error& error) const {
     Response response = Render(StatusOf(error.kind), error.code, error.param);
+    if (error.retry_after_seconds > 0) {
+        response.With("Retry-After", std::to_string(error.retry_after_seconds));
+    }
     if (!error.detail.empty() && error.kind == ErrorKind::kInvalid) {
         // Validation details help API clients; other kinds may carry internal text, kept in logs.
         auto body = boost::json::parse(response.body).as_object();

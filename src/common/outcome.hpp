@@ -23,6 +23,7 @@ enum class ErrorKind {
     kUnauthenticated,    // No valid session (401).
     kForbidden,          // Known caller, action not permitted (403).
     kTooLarge,           // A size limit was exceeded (413).
+    kRateLimited,        // Too many attempts; retry later (429 with Retry-After).
     kUnavailable,        // A dependency is down or overloaded (503).
 };
 
@@ -33,6 +34,7 @@ struct Error {
         code;  // Stable identifier, e.g. "invalid_parameter"; a key of the message catalogue.
     std::string param;   // The parameter or field at fault, substituted for {param} in messages.
     std::string detail;  // Extra English detail for developers (never personal data).
+    int retry_after_seconds = 0;  // kRateLimited: when to try again.
 };
 
 /// Builds an Error in one expression.
@@ -84,3 +86,16 @@ std::optional<Error> FirstError(const Outcome<Ts>&... outcomes) {
 }
 
 }  // namespace motcua
+
+/// Evaluates `expression` (an Outcome); when it failed, returns its error from the caller.
+/// Each use gets its own variable name, so uses may nest (a lambda inside the expression).
+#define MOTCUA_RETURN_IF_ERROR(expression) \
+    MOTCUA_RETURN_IF_ERROR_NAMED(MOTCUA_CONCAT(motcua_outcome_, __COUNTER__), expression)
+#define MOTCUA_RETURN_IF_ERROR_NAMED(name, expression) \
+    do {                                               \
+        if (auto name = (expression); !name) {         \
+            return name.GetError();                    \
+        }                                              \
+    } while (false)
+#define MOTCUA_CONCAT(a, b) MOTCUA_CONCAT_INNER(a, b)
+#define MOTCUA_CONCAT_INNER(a, b) a##b

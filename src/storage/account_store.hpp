@@ -53,8 +53,10 @@ public:
     virtual Outcome<Done> Insert(const Session& session) = 0;
     virtual Outcome<std::optional<Session>> Find(const std::string& token_hash) = 0;
     virtual Outcome<Done> Revoke(const std::string& token_hash, const std::string& at) = 0;
-    /// Revokes every open session of an account (password change, disable).
-    virtual Outcome<Done> RevokeAllFor(std::int64_t account_id, const std::string& at) = 0;
+    /// Revokes every open session of an account (password change, disable), except the one
+    /// whose hash is `except_token_hash` (empty: none is kept).
+    virtual Outcome<Done> RevokeAllFor(std::int64_t account_id, const std::string& at,
+                                       const std::string& except_token_hash) = 0;
 };
 
 }  // namespace motcua::storage

@@ -33,4 +33,9 @@ domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& acto
     return record;
 }
 
+Outcome<Done> AppendAudit(storage::Transaction& transaction, domain::AuditRecord record) {
+    MOTCUA_RETURN_IF_ERROR(transaction.Audit().Append(std::move(record)));
+    return Done{};
+}
+
 }  // namespace motcua::services

@@ -7,6 +7,7 @@
 #include "common/clock.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/audit/audit_chain.hpp"
+#include "storage/transaction.hpp"
 
 namespace motcua::services {
 
@@ -18,5 +19,8 @@ domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& acto
                                    std::string action, std::string target_kind,
                                    std::string target_id, AuditOutcome outcome,
                                    std::string detail = "{}");
+
+/// Appends `record` to the audit log of `transaction`.
+Outcome<Done> AppendAudit(storage::Transaction& transaction, domain::AuditRecord record);
 
 }  // namespace motcua::services

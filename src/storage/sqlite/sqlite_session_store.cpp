@@ -32,10 +32,12 @@ Outcome<Done> SqliteSessionStore::Revoke(const std::string& token_hash, const st
     return Done{};
 }
 
-Outcome<Done> SqliteSessionStore::RevokeAllFor(std::int64_t account_id, const std::string& at) {
+Outcome<Done> SqliteSessionStore::RevokeAllFor(std::int64_t account_id, const std::string& at,
+                                               const std::string& except_token_hash) {
     auto update = connection_.Prepare(
-        "UPDATE sessions SET revoked_at = ?2 WHERE account_id = ?1 AND revoked_at IS NULL");
-    update.Bind(1, account_id).Bind(2, at).Run();
+        "UPDATE sessions SET revoked_at = ?2 WHERE account_id = ?1 AND revoked_at IS NULL "
+        "AND token_hash <> ?3");
+    update.Bind(1, account_id).Bind(2, at).Bind(3, except_token_hash).Run();
     return Done{};
 }
 

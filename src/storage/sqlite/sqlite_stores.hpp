@@ -35,7 +35,8 @@ public:
     Outcome<Done> Insert(const Session& session) override;
     Outcome<std::optional<Session>> Find(const std::string& token_hash) override;
     Outcome<Done> Revoke(const std::string& token_hash, const std::string& at) override;
-    Outcome<Done> RevokeAllFor(std::int64_t account_id, const std::string& at) override;
+    Outcome<Done> RevokeAllFor(std::int64_t account_id, const std::string& at,
+                               const std::string& except_token_hash) override;
 
 private:
     SqliteConnection& connection_;

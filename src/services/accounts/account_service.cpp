@@ -1,0 +1,367 @@
+#include "services/accounts/account_service.hpp"
+
+#include <algorithm>
+
+#include "common/time_format.hpp"
+#include "domain/access/password_policy.hpp"
+#include "services/access/access_check.hpp"
+#include "services/audit/audit_entry.hpp"
+
+namespace motcua::services {
+namespace {
+
+using domain::Permission;
+
+Error AccountNotFound(const std::string& which) {
+    return MakeError(ErrorKind::kNotFound, "account_not_found", which);
+}
+
+Error Invalid(std::string param, std::string code = "invalid_parameter") {
+    return MakeError(ErrorKind::kInvalid, std::move(code), std::move(param));
+}
+
+bool IsProvinceWideRole(domain::Role role) {
+    return role == domain::Role::kProvinceAdmin || role == domain::Role::kAuditor;
+}
+
+std::string GrantDetail(const domain::RoleGrant& grant) {
+    return std::string("{\"role\":\"") + domain::RoleName(grant.role) + "\",\"agency\":\"" +
+           grant.agency_code + "\"}";
+}
+
+}  // namespace
+
+AccountService::AccountService(storage::Database& database, CatalogService& catalog,
+                               const Clock& clock, HashCost hash_cost)
+    : database_(database), catalog_(catalog), clock_(clock), hash_cost_(hash_cost) {}
+
+std::string AccountService::ScopeAgencyOf(const domain::Account& account) const {
+    return account.kind == domain::AccountKind::kOfficer && !account.agency_code.empty()
+               ? account.agency_code
+               : catalog_.GetSnapshot()->GetRootCode();
+}
+
+Outcome<Done> AccountService::CheckGrantable(const domain::Actor& actor,
+                                             const domain::Account& account,
+                                             const domain::RoleGrant& grant) {
+    if (!domain::IsRoleAllowedFor(account.kind, grant.role)) {
+        return Invalid("role", "role_not_allowed");
+    }
+    const auto snapshot = catalog_.GetSnapshot();
+    const bool needs_agency = account.kind == domain::AccountKind::kOfficer;
+    if (needs_agency && snapshot->FindAgency(grant.agency_code) == nullptr) {
+        return Invalid("agency");
+    }
+    if (!needs_agency && !grant.agency_code.empty()) {
+        return Invalid("agency");
+    }
+    bool province_wide = false;
+    (void)domain::ScopeAgencies(actor, Permission::kManageAccounts, province_wide);
+    const std::string target = needs_agency ? grant.agency_code : snapshot->GetRootCode();
+    if ((IsProvinceWideRole(grant.role) && !province_wide) ||
+        !domain::IsAllowed(actor, Permission::kManageAccounts, {target, 0},
+                           MakeIsWithin(snapshot))) {
+        return AccessDenied(actor);
+    }
+    return Done{};
+}
+
+Outcome<CreatedAccount> AccountService::Create(const domain::Actor& actor, NewAccount request) {
+    const auto snapshot = catalog_.GetSnapshot();
+    domain::Account account;
+    account.kind = request.kind;
+    account.login = request.login;
+    account.name = request.name;
+    account.phone = request.phone;
+    account.email = request.email;
+    account.agency_code = request.agency_code;
+    account.title = request.title;
+    account.representative = request.representative;
+    const std::string scope_agency = ScopeAgencyOf(account);
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(database_, clock_, actor, Permission::kManageAccounts,
+                                       {scope_agency, 0}, MakeIsWithin(snapshot),
+                                       {"account.create", "account", request.login}));
+    if (!domain::IsValidLogin(request.kind, request.login)) {
+        return Invalid("login");
+    }
+    if (request.name.empty() || request.name.size() > 200) {
+        return Invalid("name");
+    }
+    const bool is_officer = request.kind == domain::AccountKind::kOfficer;
+    if (is_officer != !request.agency_code.empty() ||
+        (is_officer && snapshot->FindAgency(request.agency_code) == nullptr)) {
+        return Invalid("agency_code");
+    }
+    if (!is_officer) {
+        // Citizens and organisations hold exactly their own role.
+        request.grants = {{request.kind == domain::AccountKind::kCitizen
+                               ? domain::Role::kCitizen
+                               : domain::Role::kOrganisation,
+                           ""}};
+    }
+    for (const auto& grant : request.grants) {
+        MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account, grant));
+    }
+    account.grants = request.grants;
+    CreatedAccount created;
+    if (request.password.empty()) {
+        created.generated_password = NewRandomPassword();
+        request.password = created.generated_password;
+    }
+    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(request.password, request.login));
+    account.password_hash = HashPassword(request.password, hash_cost_);
+    account.created_at = FormatUtc(clock_.Now());
+    account.password_changed_at = account.created_at;
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto id = transaction.Accounts().Insert(account);
+        if (!id) {
+            return id.GetError();
+        }
+        account.id = id.Value();
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, "account.create", "account",
+                                          std::to_string(account.id), AuditOutcome::kOk,
+                                          std::string("{\"kind\":\"") +
+                                              domain::AccountKindName(account.kind) + "\"}"));
+    }));
+    created.account = std::move(account);
+    return created;
+}
+
+Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std::int64_t id,
+                                                 Permission permission,
+                                                 const std::string& action) {
+    std::optional<domain::Account> account;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Accounts().FindById(id);
+        if (!found) {
+            return found.GetError();
+        }
+        account = std::move(found).Value();
+        return Done{};
+    }));
+    const auto snapshot = catalog_.GetSnapshot();
+    if (!account) {
+        return AccountNotFound(std::to_string(id));
+    }
+    auto allowed = CheckAccess(database_, clock_, actor, permission,
+                               {ScopeAgencyOf(*account), account->id}, MakeIsWithin(snapshot),
+                               {action, "account", std::to_string(id)});
+    if (!allowed) {
+        // Whether an account exists outside the caller's scope is itself not shown.
+        return allowed.GetError().kind == ErrorKind::kUnauthenticated
+                   ? allowed.GetError()
+                   : AccountNotFound(std::to_string(id));
+    }
+    return *account;
+}
+
+Outcome<domain::Account> AccountService::Get(const domain::Actor& actor, std::int64_t id) {
+    auto account = LoadFor(actor, id, Permission::kReadAccounts, "account.read");
+    if (!account) {
+        return account.GetError();
+    }
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
+        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "account.read", "account",
+                                                       std::to_string(id), AuditOutcome::kOk));
+    }));
+    return account;
+}
+
+Outcome<domain::Account> AccountService::GetByLogin(const domain::Actor& actor,
+                                                    const std::string& login) {
+    std::int64_t id = 0;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Accounts().FindByLogin(login);
+        if (!found) {
+            return found.GetError();
+        }
+        id = found.Value() ? found.Value()->id : 0;
+        return Done{};
+    }));
+    if (id == 0) {
+        return AccountNotFound(login);
+    }
+    return Get(actor, id);
+}
+
+Outcome<AccountPage> AccountService::List(const domain::Actor& actor, const AccountQuery& query) {
+    if (query.limit < 1 || query.limit > 200) {
+        return Invalid("limit");
+    }
+    std::int64_t after_id = 0;
+    if (!query.cursor.empty()) {
+        const auto offset = DecodeCursor(query.cursor);
+        if (!offset) {
+            return MakeError(ErrorKind::kInvalid, "invalid_cursor", "cursor");
+        }
+        after_id = static_cast<std::int64_t>(*offset);
+    }
+    const auto snapshot = catalog_.GetSnapshot();
+    bool province_wide = false;
+    const auto scopes = domain::ScopeAgencies(actor, Permission::kManageAccounts, province_wide);
+    bool read_province_wide = false;
+    auto read_scopes = domain::ScopeAgencies(actor, Permission::kReadAccounts, read_province_wide);
+    province_wide = province_wide || read_province_wide;
+    read_scopes.insert(read_scopes.end(), scopes.begin(), scopes.end());
+    if (!province_wide && read_scopes.empty()) {
+        return AccessDenied(actor);
+    }
+    storage::AccountFilter filter;
+    filter.kind = query.kind;
+    filter.login_prefix = query.login_prefix;
+    filter.after_id = after_id;
+    filter.limit = query.limit + 1;
+    std::vector<std::string> allowed;
+    if (query.agency) {
+        if (snapshot->FindAgency(*query.agency) == nullptr) {
+            return Invalid("agency");
+        }
+        allowed = snapshot->SubtreeCodes(*query.agency);
+    }
+    if (!province_wide) {
+        std::vector<std::string> in_scope;
+        for (const auto& root : read_scopes) {
+            for (auto& code : snapshot->SubtreeCodes(root)) {
+                in_scope.push_back(std::move(code));
+                if (in_scope.back() == snapshot->GetRootCode()) {
+                    in_scope.emplace_back();  // Citizens and organisations belong to the root.
+                }
+            }
+        }
+        if (query.agency) {
+            std::erase_if(allowed, [&](const std::string& code) {
+                return std::find(in_scope.begin(), in_scope.end(), code) == in_scope.end();
+            });
+        } else {
+            allowed = std::move(in_scope);
+        }
+        if (allowed.empty()) {
+            return AccountPage{};
+        }
+    }
+    filter.agency_codes = std::move(allowed);
+    AccountPage page;
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Accounts().List(filter);
+        if (!found) {
+            return found.GetError();
+        }
+        page.items = std::move(found).Value();
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, "account.list", "account", "",
+                                          AuditOutcome::kOk,
+                                          "{\"count\":" + std::to_string(page.items.size()) + "}"));
+    }));
+    if (static_cast<int>(page.items.size()) > query.limit) {
+        page.items.pop_back();
+        page.next_cursor = EncodeCursor(static_cast<std::size_t>(page.items.back().id));
+    }
+    return page;
+}
+
+Outcome<domain::Account> AccountService::Change(
+    const domain::Actor& actor, std::int64_t id, const std::string& action,
+    const std::string& detail, const std::function<Outcome<Done>(storage::Transaction&)>& change) {
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(change(transaction));
+        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, action, "account",
+                                                       std::to_string(id), AuditOutcome::kOk,
+                                                       detail));
+    }));
+    std::optional<domain::Account> account;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Accounts().FindById(id);
+        if (!found) {
+            return found.GetError();
+        }
+        account = std::move(found).Value();
+        return Done{};
+    }));
+    if (!account) {
+        return AccountNotFound(std::to_string(id));
+    }
+    return *account;
+}
+
+Outcome<domain::Account> AccountService::SetDisabled(const domain::Actor& actor, std::int64_t id,
+                                                     bool disabled) {
+    const std::string action = disabled ? "account.disable" : "account.enable";
+    auto account = LoadFor(actor, id, Permission::kManageAccounts, action);
+    if (!account) {
+        return account.GetError();
+    }
+    if (id == actor.account_id) {
+        return MakeError(ErrorKind::kForbidden, "cannot_change_self");
+    }
+    return Change(actor, id, action, "{}", [&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(transaction.Accounts().SetDisabled(id, disabled));
+        if (disabled) {
+            MOTCUA_RETURN_IF_ERROR(
+                transaction.Sessions().RevokeAllFor(id, FormatUtc(clock_.Now()), ""));
+        }
+        return Done{};
+    });
+}
+
+Outcome<std::string> AccountService::ResetPassword(const domain::Actor& actor, std::int64_t id,
+                                                   const std::string& new_password) {
+    auto account = LoadFor(actor, id, Permission::kManageAccounts, "account.reset_password");
+    if (!account) {
+        return account.GetError();
+    }
+    const std::string password = new_password.empty() ? NewRandomPassword() : new_password;
+    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(password, account.Value().login));
+    const std::string hash = HashPassword(password, hash_cost_);
+    const std::string now = FormatUtc(clock_.Now());
+    auto changed = Change(actor, id, "account.reset_password", "{}",
+                          [&](storage::Transaction& transaction) -> Outcome<Done> {
+                              MOTCUA_RETURN_IF_ERROR(
+                                  transaction.Accounts().SetPasswordHash(id, hash, now));
+                              return transaction.Sessions().RevokeAllFor(id, now, "");
+                          });
+    if (!changed) {
+        return changed.GetError();
+    }
+    return new_password.empty() ? password : std::string{};
+}
+
+Outcome<domain::Account> AccountService::Grant(const domain::Actor& actor, std::int64_t id,
+                                               const domain::RoleGrant& grant) {
+    auto account = LoadFor(actor, id, Permission::kManageAccounts, "account.grant");
+    if (!account) {
+        return account.GetError();
+    }
+    if (id == actor.account_id) {
+        return MakeError(ErrorKind::kForbidden, "cannot_change_self");
+    }
+    MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account.Value(), grant));
+    auto grants = account.Value().grants;
+    if (std::find(grants.begin(), grants.end(), grant) == grants.end()) {
+        grants.push_back(grant);
+    }
+    return Change(actor, id, "account.grant", GrantDetail(grant),
+                  [&](storage::Transaction& transaction) {
+                      return transaction.Accounts().SetGrants(id, grants);
+                  });
+}
+
+Outcome<domain::Account> AccountService::Revoke(const domain::Actor& actor, std::int64_t id,
+                                                const domain::RoleGrant& grant) {
+    auto account = LoadFor(actor, id, Permission::kManageAccounts, "account.revoke");
+    if (!account) {
+        return account.GetError();
+    }
+    if (id == actor.account_id) {
+        return MakeError(ErrorKind::kForbidden, "cannot_change_self");
+    }
+    MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account.Value(), grant));
+    auto grants = account.Value().grants;
+    std::erase(grants, grant);
+    return Change(actor, id, "account.revoke", GrantDetail(grant),
+                  [&](storage::Transaction& transaction) {
+                      return transaction.Accounts().SetGrants(id, grants);
+                  });
+}
+
+}  // namespace motcua::services

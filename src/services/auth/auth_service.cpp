@@ -1,0 +1,213 @@
+#include "services/auth/auth_service.hpp"
+
+#include "common/time_format.hpp"
+#include "domain/access/password_policy.hpp"
+#include "services/audit/audit_entry.hpp"
+
+namespace motcua::services {
+namespace {
+
+Error InvalidCredentials() {
+    return MakeError(ErrorKind::kUnauthenticated, "invalid_credentials");
+}
+
+Error SessionInvalid() { return MakeError(ErrorKind::kUnauthenticated, "session_invalid"); }
+
+domain::Actor ActorOf(const domain::Account& account, const std::string& remote_address) {
+    domain::Actor actor;
+    actor.account_id = account.id;
+    actor.kind = account.kind;
+    actor.login = account.login;
+    actor.name = account.name;
+    actor.grants = account.grants;
+    actor.remote_address = remote_address;
+    return actor;
+}
+
+}  // namespace
+
+AuthService::AuthService(storage::Database& database, const Clock& clock,
+                         LoginThrottle& throttle, AuthOptions options)
+    : database_(database),
+      clock_(clock),
+      throttle_(throttle),
+      options_(options),
+      dummy_hash_(HashPassword("not a real password: timing equaliser", options.hash_cost)) {}
+
+Outcome<Done> AuthService::RecordFailure(const std::string& login, std::int64_t account_id,
+                                         const std::string& remote_address,
+                                         const std::string& reason) {
+    domain::Actor attempt = domain::Actor::Anonymous(remote_address);
+    attempt.account_id = account_id;
+    attempt.login = login;
+    return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        return AppendAudit(transaction, MakeAuditEntry(clock_, attempt, "auth.login", "account", login, AuditOutcome::kFailed,
+                           "{\"reason\":\"" + reason + "\"}"));
+    });
+}
+
+Outcome<LoginResult> AuthService::Login(const std::string& login, const std::string& password,
+                                        SessionKind kind, const std::string& remote_address) {
+    if (const auto wait = throttle_.Check(login, remote_address, clock_.Now())) {
+        (void)RecordFailure(login, 0, remote_address, "throttled");
+        Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
+        error.retry_after_seconds = static_cast<int>(wait->count());
+        return error;
+    }
+    std::optional<domain::Account> account;
+    auto found = database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto result = transaction.Accounts().FindByLogin(login);
+        if (!result) {
+            return result.GetError();
+        }
+        account = std::move(result).Value();
+        return Done{};
+    });
+    if (!found) {
+        return found.GetError();
+    }
+    const bool password_ok = account ? VerifyPassword(account->password_hash, password)
+                                     : (VerifyPassword(dummy_hash_, password), false);
+    if (!account || !password_ok || account->disabled) {
+        throttle_.RecordFailure(login, remote_address, clock_.Now());
+        (void)RecordFailure(login, account ? account->id : 0, remote_address,
+                            !account ? "unknown_login"
+                            : account->disabled ? "disabled"
+                                                : "wrong_password");
+        return InvalidCredentials();  // The same answer whatever failed: no account probing.
+    }
+    throttle_.RecordSuccess(login);
+
+    LoginResult result;
+    result.kind = kind;
+    result.token = NewToken();
+    result.csrf_token = kind == SessionKind::kCookie ? NewToken() : std::string{};
+    result.expires_at = clock_.Now() + options_.session_lifetime;
+    result.account = *account;
+    storage::Session session{HashToken(result.token),
+                             account->id,
+                             kind == SessionKind::kCookie ? "cookie" : "bearer",
+                             result.csrf_token.empty() ? "" : HashToken(result.csrf_token),
+                             FormatUtc(clock_.Now()),
+                             FormatUtc(result.expires_at),
+                             "",
+                             remote_address};
+    auto opened = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(transaction.Sessions().Insert(session));
+        return AppendAudit(transaction, MakeAuditEntry(
+            clock_, ActorOf(*account, remote_address), "auth.login", "account",
+            std::to_string(account->id), AuditOutcome::kOk,
+            std::string("{\"session\":\"") + session.kind + "\"}"));
+    });
+    if (!opened) {
+        return opened.GetError();
+    }
+    return result;
+}
+
+Outcome<AuthenticatedSession> AuthService::Authenticate(std::string_view token,
+                                                        const std::string& remote_address) {
+    if (token.empty() || token.size() > 256) {
+        return SessionInvalid();
+    }
+    AuthenticatedSession authenticated;
+    authenticated.token_hash = HashToken(token);
+    bool valid = false;
+    auto read = database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto session = transaction.Sessions().Find(authenticated.token_hash);
+        if (!session) {
+            return session.GetError();
+        }
+        if (!session.Value() || !session.Value()->revoked_at.empty() ||
+            session.Value()->expires_at <= FormatUtc(clock_.Now())) {
+            return Done{};
+        }
+        auto account = transaction.Accounts().FindById(session.Value()->account_id);
+        if (!account) {
+            return account.GetError();
+        }
+        if (!account.Value() || account.Value()->disabled) {
+            return Done{};
+        }
+        authenticated.actor = ActorOf(*account.Value(), remote_address);
+        authenticated.kind =
+            session.Value()->kind == "cookie" ? SessionKind::kCookie : SessionKind::kBearer;
+        authenticated.csrf_hash = session.Value()->csrf_hash;
+        valid = true;
+        return Done{};
+    });
+    if (!read) {
+        return read.GetError();
+    }
+    if (!valid) {
+        return SessionInvalid();
+    }
+    return authenticated;
+}
+
+bool AuthService::IsCsrfValid(const AuthenticatedSession& session, std::string_view csrf_token) {
+    return session.kind == SessionKind::kBearer ||
+           (!session.csrf_hash.empty() && !csrf_token.empty() &&
+            ConstantTimeEquals(HashToken(csrf_token), session.csrf_hash));
+}
+
+Outcome<Done> AuthService::Logout(const AuthenticatedSession& session) {
+    return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(
+            transaction.Sessions().Revoke(session.token_hash, FormatUtc(clock_.Now())));
+        return AppendAudit(transaction, MakeAuditEntry(clock_, session.actor, "auth.logout", "account",
+                           std::to_string(session.actor.account_id), AuditOutcome::kOk));
+    });
+}
+
+Outcome<domain::Account> AuthService::GetOwnAccount(const domain::Actor& actor) {
+    if (actor.account_id == 0) {
+        return MakeError(ErrorKind::kUnauthenticated, "authentication_required");
+    }
+    std::optional<domain::Account> account;
+    auto read = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Accounts().FindById(actor.account_id);
+        if (!found) {
+            return found.GetError();
+        }
+        account = std::move(found).Value();
+        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "account.read", "account",
+                           std::to_string(actor.account_id), AuditOutcome::kOk));
+    });
+    if (!read) {
+        return read.GetError();
+    }
+    if (!account) {
+        return SessionInvalid();
+    }
+    return *account;
+}
+
+Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session,
+                                             const std::string& current_password,
+                                             const std::string& new_password) {
+    auto account = GetOwnAccount(session.actor);
+    if (!account) {
+        return account.GetError();
+    }
+    if (!VerifyPassword(account.Value().password_hash, current_password)) {
+        throttle_.RecordFailure(account.Value().login, session.actor.remote_address, clock_.Now());
+        return MakeError(ErrorKind::kInvalid, "wrong_current_password", "current_password");
+    }
+    if (auto policy = domain::CheckPasswordPolicy(new_password, account.Value().login); !policy) {
+        return policy.GetError();
+    }
+    const std::string hash = HashPassword(new_password, options_.hash_cost);
+    const std::string now = FormatUtc(clock_.Now());
+    return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(
+            transaction.Accounts().SetPasswordHash(session.actor.account_id, hash, now));
+        // Every other session ends; the one that changed the password stays open.
+        MOTCUA_RETURN_IF_ERROR(transaction.Sessions().RevokeAllFor(session.actor.account_id, now,
+                                                                   session.token_hash));
+        return AppendAudit(transaction, MakeAuditEntry(clock_, session.actor, "account.change_password", "account",
+                           std::to_string(session.actor.account_id), AuditOutcome::kOk));
+    });
+}
+
+}  // namespace motcua::services
