@@ -129,8 +129,7 @@ Outcome<CreatedAccount> AccountService::Create(const domain::Actor& actor, NewAc
 }
 
 Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std::int64_t id,
-                                                 Permission permission,
-                                                 const std::string& action) {
+                                                 Permission permission, const std::string& action) {
     std::optional<domain::Account> account;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto found = transaction.Accounts().FindById(id);
@@ -144,9 +143,9 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
     if (!account) {
         return AccountNotFound(std::to_string(id));
     }
-    auto allowed = CheckAccess(database_, clock_, actor, permission,
-                               {ScopeAgencyOf(*account), account->id}, MakeIsWithin(snapshot),
-                               {action, "account", std::to_string(id)});
+    auto allowed =
+        CheckAccess(database_, clock_, actor, permission, {ScopeAgencyOf(*account), account->id},
+                    MakeIsWithin(snapshot), {action, "account", std::to_string(id)});
     if (!allowed) {
         // Whether an account exists outside the caller's scope is itself not shown.
         return allowed.GetError().kind == ErrorKind::kUnauthenticated
@@ -248,10 +247,10 @@ Outcome<AccountPage> AccountService::List(const domain::Actor& actor, const Acco
             return found.GetError();
         }
         page.items = std::move(found).Value();
-        return AppendAudit(transaction,
-                           MakeAuditEntry(clock_, actor, "account.list", "account", "",
-                                          AuditOutcome::kOk,
-                                          "{\"count\":" + std::to_string(page.items.size()) + "}"));
+        return AppendAudit(
+            transaction,
+            MakeAuditEntry(clock_, actor, "account.list", "account", "", AuditOutcome::kOk,
+                           "{\"count\":" + std::to_string(page.items.size()) + "}"));
     }));
     if (static_cast<int>(page.items.size()) > query.limit) {
         page.items.pop_back();
@@ -265,9 +264,9 @@ Outcome<domain::Account> AccountService::Change(
     const std::string& detail, const std::function<Outcome<Done>(storage::Transaction&)>& change) {
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(change(transaction));
-        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, action, "account",
-                                                       std::to_string(id), AuditOutcome::kOk,
-                                                       detail));
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, action, "account", std::to_string(id),
+                                          AuditOutcome::kOk, detail));
     }));
     std::optional<domain::Account> account;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
@@ -314,12 +313,12 @@ Outcome<std::string> AccountService::ResetPassword(const domain::Actor& actor, s
     MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(password, account.Value().login));
     const std::string hash = HashPassword(password, hash_cost_);
     const std::string now = FormatUtc(clock_.Now());
-    auto changed = Change(actor, id, "account.reset_password", "{}",
-                          [&](storage::Transaction& transaction) -> Outcome<Done> {
-                              MOTCUA_RETURN_IF_ERROR(
-                                  transaction.Accounts().SetPasswordHash(id, hash, now));
-                              return transaction.Sessions().RevokeAllFor(id, now, "");
-                          });
+    auto changed =
+        Change(actor, id, "account.reset_password", "{}",
+               [&](storage::Transaction& transaction) -> Outcome<Done> {
+                   MOTCUA_RETURN_IF_ERROR(transaction.Accounts().SetPasswordHash(id, hash, now));
+                   return transaction.Sessions().RevokeAllFor(id, now, "");
+               });
     if (!changed) {
         return changed.GetError();
     }

@@ -5,15 +5,14 @@
 
 namespace motcua::services {
 
-AuditService::AuditService(storage::Database& database, CatalogService& catalog,
-                           const Clock& clock, std::string key)
+AuditService::AuditService(storage::Database& database, CatalogService& catalog, const Clock& clock,
+                           std::string key)
     : database_(database), catalog_(catalog), clock_(clock), key_(std::move(key)) {}
 
 Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::AuditFilter filter,
                                        const std::string& cursor) {
-    MOTCUA_RETURN_IF_ERROR(CheckAccess(database_, clock_, actor,
-                                       domain::Permission::kReadAuditLog, {},
-                                       MakeIsWithin(catalog_.GetSnapshot()),
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(database_, clock_, actor, domain::Permission::kReadAuditLog,
+                                       {}, MakeIsWithin(catalog_.GetSnapshot()),
                                        {"audit.read", "audit_log", ""}));
     if (filter.limit < 1 || filter.limit > 500) {
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "limit");
@@ -33,8 +32,8 @@ Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::Audi
             return found.GetError();
         }
         page.items = std::move(found).Value();
-        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "audit.read", "audit_log",
-                                                       "", AuditOutcome::kOk));
+        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "audit.read", "audit_log", "",
+                                                       AuditOutcome::kOk));
     }));
     if (static_cast<int>(page.items.size()) == filter.limit) {
         page.items.pop_back();

@@ -7,9 +7,7 @@
 namespace motcua::services {
 namespace {
 
-Error InvalidCredentials() {
-    return MakeError(ErrorKind::kUnauthenticated, "invalid_credentials");
-}
+Error InvalidCredentials() { return MakeError(ErrorKind::kUnauthenticated, "invalid_credentials"); }
 
 Error SessionInvalid() { return MakeError(ErrorKind::kUnauthenticated, "session_invalid"); }
 
@@ -26,8 +24,8 @@ domain::Actor ActorOf(const domain::Account& account, const std::string& remote_
 
 }  // namespace
 
-AuthService::AuthService(storage::Database& database, const Clock& clock,
-                         LoginThrottle& throttle, AuthOptions options)
+AuthService::AuthService(storage::Database& database, const Clock& clock, LoginThrottle& throttle,
+                         AuthOptions options)
     : database_(database),
       clock_(clock),
       throttle_(throttle),
@@ -41,8 +39,9 @@ Outcome<Done> AuthService::RecordFailure(const std::string& login, std::int64_t 
     attempt.account_id = account_id;
     attempt.login = login;
     return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        return AppendAudit(transaction, MakeAuditEntry(clock_, attempt, "auth.login", "account", login, AuditOutcome::kFailed,
-                           "{\"reason\":\"" + reason + "\"}"));
+        return AppendAudit(
+            transaction, MakeAuditEntry(clock_, attempt, "auth.login", "account", login,
+                                        AuditOutcome::kFailed, "{\"reason\":\"" + reason + "\"}"));
     });
 }
 
@@ -71,7 +70,7 @@ Outcome<LoginResult> AuthService::Login(const std::string& login, const std::str
     if (!account || !password_ok || account->disabled) {
         throttle_.RecordFailure(login, remote_address, clock_.Now());
         (void)RecordFailure(login, account ? account->id : 0, remote_address,
-                            !account ? "unknown_login"
+                            !account            ? "unknown_login"
                             : account->disabled ? "disabled"
                                                 : "wrong_password");
         return InvalidCredentials();  // The same answer whatever failed: no account probing.
@@ -94,10 +93,10 @@ Outcome<LoginResult> AuthService::Login(const std::string& login, const std::str
                              remote_address};
     auto opened = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(transaction.Sessions().Insert(session));
-        return AppendAudit(transaction, MakeAuditEntry(
-            clock_, ActorOf(*account, remote_address), "auth.login", "account",
-            std::to_string(account->id), AuditOutcome::kOk,
-            std::string("{\"session\":\"") + session.kind + "\"}"));
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, ActorOf(*account, remote_address), "auth.login",
+                                          "account", std::to_string(account->id), AuditOutcome::kOk,
+                                          std::string("{\"session\":\"") + session.kind + "\"}"));
     });
     if (!opened) {
         return opened.GetError();
@@ -155,7 +154,9 @@ Outcome<Done> AuthService::Logout(const AuthenticatedSession& session) {
     return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(
             transaction.Sessions().Revoke(session.token_hash, FormatUtc(clock_.Now())));
-        return AppendAudit(transaction, MakeAuditEntry(clock_, session.actor, "auth.logout", "account",
+        return AppendAudit(
+            transaction,
+            MakeAuditEntry(clock_, session.actor, "auth.logout", "account",
                            std::to_string(session.actor.account_id), AuditOutcome::kOk));
     });
 }
@@ -171,8 +172,9 @@ Outcome<domain::Account> AuthService::GetOwnAccount(const domain::Actor& actor) 
             return found.GetError();
         }
         account = std::move(found).Value();
-        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "account.read", "account",
-                           std::to_string(actor.account_id), AuditOutcome::kOk));
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, "account.read", "account",
+                                          std::to_string(actor.account_id), AuditOutcome::kOk));
     });
     if (!read) {
         return read.GetError();
@@ -203,9 +205,11 @@ Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session
         MOTCUA_RETURN_IF_ERROR(
             transaction.Accounts().SetPasswordHash(session.actor.account_id, hash, now));
         // Every other session ends; the one that changed the password stays open.
-        MOTCUA_RETURN_IF_ERROR(transaction.Sessions().RevokeAllFor(session.actor.account_id, now,
-                                                                   session.token_hash));
-        return AppendAudit(transaction, MakeAuditEntry(clock_, session.actor, "account.change_password", "account",
+        MOTCUA_RETURN_IF_ERROR(
+            transaction.Sessions().RevokeAllFor(session.actor.account_id, now, session.token_hash));
+        return AppendAudit(
+            transaction,
+            MakeAuditEntry(clock_, session.actor, "account.change_password", "account",
                            std::to_string(session.actor.account_id), AuditOutcome::kOk));
     });
 }
