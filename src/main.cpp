@@ -47,6 +47,42 @@ int main(int argc, char** argv) {
     import_agencies->add_option("FILE", import_file, "file to import")->required();
     auto* import_procedures = import->add_subcommand("procedures", "procedure catalogue (JSON)");
     import_procedures->add_option("FILE", import_file, "file to import")->required();
+    auto* routes = cli.add_subcommand("routes", "print every HTTP route");
+    auto* user = cli.add_subcommand("user", "manage accounts from the console (audited as system)");
+    user->require_subcommand(1);
+    motcua::app::UserSpec spec;
+    auto* user_add = user->add_subcommand("add", "create an account");
+    user_add->add_option("--kind", spec.kind, "citizen, organisation or officer")
+        ->capture_default_str();
+    user_add->add_option("--login", spec.login, "ID number, tax code or user name")->required();
+    user_add->add_option("--name", spec.name, "full name")->required();
+    user_add->add_option("--agency", spec.agency, "officer's agency code");
+    user_add->add_option("--title", spec.title, "officer's title");
+    user_add->add_option("--email", spec.email, "e-mail address");
+    user_add->add_option("--phone", spec.phone, "phone number");
+    user_add->add_option("--role", spec.roles, "role or role@AGENCY (repeatable)");
+    user_add->add_flag("--password-stdin", spec.password_from_stdin,
+                       "read the password from standard input (else one is generated)");
+    std::string user_login;
+    std::string user_role;
+    bool password_stdin = false;
+    auto* user_disable = user->add_subcommand("disable", "disable an account, ending its sessions");
+    user_disable->add_option("LOGIN", user_login)->required();
+    auto* user_enable = user->add_subcommand("enable", "enable a disabled account");
+    user_enable->add_option("LOGIN", user_login)->required();
+    auto* user_password = user->add_subcommand("set-password", "set or generate a password");
+    user_password->add_option("LOGIN", user_login)->required();
+    user_password->add_flag("--password-stdin", password_stdin,
+                            "read the password from standard input (else one is generated)");
+    auto* user_grant = user->add_subcommand("grant", "grant a role");
+    user_grant->add_option("LOGIN", user_login)->required();
+    user_grant->add_option("ROLE", user_role, "role or role@AGENCY")->required();
+    auto* user_revoke = user->add_subcommand("revoke", "revoke a role");
+    user_revoke->add_option("LOGIN", user_login)->required();
+    user_revoke->add_option("ROLE", user_role, "role or role@AGENCY")->required();
+    auto* audit = cli.add_subcommand("audit", "audit log tools");
+    audit->require_subcommand(1);
+    auto* audit_verify = audit->add_subcommand("verify", "verify the audit log's hash chain");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {
@@ -99,6 +135,24 @@ int main(int argc, char** argv) {
     }
     if (import_procedures->parsed()) {
         return app.Import(motcua::app::ImportKind::kProcedures, import_file);
+    }
+    if (routes->parsed()) {
+        return app.PrintRoutes();
+    }
+    if (user_add->parsed()) {
+        return app.UserAdd(spec);
+    }
+    if (user_disable->parsed() || user_enable->parsed()) {
+        return app.UserSetDisabled(user_login, user_disable->parsed());
+    }
+    if (user_password->parsed()) {
+        return app.UserSetPassword(user_login, password_stdin);
+    }
+    if (user_grant->parsed() || user_revoke->parsed()) {
+        return app.UserGrant(user_login, user_role, user_grant->parsed());
+    }
+    if (audit_verify->parsed()) {
+        return app.AuditVerify();
     }
     return 2;
 }

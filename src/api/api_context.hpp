@@ -6,13 +6,26 @@
 
 #include "api/errors.hpp"
 #include "api/http_types.hpp"
+#include "services/accounts/account_service.hpp"
+#include "services/audit/audit_service.hpp"
+#include "services/auth/auth_service.hpp"
 #include "services/catalog/catalog_service.hpp"
 
 namespace motcua::api {
 
+/// How the browser session cookie is written.
+struct CookieOptions {
+    bool secure = false;  // Set when served over HTTPS (behind a TLS-terminating proxy).
+    std::chrono::minutes lifetime{8 * 60};
+};
+
 struct ApiContext {
     services::CatalogService& catalog;
     const ErrorRenderer& errors;
+    services::AuthService* auth = nullptr;
+    services::AccountService* accounts = nullptr;
+    services::AuditService* audit = nullptr;
+    CookieOptions cookie;
 };
 
 /// Returns a 200 (or `status`) JSON response with `body` serialized.

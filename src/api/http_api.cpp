@@ -24,12 +24,70 @@ HttpApi::HttpApi(ApiContext context, HttpApiOptions options)
     metrics_ = std::make_unique<Metrics>(std::move(names));
 }
 
-Response HttpApi::Handle(const Request& request) {
+namespace {
+
+bool IsUnsafe(std::string_view method) {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Same origin means the Origin header names this very host (any scheme the proxy used).
+bool IsSameOrigin(std::string_view origin, std::string_view host) {
+    for (const std::string_view scheme : {"http://", "https://"}) {
+        if (origin.substr(0, scheme.size()) == scheme && origin.substr(scheme.size()) == host) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<Response> HttpApi::Authenticate(Request& request) {
+    request.actor = domain::Actor::Anonymous(request.remote_address);
+    if (IsUnsafe(request.method)) {
+        // Strict CORS: the API serves its own origin only. Browsers send Origin on every
+        // cross-site unsafe request, so a mismatch is refused before anything runs.
+        const auto origin = request.Header("origin");
+        if (!origin.empty() && !IsSameOrigin(origin, request.Header("host"))) {
+            return context_.errors.Render(MakeError(ErrorKind::kForbidden, "cross_origin_refused"));
+        }
+    }
+    if (context_.auth == nullptr) {
+        return std::nullopt;
+    }
+    const auto authorization = request.Header("authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    const bool is_bearer = authorization.substr(0, kBearer.size()) == kBearer;
+    const std::string token(is_bearer ? authorization.substr(kBearer.size())
+                                      : request.Cookie("motcua_session"));
+    if (token.empty()) {
+        return std::nullopt;
+    }
+    auto session = context_.auth->Authenticate(token, request.remote_address);
+    if (!session) {
+        // An API client must learn its token is dead; a browser with a stale cookie simply
+        // browses as the public.
+        if (is_bearer || session.GetError().kind != ErrorKind::kUnauthenticated) {
+            return context_.errors.Render(session.GetError());
+        }
+        return std::nullopt;
+    }
+    if (IsUnsafe(request.method) &&
+        !services::AuthService::IsCsrfValid(session.Value(), request.Header("x-csrf-token"))) {
+        return context_.errors.Render(MakeError(ErrorKind::kForbidden, "csrf_failed"));
+    }
+    request.actor = std::move(session.Value().actor);
+    request.session_token = token;
+    return std::nullopt;
+}
+
+Response HttpApi::Handle(Request request) {
     const auto started = std::chrono::steady_clock::now();
     std::size_t route_index = unmatched_route_;
     Response response;
     try {
-        response = Dispatch(request, route_index);
+        auto refused = Authenticate(request);
+        response = refused ? *std::move(refused) : Dispatch(request, route_index);
     } catch (const std::exception& failure) {
         spdlog::error("unhandled exception on {} {}: {}", request.method, request.target,
                       failure.what());

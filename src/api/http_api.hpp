@@ -25,13 +25,17 @@ public:
     HttpApi(ApiContext context, HttpApiOptions options);
 
     /// Answers one request; thread-safe.
-    Response Handle(const Request& request);
+    Response Handle(Request request);
     /// Answers a request that failed before it could be parsed (oversized, malformed).
     Response HandleProtocolError(int status, std::string_view code);
     Metrics& GetMetrics() { return *metrics_; }
+    const std::vector<Route>& GetRoutes() const { return router_->GetRoutes(); }
 
 private:
     Response Dispatch(const Request& request, std::size_t& route_index);
+    /// Sets the request's actor from its bearer token or session cookie; returns a response
+    /// when the request must be refused before routing (bad bearer token, CSRF, cross origin).
+    std::optional<Response> Authenticate(Request& request);
     static void AddSecurityHeaders(Response& response);
 
     ApiContext context_;

@@ -11,4 +11,21 @@ std::string_view Request::Header(std::string_view name) const {
     return {};
 }
 
+std::string_view Request::Cookie(std::string_view name) const {
+    std::string_view cookies = Header("cookie");
+    while (!cookies.empty()) {
+        const auto end = cookies.find(';');
+        std::string_view pair = cookies.substr(0, end);
+        cookies = end == std::string_view::npos ? std::string_view{} : cookies.substr(end + 1);
+        while (!pair.empty() && pair.front() == ' ') {
+            pair.remove_prefix(1);
+        }
+        const auto equals = pair.find('=');
+        if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+            return pair.substr(equals + 1);
+        }
+    }
+    return {};
+}
+
 }  // namespace motcua::api

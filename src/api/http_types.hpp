@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "domain/access/actor.hpp"
+
 namespace motcua::api {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
@@ -19,9 +21,15 @@ struct Request {
     HeaderList headers;                                      // Names in lower case.
     std::string body;
     std::string remote_address;
+    /// Who is calling: set by HttpApi from the session token before the handler runs.
+    domain::Actor actor;
+    /// The presented session token when it is valid (for logout and password change).
+    std::string session_token;
 
     /// Returns the first header named `name` (lower case), or an empty view.
     std::string_view Header(std::string_view name) const;
+    /// Returns the value of cookie `name` from the Cookie header, or an empty view.
+    std::string_view Cookie(std::string_view name) const;
 };
 
 struct Response {

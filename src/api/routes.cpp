@@ -1,7 +1,11 @@
 // Every endpoint of the HTTP API: method, path pattern, handler. DESIGN.md §6 is the contract;
 // docs/api/openapi.json documents the shapes, and tests/api checks that both agree.
+#include "api/accounts/account_handlers.hpp"
+#include "api/audit/list_audit.hpp"
+#include "api/auth/auth_handlers.hpp"
 #include "api/catalog/catalog_handlers.hpp"
 #include "api/http_api.hpp"
+#include "api/imports/import_catalog.hpp"
 #include "api/system/system_handlers.hpp"
 
 namespace motcua::api {
@@ -34,6 +38,52 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/procedures/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::GetProcedure(*ctx, r, p[0]);
+         }},
+        {"POST", "/api/v1/auth/login",
+         [ctx](const Request& r, const PathParams&) { return auth::Login(*ctx, r); }},
+        {"POST", "/api/v1/auth/logout",
+         [ctx](const Request& r, const PathParams&) { return auth::Logout(*ctx, r); }},
+        {"GET", "/api/v1/me",
+         [ctx](const Request& r, const PathParams&) { return auth::GetMe(*ctx, r); }},
+        {"POST", "/api/v1/me/password",
+         [ctx](const Request& r, const PathParams&) { return auth::ChangeMyPassword(*ctx, r); }},
+        {"GET", "/api/v1/accounts",
+         [ctx](const Request& r, const PathParams&) { return accounts::ListAccounts(*ctx, r); }},
+        {"POST", "/api/v1/accounts",
+         [ctx](const Request& r, const PathParams&) { return accounts::CreateAccount(*ctx, r); }},
+        {"GET", "/api/v1/accounts/{id}",
+         [ctx](const Request& r, const PathParams& p) {
+             return accounts::GetAccount(*ctx, r, p[0]);
+         }},
+        {"POST", "/api/v1/accounts/{id}/disable",
+         [ctx](const Request& r, const PathParams& p) {
+             return accounts::SetAccountDisabled(*ctx, r, p[0], true);
+         }},
+        {"POST", "/api/v1/accounts/{id}/enable",
+         [ctx](const Request& r, const PathParams& p) {
+             return accounts::SetAccountDisabled(*ctx, r, p[0], false);
+         }},
+        {"POST", "/api/v1/accounts/{id}/password",
+         [ctx](const Request& r, const PathParams& p) {
+             return accounts::ResetAccountPassword(*ctx, r, p[0]);
+         }},
+        {"POST", "/api/v1/accounts/{id}/roles",
+         [ctx](const Request& r, const PathParams& p) {
+             return accounts::GrantRole(*ctx, r, p[0]);
+         }},
+        {"DELETE", "/api/v1/accounts/{id}/roles",
+         [ctx](const Request& r, const PathParams& p) {
+             return accounts::RevokeRole(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/audit",
+         [ctx](const Request& r, const PathParams&) { return audit::ListAudit(*ctx, r); }},
+        {"POST", "/api/v1/import/agencies",
+         [ctx](const Request& r, const PathParams&) {
+             return imports::ImportCatalog(*ctx, r, true);
+         }},
+        {"POST", "/api/v1/import/procedures",
+         [ctx](const Request& r, const PathParams&) {
+             return imports::ImportCatalog(*ctx, r, false);
          }},
     };
 }

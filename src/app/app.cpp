@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -12,11 +13,36 @@
 #include "api/http_api.hpp"
 #include "api/server/http_server.hpp"
 #include "app/audit_key.hpp"
+#include "app/demo_accounts.hpp"
 #include "app/resources.hpp"
+#include "services/accounts/account_service.hpp"
+#include "services/audit/audit_service.hpp"
+#include "services/auth/auth_service.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace motcua::app {
+
+/// The services of one process, built over the opened database.
+struct App::Services {
+    Services(storage::Database& database, const Clock& clock, const AppConfig& config,
+             const std::string& audit_key)
+        : hash_cost(config.password_hash_cost == "minimum" ? services::HashCost::kMinimumForTest
+                                                           : services::HashCost::kInteractive),
+          catalog(database, clock),
+          auth(database, clock, throttle,
+               {std::chrono::minutes(config.session_minutes), hash_cost}),
+          accounts(database, catalog, clock, hash_cost),
+          audit(database, catalog, clock, audit_key) {}
+
+    services::HashCost hash_cost;
+    services::CatalogService catalog;
+    services::LoginThrottle throttle;
+    services::AuthService auth;
+    services::AccountService accounts;
+    services::AuditService audit;
+};
+
 namespace {
 
 void PrintError(const Error& error) {
@@ -27,6 +53,25 @@ void PrintError(const Error& error) {
 void PrintSummary(std::string_view what, const storage::ImportSummary& summary) {
     fmt::print("{}: {} inserted, {} updated, {} unchanged\n", what, summary.inserted,
                summary.updated, summary.unchanged);
+}
+
+std::string ReadPasswordLine() {
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') {
+        password.pop_back();
+    }
+    return password;
+}
+
+// Parses "role" or "role@AGENCY".
+std::optional<domain::RoleGrant> ParseGrant(const std::string& text) {
+    const auto at = text.find('@');
+    const auto role = domain::ParseRole(text.substr(0, at));
+    if (!role) {
+        return std::nullopt;
+    }
+    return domain::RoleGrant{*role, at == std::string::npos ? "" : text.substr(at + 1)};
 }
 
 }  // namespace
@@ -42,6 +87,7 @@ App::App(AppConfig config)
 }
 
 App::~App() {
+    services_.reset();
     if (database_) {
         database_->Close();
     }
@@ -56,6 +102,7 @@ bool App::Open() {
         return false;
     }
     try {
+        services::InitialiseCrypto();
         std::error_code error;
         std::filesystem::create_directories(config_.data_dir, error);
         const auto parent = std::filesystem::path(*sqlite_path).parent_path();
@@ -67,9 +114,9 @@ bool App::Open() {
             PrintError(audit_key.GetError());
             return false;
         }
-        database_ =
-            std::make_unique<storage::sqlite::SqliteDatabase>(storage::sqlite::SqliteOptions{
-                *sqlite_path, config_.sqlite_readers, 256, audit_key.Value()});
+        audit_key_ = audit_key.Value();
+        database_ = std::make_unique<storage::sqlite::SqliteDatabase>(
+            storage::sqlite::SqliteOptions{*sqlite_path, config_.sqlite_readers, 256, audit_key_});
     } catch (const std::exception& failure) {
         fmt::print(stderr, "motcua: database: {}\n", failure.what());
         return false;
@@ -82,6 +129,11 @@ bool App::Open() {
     if (migrated.Value().applied > 0) {
         spdlog::info("applied {} migration(s); schema version {}", migrated.Value().applied,
                      migrated.Value().current_version);
+    }
+    services_ = std::make_unique<Services>(*database_, clock_, config_, audit_key_);
+    if (auto loaded = services_->catalog.Load(); !loaded) {
+        PrintError(loaded.GetError());
+        return false;
     }
     return true;
 }
@@ -105,14 +157,9 @@ int App::Import(ImportKind kind, const std::string& file) {
     if (!Open()) {
         return 1;
     }
-    services::CatalogService catalog(*database_, clock_);
-    if (auto loaded = catalog.Load(); !loaded) {
-        PrintError(loaded.GetError());
-        return 1;
-    }
     const auto actor = domain::Actor::System("import");
-    auto summary = kind == ImportKind::kAgencies ? catalog.ImportAgencies(actor, text)
-                                                 : catalog.ImportProcedures(actor, text);
+    auto summary = kind == ImportKind::kAgencies ? services_->catalog.ImportAgencies(actor, text)
+                                                 : services_->catalog.ImportProcedures(actor, text);
     if (!summary) {
         fmt::print(stderr, "motcua: {} was not imported, nothing was stored.\n", file);
         PrintError(summary.GetError());
@@ -126,25 +173,184 @@ int App::Demo() {
     if (!Open()) {
         return 1;
     }
-    services::CatalogService catalog(*database_, clock_);
-    if (auto loaded = catalog.Load(); !loaded) {
-        PrintError(loaded.GetError());
-        return 1;
-    }
     const auto actor = domain::Actor::System("demo");
-    auto agencies = catalog.ImportAgencies(actor, resources::Get("demo/agencies.json"));
+    auto agencies = services_->catalog.ImportAgencies(actor, resources::Get("demo/agencies.json"));
     if (!agencies) {
         PrintError(agencies.GetError());
         return 1;
     }
     PrintSummary("demo agencies", agencies.Value());
-    auto procedures = catalog.ImportProcedures(actor, resources::Get("demo/procedures.json"));
+    auto procedures =
+        services_->catalog.ImportProcedures(actor, resources::Get("demo/procedures.json"));
     if (!procedures) {
         PrintError(procedures.GetError());
         return 1;
     }
     PrintSummary("demo procedures", procedures.Value());
+    int created = 0;
+    for (auto& account : DemoAccounts()) {
+        const std::string login = account.login;
+        auto result = services_->accounts.Create(actor, std::move(account));
+        if (result) {
+            ++created;
+        } else if (result.GetError().code != "login_taken") {
+            fmt::print(stderr, "motcua: demo account {}: ", login);
+            PrintError(result.GetError());
+            return 1;
+        }
+    }
+    fmt::print("demo accounts: {} created (password for all: {})\n", created, kDemoPassword);
+    for (const auto& account : DemoAccounts()) {
+        fmt::print(
+            "  {:<16} {:<14} {}\n", account.login,
+            domain::RoleName(account.grants.empty() ? (account.kind == domain::AccountKind::kCitizen
+                                                           ? domain::Role::kCitizen
+                                                           : domain::Role::kOrganisation)
+                                                    : account.grants.front().role),
+            account.name);
+    }
     fmt::print("Demo province ready in {}\n", database_->Describe());
+    return 0;
+}
+
+int App::UserAdd(const UserSpec& spec) {
+    const auto kind = domain::ParseAccountKind(spec.kind);
+    if (!kind) {
+        fmt::print(stderr, "motcua: --kind must be citizen, organisation or officer\n");
+        return 2;
+    }
+    services::NewAccount account;
+    account.kind = *kind;
+    account.login = spec.login;
+    account.name = spec.name;
+    account.agency_code = spec.agency;
+    account.title = spec.title;
+    account.email = spec.email;
+    account.phone = spec.phone;
+    for (const auto& text : spec.roles) {
+        auto grant = ParseGrant(text);
+        if (!grant) {
+            fmt::print(stderr, "motcua: unknown role {}\n", text);
+            return 2;
+        }
+        if (grant->agency_code.empty() && *kind == domain::AccountKind::kOfficer) {
+            grant->agency_code = spec.agency;
+        }
+        account.grants.push_back(*grant);
+    }
+    if (spec.password_from_stdin) {
+        account.password = ReadPasswordLine();
+    }
+    if (!Open()) {
+        return 1;
+    }
+    auto created =
+        services_->accounts.Create(domain::Actor::System("user add"), std::move(account));
+    if (!created) {
+        PrintError(created.GetError());
+        return 1;
+    }
+    fmt::print("account {} created with id {}\n", created.Value().account.login,
+               created.Value().account.id);
+    if (!created.Value().generated_password.empty()) {
+        fmt::print("generated password (shown once): {}\n", created.Value().generated_password);
+    }
+    return 0;
+}
+
+int App::UserSetDisabled(const std::string& login, bool disabled) {
+    if (!Open()) {
+        return 1;
+    }
+    const auto actor = domain::Actor::System(disabled ? "user disable" : "user enable");
+    auto account = services_->accounts.GetByLogin(actor, login);
+    auto changed =
+        account ? services_->accounts.SetDisabled(actor, account.Value().id, disabled) : account;
+    if (!changed) {
+        PrintError(changed.GetError());
+        return 1;
+    }
+    fmt::print("account {} {}\n", login, disabled ? "disabled" : "enabled");
+    return 0;
+}
+
+int App::UserSetPassword(const std::string& login, bool from_stdin) {
+    const std::string password = from_stdin ? ReadPasswordLine() : std::string{};
+    if (!Open()) {
+        return 1;
+    }
+    const auto actor = domain::Actor::System("user set-password");
+    auto account = services_->accounts.GetByLogin(actor, login);
+    if (!account) {
+        PrintError(account.GetError());
+        return 1;
+    }
+    auto generated = services_->accounts.ResetPassword(actor, account.Value().id, password);
+    if (!generated) {
+        PrintError(generated.GetError());
+        return 1;
+    }
+    fmt::print("password of {} changed; its sessions were ended\n", login);
+    if (!generated.Value().empty()) {
+        fmt::print("generated password (shown once): {}\n", generated.Value());
+    }
+    return 0;
+}
+
+int App::UserGrant(const std::string& login, const std::string& role_at_agency, bool grant) {
+    const auto parsed = ParseGrant(role_at_agency);
+    if (!parsed) {
+        fmt::print(stderr, "motcua: unknown role {}\n", role_at_agency);
+        return 2;
+    }
+    if (!Open()) {
+        return 1;
+    }
+    const auto actor = domain::Actor::System(grant ? "user grant" : "user revoke");
+    auto account = services_->accounts.GetByLogin(actor, login);
+    if (!account) {
+        PrintError(account.GetError());
+        return 1;
+    }
+    auto changed = grant ? services_->accounts.Grant(actor, account.Value().id, *parsed)
+                         : services_->accounts.Revoke(actor, account.Value().id, *parsed);
+    if (!changed) {
+        PrintError(changed.GetError());
+        return 1;
+    }
+    fmt::print("{} {} {}\n", login, grant ? "now holds" : "no longer holds", role_at_agency);
+    return 0;
+}
+
+int App::AuditVerify() {
+    if (!Open()) {
+        return 1;
+    }
+    auto verification = services_->audit.Verify();
+    if (!verification) {
+        PrintError(verification.GetError());
+        return 1;
+    }
+    const auto& result = verification.Value();
+    if (!result.ok) {
+        fmt::print(stderr, "audit log BROKEN at row {}: {} ({} rows read)\n", result.failed_seq,
+                   result.reason, result.records);
+        return 1;
+    }
+    fmt::print("audit log intact: {} rows, chain and head verified\n", result.records);
+    return 0;
+}
+
+int App::PrintRoutes() {
+    if (!Open()) {
+        return 1;
+    }
+    const api::ErrorRenderer errors(messages_);
+    api::ApiContext context{services_->catalog, errors};
+    api::HttpApi http_api(context, {});
+    for (const auto& route : http_api.GetRoutes()) {
+        fmt::print("{} {}\n", route.method, route.pattern);
+    }
     return 0;
 }
 
@@ -152,13 +358,11 @@ int App::Serve() {
     if (!Open()) {
         return 1;
     }
-    services::CatalogService catalog(*database_, clock_);
-    if (auto loaded = catalog.Load(); !loaded) {
-        PrintError(loaded.GetError());
-        return 1;
-    }
     const api::ErrorRenderer errors(messages_);
-    api::ApiContext context{catalog, errors};
+    api::ApiContext context{
+        services_->catalog, errors,
+        &services_->auth,   &services_->accounts,
+        &services_->audit,  {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)}};
     api::HttpApiOptions options;
     options.openapi_json = std::string(resources::Get("openapi.json"));
     if (std::filesystem::is_directory(config_.web_root)) {
@@ -167,14 +371,18 @@ int App::Serve() {
         spdlog::warn("web_root {} not found: the web application is not served", config_.web_root);
     }
     api::HttpApi http_api(context, std::move(options));
-    api::HttpServer server(
-        http_api, api::HttpServerOptions{config_.listen_host, config_.listen_port, config_.threads,
-                                         config_.body_limit_bytes, config_.header_limit_bytes,
-                                         std::chrono::seconds(config_.read_timeout_seconds),
-                                         std::chrono::seconds(config_.shutdown_grace_seconds)});
-    std::uint16_t port = 0;
+    api::HttpServerOptions server_options;
+    server_options.host = config_.listen_host;
+    server_options.port = config_.listen_port;
+    server_options.threads = config_.threads;
+    server_options.body_limit = config_.body_limit_bytes;
+    server_options.import_body_limit = config_.import_body_limit_bytes;
+    server_options.header_limit = config_.header_limit_bytes;
+    server_options.read_timeout = std::chrono::seconds(config_.read_timeout_seconds);
+    server_options.shutdown_grace = std::chrono::seconds(config_.shutdown_grace_seconds);
+    api::HttpServer server(http_api, server_options);
     try {
-        port = server.Listen();
+        server.Listen();
     } catch (const std::exception& failure) {
         fmt::print(stderr, "motcua: listen: cannot listen on {}:{}: {}\n", config_.listen_host,
                    config_.listen_port, failure.what());
@@ -186,7 +394,6 @@ int App::Serve() {
                    ipv6 ? "[" : "", config_.listen_host, ipv6 ? "]" : "", bound);
         std::fflush(stdout);
     });
-    (void)port;
     database_->Close();  // Drains queued writes before the process exits.
     spdlog::info("stopped cleanly");
     return 0;

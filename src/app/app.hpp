@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "common/clock.hpp"
@@ -13,6 +15,19 @@
 namespace motcua::app {
 
 enum class ImportKind { kAgencies, kProcedures };
+
+/// `motcua user add` arguments.
+struct UserSpec {
+    std::string kind = "officer";
+    std::string login;
+    std::string name;
+    std::string agency;
+    std::string title;
+    std::string email;
+    std::string phone;
+    std::vector<std::string> roles;  // "role" or "role@AGENCY".
+    bool password_from_stdin = false;
+};
 
 class App {
 public:
@@ -25,17 +40,29 @@ public:
     int Migrate();
     /// Imports a reference-data file (docs/import-format.md).
     int Import(ImportKind kind, const std::string& file);
-    /// Creates (or refreshes) the demo province: agencies and the procedure catalogue.
+    /// Creates (or refreshes) the demo province: agencies, the catalogue, demo accounts.
     int Demo();
+    int UserAdd(const UserSpec& spec);
+    int UserSetDisabled(const std::string& login, bool disabled);
+    /// Reads the new password from standard input, or generates and prints one.
+    int UserSetPassword(const std::string& login, bool from_stdin);
+    int UserGrant(const std::string& login, const std::string& role_at_agency, bool grant);
+    /// Verifies the audit log's hash chain; exits 1 naming the first broken row.
+    int AuditVerify();
+    /// Prints every HTTP route, one "METHOD PATTERN" a line.
+    int PrintRoutes();
 
 private:
-    /// Opens the database and migrates it; prints the reason and returns false on failure.
+    struct Services;
+    /// Opens the database, migrates it and builds the services; prints the reason on failure.
     bool Open();
 
     AppConfig config_;
     SystemClock clock_;
     MessageCatalog messages_;
+    std::string audit_key_;
     std::unique_ptr<storage::Database> database_;
+    std::unique_ptr<Services> services_;
 };
 
 }  // namespace motcua::app

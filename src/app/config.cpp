@@ -62,6 +62,10 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"web_root", "folder of the built web application (default web/dist)"},
         {"threads", "HTTP worker threads (default 2)"},
         {"body_limit_bytes", "largest request body accepted (default 1048576)"},
+        {"import_body_limit_bytes", "largest import file accepted over HTTP (default 67108864)"},
+        {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
+        {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
+        {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
         {"header_limit_bytes", "largest request header accepted (default 16384)"},
         {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
         {"shutdown_grace_seconds", "longest wait for in-flight requests at shutdown (default 20)"},
@@ -121,11 +125,13 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"threads", &AppConfig::threads},
         {"sqlite_readers", &AppConfig::sqlite_readers},
         {"read_timeout_seconds", &AppConfig::read_timeout_seconds},
+        {"session_minutes", &AppConfig::session_minutes},
         {"shutdown_grace_seconds", &AppConfig::shutdown_grace_seconds},
     };
     static const std::map<std::string, std::size_t AppConfig::*, std::less<>> kSizeSettings{
         {"body_limit_bytes", &AppConfig::body_limit_bytes},
         {"header_limit_bytes", &AppConfig::header_limit_bytes},
+        {"import_body_limit_bytes", &AppConfig::import_body_limit_bytes},
     };
     for (const auto& [key, value] : settings) {
         Outcome<Done> applied = Done{};
@@ -144,6 +150,16 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must not be empty");
             }
             (key == "data_dir" ? config.data_dir : config.web_root) = value;
+        } else if (key == "cookie_secure") {
+            if (value != "true" && value != "false") {
+                applied = BadSetting(key, "must be true or false");
+            }
+            config.cookie_secure = value == "true";
+        } else if (key == "password_hash_cost") {
+            if (value != "interactive" && value != "minimum") {
+                applied = BadSetting(key, "must be interactive or minimum");
+            }
+            config.password_hash_cost = value;
         } else if (key == "log_level") {
             if (value != "trace" && value != "debug" && value != "info" && value != "warn" &&
                 value != "error") {

@@ -23,6 +23,10 @@ struct AppConfig {
     std::string web_root = "web/dist";
     int threads = 2;
     std::size_t body_limit_bytes = 1 << 20;
+    std::size_t import_body_limit_bytes = 64 << 20;
+    int session_minutes = 8 * 60;
+    bool cookie_secure = false;
+    std::string password_hash_cost = "interactive";
     std::size_t header_limit_bytes = 16 << 10;
     int read_timeout_seconds = 30;
     int shutdown_grace_seconds = 20;

@@ -156,7 +156,19 @@ private:
             parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
             parser.body_limit(options_.body_limit);
             stream.expires_after(options_.read_timeout);
-            auto [error, bytes] = co_await http::async_read(stream, buffer, parser, kNoThrow);
+            auto [header_error, header_bytes] =
+                co_await http::async_read_header(stream, buffer, parser, kNoThrow);
+            boost::system::error_code error = header_error;
+            if (!error) {
+                // Imports carry whole files; every other route keeps the small limit.
+                constexpr std::string_view kImportPrefix = "/api/v1/import/";
+                if (parser.get().target().substr(0, kImportPrefix.size()) == kImportPrefix) {
+                    parser.body_limit(options_.import_body_limit);
+                }
+                auto [body_error, body_bytes] =
+                    co_await http::async_read(stream, buffer, parser, kNoThrow);
+                error = body_error;
+            }
             if (error) {
                 co_await AnswerReadError(stream, error);
                 break;

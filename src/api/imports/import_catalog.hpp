@@ -1,0 +1,12 @@
+// Admin imports over HTTP, the same as `motcua import agencies|procedures FILE`: the body is the
+// documented JSON file (docs/import-format.md); one bad record rejects the whole file.
+#pragma once
+
+#include "api/api_context.hpp"
+
+namespace motcua::api::imports {
+
+/// POST /api/v1/import/agencies and POST /api/v1/import/procedures
+Response ImportCatalog(ApiContext& context, const Request& request, bool agencies);
+
+}  // namespace motcua::api::imports

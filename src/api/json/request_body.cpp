@@ -1,0 +1,40 @@
+#include "api/json/request_body.hpp"
+
+namespace motcua::api::json {
+
+Outcome<boost::json::object> ParseJsonBody(const Request& request) {
+    const auto type = request.Header("content-type");
+    if (type.substr(0, type.find(';')) != "application/json") {
+        return MakeError(ErrorKind::kInvalid, "unsupported_media_type", "content-type");
+    }
+    boost::system::error_code error;
+    boost::json::parse_options options;
+    options.max_depth = 32;
+    auto value = boost::json::parse(request.body, error, {}, options);
+    if (error || !value.is_object()) {
+        return MakeError(ErrorKind::kInvalid, "invalid_json", "body",
+                         error ? error.message() : "the body must be a JSON object");
+    }
+    return std::move(value.as_object());
+}
+
+Outcome<std::string> OptionalString(const boost::json::object& body, std::string_view key) {
+    const auto* value = body.if_contains(key);
+    if (value == nullptr || value->is_null()) {
+        return std::string{};
+    }
+    if (!value->is_string()) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(key));
+    }
+    return std::string(value->get_string());
+}
+
+Outcome<std::string> RequiredString(const boost::json::object& body, std::string_view key) {
+    auto text = OptionalString(body, key);
+    if (text && text.Value().empty()) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(key));
+    }
+    return text;
+}
+
+}  // namespace motcua::api::json

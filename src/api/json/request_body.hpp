@@ -1,0 +1,20 @@
+// Reads a JSON request body: it must be declared application/json (which also makes a
+// cross-site form post impossible without a CORS preflight) and parse to an object.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "api/http_types.hpp"
+#include "common/outcome.hpp"
+
+namespace motcua::api::json {
+
+/// Returns the body as a JSON object; 400 `unsupported_media_type` or `invalid_json` otherwise.
+Outcome<boost::json::object> ParseJsonBody(const Request& request);
+
+/// Returns the string at `key` ("" when absent); an error naming `key` when not a string.
+Outcome<std::string> OptionalString(const boost::json::object& body, std::string_view key);
+/// Returns the string at `key`; an error naming `key` when absent, empty or not a string.
+Outcome<std::string> RequiredString(const boost::json::object& body, std::string_view key);
+
+}  // namespace motcua::api::json
