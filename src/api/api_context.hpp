@@ -10,6 +10,7 @@
 #include "services/audit/audit_service.hpp"
 #include "services/auth/auth_service.hpp"
 #include "services/catalog/catalog_service.hpp"
+#include "services/dossiers/dossier_service.hpp"
 
 namespace motcua::api {
 
@@ -25,6 +26,7 @@ struct ApiContext {
     services::AuthService* auth = nullptr;
     services::AccountService* accounts = nullptr;
     services::AuditService* audit = nullptr;
+    services::DossierService* dossiers = nullptr;
     CookieOptions cookie;
 };
 

@@ -30,6 +30,11 @@ int StatusOf(ErrorKind kind) {
 
 Response ErrorRenderer::Render(const Error& error) const {
     Response response = Render(StatusOf(error.kind), error.code, error.param);
+    if (!error.allowed_actions.empty()) {
+        auto body = boost::json::parse(response.body).as_object();
+        body["allowed_actions"] = boost::json::value_from(error.allowed_actions);
+        response.body = boost::json::serialize(body);
+    }
     if (error.retry_after_seconds > 0) {
         response.With("Retry-After", std::to_string(error.retry_after_seconds));
     }
@@ -56,7 +61,11 @@ Response ErrorRenderer::Render(int status, std::string_view code, std::string_vi
     if (!param.empty()) {
         body["param"] = param;
     }
-    return Response{status, "application/problem+json", boost::json::serialize(body), {}};
+    Response response{status, "application/problem+json", boost::json::serialize(body), {}};
+    if (status == 401) {
+        response.With("WWW-Authenticate", R"(Bearer realm="motcua")");
+    }
+    return response;
 }
 
 }  // namespace motcua::api

@@ -109,6 +109,14 @@ Response HttpApi::HandleProtocolError(int status, std::string_view code) {
 
 Response HttpApi::Dispatch(const Request& request, std::size_t& route_index) {
     const auto match = router_->Match(request.method, request.segments);
+    if (match.route != nullptr && (request.method == "POST" || request.method == "PUT") &&
+        !request.query.empty()) {
+        // No creating or changing route takes query parameters: a stray one is a client error,
+        // never silently ignored.
+        route_index = match.index;
+        return context_.errors.Render(
+            MakeError(ErrorKind::kInvalid, "invalid_parameter", request.query.front().first));
+    }
     if (match.route != nullptr) {
         route_index = match.index;
         Response response = match.route->handler(request, match.params);

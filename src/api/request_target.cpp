@@ -16,16 +16,13 @@ Outcome<RequestTarget> ParseRequestTarget(std::string_view target) {
             result.segments.emplace_back(segment);
         }
     }
-    for (auto param : parsed->params()) {
-        // In a query string '+' means a space (application/x-www-form-urlencoded).
-        std::string key(param.key);
-        std::string value = param.has_value ? std::string(param.value) : std::string{};
-        for (auto* text : {&key, &value}) {
-            for (char& c : *text) {
-                c = c == '+' ? ' ' : c;
-            }
-        }
-        result.query.emplace_back(std::move(key), std::move(value));
+    // In a query string '+' means a space (application/x-www-form-urlencoded) while "%2B" is a
+    // plus sign: the decoder must do both in one pass.
+    boost::urls::encoding_opts options;
+    options.space_as_plus = true;
+    for (auto param : parsed->params(options)) {
+        result.query.emplace_back(std::string(param.key),
+                                  param.has_value ? std::string(param.value) : std::string{});
     }
     return result;
 }

@@ -16,6 +16,13 @@ TEST(RequestTarget, DecodesSegmentsAndQuery) {
     EXPECT_EQ(target.Value().query[2].second, "");
 }
 
+TEST(RequestTarget, PlusIsASpaceButAnEncodedPlusIsAPlus) {
+    const auto target = ParseRequestTarget("/x?q=C%2B%2B+code&to=2030-01-01T00:00:00%2B07:00");
+    ASSERT_TRUE(target.HasValue());
+    EXPECT_EQ(target.Value().query[0].second, "C++ code");
+    EXPECT_EQ(target.Value().query[1].second, "2030-01-01T00:00:00+07:00");
+}
+
 TEST(RequestTarget, KeepsEncodedSlashInsideOneSegment) {
     const auto target = ParseRequestTarget("/assets/..%2F..%2Fetc%2Fpasswd");
     ASSERT_TRUE(target.HasValue());

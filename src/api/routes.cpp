@@ -4,6 +4,7 @@
 #include "api/audit/list_audit.hpp"
 #include "api/auth/auth_handlers.hpp"
 #include "api/catalog/catalog_handlers.hpp"
+#include "api/dossiers/dossier_handlers.hpp"
 #include "api/http_api.hpp"
 #include "api/imports/import_catalog.hpp"
 #include "api/system/system_handlers.hpp"
@@ -77,6 +78,22 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          }},
         {"GET", "/api/v1/audit",
          [ctx](const Request& r, const PathParams&) { return audit::ListAudit(*ctx, r); }},
+        {"POST", "/api/v1/dossiers",
+         [ctx](const Request& r, const PathParams&) { return dossiers::SubmitDossier(*ctx, r); }},
+        {"GET", "/api/v1/dossiers",
+         [ctx](const Request& r, const PathParams&) { return dossiers::ListDossiers(*ctx, r); }},
+        {"GET", "/api/v1/dossiers/{code}",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::GetDossier(*ctx, r, p[0]);
+         }},
+        {"POST", "/api/v1/dossiers/{code}/actions",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::TransitionDossier(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/dossiers/{code}/events",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::ListDossierEvents(*ctx, r, p[0]);
+         }},
         {"POST", "/api/v1/import/agencies",
          [ctx](const Request& r, const PathParams&) {
              return imports::ImportCatalog(*ctx, r, true);

@@ -1,9 +1,13 @@
 #include "app/app.hpp"
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -19,6 +23,7 @@
 #include "services/audit/audit_service.hpp"
 #include "services/auth/auth_service.hpp"
 #include "services/catalog/catalog_service.hpp"
+#include "services/dossiers/dossier_service.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace motcua::app {
@@ -33,7 +38,11 @@ struct App::Services {
           auth(database, clock, throttle,
                {std::chrono::minutes(config.session_minutes), hash_cost}),
           accounts(database, catalog, clock, hash_cost),
-          audit(database, catalog, clock, audit_key) {}
+          audit(database, catalog, clock, audit_key),
+          dossiers(database, catalog, deadlines, clock,
+                   {config.dossier_code_format == "tt04" ? domain::DossierCodeFormat::kTt04
+                                                         : domain::DossierCodeFormat::kDefault,
+                    config.dossier_code_system_digits, std::chrono::minutes(8 * 60)}) {}
 
     services::HashCost hash_cost;
     services::CatalogService catalog;
@@ -41,6 +50,8 @@ struct App::Services {
     services::AuthService auth;
     services::AccountService accounts;
     services::AuditService audit;
+    services::StaticDeadlineSource deadlines;
+    services::DossierService dossiers;
 };
 
 namespace {
@@ -359,10 +370,12 @@ int App::Serve() {
         return 1;
     }
     const api::ErrorRenderer errors(messages_);
-    api::ApiContext context{
-        services_->catalog, errors,
-        &services_->auth,   &services_->accounts,
-        &services_->audit,  {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)}};
+    api::ApiContext context{services_->catalog, errors};
+    context.auth = &services_->auth;
+    context.accounts = &services_->accounts;
+    context.audit = &services_->audit;
+    context.dossiers = &services_->dossiers;
+    context.cookie = {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)};
     api::HttpApiOptions options;
     options.openapi_json = std::string(resources::Get("openapi.json"));
     if (std::filesystem::is_directory(config_.web_root)) {
@@ -388,12 +401,28 @@ int App::Serve() {
                    config_.listen_port, failure.what());
         return 1;
     }
+    // The overdue job: driven by the stored due times, so a restart loses nothing.
+    std::jthread overdue_job([this](std::stop_token stop) {
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        while (!stop.stop_requested()) {
+            auto marked = services_->dossiers.MarkOverdue();
+            if (marked && marked.Value() > 0) {
+                spdlog::info("marked {} dossier(s) overdue", marked.Value());
+            }
+            std::unique_lock lock(mutex);
+            wake.wait_for(lock, stop, std::chrono::seconds(config_.overdue_check_seconds),
+                          [] { return false; });
+        }
+    });
     server.Run([&](std::uint16_t bound) {
         const bool ipv6 = config_.listen_host.find(':') != std::string::npos;
         fmt::print("MotCua is serving {} at http://{}{}{}:{}/\n", database_->Describe(),
                    ipv6 ? "[" : "", config_.listen_host, ipv6 ? "]" : "", bound);
         std::fflush(stdout);
     });
+    overdue_job.request_stop();
+    overdue_job.join();
     database_->Close();  // Drains queued writes before the process exits.
     spdlog::info("stopped cleanly");
     return 0;

@@ -66,6 +66,9 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
         {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
         {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
+        {"dossier_code_format", "default ({agency}-{yyMMdd}-{NNNN}) or tt04 (TT 04/2025 form)"},
+        {"dossier_code_system_digits", "tt04 only: the 2 digits AA of the central system"},
+        {"overdue_check_seconds", "how often overdue dossiers are recorded (default 60)"},
         {"header_limit_bytes", "largest request header accepted (default 16384)"},
         {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
         {"shutdown_grace_seconds", "longest wait for in-flight requests at shutdown (default 20)"},
@@ -126,6 +129,7 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"sqlite_readers", &AppConfig::sqlite_readers},
         {"read_timeout_seconds", &AppConfig::read_timeout_seconds},
         {"session_minutes", &AppConfig::session_minutes},
+        {"overdue_check_seconds", &AppConfig::overdue_check_seconds},
         {"shutdown_grace_seconds", &AppConfig::shutdown_grace_seconds},
     };
     static const std::map<std::string, std::size_t AppConfig::*, std::less<>> kSizeSettings{
@@ -160,6 +164,17 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must be interactive or minimum");
             }
             config.password_hash_cost = value;
+        } else if (key == "dossier_code_format") {
+            if (value != "default" && value != "tt04") {
+                applied = BadSetting(key, "must be default or tt04");
+            }
+            config.dossier_code_format = value;
+        } else if (key == "dossier_code_system_digits") {
+            if (value.size() != 2 || !std::isdigit(static_cast<unsigned char>(value[0])) ||
+                !std::isdigit(static_cast<unsigned char>(value[1]))) {
+                applied = BadSetting(key, "must be two digits");
+            }
+            config.dossier_code_system_digits = value;
         } else if (key == "log_level") {
             if (value != "trace" && value != "debug" && value != "info" && value != "warn" &&
                 value != "error") {

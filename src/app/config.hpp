@@ -27,6 +27,9 @@ struct AppConfig {
     int session_minutes = 8 * 60;
     bool cookie_secure = false;
     std::string password_hash_cost = "interactive";
+    std::string dossier_code_format = "default";
+    std::string dossier_code_system_digits = "00";
+    int overdue_check_seconds = 60;
     std::size_t header_limit_bytes = 16 << 10;
     int read_timeout_seconds = 30;
     int shutdown_grace_seconds = 20;

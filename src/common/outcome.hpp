@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "common/assert.hpp"
 
@@ -34,7 +35,8 @@ struct Error {
         code;  // Stable identifier, e.g. "invalid_parameter"; a key of the message catalogue.
     std::string param;   // The parameter or field at fault, substituted for {param} in messages.
     std::string detail;  // Extra English detail for developers (never personal data).
-    int retry_after_seconds = 0;  // kRateLimited: when to try again.
+    int retry_after_seconds = 0;               // kRateLimited: when to try again.
+    std::vector<std::string> allowed_actions;  // kInvalidTransition: what the state allows.
 };
 
 /// Builds an Error in one expression.

@@ -8,6 +8,7 @@
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/catalog_repository.hpp"
+#include "storage/dossier_store.hpp"
 
 namespace motcua::storage {
 
@@ -18,6 +19,7 @@ public:
     virtual SessionStore& Sessions() = 0;
     virtual AuditStore& Audit() = 0;
     virtual CatalogStore& Catalog() = 0;
+    virtual DossierStore& Dossiers() = 0;
 };
 
 }  // namespace motcua::storage

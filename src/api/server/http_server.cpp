@@ -50,12 +50,21 @@ http::response<http::string_body> ToMessage(Response response, unsigned version,
                                             bool is_head) {
     http::response<http::string_body> message{static_cast<http::status>(response.status), version};
     message.set(http::field::server, "motcua");
-    message.set(http::field::content_type, response.content_type);
+    const bool has_no_body = response.status == 204 || response.status == 304;
+    if (!has_no_body) {
+        message.set(http::field::content_type, response.content_type);
+    }
     for (auto& [name, value] : response.headers) {
         message.insert(name, value);
     }
     message.body() = std::move(response.body);
     message.keep_alive(keep_alive);
+    if (has_no_body) {
+        // 204 and 304 carry neither a body nor a Content-Length (RFC 9110 §8.6).
+        message.body().clear();
+        message.erase(http::field::content_length);
+        return message;
+    }
     message.prepare_payload();
     if (is_head) {
         message.body().clear();  // Content-Length still describes the GET body.

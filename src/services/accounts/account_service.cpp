@@ -309,6 +309,10 @@ Outcome<std::string> AccountService::ResetPassword(const domain::Actor& actor, s
     if (!account) {
         return account.GetError();
     }
+    if (id == actor.account_id) {
+        // One's own password changes only with the current one (POST /api/v1/me/password).
+        return MakeError(ErrorKind::kForbidden, "cannot_change_self");
+    }
     const std::string password = new_password.empty() ? NewRandomPassword() : new_password;
     MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(password, account.Value().login));
     const std::string hash = HashPassword(password, hash_cost_);

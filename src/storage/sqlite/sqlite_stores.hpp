@@ -8,6 +8,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_dossier_store.hpp"
 #include "storage/transaction.hpp"
 
 namespace motcua::storage::sqlite {
@@ -63,17 +64,20 @@ public:
         : accounts_(connection),
           sessions_(connection),
           audit_(connection, audit_key),
-          catalog_(connection) {}
+          catalog_(connection),
+          dossiers_(connection) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
     CatalogStore& Catalog() override { return catalog_; }
+    DossierStore& Dossiers() override { return dossiers_; }
 
 private:
     SqliteAccountStore accounts_;
     SqliteSessionStore sessions_;
     SqliteAuditStore audit_;
     SqliteCatalogStore catalog_;
+    SqliteDossierStore dossiers_;
 };
 
 }  // namespace motcua::storage::sqlite

@@ -12,13 +12,13 @@ export interface JsonAnswer<T = any> {
   text: string;
 }
 
-/** GET (or another method) with fetch; parses the body as JSON when it is JSON. */
+/** GET (or another method) with fetch; parses the body as JSON when it is JSON (and not empty). */
 export async function getJson<T = any>(url: string, init?: RequestInit): Promise<JsonAnswer<T>> {
   const response = await fetch(url, init);
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   let body: any = undefined;
-  if (/json/.test(contentType)) {
+  if (/json/.test(contentType) && text !== '') {  // A 204 has no body to parse.
     body = JSON.parse(text);
   }
   return { status: response.status, headers: response.headers, contentType, body, text };

@@ -19,6 +19,9 @@ export interface StartOptions {
   demo?: boolean;
   /** Extra MOTCUA_* settings, e.g. { MOTCUA_WEB_ROOT: dir, MOTCUA_BODY_LIMIT_BYTES: '4096' }. */
   env?: Record<string, string>;
+  /** MOTCUA_* settings for `motcua demo` (e.g. { MOTCUA_PASSWORD_HASH_COST: 'minimum' } to hash
+   * the demo accounts' passwords fast); the demo runs with the defaults otherwise. */
+  demoEnv?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -75,7 +78,7 @@ export function removeTempDir(dir: string): void {
 
 /** The environment of a motcua child: ours without any MOTCUA_* variable (the server rejects
  * unknown MOTCUA_* settings, and MOTCUA_BIN / MOTCUA_WEB_DIST are meant for the tests), plus `extra`. */
-function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('MOTCUA_')) {
@@ -92,10 +95,10 @@ function requireBinary(): string {
   return MOTCUA_BIN;
 }
 
-export function runDemo(dataDir: string): void {
+export function runDemo(dataDir: string, env: Record<string, string> = {}): void {
   const result = spawnSync(requireBinary(), ['demo'], {
     cwd: dataDir,
-    env: childEnvironment({ MOTCUA_DATA_DIR: dataDir }),
+    env: childEnvironment({ MOTCUA_DATA_DIR: dataDir, ...env }),
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -110,7 +113,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDir();
   if (options.demo ?? ownsDir) {
-    runDemo(dataDir);
+    runDemo(dataDir, options.demoEnv);
   }
   const env = childEnvironment({
     MOTCUA_DATA_DIR: dataDir,

@@ -1,0 +1,167 @@
+#include "domain/dossier/lifecycle.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/time_format.hpp"
+#include "domain/calendar/published_schedules.hpp"
+#include "domain/dossier/transitions.hpp"
+
+namespace motcua::domain {
+namespace {
+
+const calendar::WorkingCalendar& Calendar() {
+    static const auto calendar = calendar::DefaultWorkingCalendar();
+    return calendar;
+}
+
+Procedure FiveDayProcedure() {
+    Procedure procedure;
+    procedure.code = "P";
+    procedure.national_code = "1.000001";
+    procedure.field_code = "civil_status";
+    procedure.processing_time = {5, TimeUnit::kWorkingDays, std::nullopt};
+    procedure.steps = {{"Tiếp nhận", "", StepRole::kClerk, "", 10},
+                       {"Thẩm định", "", StepRole::kSpecialist, "", 60},
+                       {"Phê duyệt", "", StepRole::kHead, "", 20},
+                       {"Trả kết quả", "", StepRole::kClerk, "", 10}};
+    procedure.components = {{"TK", "Tờ khai", "", 1, 0, true, "", ""}};
+    procedure.fees = {{FeeKind::kFee, "Lệ phí", "", 50000, ""}};
+    return procedure;
+}
+
+Instant At(const char* text) { return *ParseRfc3339(text); }
+
+class LifecycleTest : public ::testing::Test {
+protected:
+    Outcome<ActionResult> Apply(ActionInput input) {
+        auto result = ApplyAction(dossier_, input, procedure_, context_);
+        if (result) {
+            dossier_ = result.Value().dossier;
+            events_.push_back(result.Value().event);
+        }
+        return result;
+    }
+    static ActionInput Input(DossierAction action, const char* at) {
+        ActionInput input;
+        input.action = action;
+        input.at = At(at);
+        return input;
+    }
+    std::string Due() const { return FormatVietnam(*dossier_.due_at); }
+
+    Procedure procedure_ = FiveDayProcedure();
+    calendar::OfficeHours hours_ = calendar::OfficeHours::Default();
+    DeadlineContext context_{Calendar(), hours_, {}};
+    Dossier dossier_ = InitializeDossier(procedure_, "H32.22333.01-250120-0001", "H32.22333.01",
+                                         Channel::kOnline, {"citizen", "056095001234", "An"}, 5);
+    std::vector<DossierEvent> events_;
+};
+
+TEST_F(LifecycleTest, AcceptanceStartsTheClockAndTetIsSkipped) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kSubmit, "2025-01-23T20:00:00+07:00")));
+    EXPECT_EQ(dossier_.status, DossierStatus::kSubmitted);
+    EXPECT_FALSE(dossier_.due_at);
+    ASSERT_TRUE(Apply(Input(DossierAction::kAccept, "2025-01-24T09:00:00+07:00")));
+    EXPECT_EQ(dossier_.status, DossierStatus::kReceived);
+    // Friday 24/01/2025 + 5 working days, skipping Tết 27–31/01: due Friday 07/02/2025 17:00.
+    EXPECT_EQ(Due(), "2025-02-07T17:00:00+07:00");
+    EXPECT_EQ(FormatVietnam(*dossier_.steps.back().due_at), Due());
+    EXPECT_EQ(events_.back().seq, 2);
+    EXPECT_EQ(events_.back().from, DossierStatus::kSubmitted);
+}
+
+TEST_F(LifecycleTest, SupplementationPausesTheClockAndShiftsTheDueTime) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));  // Monday.
+    EXPECT_EQ(Due(), "2025-03-10T17:00:00+07:00");
+    ASSERT_TRUE(Apply(Input(DossierAction::kForward, "2025-03-03T09:00:00+07:00")));
+    auto request = Input(DossierAction::kRequestSupplement, "2025-03-04T08:00:00+07:00");
+    EXPECT_FALSE(Apply(request));  // Reasons are required.
+    request.reasons = {"Bản sao giấy khai sinh"};
+    ASSERT_TRUE(Apply(request));
+    EXPECT_EQ(dossier_.status, DossierStatus::kAwaitingSupplement);
+    // Two full working days later (Tue 08:00 → Thu 08:00 = 16 office hours).
+    ASSERT_TRUE(Apply(Input(DossierAction::kSupplement, "2025-03-06T08:00:00+07:00")));
+    EXPECT_EQ(dossier_.status, DossierStatus::kInProcessing);
+    EXPECT_EQ(Due(), "2025-03-12T17:00:00+07:00");
+    EXPECT_EQ(dossier_.supplement_requests, 1);
+}
+
+TEST_F(LifecycleTest, FullPathToReturnedResult) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    ASSERT_TRUE(Apply(Input(DossierAction::kForward, "2025-03-03T09:00:00+07:00")));
+    EXPECT_EQ(dossier_.current_step, 1);
+    EXPECT_FALSE(Apply(Input(DossierAction::kApprove, "2025-03-04T09:00:00+07:00")));  // Not head.
+    auto early = Input(DossierAction::kFinish, "2025-03-04T09:00:00+07:00");
+    early.result_kind = "paper";
+    EXPECT_EQ(Apply(early).GetError().param, "step");  // The head's step is still ahead.
+    ASSERT_TRUE(Apply(Input(DossierAction::kForward, "2025-03-04T09:00:00+07:00")));
+    ASSERT_TRUE(Apply(Input(DossierAction::kApprove, "2025-03-05T09:00:00+07:00")));
+    EXPECT_EQ(dossier_.current_step, 3);
+    auto finish = Input(DossierAction::kFinish, "2025-03-05T10:00:00+07:00");
+    finish.result_kind = "paper";
+    ASSERT_TRUE(Apply(finish));
+    auto handover = Input(DossierAction::kReturnResult, "2025-03-06T10:00:00+07:00");
+    handover.delivery = "desk";
+    ASSERT_TRUE(Apply(handover));
+    EXPECT_EQ(dossier_.status, DossierStatus::kReturned);
+    EXPECT_EQ(ClassifyDossier(dossier_, At("2025-04-01T00:00:00Z"), std::chrono::hours(8)),
+              calendar::DueState::kOnTime);  // Judged when it finished.
+    auto rate = Input(DossierAction::kRate, "2025-03-06T11:00:00+07:00");
+    rate.rating = "very_satisfied";
+    ASSERT_TRUE(Apply(rate));
+    EXPECT_EQ(events_.size(), 7U);
+}
+
+TEST_F(LifecycleTest, InvalidActionsAndFieldsAreRefusedWithoutChangingState) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kSubmit, "2025-03-03T08:00:00+07:00")));
+    const auto before = dossier_.event_count;
+    const auto finish = Apply(Input(DossierAction::kFinish, "2025-03-03T09:00:00+07:00"));
+    ASSERT_FALSE(finish);
+    EXPECT_EQ(finish.GetError().kind, ErrorKind::kInvalidTransition);
+    EXPECT_EQ(Apply(Input(DossierAction::kRefuse, "2025-03-03T09:00:00+07:00")).GetError().param,
+              "reasons");
+    EXPECT_EQ(Apply(Input(DossierAction::kAccept, "2025-03-02T09:00:00+07:00")).GetError().param,
+              "at");  // Before the submission.
+    EXPECT_EQ(dossier_.event_count, before);
+}
+
+TEST_F(LifecycleTest, ExtensionAndOverdueMarking) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    auto early_mark = Input(DossierAction::kMarkOverdue, "2025-03-10T16:00:00+07:00");
+    EXPECT_FALSE(Apply(early_mark));
+    ASSERT_TRUE(Apply(Input(DossierAction::kMarkOverdue, "2025-03-10T17:05:00+07:00")));
+    EXPECT_EQ(FormatVietnam(*dossier_.overdue_at), "2025-03-10T17:00:00+07:00");
+    EXPECT_EQ(ClassifyDossier(dossier_, At("2025-03-10T10:05:00Z"), std::chrono::hours(8)),
+              calendar::DueState::kOverdue);
+    auto extend = Input(DossierAction::kExtend, "2025-03-11T08:00:00+07:00");
+    extend.new_due_at = At("2025-03-09T17:00:00+07:00");
+    EXPECT_EQ(Apply(extend).GetError().param, "new_due_at");
+    extend.new_due_at = At("2025-03-14T17:00:00+07:00");
+    ASSERT_TRUE(Apply(extend));
+    EXPECT_EQ(Due(), "2025-03-14T17:00:00+07:00");
+    EXPECT_EQ(dossier_.extensions, 1);
+}
+
+TEST_F(LifecycleTest, FactsCheckTheirFields) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    auto digitize = Input(DossierAction::kDigitize, "2025-03-03T08:10:00+07:00");
+    digitize.component = "XX";
+    EXPECT_EQ(Apply(digitize).GetError().param, "component");
+    digitize.component = "TK";
+    ASSERT_TRUE(Apply(digitize));
+    EXPECT_TRUE(dossier_.components[0].digitized);
+    auto pay = Input(DossierAction::kPay, "2025-03-03T08:20:00+07:00");
+    pay.amount = 50000;
+    pay.payment_channel = "cash";
+    EXPECT_EQ(Apply(pay).GetError().param, "channel");
+    pay.payment_channel = "desk";
+    ASSERT_TRUE(Apply(pay));
+    EXPECT_EQ(dossier_.paid_total, 50000);
+    auto sync = Input(DossierAction::kSyncAck, "2025-03-03T08:30:00+07:00");
+    sync.system = "dvcqg";
+    ASSERT_TRUE(Apply(sync));
+    EXPECT_TRUE(dossier_.synced);
+}
+
+}  // namespace
+}  // namespace motcua::domain

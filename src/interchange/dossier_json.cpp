@@ -1,0 +1,196 @@
+#include "interchange/dossier_json.hpp"
+
+#include "common/time_format.hpp"
+#include "interchange/json_reader.hpp"
+
+namespace motcua::interchange {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+value Time(const std::optional<Instant>& instant, const InstantFormatter& format) {
+    return instant ? value(format(*instant)) : value(nullptr);
+}
+
+std::optional<Instant> ReadTime(JsonReader& reader, std::string_view key) {
+    const std::string text = reader.String(key, false);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    auto instant = ParseRfc3339(text);
+    if (!instant) {
+        reader.Fail(key, "must be an RFC 3339 date-time");
+    }
+    return instant;
+}
+
+}  // namespace
+
+object DossierToJson(const domain::Dossier& dossier, const InstantFormatter& format) {
+    array steps;
+    for (const auto& step : dossier.steps) {
+        steps.push_back(object{{"name_vi", step.name_vi},
+                               {"role", domain::StepRoleName(step.role)},
+                               {"agency", step.agency_code},
+                               {"due_at", Time(step.due_at, format)},
+                               {"started_at", Time(step.started_at, format)},
+                               {"completed_at", Time(step.completed_at, format)}});
+    }
+    array components;
+    for (const auto& component : dossier.components) {
+        components.push_back(object{{"code", component.code},
+                                    {"digitized", component.digitized},
+                                    {"reuse_source", component.reuse_source},
+                                    {"files", boost::json::value_from(component.files)}});
+    }
+    object json;
+    json["id"] = dossier.id;
+    json["code"] = dossier.code;
+    json["procedure"] = dossier.procedure_code;
+    json["procedure_version"] = dossier.procedure_version;
+    json["field"] = dossier.field_code;
+    json["receiving_agency"] = dossier.receiving_agency;
+    json["competent_agency"] = dossier.competent_agency;
+    json["current_agency"] = dossier.current_agency;
+    json["channel"] = domain::ChannelName(dossier.channel);
+    json["applicant"] = {
+        {"kind", dossier.applicant.kind},   {"id_number", dossier.applicant.id_number},
+        {"name", dossier.applicant.name},   {"phone", dossier.applicant.phone},
+        {"email", dossier.applicant.email}, {"address", dossier.applicant.address}};
+    json["owner_account_id"] = dossier.owner_account_id;
+    json["status"] = domain::StatusCode(dossier.status);
+    json["current_step"] = dossier.current_step;
+    json["steps"] = std::move(steps);
+    json["components"] = std::move(components);
+    json["submitted_at"] = Time(dossier.submitted_at, format);
+    json["received_at"] = Time(dossier.received_at, format);
+    json["counting_from"] = Time(dossier.counting_from, format);
+    json["due_at"] = Time(dossier.due_at, format);
+    json["paused_at"] = Time(dossier.paused_at, format);
+    json["finished_at"] = Time(dossier.finished_at, format);
+    json["returned_at"] = Time(dossier.returned_at, format);
+    json["terminal_at"] = Time(dossier.terminal_at, format);
+    json["overdue_at"] = Time(dossier.overdue_at, format);
+    json["last_event_at"] = Time(dossier.last_event_at, format);
+    json["supplement_requests"] = dossier.supplement_requests;
+    json["extensions"] = dossier.extensions;
+    json["fee_total"] = dossier.fee_total;
+    json["paid_total"] = dossier.paid_total;
+    json["payment_channel"] = dossier.payment_channel;
+    json["result_kind"] = dossier.result_kind;
+    json["delivery"] = dossier.delivery;
+    json["e_result_sha256"] = dossier.e_result_sha256;
+    json["rating"] = dossier.rating;
+    json["feedback_count"] = dossier.feedback_count;
+    json["synced"] = dossier.synced;
+    json["event_count"] = dossier.event_count;
+    if (!dossier.metadata_json.empty()) {
+        json["metadata"] = boost::json::parse(dossier.metadata_json);
+    }
+    return json;
+}
+
+Outcome<domain::Dossier> DossierFromJson(const object& json) {
+    JsonReader reader(json, "dossier");
+    domain::Dossier dossier;
+    dossier.id = reader.Integer("id", true).value_or(0);
+    dossier.code = reader.String("code", true);
+    dossier.procedure_code = reader.String("procedure", true);
+    dossier.procedure_version =
+        static_cast<int>(reader.Integer("procedure_version", true).value_or(1));
+    dossier.field_code = reader.String("field", false);
+    dossier.receiving_agency = reader.String("receiving_agency", true);
+    dossier.competent_agency = reader.String("competent_agency", true);
+    dossier.current_agency = reader.String("current_agency", true);
+    dossier.channel =
+        domain::ParseChannel(reader.String("channel", true)).value_or(domain::Channel::kOnline);
+    if (const auto* applicant = reader.Object("applicant", true)) {
+        JsonReader person(*applicant, "dossier.applicant");
+        dossier.applicant = {person.String("kind", true),   person.String("id_number", true),
+                             person.String("name", true),   person.String("phone", false),
+                             person.String("email", false), person.String("address", false)};
+    }
+    dossier.owner_account_id = reader.Integer("owner_account_id", true).value_or(0);
+    dossier.status =
+        domain::StatusFromCode(static_cast<int>(reader.Integer("status", true).value_or(1)))
+            .value_or(domain::DossierStatus::kSubmitted);
+    dossier.current_step = static_cast<int>(reader.Integer("current_step", true).value_or(0));
+    if (const auto* steps = reader.Array("steps", true)) {
+        for (const auto& item : *steps) {
+            JsonReader step(item.as_object(), "dossier.steps");
+            domain::StepState state;
+            state.name_vi = step.String("name_vi", true);
+            state.role = domain::ParseStepRole(step.String("role", true))
+                             .value_or(domain::StepRole::kSpecialist);
+            state.agency_code = step.String("agency", true);
+            state.due_at = ReadTime(step, "due_at");
+            state.started_at = ReadTime(step, "started_at");
+            state.completed_at = ReadTime(step, "completed_at");
+            dossier.steps.push_back(std::move(state));
+        }
+    }
+    if (const auto* components = reader.Array("components", true)) {
+        for (const auto& item : *components) {
+            JsonReader component(item.as_object(), "dossier.components");
+            domain::ComponentState state;
+            state.code = component.String("code", true);
+            state.digitized = component.Boolean("digitized", true).value_or(false);
+            state.reuse_source = component.String("reuse_source", false);
+            if (const auto* files = component.Array("files", false)) {
+                for (const auto& file : *files) {
+                    state.files.emplace_back(file.as_string());
+                }
+            }
+            dossier.components.push_back(std::move(state));
+        }
+    }
+    dossier.submitted_at = ReadTime(reader, "submitted_at");
+    dossier.received_at = ReadTime(reader, "received_at");
+    dossier.counting_from = ReadTime(reader, "counting_from");
+    dossier.due_at = ReadTime(reader, "due_at");
+    dossier.paused_at = ReadTime(reader, "paused_at");
+    dossier.finished_at = ReadTime(reader, "finished_at");
+    dossier.returned_at = ReadTime(reader, "returned_at");
+    dossier.terminal_at = ReadTime(reader, "terminal_at");
+    dossier.overdue_at = ReadTime(reader, "overdue_at");
+    dossier.last_event_at = ReadTime(reader, "last_event_at");
+    dossier.supplement_requests =
+        static_cast<int>(reader.Integer("supplement_requests", true).value_or(0));
+    dossier.extensions = static_cast<int>(reader.Integer("extensions", true).value_or(0));
+    dossier.fee_total = reader.Integer("fee_total", true).value_or(0);
+    dossier.paid_total = reader.Integer("paid_total", true).value_or(0);
+    dossier.payment_channel = reader.String("payment_channel", false);
+    dossier.result_kind = reader.String("result_kind", false);
+    dossier.delivery = reader.String("delivery", false);
+    dossier.e_result_sha256 = reader.String("e_result_sha256", false);
+    dossier.rating = reader.String("rating", false);
+    dossier.feedback_count = static_cast<int>(reader.Integer("feedback_count", false).value_or(0));
+    dossier.synced = reader.Boolean("synced", false).value_or(false);
+    dossier.event_count = static_cast<int>(reader.Integer("event_count", true).value_or(0));
+    if (const auto* metadata = reader.Object("metadata", false)) {
+        dossier.metadata_json = boost::json::serialize(*metadata);
+    }
+    if (reader.GetError()) {
+        return *reader.GetError();
+    }
+    return dossier;
+}
+
+object DossierEventToJson(const domain::DossierEvent& event, const InstantFormatter& format) {
+    boost::system::error_code error;
+    auto payload = boost::json::parse(event.payload_json, error);
+    return {{"seq", event.seq},
+            {"at", format(event.at)},
+            {"action", domain::ActionName(event.action)},
+            {"actor_id", event.actor_id},
+            {"actor_login", event.actor_login},
+            {"agency", event.agency_code},
+            {"from_status", event.from ? value(domain::StatusCode(*event.from)) : value(nullptr)},
+            {"to_status", domain::StatusCode(event.to)},
+            {"payload", error ? value(object{}) : payload},
+            {"due_at", Time(event.due_at, format)}};
+}
+
+}  // namespace motcua::interchange

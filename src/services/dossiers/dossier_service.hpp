@@ -1,0 +1,114 @@
+// DossierService: the one-stop shop's use cases — submit online or receive at the desk, take
+// any lifecycle action, read a dossier and its history, list an inbox, look a dossier up by code
+// and ID number, and mark overdue dossiers. Each command authorises the actor, then in one
+// transaction loads the dossier, applies the pure state machine (domain/dossier/lifecycle.hpp),
+// stores the new state, its event and an audit record — durable before it returns.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/outcome.hpp"
+#include "domain/calendar/deadline.hpp"
+#include "domain/dossier/dossier_code.hpp"
+#include "domain/dossier/lifecycle.hpp"
+#include "services/auth/login_throttle.hpp"
+#include "services/catalog/catalog_service.hpp"
+#include "services/dossiers/deadline_source.hpp"
+#include "storage/database.hpp"
+
+namespace motcua::services {
+
+struct DossierOptions {
+    domain::DossierCodeFormat code_format = domain::DossierCodeFormat::kDefault;
+    std::string code_system_digits = "00";  // TT 04/2025 form only.
+    std::chrono::minutes due_soon_threshold{8 * 60};
+};
+
+/// A new dossier: submitted online by its applicant, or received at the desk by a clerk.
+struct NewDossier {
+    std::string procedure_code;
+    std::string agency;  // Receiving agency (desk or the commune chosen online).
+    domain::Channel channel = domain::Channel::kOnline;
+    domain::Applicant applicant;
+    std::string note;
+    std::string idempotency_key;
+    std::string payload_json = "{}";
+};
+
+/// A dossier as a reader sees it: state, due state now, and the actions the reader may take.
+struct DossierView {
+    domain::Dossier dossier;
+    domain::calendar::DueState due_state = domain::calendar::DueState::kOnTime;
+    std::vector<domain::DossierAction> allowed_actions;
+    bool created = true;  // False when an Idempotency-Key replay returned an earlier dossier.
+};
+
+struct DossierQuery {
+    std::vector<int> statuses;
+    std::string procedure_code;
+    std::optional<Instant> due_before;
+    bool overdue_only = false;
+    bool assigned_only = true;  // Officers: only dossiers at steps of their roles.
+    storage::DossierOrder order = storage::DossierOrder::kDueFirst;
+    int limit = 20;
+    std::string cursor;
+};
+
+struct DossierPage {
+    std::vector<DossierView> items;
+    std::string next_cursor;
+};
+
+class DossierService {
+public:
+    DossierService(storage::Database& database, CatalogService& catalog, DeadlineSource& deadlines,
+                   const Clock& clock, DossierOptions options);
+
+    Outcome<DossierView> Submit(const domain::Actor& actor, NewDossier request);
+    /// Applies one action; `input.at`, actor fields are filled in here.
+    Outcome<DossierView> Act(const domain::Actor& actor, const std::string& code,
+                             domain::ActionInput input);
+    Outcome<DossierView> Get(const domain::Actor& actor, const std::string& code);
+    Outcome<std::vector<domain::DossierEvent>> GetEvents(const domain::Actor& actor,
+                                                         const std::string& code);
+    /// Public lookup by code and the applicant's ID number (throttled per address).
+    Outcome<DossierView> Lookup(const std::string& code, const std::string& id_number,
+                                const std::string& remote_address);
+    Outcome<DossierPage> List(const domain::Actor& actor, const DossierQuery& query);
+    /// Records the overdue moment of every dossier past its due time; returns how many.
+    Outcome<int> MarkOverdue();
+
+    /// The deadline context with the current calendar (kept alive by the returned holder).
+    struct Deadlines {
+        std::shared_ptr<const domain::calendar::WorkingCalendar> calendar;
+        domain::calendar::OfficeHours hours;
+        domain::DeadlineContext Context() const { return {*calendar, hours, {}}; }
+    };
+    Deadlines GetDeadlines();
+    const DossierOptions& GetOptions() const { return options_; }
+
+private:
+    DossierView View(const domain::Actor& actor, domain::Dossier dossier,
+                     const domain::IsWithinAgency& is_within) const;
+    Outcome<domain::Dossier> LoadVisible(const domain::Actor& actor, const std::string& code,
+                                         const domain::IsWithinAgency& is_within);
+    void RecordDenied(const domain::Actor& actor, const std::string& action,
+                      const std::string& code);
+
+    storage::Database& database_;
+    CatalogService& catalog_;
+    DeadlineSource& deadlines_;
+    const Clock& clock_;
+    DossierOptions options_;
+    LoginThrottle lookup_throttle_{{20, 60, std::chrono::minutes(15)}};
+};
+
+/// Returns the error that answers a refused action: 404 when the actor may not even see the
+/// dossier, else 403.
+Error DossierNotFound(const std::string& code);
+
+}  // namespace motcua::services

@@ -1,0 +1,59 @@
+// DossierStore: dossiers (the projection), their append-only events and the daily code
+// counters, used inside one Transaction so that an action's new state and its event commit
+// together (DESIGN.md §2: event and state in the same transaction).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/outcome.hpp"
+#include "domain/dossier/dossier.hpp"
+
+namespace motcua::storage {
+
+enum class DossierOrder { kDueFirst, kNewestFirst };
+
+struct DossierFilter {
+    std::vector<std::string> agencies;  // Current or receiving agency among these; empty: any.
+    std::int64_t owner_account_id = 0;  // > 0: the applicant's own dossiers only.
+    std::string owner_id_number;        // With owner_account_id: also dossiers filed under it.
+    std::vector<int> statuses;          // National codes; empty: any.
+    std::vector<std::string> roles;     // Current step's role among these; empty: any.
+    std::string procedure_code;
+    std::string due_before;  // UTC text; dossiers due before it.
+    bool overdue_only = false;
+    std::string now;  // UTC text, for overdue_only.
+    DossierOrder order = DossierOrder::kDueFirst;
+    std::string after_key;  // Keyset cursor: the sort key of the last row seen.
+    std::int64_t after_id = 0;
+    int limit = 50;
+};
+
+class DossierStore {
+public:
+    virtual ~DossierStore() = default;
+    /// Returns the next daily sequence number for `agency_code` on `day` (YYMMDD), gap-free.
+    virtual Outcome<int> NextDailySequence(const std::string& agency_code,
+                                           const std::string& day) = 0;
+    virtual Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) = 0;
+    /// Inserts a new dossier; returns its id. kConflict ("dossier_exists") on a taken code.
+    virtual Outcome<std::int64_t> Insert(const domain::Dossier& dossier) = 0;
+    virtual Outcome<Done> Update(const domain::Dossier& dossier) = 0;
+    virtual Outcome<Done> AppendEvent(std::int64_t dossier_id,
+                                      const domain::DossierEvent& event) = 0;
+    virtual Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) = 0;
+    virtual Outcome<std::vector<domain::Dossier>> List(const DossierFilter& filter) = 0;
+    /// Returns the dossier code an earlier request with this Idempotency-Key created, if any.
+    virtual Outcome<std::optional<std::string>> FindIdempotencyKey(std::int64_t actor_id,
+                                                                   const std::string& key) = 0;
+    virtual Outcome<Done> RememberIdempotencyKey(std::int64_t actor_id, const std::string& key,
+                                                 const std::string& code,
+                                                 const std::string& at) = 0;
+    /// Returns codes of dossiers whose clock runs, due before `now`, not yet marked overdue.
+    virtual Outcome<std::vector<std::string>> FindNewlyOverdue(const std::string& now,
+                                                               int limit) = 0;
+};
+
+}  // namespace motcua::storage

@@ -1,0 +1,95 @@
+// `motcua audit verify`: the audit log's keyed hash chain holds after real activity, and any edit
+// made behind the server's back (a changed row, a deleted last row) is found and named.
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { makeTempDir, runDemo, startServer, type RunningServer } from './support/server.ts';
+import {
+  DEMO_LOGINS, FAST_HASHING, WARD, WARD_CENTRE, call, createOfficer, login, runCli, sqlite, tryLogin,
+} from './support/auth.ts';
+
+let dataDir: string;
+let server: RunningServer;
+
+before(async () => {
+  dataDir = makeTempDir();
+  runDemo(dataDir, FAST_HASHING);
+  server = await startServer({ dataDir, env: FAST_HASHING });
+  // Some activity of every kind: logins right and wrong, reads, a refusal, account changes.
+  const admin = await login(server, DEMO_LOGINS.province_admin);
+  await tryLogin(server, DEMO_LOGINS.clerk, 'Sai-MatKhau#1');
+  const clerk = await login(server, DEMO_LOGINS.clerk);
+  await call(server, `/api/v1/accounts/${admin.account.id}`, { session: clerk });
+  const account = await createOfficer(server, admin, 'verify.one', WARD_CENTRE, [{ role: 'clerk', agency: WARD }]);
+  await call(server, `/api/v1/accounts/${account.id}/disable`, { method: 'POST', session: admin });
+  await call(server, `/api/v1/accounts/${account.id}/password`, { session: admin, body: {} });
+  const auditor = await login(server, DEMO_LOGINS.auditor);
+  await call(server, '/api/v1/audit', { session: auditor });
+  await call(server, '/api/v1/auth/logout', { method: 'POST', session: clerk });
+});
+after(async () => {
+  await server?.close();
+});
+
+function verify() {
+  return runCli(dataDir, ['audit', 'verify']);
+}
+
+function rowCount(): number {
+  return Number(sqlite(dataDir, 'SELECT count(*) FROM audit_log'));
+}
+
+describe('motcua audit verify', () => {
+  test('the chain key lives in <data_dir>/audit-chain.key, readable by the owner only', () => {
+    const stat = statSync(join(dataDir, 'audit-chain.key'));
+    assert.ok(stat.size >= 32, `key of ${stat.size} bytes`);
+    assert.equal(stat.mode & 0o077, 0, `mode ${(stat.mode & 0o777).toString(8)}`);
+  });
+
+  test('passes after activity, while the server runs (SQLite WAL)', () => {
+    const rows = rowCount();
+    assert.ok(rows >= 15, `only ${rows} audit rows`);
+    const result = verify();
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    assert.match(result.stdout, /audit log intact: \d+ rows/);
+  });
+
+  test('passes after a clean shutdown', async () => {
+    assert.equal(await server.stop(), 0);
+    const result = verify();
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    assert.match(result.stdout, new RegExp(`audit log intact: ${rowCount()} rows`));
+  });
+
+  test('fails naming the row when one row is altered, and passes again once it is restored', () => {
+    const seq = Math.floor(rowCount() / 2);
+    const original = sqlite(dataDir, `SELECT actor_login FROM audit_log WHERE seq = ${seq}`);
+    sqlite(dataDir, `UPDATE audit_log SET actor_login = 'ke.gia.mao' WHERE seq = ${seq}`);
+    const broken = verify();
+    assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
+    assert.match(broken.stderr, new RegExp(`BROKEN at row ${seq}\\b`), broken.stderr);
+    sqlite(dataDir, `UPDATE audit_log SET actor_login = '${original.replace(/'/g, "''")}' WHERE seq = ${seq}`);
+    const restored = verify();
+    assert.equal(restored.status, 0, `${restored.stdout}${restored.stderr}`);
+  });
+
+  test('fails when an outcome is rewritten (denied made ok)', () => {
+    const seq = Number(sqlite(dataDir, `SELECT min(seq) FROM audit_log WHERE outcome = 'denied'`));
+    assert.ok(seq > 0, 'no denied row to alter');
+    sqlite(dataDir, `UPDATE audit_log SET outcome = 'ok' WHERE seq = ${seq}`);
+    const broken = verify();
+    assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
+    assert.match(broken.stderr, new RegExp(`BROKEN at row ${seq}\\b`), broken.stderr);
+    sqlite(dataDir, `UPDATE audit_log SET outcome = 'denied' WHERE seq = ${seq}`);
+    assert.equal(verify().status, 0);
+  });
+
+  test('fails when the last row is deleted', () => {
+    const last = Number(sqlite(dataDir, 'SELECT max(seq) FROM audit_log'));
+    sqlite(dataDir, `DELETE FROM audit_log WHERE seq = ${last}`);
+    const broken = verify();
+    assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
+    assert.match(broken.stderr, /BROKEN at row \d+/, broken.stderr);
+  });
+});

@@ -1,0 +1,239 @@
+// The authorization matrix (authorization_matrix.json): every route of `motcua routes` × every role
+// (its demo account, or no session) × every scope variant, against the outcome the permission table
+// and the services' rules call for. The matrix must name exactly the server's routes, so a new route
+// cannot ship without a decision on who may call it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { makeTempDir, startServer, type RunningServer } from './support/server.ts';
+import {
+  DEMO_PASSWORD, FAST_HASHING, OTHER_WARD, WARD, WARD_CENTRE, call, createOfficer, login, runCli,
+  type CallOptions, type Session,
+} from './support/auth.ts';
+
+type Outcome = 'allow' | 401 | 403 | 404;
+type RoleName = 'anonymous' | 'citizen' | 'organisation' | 'clerk' | 'specialist' | 'head' | 'cashier'
+  | 'feedback_officer' | 'agency_admin' | 'province_admin' | 'auditor';
+type Variant = '-' | 'own' | 'in_subtree' | 'other_agency';
+interface Deviation { route: string; variant: Variant; role: RoleName; server_answers: number; bug: string }
+interface Matrix {
+  roles: Record<RoleName, string | null>;
+  routes: Record<string, { permission: string } & Partial<Record<Variant, Record<RoleName, Outcome>>>>;
+  known_deviations: Deviation[];
+}
+
+const matrix: Matrix = JSON.parse(readFileSync(new URL('./authorization_matrix.json', import.meta.url), 'utf8'));
+const ROLES = Object.keys(matrix.roles) as RoleName[];
+const VARIANTS: Variant[] = ['-', 'own', 'in_subtree', 'other_agency'];
+const ANONYMOUS_LOGIN = 'mx.anonymous';
+const ANONYMOUS_PASSWORD = 'Mx-Anonymous#2026';
+const THROWAWAY_PASSWORD = 'Mx-Throwaway#2026';
+// The problem codes each refusal may carry.
+const REFUSAL_CODES: Record<number, string[]> = {
+  401: ['authentication_required'],
+  403: ['forbidden', 'cannot_change_self'],
+  404: ['account_not_found'],
+};
+
+function variantsOf(route: string): Variant[] {
+  return VARIANTS.filter((variant) => matrix.routes[route]![variant] !== undefined);
+}
+
+function deviationOf(route: string, variant: Variant, role: RoleName): Deviation | undefined {
+  return matrix.known_deviations.find((d) => d.route === route && d.variant === variant && d.role === role);
+}
+
+let server: RunningServer;
+let serverRoutes: string[];
+const sessions = new Map<RoleName, Session>();
+const targets: Record<'in_subtree' | 'other_agency', { id: number; ward: string }> = {
+  in_subtree: { id: 0, ward: WARD },
+  other_agency: { id: 0, ward: OTHER_WARD },
+};
+const accountIds = new Map<RoleName, number>();
+const deviationAnswers = new Map<Deviation, number>();
+const importFiles = {
+  agencies: readFileSync(new URL('../../resources/demo/agencies.json', import.meta.url), 'utf8'),
+  procedures: readFileSync(new URL('../../resources/demo/procedures.json', import.meta.url), 'utf8'),
+};
+
+async function sessionOf(role: RoleName): Promise<Session | undefined> {
+  if (role === 'anonymous') {
+    return undefined;
+  }
+  let session = sessions.get(role);
+  if (!session) {
+    session = await login(server, matrix.roles[role]!);
+    sessions.set(role, session);
+    accountIds.set(role, session.account.id);
+  }
+  return session;
+}
+
+before(async () => {
+  server = await startServer({ env: FAST_HASHING, demoEnv: FAST_HASHING });
+  const listed = runCli(makeTempDir(), ['routes']);
+  assert.equal(listed.status, 0, listed.stderr);
+  serverRoutes = listed.stdout.split('\n').map((line) => line.trim()).filter((line) => /^[A-Z]+ \//.test(line));
+  const admin = (await sessionOf('province_admin'))!;
+  targets.in_subtree.id = (await createOfficer(server, admin, 'mx.ward', WARD_CENTRE, [{ role: 'clerk', agency: WARD }], THROWAWAY_PASSWORD)).id;
+  targets.other_agency.id = (await createOfficer(server, admin, 'mx.other', OTHER_WARD, [{ role: 'clerk', agency: OTHER_WARD }], THROWAWAY_PASSWORD)).id;
+  await createOfficer(server, admin, ANONYMOUS_LOGIN, WARD_CENTRE, [], ANONYMOUS_PASSWORD);
+  for (const role of ROLES) {
+    await sessionOf(role);  // Every demo account's id, for the "own" variant.
+  }
+});
+
+after(async () => {
+  await server?.close();
+});
+
+interface Plan extends CallOptions {
+  path: string;
+  /** After the call, forget the role's cached session (the call may have ended it). */
+  endsSessions?: boolean;
+}
+
+// How to call each route as `role` on `variant`. A route without a recipe fails its test.
+async function planFor(route: string, role: RoleName, variant: Variant): Promise<Plan> {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const session = await sessionOf(role);
+  const ownId = accountIds.get(role) ?? targets.in_subtree.id;
+  const target = variant === 'own' ? { id: ownId, ward: WARD } : variant === '-' ? undefined : targets[variant];
+  const path = pattern
+    .replace('{code}', pattern.startsWith('/api/v1/agencies') ? 'H32.02' : '1.001193.000.00.00.H32')
+    .replace('{id}', String(target?.id ?? 0));
+  const onOwn = variant === 'own';
+  switch (route) {
+    case 'GET /healthz': case 'GET /metrics': case 'GET /api/v1/openapi.json': case 'GET /api/v1/agencies':
+    case 'GET /api/v1/agencies/{code}': case 'GET /api/v1/fields': case 'GET /api/v1/procedures':
+    case 'GET /api/v1/procedures/{code}': case 'GET /api/v1/me': case 'GET /api/v1/accounts':
+    case 'GET /api/v1/accounts/{id}': case 'GET /api/v1/audit':
+      return { path, method, session };
+    case 'POST /api/v1/auth/login':
+      return {
+        path, method, session,
+        body: role === 'anonymous' ? { login: ANONYMOUS_LOGIN, password: ANONYMOUS_PASSWORD }
+          : { login: matrix.roles[role], password: DEMO_PASSWORD },
+      };
+    case 'POST /api/v1/auth/logout':
+      // A session of its own: logging out must not end the one the other calls use.
+      return { path, method, session: role === 'anonymous' ? undefined : await login(server, matrix.roles[role]!) };
+    case 'POST /api/v1/me/password':
+      // The same password again: allowed by the policy, and the demo password stays valid.
+      return { path, method, session, body: { current_password: DEMO_PASSWORD, new_password: DEMO_PASSWORD }, endsSessions: true };
+    case 'POST /api/v1/accounts': {
+      const ward = targets[variant as 'in_subtree' | 'other_agency'].ward;
+      return {
+        path, method, session,
+        body: {
+          kind: 'officer', login: `mx.${role}.${variant}`, name: `Tài khoản thử ${role}`,
+          agency_code: ward === WARD ? WARD_CENTRE : ward, roles: [{ role: 'clerk', agency: ward }],
+        },
+      };
+    }
+    case 'POST /api/v1/accounts/{id}/disable': case 'POST /api/v1/accounts/{id}/enable':
+      return { path, method, session, endsSessions: onOwn };
+    case 'POST /api/v1/accounts/{id}/password':
+      // On oneself, the demo password again, so that a wrongly allowed reset changes nothing lasting.
+      return { path, method, session, body: { password: onOwn ? DEMO_PASSWORD : THROWAWAY_PASSWORD }, endsSessions: onOwn };
+    case 'POST /api/v1/accounts/{id}/roles':
+      return { path, method, session, body: { role: 'clerk', agency: target!.ward }, endsSessions: onOwn };
+    case 'DELETE /api/v1/accounts/{id}/roles':
+      return { path: `${path}?role=clerk&agency=${target!.ward}`, method, session, endsSessions: onOwn };
+    case 'POST /api/v1/import/agencies':
+      return { path, method, session, body: importFiles.agencies };
+    case 'POST /api/v1/import/procedures':
+      return { path, method, session, body: importFiles.procedures };
+    default:
+      throw new Error(`authorization_matrix.test.ts has no request recipe for ${route}: add one`);
+  }
+}
+
+function matches(expected: Outcome, status: number): boolean {
+  return expected === 'allow' ? status >= 200 && status < 300 : status === expected;
+}
+
+describe('the authorization matrix', () => {
+  test('names every route of `motcua routes`', () => {
+    assert.ok(serverRoutes.length >= 20, `too few routes: ${serverRoutes}`);
+    const missing = serverRoutes.filter((route) => !(route in matrix.routes));
+    assert.deepEqual(missing, [], `routes without an entry in authorization_matrix.json: ${missing.join(', ')}`);
+  });
+
+  test('names no route that the server no longer has', () => {
+    const gone = Object.keys(matrix.routes).filter((route) => !serverRoutes.includes(route));
+    assert.deepEqual(gone, [], `entries of authorization_matrix.json for routes that do not exist: ${gone.join(', ')}`);
+  });
+
+  test('gives an outcome for every role in every variant of every route', () => {
+    const holes: string[] = [];
+    for (const [route, entry] of Object.entries(matrix.routes)) {
+      assert.equal(typeof entry.permission, 'string', `${route}: no permission note`);
+      const variants = variantsOf(route);
+      assert.ok(variants.length > 0, `${route}: no variant`);
+      for (const key of Object.keys(entry)) {
+        assert.ok(key === 'permission' || (VARIANTS as string[]).includes(key), `${route}: unknown variant ${key}`);
+      }
+      for (const variant of variants) {
+        for (const role of ROLES) {
+          const outcome = entry[variant]![role];
+          if (!['allow', 401, 403, 404].includes(outcome as Outcome)) {
+            holes.push(`${route} [${variant}] ${role}: ${outcome}`);
+          }
+        }
+      }
+    }
+    for (const deviation of matrix.known_deviations) {
+      assert.ok(matrix.routes[deviation.route]?.[deviation.variant]?.[deviation.role] !== undefined,
+        `known deviation for a cell the matrix lacks: ${JSON.stringify(deviation)}`);
+    }
+    assert.deepEqual(holes, []);
+  });
+
+  for (const route of Object.keys(matrix.routes)) {
+    test(`${route}: every role and scope gets the expected answer`, async () => {
+      const failures: string[] = [];
+      for (const variant of variantsOf(route)) {
+        for (const role of ROLES) {
+          const expected = matrix.routes[route]![variant]![role];
+          const plan = await planFor(route, role, variant);
+          const answer = await call(server, plan.path, plan);
+          if (plan.endsSessions) {
+            sessions.delete(role);
+          }
+          const where = `${route} [${variant}] as ${role}: ${answer.status} ${answer.text.slice(0, 200)}`;
+          const deviation = deviationOf(route, variant, role);
+          if (deviation) {
+            deviationAnswers.set(deviation, answer.status);
+            if (matches(expected, answer.status)) {
+              failures.push(`${where}\n  now answers as the matrix expects: remove it from known_deviations`);
+            } else if (answer.status !== deviation.server_answers) {
+              failures.push(`${where}\n  known deviation, but the server answered neither ${expected} nor ${deviation.server_answers}`);
+            }
+            continue;
+          }
+          if (!matches(expected, answer.status)) {
+            failures.push(`${where}\n  expected ${expected}`);
+          } else if (expected !== 'allow') {
+            const codes = REFUSAL_CODES[expected]!;
+            if (!codes.includes(answer.body?.code)) {
+              failures.push(`${where}\n  expected a problem code among ${codes.join(', ')}`);
+            }
+          }
+        }
+      }
+      assert.deepEqual(failures, [], failures.join('\n'));
+    });
+  }
+
+  for (const deviation of matrix.known_deviations) {
+    const expected = matrix.routes[deviation.route]![deviation.variant]![deviation.role];
+    test(`known server bug: ${deviation.route} [${deviation.variant}] as ${deviation.role} should be ${expected}`,
+      { todo: deviation.bug }, () => {
+        const status = deviationAnswers.get(deviation);
+        assert.ok(status !== undefined, 'the cell was not exercised');
+        assert.ok(matches(expected, status), `the server answers ${status}: ${deviation.bug}`);
+      });
+  }
+});
