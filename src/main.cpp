@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
     import_agencies->add_option("FILE", import_file, "file to import")->required();
     auto* import_procedures = import->add_subcommand("procedures", "procedure catalogue (JSON)");
     import_procedures->add_option("FILE", import_file, "file to import")->required();
+    auto* import_dossiers =
+        import->add_subcommand("dossiers", "dossiers with their event history (JSON Lines)");
+    import_dossiers->add_option("FILE", import_file, "file to import")->required();
     auto* routes = cli.add_subcommand("routes", "print every HTTP route");
     auto* user = cli.add_subcommand("user", "manage accounts from the console (audited as system)");
     user->require_subcommand(1);
@@ -135,6 +138,9 @@ int main(int argc, char** argv) {
     }
     if (import_procedures->parsed()) {
         return app.Import(motcua::app::ImportKind::kProcedures, import_file);
+    }
+    if (import_dossiers->parsed()) {
+        return app.Import(motcua::app::ImportKind::kDossiers, import_file);
     }
     if (routes->parsed()) {
         return app.PrintRoutes();

@@ -9,8 +9,10 @@
 #include "services/accounts/account_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/auth/auth_service.hpp"
+#include "services/calendar/calendar_service.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
+#include "services/dossiers/history_import.hpp"
 
 namespace motcua::api {
 
@@ -27,6 +29,8 @@ struct ApiContext {
     services::AccountService* accounts = nullptr;
     services::AuditService* audit = nullptr;
     services::DossierService* dossiers = nullptr;
+    services::HistoryImporter* history_import = nullptr;
+    services::CalendarService* calendar = nullptr;
     CookieOptions cookie;
 };
 

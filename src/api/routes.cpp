@@ -3,6 +3,7 @@
 #include "api/accounts/account_handlers.hpp"
 #include "api/audit/list_audit.hpp"
 #include "api/auth/auth_handlers.hpp"
+#include "api/calendar/calendar_handlers.hpp"
 #include "api/catalog/catalog_handlers.hpp"
 #include "api/dossiers/dossier_handlers.hpp"
 #include "api/http_api.hpp"
@@ -39,6 +40,23 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/procedures/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::GetProcedure(*ctx, r, p[0]);
+         }},
+        // Literal segments before {year}: the first matching pattern wins.
+        {"GET", "/api/v1/calendar/due",
+         [ctx](const Request& r, const PathParams&) { return calendar::ComputeDue(*ctx, r); }},
+        {"GET", "/api/v1/calendar/overrides",
+         [ctx](const Request& r, const PathParams&) { return calendar::ListOverrides(*ctx, r); }},
+        {"PUT", "/api/v1/calendar/overrides/{date}",
+         [ctx](const Request& r, const PathParams& p) {
+             return calendar::RecordOverride(*ctx, r, p[0]);
+         }},
+        {"DELETE", "/api/v1/calendar/overrides/{date}",
+         [ctx](const Request& r, const PathParams& p) {
+             return calendar::DeleteOverride(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/calendar/{year}",
+         [ctx](const Request& r, const PathParams& p) {
+             return calendar::GetCalendarYear(*ctx, r, p[0]);
          }},
         {"POST", "/api/v1/auth/login",
          [ctx](const Request& r, const PathParams&) { return auth::Login(*ctx, r); }},
@@ -98,6 +116,8 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          [ctx](const Request& r, const PathParams&) {
              return imports::ImportCatalog(*ctx, r, true);
          }},
+        {"POST", "/api/v1/import/dossiers",
+         [ctx](const Request& r, const PathParams&) { return imports::ImportDossiers(*ctx, r); }},
         {"POST", "/api/v1/import/procedures",
          [ctx](const Request& r, const PathParams&) {
              return imports::ImportCatalog(*ctx, r, false);

@@ -22,8 +22,10 @@
 #include "services/accounts/account_service.hpp"
 #include "services/audit/audit_service.hpp"
 #include "services/auth/auth_service.hpp"
+#include "services/calendar/calendar_service.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
+#include "services/dossiers/history_import.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace motcua::app {
@@ -32,26 +34,32 @@ namespace motcua::app {
 struct App::Services {
     Services(storage::Database& database, const Clock& clock, const AppConfig& config,
              const std::string& audit_key)
-        : hash_cost(config.password_hash_cost == "minimum" ? services::HashCost::kMinimumForTest
+        : database_ref(database),
+          clock_ref(clock),
+          hash_cost(config.password_hash_cost == "minimum" ? services::HashCost::kMinimumForTest
                                                            : services::HashCost::kInteractive),
           catalog(database, clock),
           auth(database, clock, throttle,
                {std::chrono::minutes(config.session_minutes), hash_cost}),
           accounts(database, catalog, clock, hash_cost),
           audit(database, catalog, clock, audit_key),
-          dossiers(database, catalog, deadlines, clock,
+          calendar(database, clock),
+          dossiers(database, catalog, calendar, clock,
                    {config.dossier_code_format == "tt04" ? domain::DossierCodeFormat::kTt04
                                                          : domain::DossierCodeFormat::kDefault,
                     config.dossier_code_system_digits, std::chrono::minutes(8 * 60)}) {}
 
+    storage::Database& database_ref;
+    const Clock& clock_ref;
     services::HashCost hash_cost;
     services::CatalogService catalog;
     services::LoginThrottle throttle;
     services::AuthService auth;
     services::AccountService accounts;
     services::AuditService audit;
-    services::StaticDeadlineSource deadlines;
+    services::CalendarService calendar;
     services::DossierService dossiers;
+    services::HistoryImporter history_import{database_ref, catalog, dossiers, clock_ref};
 };
 
 namespace {
@@ -146,6 +154,10 @@ bool App::Open() {
         PrintError(loaded.GetError());
         return false;
     }
+    if (auto loaded = services_->calendar.Load(); !loaded) {
+        PrintError(loaded.GetError());
+        return false;
+    }
     return true;
 }
 
@@ -169,6 +181,20 @@ int App::Import(ImportKind kind, const std::string& file) {
         return 1;
     }
     const auto actor = domain::Actor::System("import");
+    if (kind == ImportKind::kDossiers) {
+        auto report = services_->history_import.Import(actor, text);
+        if (!report) {
+            PrintError(report.GetError());
+            return 1;
+        }
+        for (const auto& [line, error] : report.Value().errors) {
+            fmt::print(stderr, "line {}: {}: {}\n", line, error.param,
+                       error.detail.empty() ? error.code : error.detail);
+        }
+        fmt::print("dossiers: {} imported, {} rejected\n", report.Value().imported,
+                   report.Value().rejected);
+        return report.Value().rejected == 0 ? 0 : 1;
+    }
     auto summary = kind == ImportKind::kAgencies ? services_->catalog.ImportAgencies(actor, text)
                                                  : services_->catalog.ImportProcedures(actor, text);
     if (!summary) {
@@ -375,6 +401,8 @@ int App::Serve() {
     context.accounts = &services_->accounts;
     context.audit = &services_->audit;
     context.dossiers = &services_->dossiers;
+    context.history_import = &services_->history_import;
+    context.calendar = &services_->calendar;
     context.cookie = {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)};
     api::HttpApiOptions options;
     options.openapi_json = std::string(resources::Get("openapi.json"));

@@ -14,7 +14,7 @@
 
 namespace motcua::app {
 
-enum class ImportKind { kAgencies, kProcedures };
+enum class ImportKind { kAgencies, kProcedures, kDossiers };
 
 /// `motcua user add` arguments.
 struct UserSpec {

@@ -37,6 +37,9 @@ public:
     /// Returns the next daily sequence number for `agency_code` on `day` (YYMMDD), gap-free.
     virtual Outcome<int> NextDailySequence(const std::string& agency_code,
                                            const std::string& day) = 0;
+    /// Raises the counter to at least `sequence` (imported codes must never be reissued).
+    virtual Outcome<Done> EnsureSequenceAtLeast(const std::string& agency_code,
+                                                const std::string& day, int sequence) = 0;
     virtual Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) = 0;
     /// Inserts a new dossier; returns its id. kConflict ("dossier_exists") on a taken code.
     virtual Outcome<std::int64_t> Insert(const domain::Dossier& dossier) = 0;

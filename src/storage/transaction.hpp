@@ -5,8 +5,11 @@
 //   });
 #pragma once
 
+#include <functional>
+
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/calendar_store.hpp"
 #include "storage/catalog_repository.hpp"
 #include "storage/dossier_store.hpp"
 
@@ -19,7 +22,11 @@ public:
     virtual SessionStore& Sessions() = 0;
     virtual AuditStore& Audit() = 0;
     virtual CatalogStore& Catalog() = 0;
+    virtual CalendarStore& Calendar() = 0;
     virtual DossierStore& Dossiers() = 0;
+    /// Runs `work` in a nested savepoint: when it fails, what it did is undone and the rest of
+    /// the transaction goes on (one bad line of an import does not undo the good ones).
+    virtual Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) = 0;
 };
 
 }  // namespace motcua::storage

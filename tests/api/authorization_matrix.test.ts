@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, startServer, type RunningServer } from './support/server.ts';
 import {
-  DEMO_PASSWORD, FAST_HASHING, OTHER_WARD, WARD, WARD_CENTRE, call, createOfficer, login, runCli,
+  DEMO_PASSWORD, FAST_HASHING, OTHER_WARD, OTHER_WARD_CLERK, WARD, WARD_CENTRE, call, createOfficer, login, runCli,
   type CallOptions, type Session,
 } from './support/auth.ts';
+import { createCitizen } from './support/dossiers.ts';
 
 type Outcome = 'allow' | 401 | 403 | 404;
 type RoleName = 'anonymous' | 'citizen' | 'organisation' | 'clerk' | 'specialist' | 'head' | 'cashier'
@@ -32,7 +33,7 @@ const THROWAWAY_PASSWORD = 'Mx-Throwaway#2026';
 const REFUSAL_CODES: Record<number, string[]> = {
   401: ['authentication_required'],
   403: ['forbidden', 'cannot_change_self'],
-  404: ['account_not_found'],
+  404: ['account_not_found', 'dossier_not_found'],
 };
 
 function variantsOf(route: string): Variant[] {
@@ -141,6 +142,25 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path, method, session, body: { role: 'clerk', agency: target!.ward }, endsSessions: onOwn };
     case 'DELETE /api/v1/accounts/{id}/roles':
       return { path: `${path}?role=clerk&agency=${target!.ward}`, method, session, endsSessions: onOwn };
+    case 'GET /api/v1/dossiers':
+      return { path, method, session };
+    case 'POST /api/v1/dossiers': {
+      const agency = variant === 'in_subtree' ? WARD_CENTRE : OTHER_WARD;
+      const applicant = role === 'anonymous' || role === 'citizen' || role === 'organisation';
+      return {
+        path, method, session,
+        body: applicant ? { procedure: MATRIX_PROCEDURE, agency }
+          : { procedure: MATRIX_PROCEDURE, agency, channel: 'desk', applicant: { id_number: '079200000001', name: 'Hồ Thị Giang' } },
+      };
+    }
+    case 'GET /api/v1/dossiers/{code}': case 'GET /api/v1/dossiers/{code}/events':
+    case 'POST /api/v1/dossiers/{code}/actions': {
+      const target = await dossierTarget(role, variant);
+      return {
+        path: pattern.replace('{code}', target.code), method, session,
+        body: method === 'POST' ? { action: target.action, ...target.fields } : undefined,
+      };
+    }
     case 'POST /api/v1/import/agencies':
       return { path, method, session, body: importFiles.agencies };
     case 'POST /api/v1/import/procedures':
@@ -148,6 +168,63 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
     default:
       throw new Error(`authorization_matrix.test.ts has no request recipe for ${route}: add one`);
   }
+}
+
+// Dossier fixtures: a fresh dossier per cell, so that an allowed action changes nothing another
+// cell relies on. Thông báo tổ chức lễ hội cấp xã: commune level, citizens and organisations, online,
+// steps clerk → specialist → head → clerk.
+const MATRIX_PROCEDURE = '1.001809.000.00.00.H32';
+type DossierStage = 'submitted' | 'received' | 'specialist' | 'head';
+let otherApplicant: Session | undefined;
+let otherWardClerk: Session | undefined;
+
+async function stepOk(session: Session, code: string, action: string, fields: Record<string, unknown> = {}): Promise<void> {
+  const answer = await call(server, `/api/v1/dossiers/${code}/actions`, { session, body: { action, ...fields } });
+  assert.equal(answer.status, 200, `fixture ${action} on ${code} as ${session.login}: ${answer.text}`);
+}
+
+/** A new dossier of `owner` received at `agency`, moved to `stage`. */
+async function dossierFixture(owner: Session, agency: string, stage: DossierStage): Promise<string> {
+  const answer = await call(server, '/api/v1/dossiers', { session: owner, body: { procedure: MATRIX_PROCEDURE, agency } });
+  assert.equal(answer.status, 201, `fixture dossier: ${answer.text}`);
+  const code: string = answer.body.code;
+  const desk = agency === OTHER_WARD ? (otherWardClerk ??= await login(server, OTHER_WARD_CLERK)) : (await sessionOf('clerk'))!;
+  if (stage !== 'submitted') {
+    await stepOk(desk, code, 'accept');
+  }
+  if (stage === 'specialist' || stage === 'head') {
+    await stepOk(desk, code, 'forward');
+  }
+  if (stage === 'head') {
+    await stepOk((await sessionOf('specialist'))!, code, 'forward');
+  }
+  return code;
+}
+
+/** The dossier a dossier-route cell targets and the action the role tries on it (see the
+ * matrix's comment on dossier variants). */
+async function dossierTarget(role: RoleName, variant: Variant): Promise<{ code: string; action: string; fields?: Record<string, unknown> }> {
+  if (!otherApplicant) {
+    const admin = (await sessionOf('province_admin'))!;
+    await createCitizen(server, admin, '079300000001', THROWAWAY_PASSWORD, 'Người nộp khác');
+    otherApplicant = await login(server, '079300000001', THROWAWAY_PASSWORD);
+  }
+  const agency = variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE;
+  if (role === 'anonymous' || role === 'citizen' || role === 'organisation') {
+    const owner = role === 'anonymous' ? (await sessionOf('citizen'))! : variant === 'own' ? (await sessionOf(role))! : otherApplicant;
+    return { code: await dossierFixture(owner, agency, 'submitted'), action: 'withdraw' };
+  }
+  const own: Record<string, [DossierStage, string, Record<string, unknown>?]> = {
+    clerk: ['submitted', 'accept'],
+    specialist: ['specialist', 'forward'],
+    head: ['head', 'approve'],
+    cashier: ['received', 'pay', { channel: 'desk', amount: 50000 }],
+  };
+  const [stage, action, fields] = variant === 'in_subtree'
+    ? (role === 'clerk' ? ['specialist', 'forward'] : ['received', 'forward'])
+    : variant === 'other_agency' && role !== 'clerk' && role !== 'cashier' ? ['received', 'forward']
+    : own[role] ?? ['received', 'forward'];
+  return { code: await dossierFixture(otherApplicant, agency, stage as DossierStage), action: action as string, fields };
 }
 
 function matches(expected: Outcome, status: number): boolean {

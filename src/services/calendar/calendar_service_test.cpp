@@ -339,7 +339,14 @@ TEST_F(CalendarServiceTest, ConfiguredOfficeHoursAreUsed) {
 
 TEST_F(CalendarServiceTest, ServesTheBuiltInCalendarWhileTheDatabaseFails) {
     CalendarService never_loaded{database_.Get(), clock_};
-    database_.Get().Close();
+    // A storage fault: the calendar tables are gone.
+    ASSERT_TRUE(database_.Get()
+                    .RunWrite([](storage::sqlite::SqliteConnection& connection) -> Outcome<Done> {
+                        connection.Exec(
+                            "DROP TABLE calendar_overrides; DROP TABLE calendar_revision");
+                        return Done{};
+                    })
+                    .HasValue());
     EXPECT_FALSE(never_loaded.Load().HasValue());
     // The dossier service still gets a calendar: the built-in decisions.
     EXPECT_TRUE(never_loaded.GetCalendar()->IsWorkingDay(Date("2026-08-22")));

@@ -29,22 +29,6 @@ std::string DayCode(Instant at) {
     return text;
 }
 
-// Checks the applicant's identity fields as the account rules do (domain/access/account.hpp).
-Outcome<Done> ValidateApplicant(const domain::Applicant& applicant) {
-    const auto kind = applicant.kind == "organisation" ? domain::AccountKind::kOrganisation
-                                                       : domain::AccountKind::kCitizen;
-    if (applicant.kind != "citizen" && applicant.kind != "organisation") {
-        return Invalid("applicant.kind");
-    }
-    if (!domain::IsValidLogin(kind, applicant.id_number)) {
-        return Invalid("applicant.id_number");
-    }
-    if (applicant.name.empty() || applicant.name.size() > 200) {
-        return Invalid("applicant.name");
-    }
-    return Done{};
-}
-
 // Where a procedure may be received: commune-level ones at any commune (or its centre);
 // province-level ones at their receiving or competent agency or an agency inside them.
 bool IsReceivableAt(const CatalogSnapshot& snapshot, const domain::Procedure& procedure,
@@ -88,6 +72,21 @@ bool DecodeDossierCursor(const std::string& cursor, storage::DossierFilter& filt
 }
 
 }  // namespace
+
+Outcome<Done> ValidateApplicant(const domain::Applicant& applicant) {
+    const auto kind = applicant.kind == "organisation" ? domain::AccountKind::kOrganisation
+                                                       : domain::AccountKind::kCitizen;
+    if (applicant.kind != "citizen" && applicant.kind != "organisation") {
+        return Invalid("applicant.kind");
+    }
+    if (!domain::IsValidLogin(kind, applicant.id_number)) {
+        return Invalid("applicant.id_number");
+    }
+    if (applicant.name.empty() || applicant.name.size() > 200) {
+        return Invalid("applicant.name");
+    }
+    return Done{};
+}
 
 Error DossierNotFound(const std::string& code) {
     return MakeError(ErrorKind::kNotFound, "dossier_not_found", code);

@@ -107,6 +107,9 @@ private:
     LoginThrottle lookup_throttle_{{20, 60, std::chrono::minutes(15)}};
 };
 
+/// Checks an applicant's identity fields as the account rules do (kind, ID number, name).
+Outcome<Done> ValidateApplicant(const domain::Applicant& applicant);
+
 /// Returns the error that answers a refused action: 404 when the actor may not even see the
 /// dossier, else 403.
 Error DossierNotFound(const std::string& code);

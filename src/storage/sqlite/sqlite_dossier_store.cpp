@@ -60,6 +60,15 @@ Outcome<int> SqliteDossierStore::NextDailySequence(const std::string& agency_cod
     return sequence;
 }
 
+Outcome<Done> SqliteDossierStore::EnsureSequenceAtLeast(const std::string& agency_code,
+                                                        const std::string& day, int sequence) {
+    auto upsert = connection_.Prepare(
+        "INSERT INTO dossier_code_counters (agency_code, day, last_seq) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = max(last_seq, ?3)");
+    upsert.Bind(1, agency_code).Bind(2, day).Bind(3, std::int64_t{sequence}).Run();
+    return Done{};
+}
+
 Outcome<std::optional<domain::Dossier>> SqliteDossierStore::FindByCode(const std::string& code) {
     auto select = connection_.Prepare("SELECT id, doc FROM dossiers WHERE code = ?1");
     select.Bind(1, code);

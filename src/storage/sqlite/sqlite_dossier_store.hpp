@@ -10,6 +10,8 @@ class SqliteDossierStore final : public DossierStore {
 public:
     explicit SqliteDossierStore(SqliteConnection& connection) : connection_(connection) {}
     Outcome<int> NextDailySequence(const std::string& agency_code, const std::string& day) override;
+    Outcome<Done> EnsureSequenceAtLeast(const std::string& agency_code, const std::string& day,
+                                        int sequence) override;
     Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) override;
     Outcome<std::int64_t> Insert(const domain::Dossier& dossier) override;
     Outcome<Done> Update(const domain::Dossier& dossier) override;

@@ -41,4 +41,21 @@ Outcome<Done> SqliteSessionStore::RevokeAllFor(std::int64_t account_id, const st
     return Done{};
 }
 
+Outcome<Done> SqliteTransaction::Isolated(const std::function<Outcome<Done>()>& work) {
+    connection_.Exec("SAVEPOINT isolated");
+    Outcome<Done> result = Done{};
+    try {
+        result = work();
+    } catch (...) {
+        connection_.Exec("ROLLBACK TO isolated");
+        connection_.Exec("RELEASE isolated");
+        throw;
+    }
+    if (!result) {
+        connection_.Exec("ROLLBACK TO isolated");
+    }
+    connection_.Exec("RELEASE isolated");
+    return result;
+}
+
 }  // namespace motcua::storage::sqlite

@@ -6,6 +6,7 @@
 
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/sqlite/sqlite_calendar_store.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 #include "storage/sqlite/sqlite_dossier_store.hpp"
@@ -61,23 +62,29 @@ private:
 class SqliteTransaction final : public Transaction {
 public:
     SqliteTransaction(SqliteConnection& connection, const std::string& audit_key)
-        : accounts_(connection),
+        : connection_(connection),
+          accounts_(connection),
           sessions_(connection),
           audit_(connection, audit_key),
           catalog_(connection),
-          dossiers_(connection) {}
+          dossiers_(connection),
+          calendar_(connection) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
     CatalogStore& Catalog() override { return catalog_; }
     DossierStore& Dossiers() override { return dossiers_; }
+    CalendarStore& Calendar() override { return calendar_; }
+    Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
 
 private:
+    SqliteConnection& connection_;
     SqliteAccountStore accounts_;
     SqliteSessionStore sessions_;
     SqliteAuditStore audit_;
     SqliteCatalogStore catalog_;
     SqliteDossierStore dossiers_;
+    SqliteCalendarStore calendar_;
 };
 
 }  // namespace motcua::storage::sqlite

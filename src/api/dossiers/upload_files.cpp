@@ -1,0 +1,80 @@
+#include <boost/json.hpp>
+
+#include "api/dossiers/dossier_handlers.hpp"
+#include "api/dossiers/file_handlers.hpp"
+#include "api/json/dossier_responses.hpp"
+#include "api/multipart.hpp"
+
+namespace motcua::api::dossiers {
+namespace {
+
+Error Bad(std::string field, std::string detail = {}) {
+    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::move(field), std::move(detail));
+}
+
+struct UploadForm {
+    std::string component;
+    std::vector<services::IncomingFile> files;
+};
+
+// Exactly one `component` field and one or more `file` parts; any other part is an error.
+Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts) {
+    UploadForm form;
+    bool has_component = false;
+    for (auto& part : parts) {
+        if (part.name == "component" && !part.filename) {
+            if (has_component) {
+                return Bad("component", "exactly one component field");
+            }
+            has_component = true;
+            form.component = std::move(part.body);
+        } else if (part.name == "file") {
+            form.files.push_back({part.filename.value_or(""), std::move(part.body)});
+        } else {
+            return Bad(part.name, "the form has a component field and file parts only");
+        }
+    }
+    if (!has_component || form.component.empty()) {
+        return Bad("component");
+    }
+    if (form.files.empty()) {
+        return Bad("file", "at least one file part");
+    }
+    return form;
+}
+
+}  // namespace
+
+Response UploadDossierFiles(ApiContext& context, const Request& request, const std::string& code) {
+    auto parts = ParseMultipart(request.Header("content-type"), request.body);
+    if (!parts) {
+        return context.errors.Render(parts.GetError());
+    }
+    auto form = ReadForm(std::move(parts).Value());
+    if (!form) {
+        return context.errors.Render(form.GetError());
+    }
+    auto uploaded = context.attachments->Upload(request.actor, code, form.Value().component,
+                                                std::move(form.Value().files));
+    if (!uploaded) {
+        return context.errors.Render(uploaded.GetError());
+    }
+    const auto& result = uploaded.Value();
+    boost::json::array files;
+    for (const auto& file : result.files) {
+        files.push_back(boost::json::object{{"sha256", file.sha256},
+                                            {"size", file.size},
+                                            {"media_type", file.type.media_type},
+                                            {"extension", file.type.extension},
+                                            {"file_name", file.file_name}});
+    }
+    Response response = JsonResponse(
+        boost::json::object{
+            {"files", std::move(files)},
+            {"dossier", json::DossierViewToJson(*context.catalog.GetSnapshot(), result.view)}},
+        201);
+    response.With("ETag", "\"" + std::to_string(result.view.dossier.event_count) + "\"");
+    return response;
+}
+
+}  // namespace motcua::api::dossiers

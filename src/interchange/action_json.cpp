@@ -1,0 +1,58 @@
+#include "interchange/action_json.hpp"
+
+#include "common/time_format.hpp"
+#include "interchange/json_reader.hpp"
+
+namespace motcua::interchange {
+
+Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json,
+                                                 const std::string& path,
+                                                 std::initializer_list<std::string_view> skip) {
+    JsonReader reader(json, path);
+    domain::ActionInput input;
+    const std::string name = reader.String("action", true);
+    if (auto action = domain::ParseAction(name)) {
+        input.action = *action;
+    } else if (!name.empty()) {
+        reader.Fail("action", "is not a dossier action");
+    }
+    input.note = reader.String("note", false);
+    input.to_agency = reader.String("to_agency", false);
+    const std::string new_due_at = reader.String("new_due_at", false);
+    if (!new_due_at.empty()) {
+        input.new_due_at = ParseRfc3339(new_due_at);
+        if (!input.new_due_at) {
+            reader.Fail("new_due_at", "must be an RFC 3339 date-time");
+        }
+    }
+    input.payment_channel = reader.String("channel", false);
+    input.amount = reader.Integer("amount", false).value_or(0);
+    input.result_kind = reader.String("result_kind", false);
+    input.delivery = reader.String("delivery", false);
+    input.component = reader.String("component", false);
+    input.source = reader.String("source", false);
+    input.file_sha256 = reader.String("file_sha256", false);
+    input.system = reader.String("system", false);
+    input.rating = reader.String("rating", false);
+    if (const auto* reasons = reader.Array("reasons", false)) {
+        for (const auto& reason : *reasons) {
+            if (!reason.is_string() || reason.get_string().empty()) {
+                reader.Fail("reasons", "must be non-empty strings");
+                break;
+            }
+            input.reasons.emplace_back(reason.get_string());
+        }
+    }
+    if (reader.GetError()) {
+        return *reader.GetError();
+    }
+    boost::json::object payload = json;
+    payload.erase("action");
+    for (const auto key : skip) {
+        payload.erase(key);
+    }
+    input.payload_json = boost::json::serialize(payload);
+    return input;
+}
+
+}  // namespace motcua::interchange

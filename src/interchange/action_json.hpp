@@ -1,0 +1,23 @@
+// The fields of a dossier action in JSON (DESIGN.md §7): {"action": "...", "reasons": [...],
+// "to_agency", "new_due_at", "channel", "amount", "result_kind", "delivery", "component",
+// "source", "file_sha256", "system", "rating", "note"}. One reader for the API's action
+// requests and the history import, so both accept exactly the same vocabulary.
+#pragma once
+
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "common/outcome.hpp"
+#include "domain/dossier/lifecycle.hpp"
+
+namespace motcua::interchange {
+
+/// Reads an action from `json` (keys `skip` are ignored: e.g. "at", "actor" in the import);
+/// errors name the field, prefixed with `path` when not empty. The payload keeps every key
+/// but "action" and the skipped ones.
+Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json,
+                                                 const std::string& path,
+                                                 std::initializer_list<std::string_view> skip = {});
+
+}  // namespace motcua::interchange

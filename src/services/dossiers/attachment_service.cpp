@@ -1,0 +1,230 @@
+#include "services/dossiers/attachment_service.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <boost/json.hpp>
+
+#include "services/access/access_check.hpp"
+
+namespace motcua::services {
+namespace {
+
+using domain::DossierAction;
+
+constexpr FileType kPdf{"application/pdf", "pdf"};
+constexpr FileType kPng{"image/png", "png"};
+constexpr FileType kJpeg{"image/jpeg", "jpg"};
+constexpr FileType kDocx{"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         "docx"};
+constexpr FileType kXlsx{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         "xlsx"};
+constexpr FileType kUnknown{"application/octet-stream", "bin"};
+
+std::uint32_t ReadLe(std::string_view bytes, std::size_t at, int size) {
+    std::uint32_t value = 0;
+    for (int i = size - 1; i >= 0; --i) {
+        value = (value << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+    }
+    return value;
+}
+
+// Reads the ZIP central directory (found through the end-of-central-directory record in the
+// last 64 KiB) and tells an Office Open XML word or spreadsheet document by its main part.
+std::optional<FileType> DetectOfficeZip(std::string_view zip) {
+    constexpr std::size_t kEndRecordSize = 22;
+    if (zip.size() < kEndRecordSize) {
+        return std::nullopt;
+    }
+    const std::size_t lowest =
+        zip.size() > 0xFFFF + kEndRecordSize ? zip.size() - (0xFFFF + kEndRecordSize) : 0;
+    std::optional<std::size_t> end_record;
+    for (std::size_t at = zip.size() - kEndRecordSize + 1; at-- > lowest;) {
+        if (zip.substr(at, 4) == std::string_view("PK\x05\x06", 4)) {
+            end_record = at;
+            break;
+        }
+    }
+    if (!end_record) {
+        return std::nullopt;
+    }
+    const std::size_t entries = ReadLe(zip, *end_record + 10, 2);
+    std::size_t at = ReadLe(zip, *end_record + 16, 4);
+    bool content_types = false;
+    std::optional<FileType> type;
+    for (std::size_t i = 0; i < entries; ++i) {
+        constexpr std::size_t kHeaderSize = 46;
+        if (at + kHeaderSize > *end_record ||
+            zip.substr(at, 4) != std::string_view("PK\x01\x02", 4)) {
+            return std::nullopt;
+        }
+        const std::size_t name_size = ReadLe(zip, at + 28, 2);
+        const std::size_t extra_size = ReadLe(zip, at + 30, 2);
+        const std::size_t comment_size = ReadLe(zip, at + 32, 2);
+        if (at + kHeaderSize + name_size > *end_record) {
+            return std::nullopt;
+        }
+        const std::string_view name = zip.substr(at + kHeaderSize, name_size);
+        content_types = content_types || name == "[Content_Types].xml";
+        if (name == "word/document.xml") {
+            type = kDocx;
+        } else if (name == "xl/workbook.xml") {
+            type = kXlsx;
+        }
+        at += kHeaderSize + name_size + extra_size + comment_size;
+    }
+    return content_types ? type : std::nullopt;
+}
+
+bool StartsWith(std::string_view content, std::string_view magic) {
+    return content.substr(0, magic.size()) == magic;
+}
+
+Error Invalid(std::string param, std::string detail = {}) {
+    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::move(param), std::move(detail));
+}
+
+bool Contains(const std::vector<domain::DossierAction>& actions, DossierAction action) {
+    return std::find(actions.begin(), actions.end(), action) != actions.end();
+}
+
+}  // namespace
+
+std::optional<FileType> DetectFileType(std::string_view content) {
+    if (StartsWith(content, "%PDF-")) {
+        return kPdf;
+    }
+    if (StartsWith(content, std::string_view("\x89PNG\r\n\x1a\n", 8))) {
+        return kPng;
+    }
+    if (StartsWith(content, "\xFF\xD8\xFF")) {
+        return kJpeg;
+    }
+    if (StartsWith(content, std::string_view("PK\x03\x04", 4))) {
+        return DetectOfficeZip(content);
+    }
+    return std::nullopt;
+}
+
+AttachmentService::AttachmentService(DossierService& dossiers, storage::FileStore& files,
+                                     AttachmentOptions options)
+    : dossiers_(dossiers), files_(files), options_(options) {}
+
+Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, const std::string& code,
+                                                const std::string& component,
+                                                std::vector<IncomingFile> files) {
+    // Check the actor and the dossier before writing anything to disk, so that nobody without
+    // the right can fill it. Act checks all of it again inside its transaction.
+    auto current = dossiers_.Get(actor, code);
+    if (!current) {
+        return current.GetError();
+    }
+    const DossierView& before = current.Value();
+    if (!Contains(domain::AllowedActions(before.dossier.status), DossierAction::kDigitize)) {
+        Error error = MakeError(ErrorKind::kInvalidTransition, "invalid_transition",
+                                domain::ActionName(DossierAction::kDigitize));
+        for (const auto allowed : before.allowed_actions) {
+            error.allowed_actions.emplace_back(domain::ActionName(allowed));
+        }
+        return error;
+    }
+    if (!Contains(before.allowed_actions, DossierAction::kDigitize)) {
+        return AccessDenied(actor);
+    }
+    const auto& components = before.dossier.components;
+    const auto target =
+        std::find_if(components.begin(), components.end(),
+                     [&](const domain::ComponentState& c) { return c.code == component; });
+    if (component.empty() || target == components.end()) {
+        return Invalid("component", "not a component of this dossier's procedure");
+    }
+    if (files.empty() || files.size() > options_.max_files) {
+        return Invalid("file", "from 1 to " + std::to_string(options_.max_files) + " files");
+    }
+    UploadResult result;
+    for (auto& file : files) {
+        if (file.content.size() > options_.max_file_bytes) {
+            return MakeError(ErrorKind::kTooLarge, "file_too_large", "file",
+                             "at most " + std::to_string(options_.max_file_bytes) + " bytes");
+        }
+        const auto type = DetectFileType(file.content);
+        if (!type) {
+            return MakeError(ErrorKind::kInvalid, "unsupported_file_type", "file",
+                             "PDF, PNG, JPEG, DOCX or XLSX, recognised by content");
+        }
+        result.files.push_back({"", file.content.size(), *type, std::move(file.file_name)});
+    }
+    // Stored first: a file whose link then fails is unreferenced, never served, and harmless
+    // (content-addressed, so a retry reuses it).
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto stored = files_.Put(files[i].content);
+        if (!stored) {
+            return stored.GetError();
+        }
+        result.files[i].sha256 = std::move(stored).Value();
+    }
+    std::vector<std::string> linked = target->files;
+    result.view = before;
+    for (const auto& file : result.files) {
+        if (std::find(linked.begin(), linked.end(), file.sha256) != linked.end()) {
+            continue;  // Already linked to this component: uploading again changes nothing.
+        }
+        // The desk's scan is the digitize fact of domain §2.3 step 2. An applicant's upload
+        // during submission or supplementation is recorded the same way for now; a dedicated
+        // `attach` fact could tell the two apart later.
+        domain::ActionInput input;
+        input.action = DossierAction::kDigitize;
+        input.component = component;
+        input.file_sha256 = file.sha256;
+        input.payload_json = boost::json::serialize(boost::json::object{
+            {"component", component},
+            {"file_sha256", file.sha256},
+            {"size", file.size},
+            {"media_type", file.type.media_type},
+        });
+        auto view = dossiers_.Act(actor, code, std::move(input));
+        if (!view) {
+            return view.GetError();
+        }
+        result.view = std::move(view).Value();
+        linked.push_back(file.sha256);
+    }
+    return result;
+}
+
+Outcome<DownloadedFile> AttachmentService::Download(const domain::Actor& actor,
+                                                    const std::string& sha256,
+                                                    const std::string& dossier_code) {
+    if (dossier_code.empty()) {
+        return Invalid("dossier", "the code of a dossier that references the file");
+    }
+    const Error not_found = MakeError(ErrorKind::kNotFound, "file_not_found",
+                                      storage::IsSha256Hex(sha256) ? sha256 : std::string{});
+    if (!storage::IsSha256Hex(sha256)) {
+        return not_found;
+    }
+    auto view = dossiers_.Get(actor, dossier_code);
+    if (!view) {
+        return view.GetError();
+    }
+    const auto& dossier = view.Value().dossier;
+    const bool referenced =
+        dossier.e_result_sha256 == sha256 ||
+        std::any_of(dossier.components.begin(), dossier.components.end(), [&](const auto& c) {
+            return std::find(c.files.begin(), c.files.end(), sha256) != c.files.end();
+        });
+    if (!referenced) {
+        return not_found;
+    }
+    auto content = files_.Get(sha256);
+    if (!content) {
+        return content.GetError();
+    }
+    DownloadedFile file;
+    file.sha256 = sha256;
+    file.type = DetectFileType(content.Value()).value_or(kUnknown);
+    file.content = std::move(content).Value();
+    return file;
+}
+
+}  // namespace motcua::services

@@ -1,0 +1,86 @@
+// AttachmentService: files of a dossier's components — the desk's scans of paper documents
+// (digitisation at reception, domain §2.3 step 2 and §3) and the applicant's uploads — and
+// their download. A file is accepted by what its bytes are (PDF, PNG, JPEG, DOCX, XLSX), never
+// by the name or Content-Type the client gave; it is stored once by its SHA-256 (FileStore),
+// then linked to the component through the dossier lifecycle as a `digitize` fact, so the
+// event, the new state and the audit record commit together (DossierService::Act).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/outcome.hpp"
+#include "services/dossiers/dossier_service.hpp"
+#include "storage/file_store.hpp"
+
+namespace motcua::services {
+
+struct AttachmentOptions {
+    std::size_t max_file_bytes = 20 * 1024 * 1024;
+    std::size_t max_files = 20;  // Per upload.
+};
+
+/// A file type recognised by its content.
+struct FileType {
+    const char* media_type;  // e.g. "application/pdf".
+    const char* extension;   // e.g. "pdf".
+};
+
+/// Returns the type of `content` by its magic bytes: PDF (%PDF-), PNG, JPEG, and DOCX or XLSX
+/// (a ZIP whose central directory lists word/document.xml or xl/workbook.xml); nullopt for
+/// anything else.
+std::optional<FileType> DetectFileType(std::string_view content);
+
+struct IncomingFile {
+    std::string file_name;  // As the client named it: shown back, never trusted or stored.
+    std::string content;
+};
+
+struct StoredFile {
+    std::string sha256;
+    std::size_t size = 0;
+    FileType type{};
+    std::string file_name;
+};
+
+struct UploadResult {
+    std::vector<StoredFile> files;
+    DossierView view;  // The dossier after the files were linked.
+};
+
+struct DownloadedFile {
+    std::string sha256;
+    std::string content;
+    FileType type{};
+};
+
+class AttachmentService {
+public:
+    AttachmentService(DossierService& dossiers, storage::FileStore& files,
+                      AttachmentOptions options);
+
+    /// Stores `files` and links each to `component` of dossier `code`. The actor must be able
+    /// to read the dossier and take the digitize action on it now (the desk; see CanAct).
+    /// Errors: dossier_not_found (404), invalid_transition (409), forbidden (403),
+    /// invalid_parameter component/file (400), file_too_large (413),
+    /// unsupported_file_type (400).
+    Outcome<UploadResult> Upload(const domain::Actor& actor, const std::string& code,
+                                 const std::string& component, std::vector<IncomingFile> files);
+
+    /// Returns stored file `sha256` to a reader of dossier `dossier_code` that references it
+    /// (a component's file or the electronic result); file_not_found (404) otherwise.
+    Outcome<DownloadedFile> Download(const domain::Actor& actor, const std::string& sha256,
+                                     const std::string& dossier_code);
+
+    const AttachmentOptions& GetOptions() const { return options_; }
+
+private:
+    DossierService& dossiers_;
+    storage::FileStore& files_;
+    AttachmentOptions options_;
+};
+
+}  // namespace motcua::services

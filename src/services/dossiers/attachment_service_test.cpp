@@ -1,0 +1,277 @@
+#include "services/dossiers/attachment_service.hpp"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "common/time_format.hpp"
+#include "support/fake_clock.hpp"
+#include "support/temp_sqlite_database.hpp"
+
+namespace motcua::services {
+namespace {
+
+using domain::DossierAction;
+
+constexpr const char* kAgencies = R"({"agencies": [
+  {"code": "H32", "name_vi": "Ủy ban nhân dân tỉnh Khánh Hòa", "kind": "province",
+   "parent": null, "valid_from": "2025-07-01"},
+  {"code": "H32.22333", "name_vi": "Ủy ban nhân dân phường Bắc Nha Trang", "kind": "commune",
+   "parent": "H32", "valid_from": "2025-07-01"},
+  {"code": "H32.22334", "name_vi": "Ủy ban nhân dân phường Nam Nha Trang", "kind": "commune",
+   "parent": "H32", "valid_from": "2025-07-01"}
+]})";
+
+constexpr const char* kProcedures = R"({"fields": [{"code": "civil_status", "name_vi": "Hộ tịch",
+  "name_en": "Civil status"}], "procedures": [{"code": "P1", "national_code": "1.001193",
+  "name_vi": "Đăng ký khai sinh", "field": "civil_status", "level": "commune",
+  "competent_agency": null, "receiving_agency": null, "online_level": "full",
+  "processing_time": {"amount": 3, "unit": "working_days"}, "fees": [],
+  "components": [{"code": "TP1", "name_vi": "Tờ khai", "originals": 1, "copies": 0,
+                  "required": true, "result_of_procedure": null},
+                 {"code": "TP2", "name_vi": "Giấy chứng sinh", "originals": 1, "copies": 0,
+                  "required": true, "result_of_procedure": null}],
+  "steps": [{"name_vi": "Tiếp nhận", "role": "clerk", "share_percent": 20},
+            {"name_vi": "Xử lý", "role": "specialist", "share_percent": 80}],
+  "result": {"kind": "document", "name_vi": "Giấy khai sinh"}, "applicant_kinds": ["citizen"],
+  "legal_basis": [], "version": 1, "effective_from": "2025-07-01"}]})";
+
+const std::string kPdf = "%PDF-1.7\n% a scanned page\n%%EOF\n";
+
+domain::Actor Officer(std::int64_t id, const char* login, domain::Role role, const char* agency) {
+    domain::Actor actor;
+    actor.account_id = id;
+    actor.kind = domain::AccountKind::kOfficer;
+    actor.login = login;
+    actor.name = login;
+    actor.grants = {{role, agency}};
+    return actor;
+}
+
+domain::Actor Citizen(std::int64_t id, const char* id_number) {
+    domain::Actor actor;
+    actor.account_id = id;
+    actor.kind = domain::AccountKind::kCitizen;
+    actor.login = id_number;
+    actor.name = "Nguyễn Văn An";
+    actor.grants = {{domain::Role::kCitizen, ""}};
+    return actor;
+}
+
+// A ZIP holding only a central directory naming `entries`: enough for detection by content.
+std::string Zip(std::initializer_list<std::string_view> entries) {
+    auto le = [](std::uint32_t value, int size) {
+        std::string bytes;
+        for (int i = 0; i < size; ++i) {
+            bytes += static_cast<char>((value >> (8 * i)) & 0xFF);
+        }
+        return bytes;
+    };
+    std::string zip = std::string("PK\x03\x04", 4) + std::string(26, '\0');
+    const auto directory_at = zip.size();
+    for (const auto name : entries) {
+        zip += std::string("PK\x01\x02", 4) + std::string(24, '\0');
+        zip += le(static_cast<std::uint32_t>(name.size()), 2) + le(0, 2) + le(0, 2);
+        zip += std::string(12, '\0');
+        zip += name;
+    }
+    const auto directory_size = zip.size() - directory_at;
+    zip += std::string("PK\x05\x06", 4) + std::string(4, '\0');
+    zip += le(static_cast<std::uint32_t>(entries.size()), 2) +
+           le(static_cast<std::uint32_t>(entries.size()), 2);
+    zip += le(static_cast<std::uint32_t>(directory_size), 4) +
+           le(static_cast<std::uint32_t>(directory_at), 4) + le(0, 2);
+    return zip;
+}
+
+TEST(DetectFileTypeTest, RecognisesFilesByTheirBytesOnly) {
+    EXPECT_STREQ(DetectFileType(kPdf)->media_type, "application/pdf");
+    EXPECT_STREQ(DetectFileType(std::string("\x89PNG\r\n\x1a\n....", 12))->extension, "png");
+    EXPECT_STREQ(DetectFileType("\xFF\xD8\xFF\xE0 JFIF")->media_type, "image/jpeg");
+    EXPECT_STREQ(
+        DetectFileType(Zip({"[Content_Types].xml", "_rels/.rels", "word/document.xml"}))->extension,
+        "docx");
+    EXPECT_STREQ(DetectFileType(Zip({"[Content_Types].xml", "xl/workbook.xml"}))->extension,
+                 "xlsx");
+    EXPECT_FALSE(DetectFileType(Zip({"word/document.xml"})));  // No [Content_Types].xml.
+    EXPECT_FALSE(DetectFileType(Zip({"[Content_Types].xml", "ppt/presentation.xml"})));
+    EXPECT_FALSE(DetectFileType(std::string("PK\x03\x04", 4) + "truncated"));
+    EXPECT_FALSE(DetectFileType("<html>%PDF-"));
+    EXPECT_FALSE(DetectFileType(""));
+    EXPECT_FALSE(DetectFileType("GIF89a"));
+}
+
+class AttachmentServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(catalog_.Load().HasValue());
+        ASSERT_TRUE(catalog_.ImportAgencies(system_, kAgencies).HasValue());
+        ASSERT_TRUE(catalog_.ImportProcedures(system_, kProcedures).HasValue());
+    }
+
+    std::string Receive() {
+        NewDossier request;
+        request.procedure_code = "P1";
+        request.agency = "H32.22333";
+        request.channel = domain::Channel::kDesk;
+        request.applicant = {"citizen", "012345678901", "Nguyễn Văn An", "", "", ""};
+        auto view = dossiers_.Submit(clerk_, request);
+        EXPECT_TRUE(view.HasValue()) << (view ? "" : view.GetError().code);
+        return view.Value().dossier.code;
+    }
+
+    const domain::ComponentState& ComponentOf(const DossierView& view, const char* code) {
+        return *std::find_if(view.dossier.components.begin(), view.dossier.components.end(),
+                             [&](const auto& c) { return c.code == code; });
+    }
+
+    testing::TempSqliteDatabase database_;
+    testing::FakeClock clock_{ParseRfc3339("2026-03-10T09:00:00+07:00").value()};
+    CatalogService catalog_{database_.Get(), clock_};
+    StaticDeadlineSource deadlines_;
+    DossierService dossiers_{database_.Get(), catalog_, deadlines_, clock_, {}};
+    storage::DirectoryFileStore files_{database_.GetFolder() / "files"};
+    AttachmentService attachments_{dossiers_, files_, {}};
+    const domain::Actor system_ = domain::Actor::System("test");
+    const domain::Actor clerk_ = Officer(7, "clerk1", domain::Role::kClerk, "H32.22333");
+    const domain::Actor other_clerk_ = Officer(8, "clerk2", domain::Role::kClerk, "H32.22334");
+};
+
+TEST_F(AttachmentServiceTest, DeskScanIsStoredAndLinkedAsADigitizeFact) {
+    const auto code = Receive();
+    auto uploaded = attachments_.Upload(clerk_, code, "TP1", {{"scan.pdf", kPdf}});
+    ASSERT_TRUE(uploaded.HasValue()) << uploaded.GetError().code;
+    const auto& result = uploaded.Value();
+    ASSERT_EQ(result.files.size(), 1u);
+    const auto& file = result.files[0];
+    EXPECT_EQ(file.sha256, storage::Sha256Hex(kPdf));
+    EXPECT_EQ(file.size, kPdf.size());
+    EXPECT_STREQ(file.type.media_type, "application/pdf");
+    EXPECT_EQ(file.file_name, "scan.pdf");
+    EXPECT_TRUE(files_.Contains(file.sha256).Value());
+    const auto& component = ComponentOf(result.view, "TP1");
+    EXPECT_TRUE(component.digitized);
+    EXPECT_EQ(component.files, std::vector<std::string>{file.sha256});
+
+    auto events = dossiers_.GetEvents(clerk_, code);
+    ASSERT_TRUE(events.HasValue());
+    const auto& last = events.Value().back();
+    EXPECT_EQ(last.action, DossierAction::kDigitize);
+    EXPECT_EQ(last.actor_login, "clerk1");
+    EXPECT_NE(last.payload_json.find(file.sha256), std::string::npos);
+
+    // The same content again links nothing new.
+    auto again = attachments_.Upload(clerk_, code, "TP1", {{"copy.pdf", kPdf}});
+    ASSERT_TRUE(again.HasValue());
+    EXPECT_EQ(again.Value().view.dossier.event_count, result.view.dossier.event_count);
+    EXPECT_EQ(ComponentOf(again.Value().view, "TP1").files.size(), 1u);
+}
+
+TEST_F(AttachmentServiceTest, SeveralFilesBecomeOneFactEach) {
+    const auto code = Receive();
+    const std::string png("\x89PNG\r\n\x1a\nimage", 13);
+    auto uploaded = attachments_.Upload(clerk_, code, "TP2", {{"a.pdf", kPdf}, {"b.png", png}});
+    ASSERT_TRUE(uploaded.HasValue()) << uploaded.GetError().code;
+    EXPECT_EQ(ComponentOf(uploaded.Value().view, "TP2").files.size(), 2u);
+    EXPECT_STREQ(uploaded.Value().files[1].type.extension, "png");
+}
+
+TEST_F(AttachmentServiceTest, RejectsBadUploadsBeforeStoringAnything) {
+    const auto code = Receive();
+    const std::string text = "just text, named scan.pdf";
+    auto wrong_type = attachments_.Upload(clerk_, code, "TP1", {{"scan.pdf", text}});
+    ASSERT_FALSE(wrong_type.HasValue());
+    EXPECT_EQ(wrong_type.GetError().code, "unsupported_file_type");
+    EXPECT_FALSE(files_.Contains(storage::Sha256Hex(text)).Value());
+
+    // One bad file rejects the whole upload.
+    auto mixed = attachments_.Upload(clerk_, code, "TP1", {{"a.pdf", kPdf}, {"b.txt", text}});
+    ASSERT_FALSE(mixed.HasValue());
+    EXPECT_FALSE(files_.Contains(storage::Sha256Hex(kPdf)).Value());
+
+    auto unknown_component = attachments_.Upload(clerk_, code, "TP9", {{"a.pdf", kPdf}});
+    ASSERT_FALSE(unknown_component.HasValue());
+    EXPECT_EQ(unknown_component.GetError().param, "component");
+
+    auto none = attachments_.Upload(clerk_, code, "TP1", {});
+    ASSERT_FALSE(none.HasValue());
+    EXPECT_EQ(none.GetError().param, "file");
+
+    AttachmentService small{dossiers_, files_, {10, 20}};
+    auto too_large = small.Upload(clerk_, code, "TP1", {{"a.pdf", kPdf}});
+    ASSERT_FALSE(too_large.HasValue());
+    EXPECT_EQ(too_large.GetError().kind, ErrorKind::kTooLarge);
+    EXPECT_EQ(too_large.GetError().code, "file_too_large");
+}
+
+TEST_F(AttachmentServiceTest, OnlyThoseWhoMayDigitizeUpload) {
+    const auto code = Receive();
+    auto outsider = attachments_.Upload(other_clerk_, code, "TP1", {{"a.pdf", kPdf}});
+    ASSERT_FALSE(outsider.HasValue());
+    EXPECT_EQ(outsider.GetError().code, "dossier_not_found");
+    EXPECT_FALSE(files_.Contains(storage::Sha256Hex(kPdf)).Value());
+
+    auto stranger = attachments_.Upload(Citizen(10, "012345678902"), code, "TP1", {{"a", kPdf}});
+    ASSERT_FALSE(stranger.HasValue());
+    EXPECT_EQ(stranger.GetError().kind, ErrorKind::kNotFound);
+
+    // The applicant uploads exactly when the lifecycle lets them digitize (CanAct, transitions).
+    const auto applicant = Citizen(9, "012345678901");
+    auto own = dossiers_.Get(applicant, code);
+    ASSERT_TRUE(own.HasValue());
+    const auto& allowed = own.Value().allowed_actions;
+    const bool may =
+        std::find(allowed.begin(), allowed.end(), DossierAction::kDigitize) != allowed.end();
+    auto uploaded = attachments_.Upload(applicant, code, "TP1", {{"a.pdf", kPdf}});
+    EXPECT_EQ(uploaded.HasValue(), may);
+    if (!may) {
+        EXPECT_EQ(uploaded.GetError().kind, ErrorKind::kForbidden);
+    }
+}
+
+TEST_F(AttachmentServiceTest, FinishedStatusesRefuseUploadsAsTransitions) {
+    const auto code = Receive();
+    domain::ActionInput stop;
+    stop.action = DossierAction::kStop;
+    ASSERT_TRUE(dossiers_.Act(clerk_, code, stop).HasValue());
+    auto uploaded = attachments_.Upload(clerk_, code, "TP1", {{"a.pdf", kPdf}});
+    ASSERT_FALSE(uploaded.HasValue());
+    EXPECT_EQ(uploaded.GetError().kind, ErrorKind::kInvalidTransition);
+}
+
+TEST_F(AttachmentServiceTest, DownloadsOnlyFilesTheDossierReferencesForItsReaders) {
+    const auto code = Receive();
+    auto uploaded = attachments_.Upload(clerk_, code, "TP1", {{"a.pdf", kPdf}});
+    ASSERT_TRUE(uploaded.HasValue());
+    const auto sha256 = uploaded.Value().files[0].sha256;
+
+    auto file = attachments_.Download(clerk_, sha256, code);
+    ASSERT_TRUE(file.HasValue()) << file.GetError().code;
+    EXPECT_EQ(file.Value().content, kPdf);
+    EXPECT_STREQ(file.Value().type.media_type, "application/pdf");
+
+    auto by_applicant = attachments_.Download(Citizen(9, "012345678901"), sha256, code);
+    EXPECT_TRUE(by_applicant.HasValue());
+
+    auto outsider = attachments_.Download(other_clerk_, sha256, code);
+    ASSERT_FALSE(outsider.HasValue());
+    EXPECT_EQ(outsider.GetError().code, "dossier_not_found");
+
+    // Stored, but not referenced by this dossier.
+    const auto stray = files_.Put("%PDF-other");
+    ASSERT_TRUE(stray.HasValue());
+    auto unreferenced = attachments_.Download(clerk_, stray.Value(), code);
+    ASSERT_FALSE(unreferenced.HasValue());
+    EXPECT_EQ(unreferenced.GetError().code, "file_not_found");
+
+    auto malformed = attachments_.Download(clerk_, "../../motcua.db", code);
+    ASSERT_FALSE(malformed.HasValue());
+    EXPECT_EQ(malformed.GetError().code, "file_not_found");
+
+    auto no_dossier = attachments_.Download(clerk_, sha256, "");
+    ASSERT_FALSE(no_dossier.HasValue());
+    EXPECT_EQ(no_dossier.GetError().param, "dossier");
+}
+
+}  // namespace
+}  // namespace motcua::services

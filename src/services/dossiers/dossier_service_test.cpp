@@ -1,0 +1,228 @@
+#include "services/dossiers/dossier_service.hpp"
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "common/time_format.hpp"
+#include "services/dossiers/history_import.hpp"
+#include "support/fake_clock.hpp"
+#include "support/temp_sqlite_database.hpp"
+
+namespace motcua::services {
+namespace {
+
+constexpr const char* kAgencies = R"({"agencies": [
+  {"code": "H32", "name_vi": "Tỉnh", "kind": "province", "parent": null, "valid_from": "2025-07-01"},
+  {"code": "H32.1", "name_vi": "Phường Một", "kind": "commune", "parent": "H32", "valid_from": "2025-07-01"},
+  {"code": "H32.1.01", "name_vi": "Trung tâm phường Một", "kind": "commune_service_centre", "parent": "H32.1", "valid_from": "2025-07-01"},
+  {"code": "H32.2", "name_vi": "Phường Hai", "kind": "commune", "parent": "H32", "valid_from": "2025-07-01"}
+]})";
+
+constexpr const char* kProcedures = R"({"fields": [{"code": "civil_status", "name_vi": "Hộ tịch"}],
+  "procedures": [{"code": "P1", "national_code": "1.001193", "name_vi": "Đăng ký khai sinh",
+    "field": "civil_status", "level": "commune", "competent_agency": null, "receiving_agency": null,
+    "online_level": "full", "processing_time": {"amount": 3, "unit": "working_days"},
+    "fees": [], "components": [{"code": "TK", "name_vi": "Tờ khai", "originals": 1, "copies": 0,
+    "required": true}], "steps": [{"name_vi": "Tiếp nhận", "role": "clerk", "share_percent": 10},
+    {"name_vi": "Xử lý", "role": "specialist", "share_percent": 60},
+    {"name_vi": "Ký", "role": "head", "share_percent": 30}],
+    "result": {"kind": "document", "name_vi": "Giấy khai sinh"}, "applicant_kinds": ["citizen"],
+    "legal_basis": [], "version": 1, "effective_from": "2025-07-01"}]})";
+
+domain::Actor Officer(std::int64_t id, domain::Role role, const char* agency) {
+    domain::Actor actor;
+    actor.account_id = id;
+    actor.kind = domain::AccountKind::kOfficer;
+    actor.login = "officer" + std::to_string(id);
+    actor.grants = {{role, agency}};
+    return actor;
+}
+
+domain::Actor Citizen(std::int64_t id, std::string login) {
+    domain::Actor actor;
+    actor.account_id = id;
+    actor.login = std::move(login);
+    actor.name = "Nguyễn Văn An";
+    actor.grants = {{domain::Role::kCitizen, ""}};
+    return actor;
+}
+
+class DossierServiceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        clock_.Set(*ParseRfc3339("2025-03-03T09:00:00+07:00"));  // Monday.
+        ASSERT_TRUE(catalog_.Load().HasValue());
+        ASSERT_TRUE(catalog_.ImportAgencies(system_, kAgencies).HasValue());
+        ASSERT_TRUE(catalog_.ImportProcedures(system_, kProcedures).HasValue());
+    }
+    Outcome<DossierView> Act(const domain::Actor& actor, const std::string& code,
+                             domain::DossierAction action) {
+        domain::ActionInput input;
+        input.action = action;
+        input.reasons = {"Bản sao"};
+        input.result_kind = "paper";
+        return service_.Act(actor, code, input);
+    }
+    NewDossier Online() const {
+        NewDossier request;
+        request.procedure_code = "P1";
+        request.agency = "H32.1.01";
+        return request;
+    }
+
+    testing::TempSqliteDatabase database_;
+    testing::FakeClock clock_;
+    CatalogService catalog_{database_.Get(), clock_};
+    StaticDeadlineSource deadlines_;
+    DossierService service_{database_.Get(), catalog_, deadlines_, clock_, {}};
+    const domain::Actor system_ = domain::Actor::System("test");
+    const domain::Actor citizen_ = Citizen(1, "056095001234");
+    const domain::Actor clerk_ = Officer(2, domain::Role::kClerk, "H32.1");
+    const domain::Actor specialist_ = Officer(3, domain::Role::kSpecialist, "H32.1");
+    const domain::Actor other_clerk_ = Officer(4, domain::Role::kClerk, "H32.2");
+};
+
+TEST_F(DossierServiceTest, OnlineSubmissionGetsACodeAndTheApplicantFromTheAccount) {
+    auto created = service_.Submit(citizen_, Online());
+    ASSERT_TRUE(created.HasValue()) << created.GetError().code;
+    EXPECT_EQ(created.Value().dossier.code, "H32.1.01-250303-0001");
+    EXPECT_EQ(created.Value().dossier.applicant.id_number, "056095001234");
+    EXPECT_EQ(created.Value().dossier.status, domain::DossierStatus::kSubmitted);
+    auto second = service_.Submit(citizen_, Online());
+    ASSERT_TRUE(second.HasValue());
+    EXPECT_EQ(second.Value().dossier.code, "H32.1.01-250303-0002");
+}
+
+TEST_F(DossierServiceTest, ConcurrentSubmissionsGetDistinctConsecutiveCodes) {
+    constexpr int kCount = 100;
+    std::vector<std::string> codes(kCount);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kCount; ++i) {
+        threads.emplace_back([&, i] {
+            auto created = service_.Submit(citizen_, Online());
+            codes[static_cast<std::size_t>(i)] = created ? created.Value().dossier.code : "failed";
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    const std::set<std::string> distinct(codes.begin(), codes.end());
+    ASSERT_EQ(distinct.size(), static_cast<std::size_t>(kCount));
+    EXPECT_EQ(*distinct.begin(), "H32.1.01-250303-0001");
+    EXPECT_EQ(*distinct.rbegin(), "H32.1.01-250303-0100");
+}
+
+TEST_F(DossierServiceTest, IdempotencyKeyReplaysTheFirstDossier) {
+    auto request = Online();
+    request.idempotency_key = "abc";
+    auto first = service_.Submit(citizen_, request);
+    auto again = service_.Submit(citizen_, request);
+    ASSERT_TRUE(first && again);
+    EXPECT_EQ(first.Value().dossier.code, again.Value().dossier.code);
+    EXPECT_FALSE(again.Value().created);
+    EXPECT_EQ(service_.Submit(citizen_, Online()).Value().dossier.code, "H32.1.01-250303-0002");
+}
+
+TEST_F(DossierServiceTest, ScopeRulesHideOtherWardsDossiersAndCheckTheStepRole) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    EXPECT_EQ(service_.Get(other_clerk_, code).GetError().kind, ErrorKind::kNotFound);
+    EXPECT_EQ(Act(other_clerk_, code, domain::DossierAction::kAccept).GetError().kind,
+              ErrorKind::kNotFound);
+    EXPECT_EQ(Act(citizen_, code, domain::DossierAction::kAccept).GetError().kind,
+              ErrorKind::kForbidden);
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));
+    // The dossier sits at the clerk's step: the specialist cannot forward it yet.
+    EXPECT_EQ(Act(specialist_, code, domain::DossierAction::kForward).GetError().kind,
+              ErrorKind::kForbidden);
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kForward));
+    ASSERT_TRUE(Act(specialist_, code, domain::DossierAction::kRequestSupplement));
+    const auto refused = Act(clerk_, code, domain::DossierAction::kFinish);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.GetError().kind, ErrorKind::kInvalidTransition);
+    EXPECT_FALSE(refused.GetError().allowed_actions.empty());
+}
+
+TEST_F(DossierServiceTest, InboxShowsDossiersAtTheOfficersStepsAndCitizensSeeTheirOwn) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));
+    auto clerk_inbox = service_.List(clerk_, {});
+    ASSERT_TRUE(clerk_inbox.HasValue());
+    EXPECT_EQ(clerk_inbox.Value().items.size(), 1U);
+    EXPECT_TRUE(service_.List(specialist_, {}).Value().items.empty());
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kForward));
+    EXPECT_EQ(service_.List(specialist_, {}).Value().items.size(), 1U);
+    EXPECT_TRUE(service_.List(other_clerk_, {}).Value().items.empty());
+    EXPECT_EQ(service_.List(citizen_, {}).Value().items.size(), 1U);
+    EXPECT_TRUE(service_.List(Citizen(9, "056095009999"), {}).Value().items.empty());
+    EXPECT_EQ(service_.List(domain::Actor::Anonymous("x"), {}).GetError().kind,
+              ErrorKind::kUnauthenticated);
+}
+
+TEST_F(DossierServiceTest, OverdueJobRecordsTheMomentOnceAndTheInboxFiltersIt) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));
+    EXPECT_EQ(FormatVietnam(*service_.Get(clerk_, code).Value().dossier.due_at),
+              "2025-03-06T17:00:00+07:00");
+    EXPECT_EQ(service_.MarkOverdue().Value(), 0);
+    clock_.Set(*ParseRfc3339("2025-03-07T08:00:00+07:00"));
+    EXPECT_EQ(service_.MarkOverdue().Value(), 1);
+    EXPECT_EQ(service_.MarkOverdue().Value(), 0);  // Once.
+    const auto view = service_.Get(clerk_, code).Value();
+    EXPECT_EQ(FormatVietnam(*view.dossier.overdue_at), "2025-03-06T17:00:00+07:00");
+    EXPECT_EQ(view.due_state, domain::calendar::DueState::kOverdue);
+    DossierQuery overdue;
+    overdue.overdue_only = true;
+    EXPECT_EQ(service_.List(clerk_, overdue).Value().items.size(), 1U);
+}
+
+TEST_F(DossierServiceTest, PublicLookupNeedsTheApplicantsIdNumber) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    EXPECT_TRUE(service_.Lookup(code, "056095001234", "203.0.113.1").HasValue());
+    EXPECT_EQ(service_.Lookup(code, "056095001235", "203.0.113.1").GetError().kind,
+              ErrorKind::kNotFound);
+    EXPECT_EQ(service_.Lookup("nope", "056095001234", "203.0.113.1").GetError().kind,
+              ErrorKind::kNotFound);
+}
+
+TEST_F(DossierServiceTest, HistoryImportKeepsGoodLinesAndRejectsBadOnesWholly) {
+    HistoryImporter importer(database_.Get(), catalog_, service_, clock_);
+    const std::string good =
+        R"({"code": "H32.1.01-250101-0042", "procedure": "P1", "agency": "H32.1.01",
+            "channel": "desk", "applicant": {"kind": "citizen", "id_number": "056095001234",
+            "name": "An"}, "due_at": "2025-01-10T17:00:00+07:00", "legacy": 7, "events": [
+            {"at": "2025-01-02T08:00:00+07:00", "action": "receive", "actor": "old"},
+            {"at": "2025-01-02T09:00:00+07:00", "action": "forward"}]})";
+    const std::string bad_transition =
+        R"({"code": "H32.1.01-250101-0043", "procedure": "P1", "agency": "H32.1.01",
+            "channel": "desk", "applicant": {"kind": "citizen", "id_number": "056095001234",
+            "name": "An"}, "events": [{"at": "2025-01-02T08:00:00+07:00", "action": "receive"},
+            {"at": "2025-01-02T09:00:00+07:00", "action": "return_result", "delivery": "desk"}]})";
+    // JSON Lines: one dossier a line.
+    const auto one_line = [](std::string text) {
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        return text;
+    };
+    auto report =
+        importer.Import(system_, one_line(good) + "\n" + one_line(bad_transition) + "\n{oops\n");
+    ASSERT_TRUE(report.HasValue());
+    EXPECT_EQ(report.Value().imported, 1);
+    EXPECT_EQ(report.Value().rejected, 2);
+    ASSERT_EQ(report.Value().errors.size(), 2U);
+    EXPECT_EQ(report.Value().errors[0].line, 3);  // Parse errors are found first.
+    EXPECT_EQ(report.Value().errors[1].line, 2);
+    EXPECT_EQ(report.Value().errors[1].error.param, "events[1].action");
+    const auto imported = service_.Get(system_, "H32.1.01-250101-0042").Value().dossier;
+    EXPECT_EQ(FormatVietnam(*imported.due_at), "2025-01-10T17:00:00+07:00");
+    EXPECT_EQ(imported.metadata_json, R"({"legacy":7})");
+    EXPECT_EQ(service_.Get(system_, "H32.1.01-250101-0043").GetError().kind, ErrorKind::kNotFound);
+    EXPECT_EQ(importer.Import(citizen_, one_line(good)).GetError().kind, ErrorKind::kForbidden);
+    // A new dossier on that day and desk never reuses an imported number.
+    clock_.Set(*ParseRfc3339("2025-01-01T10:00:00+07:00"));
+    EXPECT_EQ(service_.Submit(citizen_, Online()).Value().dossier.code, "H32.1.01-250101-0043");
+}
+
+}  // namespace
+}  // namespace motcua::services
