@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "domain/dossier/transitions.hpp"
 #include "services/access/access_check.hpp"
 
 namespace motcua::services {
