@@ -12,6 +12,7 @@ install_node
 log "Checking format (clang-format-16) and module layering"
 bash tools/check_format.sh
 bash tools/check_layers.sh
+bash tools/check_messages.sh
 
 build_web
 log "Installing test tooling (tests/node_modules)"

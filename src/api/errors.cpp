@@ -30,7 +30,8 @@ int StatusOf(ErrorKind kind) {
 
 Response ErrorRenderer::Render(const Error& error) const {
     Response response = Render(StatusOf(error.kind), error.code, error.param);
-    if (!error.allowed_actions.empty()) {
+    if (error.kind == ErrorKind::kInvalidTransition) {
+        // Always present on a refused action, even when the caller may do nothing now.
         auto body = boost::json::parse(response.body).as_object();
         body["allowed_actions"] = boost::json::value_from(error.allowed_actions);
         response.body = boost::json::serialize(body);

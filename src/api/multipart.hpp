@@ -33,7 +33,7 @@ struct MultipartLimits {
 };
 
 /// Returns the boundary of a `multipart/form-data` Content-Type; kInvalid
-/// "unsupported_media_type" (param content-type) for any other type, "invalid_multipart" for a
+/// "multipart_required" (param content-type) for any other type, "invalid_multipart" for a
 /// missing or malformed boundary.
 Outcome<std::string> ParseMultipartBoundary(std::string_view content_type);
 

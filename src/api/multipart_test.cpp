@@ -77,7 +77,7 @@ TEST(MultipartTest, BoundaryComesFromAMultipartFormDataContentType) {
          {"application/json", "multipart/mixed; boundary=abc", "", "text/plain"}) {
         auto boundary = ParseMultipartBoundary(type);
         ASSERT_FALSE(boundary.HasValue()) << type;
-        EXPECT_EQ(boundary.GetError().code, "unsupported_media_type");
+        EXPECT_EQ(boundary.GetError().code, "multipart_required");
         EXPECT_EQ(boundary.GetError().param, "content-type");
     }
     for (const auto type :

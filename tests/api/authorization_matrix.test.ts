@@ -95,6 +95,9 @@ interface Plan extends CallOptions {
   endsSessions?: boolean;
 }
 
+/** A calendar decision for the PUT and DELETE …/calendar/overrides/{date} recipes (a Monday of 2030). */
+const CALENDAR_DECISION = { working: false, reason_vi: 'Thử ma trận phân quyền', reason_en: 'Authorization matrix test', source: 'test' };
+
 // How to call each route as `role` on `variant`. A route without a recipe fails its test.
 async function planFor(route: string, role: RoleName, variant: Variant): Promise<Plan> {
   const [method, pattern] = route.split(' ') as [string, string];
@@ -165,6 +168,24 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path, method, session, body: importFiles.agencies };
     case 'POST /api/v1/import/procedures':
       return { path, method, session, body: importFiles.procedures };
+    case 'POST /api/v1/import/dossiers':
+      // An empty JSON Lines file: allowed callers import nothing, and change nothing.
+      return { path, method, session, body: {} };
+    case 'GET /api/v1/calendar/{year}':
+      return { path: pattern.replace('{year}', '2026'), method, session };
+    case 'GET /api/v1/calendar/due':
+      return { path: `${pattern}?start=2026-08-28T10:00:00%2B07:00&amount=2&unit=working_days`, method, session };
+    case 'GET /api/v1/calendar/overrides':
+      return { path: `${pattern}?year=2026`, method, session };
+    case 'PUT /api/v1/calendar/overrides/{date}':
+      return { path: pattern.replace('{date}', '2030-01-07'), method, session, body: CALENDAR_DECISION };
+    case 'DELETE /api/v1/calendar/overrides/{date}': {
+      // A recorded decision to delete (else the admin's call would be a 404), recorded as the admin.
+      const dated = pattern.replace('{date}', '2030-01-08');
+      const recorded = await call(server, dated, { method: 'PUT', session: await sessionOf('province_admin'), body: CALENDAR_DECISION });
+      assert.equal(recorded.status, 200, recorded.text);
+      return { path: dated, method, session };
+    }
     default:
       throw new Error(`authorization_matrix.test.ts has no request recipe for ${route}: add one`);
   }

@@ -38,7 +38,10 @@ const CONTRACT_ROUTES = [
   'POST /api/v1/dossiers/{code}/actions',
   'GET /api/v1/dossiers/{code}/events',
   'POST /api/v1/import/agencies',
+  'POST /api/v1/import/dossiers',
   'POST /api/v1/import/procedures',
+  'GET /api/v1/calendar/{year}',
+  'GET /api/v1/calendar/due',
 ];
 
 // Who calls the operations that need a session (those documenting `security`): a demo account
@@ -68,6 +71,9 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'GET /api/v1/dossiers/{code}/events': { as: 'organisation' },
   'POST /api/v1/import/agencies': { as: 'province_admin' },
   'POST /api/v1/import/procedures': { as: 'province_admin' },
+  'POST /api/v1/import/dossiers': { as: 'province_admin' },
+  'PUT /api/v1/calendar/overrides/{date}': { as: 'province_admin' },
+  'DELETE /api/v1/calendar/overrides/{date}': { as: 'province_admin' },
 };
 
 const DOC_ON_DISK = new URL('../../docs/api/openapi.json', import.meta.url);
@@ -155,6 +161,15 @@ function requestsFor(op: Operation): { label: string; path: string }[] {
 
 /** The headers and body of a call to `op`: a session when it documents `security`, and the
  * first example of its request body. */
+/** The path parameter that an operation documents a 400 for (its 400 answer has an example naming
+ * it): a malformed value there (a year, a date) is a bad request rather than an unknown record. */
+function validatedPathParameter(op: Operation): any | undefined {
+  const answer = document.resolve(op.operation.responses['400'] ?? {});
+  const examples = Object.values<any>(answer.content?.['application/problem+json']?.examples ?? {});
+  const named = new Set(examples.map((example) => document.resolve(example).value?.param));
+  return op.parameters.find((p) => p.in === 'path' && named.has(p.name));
+}
+
 async function requestInit(op: Operation): Promise<RequestInit> {
   const name = `${op.method} ${op.path}`;
   const headers: Record<string, string> = {};
@@ -339,9 +354,28 @@ describe('the OpenAPI document', () => {
 
   test('an unknown code in a path is a documented 404', async () => {
     const failures: string[] = [];
-    for (const op of document.operations().filter((o) => o.parameters.some((p) => p.in === 'path'))) {
+    for (const op of document.operations().filter(
+      (o) => o.parameters.some((p) => p.in === 'path') && !validatedPathParameter(o))) {
       const unknown = op.path.replace(/\{[^}]+\}/g, 'khong-ton-tai');
       await checkAnswer(op, unknown, 404).catch((error: Error) => failures.push(error.message));
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('a malformed year or date in a path is a documented 400 naming it', async () => {
+    const failures: string[] = [];
+    const operations = document.operations().filter((o) => validatedPathParameter(o));
+    assert.ok(operations.length >= 3, `only ${operations.length} operations validate a path parameter`);
+    for (const op of operations) {
+      const parameter = validatedPathParameter(op);
+      const malformed = op.path.replace(/\{[^}]+\}/g, 'khong-ton-tai');
+      try {
+        await checkAnswer(op, malformed, 400);
+        const body = await (await fetch(`${server.url}${malformed}`, await requestInit(op))).json();
+        assert.equal(body.param, parameter.name, `${op.method} ${malformed}`);
+      } catch (error) {
+        failures.push((error as Error).message);
+      }
     }
     assert.deepEqual(failures, []);
   });

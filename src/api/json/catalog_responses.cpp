@@ -1,5 +1,6 @@
 #include "api/json/catalog_responses.hpp"
 
+#include "api/json/names.hpp"
 #include "interchange/catalog_json.hpp"
 
 namespace motcua::api::json {
@@ -8,13 +9,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 using boost::json::value;
-
-value AgencyName(const services::CatalogSnapshot& snapshot, const std::string& code) {
-    const auto* agency = snapshot.FindAgency(code);
-    return agency == nullptr ? value(nullptr) : value(agency->name_vi);
-}
-
-value StringOrNull(const std::string& text) { return text.empty() ? value(nullptr) : value(text); }
 
 void AddNames(const services::CatalogSnapshot& snapshot, const domain::Procedure& procedure,
               object& json) {

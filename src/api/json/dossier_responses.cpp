@@ -1,5 +1,6 @@
 #include "api/json/dossier_responses.hpp"
 
+#include "api/json/names.hpp"
 #include "common/time_format.hpp"
 #include "interchange/dossier_json.hpp"
 
@@ -9,11 +10,6 @@ namespace {
 using boost::json::array;
 using boost::json::object;
 using boost::json::value;
-
-value AgencyName(const services::CatalogSnapshot& snapshot, const std::string& code) {
-    const auto* agency = snapshot.FindAgency(code);
-    return agency == nullptr ? value(nullptr) : value(agency->name_vi);
-}
 
 value ProcedureName(const services::CatalogSnapshot& snapshot, const std::string& code) {
     const auto found = snapshot.procedure_by_code.find(code);

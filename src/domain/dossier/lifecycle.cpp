@@ -31,19 +31,6 @@ bool IsSha256Hex(const std::string& text) {
            });
 }
 
-// Legal processing time in office minutes, for splitting it between steps (8 h a working day).
-std::chrono::minutes TotalOfficeTime(const ProcessingTime& time) {
-    switch (time.unit) {
-        case TimeUnit::kWorkingDays:
-            return std::chrono::minutes(std::max(time.amount, 1) * 8 * 60);
-        case TimeUnit::kWorkingHours:
-            return std::chrono::minutes(time.amount * 60);
-        case TimeUnit::kCalendarDays:
-            return std::chrono::minutes(std::max(time.amount, 1) * 8 * 60);
-    }
-    return std::chrono::minutes(0);
-}
-
 // Starts the legal clock at `at` (acceptance): counting start, due time and per-step due times
 // split by the procedure's time shares (the last step ends at the dossier's due time).
 void StartClock(Dossier& dossier, Instant at, const Procedure& procedure,
@@ -60,7 +47,8 @@ void StartClock(Dossier& dossier, Instant at, const Procedure& procedure,
     dossier.received_at = at;
     dossier.counting_from = ToInstant(start);
     dossier.due_at = ToInstant(due);
-    const auto total = TotalOfficeTime(time);
+    // The steps share the office time actually available until the due time.
+    const auto total = calendar::OfficeTimeBetween(start, due, context.hours, context.calendar);
     int cumulative = 0;
     for (std::size_t i = 0; i < dossier.steps.size(); ++i) {
         cumulative += i < procedure.steps.size() ? procedure.steps[i].share_percent : 0;

@@ -331,27 +331,18 @@ Outcome<std::string> AccountService::ResetPassword(const domain::Actor& actor, s
 
 Outcome<domain::Account> AccountService::Grant(const domain::Actor& actor, std::int64_t id,
                                                const domain::RoleGrant& grant) {
-    auto account = LoadFor(actor, id, Permission::kManageAccounts, "account.grant");
-    if (!account) {
-        return account.GetError();
-    }
-    if (id == actor.account_id) {
-        return MakeError(ErrorKind::kForbidden, "cannot_change_self");
-    }
-    MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account.Value(), grant));
-    auto grants = account.Value().grants;
-    if (std::find(grants.begin(), grants.end(), grant) == grants.end()) {
-        grants.push_back(grant);
-    }
-    return Change(actor, id, "account.grant", GrantDetail(grant),
-                  [&](storage::Transaction& transaction) {
-                      return transaction.Accounts().SetGrants(id, grants);
-                  });
+    return ChangeGrant(actor, id, grant, true);
 }
 
 Outcome<domain::Account> AccountService::Revoke(const domain::Actor& actor, std::int64_t id,
                                                 const domain::RoleGrant& grant) {
-    auto account = LoadFor(actor, id, Permission::kManageAccounts, "account.revoke");
+    return ChangeGrant(actor, id, grant, false);
+}
+
+Outcome<domain::Account> AccountService::ChangeGrant(const domain::Actor& actor, std::int64_t id,
+                                                     const domain::RoleGrant& grant, bool add) {
+    const std::string action = add ? "account.grant" : "account.revoke";
+    auto account = LoadFor(actor, id, Permission::kManageAccounts, action);
     if (!account) {
         return account.GetError();
     }
@@ -361,10 +352,12 @@ Outcome<domain::Account> AccountService::Revoke(const domain::Actor& actor, std:
     MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account.Value(), grant));
     auto grants = account.Value().grants;
     std::erase(grants, grant);
-    return Change(actor, id, "account.revoke", GrantDetail(grant),
-                  [&](storage::Transaction& transaction) {
-                      return transaction.Accounts().SetGrants(id, grants);
-                  });
+    if (add) {
+        grants.push_back(grant);
+    }
+    return Change(actor, id, action, GrantDetail(grant), [&](storage::Transaction& transaction) {
+        return transaction.Accounts().SetGrants(id, grants);
+    });
 }
 
 }  // namespace motcua::services

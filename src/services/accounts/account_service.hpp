@@ -79,6 +79,9 @@ private:
     /// Checks that `actor` may hand out `grant` (scope of the grant's agency, province roles).
     Outcome<Done> CheckGrantable(const domain::Actor& actor, const domain::Account& account,
                                  const domain::RoleGrant& grant);
+    /// Adds (or removes) one role grant after the same checks for both.
+    Outcome<domain::Account> ChangeGrant(const domain::Actor& actor, std::int64_t id,
+                                         const domain::RoleGrant& grant, bool add);
     /// Applies `change` to the stored account with its audit record in one transaction.
     Outcome<domain::Account> Change(
         const domain::Actor& actor, std::int64_t id, const std::string& action,

@@ -158,6 +158,14 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         }
     }
     MOTCUA_RETURN_IF_ERROR(ValidateApplicant(request.applicant));
+    if (std::find(procedure.applicant_kinds.begin(), procedure.applicant_kinds.end(),
+                  request.applicant.kind) == procedure.applicant_kinds.end()) {
+        return MakeError(ErrorKind::kInvalid, "applicant_kind_not_allowed", "applicant.kind");
+    }
+    if (request.channel == domain::Channel::kOnline &&
+        procedure.online_level == domain::OnlineLevel::kNone) {
+        return MakeError(ErrorKind::kInvalid, "procedure_not_online", "procedure");
+    }
     if (request.idempotency_key.size() > 200) {
         return Invalid("Idempotency-Key");
     }
@@ -234,6 +242,9 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
     input.actor_id = actor.account_id;
     input.actor_login = actor.is_system ? "system:" + actor.name : actor.login;
     const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
+    if (actor.IsAnonymous()) {
+        return AccessDenied(actor);  // Before any lookup: existence is not revealed.
+    }
     bool denied = false;
     DossierView view;
     auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
@@ -289,9 +300,7 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
     return view;
 }
 
-Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
-                                                     const std::string& code,
-                                                     const domain::IsWithinAgency& is_within) {
+Outcome<std::optional<domain::Dossier>> DossierService::FindDossier(const std::string& code) {
     std::optional<domain::Dossier> dossier;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto loaded = transaction.Dossiers().FindByCode(code);
@@ -301,11 +310,25 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
         dossier = std::move(loaded).Value();
         return Done{};
     }));
+    return dossier;
+}
+
+Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
+                                                     const std::string& code,
+                                                     const domain::IsWithinAgency& is_within) {
+    if (actor.IsAnonymous()) {
+        return AccessDenied(actor);  // Whether or not it exists: the public uses the lookup.
+    }
+    auto found = FindDossier(code);
+    if (!found) {
+        return found.GetError();
+    }
+    std::optional<domain::Dossier> dossier = std::move(found).Value();
     if (!dossier || !CanRead(actor, *dossier, is_within)) {
         if (dossier) {
             RecordDenied(actor, "dossier.read", code);
         }
-        return actor.IsAnonymous() && dossier ? AccessDenied(actor) : DossierNotFound(code);
+        return DossierNotFound(code);
     }
     // Reading a dossier is reading a person's data: it is audited.
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
@@ -351,15 +374,11 @@ Outcome<DossierView> DossierService::Lookup(const std::string& code, const std::
         error.retry_after_seconds = static_cast<int>(wait->count());
         return error;
     }
-    std::optional<domain::Dossier> dossier;
-    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto loaded = transaction.Dossiers().FindByCode(code);
-        if (!loaded) {
-            return loaded.GetError();
-        }
-        dossier = std::move(loaded).Value();
-        return Done{};
-    }));
+    auto found = FindDossier(code);
+    if (!found) {
+        return found.GetError();
+    }
+    std::optional<domain::Dossier> dossier = std::move(found).Value();
     const auto anonymous = domain::Actor::Anonymous(remote_address);
     if (!dossier || !ConstantTimeEquals(dossier->applicant.id_number, id_number)) {
         lookup_throttle_.RecordFailure("lookup", remote_address, now);

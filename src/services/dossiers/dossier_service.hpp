@@ -94,6 +94,8 @@ public:
 private:
     DossierView View(const domain::Actor& actor, domain::Dossier dossier,
                      const domain::IsWithinAgency& is_within) const;
+    /// Reads the dossier with `code` in a read transaction (no access check).
+    Outcome<std::optional<domain::Dossier>> FindDossier(const std::string& code);
     Outcome<domain::Dossier> LoadVisible(const domain::Actor& actor, const std::string& code,
                                          const domain::IsWithinAgency& is_within);
     void RecordDenied(const domain::Actor& actor, const std::string& action,
