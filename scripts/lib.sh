@@ -13,7 +13,7 @@ BUILD_PACKAGES=(
   libspdlog-dev libfmt-dev libcli11-dev
 )
 # Extra packages the test suite needs (tests, benchmarks smoke runs, format check, wrk).
-TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 wrk)
+TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 wrk chromium)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

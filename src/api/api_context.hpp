@@ -11,6 +11,8 @@
 #include "services/auth/auth_service.hpp"
 #include "services/calendar/calendar_service.hpp"
 #include "services/catalog/catalog_service.hpp"
+#include "services/dossiers/attachment_service.hpp"
+#include "services/dossiers/dossier_forms.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
 
@@ -31,6 +33,8 @@ struct ApiContext {
     services::DossierService* dossiers = nullptr;
     services::HistoryImporter* history_import = nullptr;
     services::CalendarService* calendar = nullptr;
+    services::AttachmentService* attachments = nullptr;
+    services::FormOptions forms;
     CookieOptions cookie;
 };
 

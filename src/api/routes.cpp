@@ -6,6 +6,8 @@
 #include "api/calendar/calendar_handlers.hpp"
 #include "api/catalog/catalog_handlers.hpp"
 #include "api/dossiers/dossier_handlers.hpp"
+#include "api/dossiers/file_handlers.hpp"
+#include "api/dossiers/form_handlers.hpp"
 #include "api/http_api.hpp"
 #include "api/imports/import_catalog.hpp"
 #include "api/system/system_handlers.hpp"
@@ -111,6 +113,18 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/dossiers/{code}/events",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::ListDossierEvents(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/dossiers/{code}/forms/{form}",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::GetDossierForm(*ctx, r, p[0], p[1]);
+         }},
+        {"POST", "/api/v1/dossiers/{code}/files",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::UploadDossierFiles(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/files/{sha256}",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::DownloadFile(*ctx, r, p[0]);
          }},
         {"POST", "/api/v1/import/agencies",
          [ctx](const Request& r, const PathParams&) {

@@ -26,6 +26,7 @@
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "storage/file_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace motcua::app {
@@ -47,7 +48,9 @@ struct App::Services {
           dossiers(database, catalog, calendar, clock,
                    {config.dossier_code_format == "tt04" ? domain::DossierCodeFormat::kTt04
                                                          : domain::DossierCodeFormat::kDefault,
-                    config.dossier_code_system_digits, std::chrono::minutes(8 * 60)}) {}
+                    config.dossier_code_system_digits, std::chrono::minutes(8 * 60)}),
+          files(std::filesystem::path(config.data_dir) / "files"),
+          attachments(dossiers, files, {config.attachment_max_file_bytes, 20}) {}
 
     storage::Database& database_ref;
     const Clock& clock_ref;
@@ -60,6 +63,8 @@ struct App::Services {
     services::CalendarService calendar;
     services::DossierService dossiers;
     services::HistoryImporter history_import{database_ref, catalog, dossiers, clock_ref};
+    storage::DirectoryFileStore files;
+    services::AttachmentService attachments;
 };
 
 namespace {
@@ -403,6 +408,8 @@ int App::Serve() {
     context.dossiers = &services_->dossiers;
     context.history_import = &services_->history_import;
     context.calendar = &services_->calendar;
+    context.attachments = &services_->attachments;
+    context.forms = {config_.public_base_url};
     context.cookie = {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)};
     api::HttpApiOptions options;
     options.openapi_json = std::string(resources::Get("openapi.json"));
@@ -418,6 +425,7 @@ int App::Serve() {
     server_options.threads = config_.threads;
     server_options.body_limit = config_.body_limit_bytes;
     server_options.import_body_limit = config_.import_body_limit_bytes;
+    server_options.upload_body_limit = config_.upload_body_limit_bytes;
     server_options.header_limit = config_.header_limit_bytes;
     server_options.read_timeout = std::chrono::seconds(config_.read_timeout_seconds);
     server_options.shutdown_grace = std::chrono::seconds(config_.shutdown_grace_seconds);

@@ -63,6 +63,9 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"threads", "HTTP worker threads (default 2)"},
         {"body_limit_bytes", "largest request body accepted (default 1048576)"},
         {"import_body_limit_bytes", "largest import file accepted over HTTP (default 67108864)"},
+        {"upload_body_limit_bytes", "largest file upload request (default 67108864)"},
+        {"attachment_max_file_bytes", "largest uploaded dossier file (default 20971520)"},
+        {"public_base_url", "public portal URL for links on printed forms, e.g. https://dvc.x.vn"},
         {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
         {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
         {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
@@ -136,6 +139,8 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"body_limit_bytes", &AppConfig::body_limit_bytes},
         {"header_limit_bytes", &AppConfig::header_limit_bytes},
         {"import_body_limit_bytes", &AppConfig::import_body_limit_bytes},
+        {"upload_body_limit_bytes", &AppConfig::upload_body_limit_bytes},
+        {"attachment_max_file_bytes", &AppConfig::attachment_max_file_bytes},
     };
     for (const auto& [key, value] : settings) {
         Outcome<Done> applied = Done{};
@@ -175,6 +180,12 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must be two digits");
             }
             config.dossier_code_system_digits = value;
+        } else if (key == "public_base_url") {
+            if (!value.empty() && value.rfind("https://", 0) != 0 &&
+                value.rfind("http://", 0) != 0) {
+                applied = BadSetting(key, "must start with https:// or http://");
+            }
+            config.public_base_url = value;
         } else if (key == "log_level") {
             if (value != "trace" && value != "debug" && value != "info" && value != "warn" &&
                 value != "error") {

@@ -24,6 +24,9 @@ struct AppConfig {
     int threads = 2;
     std::size_t body_limit_bytes = 1 << 20;
     std::size_t import_body_limit_bytes = 64 << 20;
+    std::size_t upload_body_limit_bytes = 64 << 20;    // POST /api/v1/dossiers/{code}/files.
+    std::size_t attachment_max_file_bytes = 20 << 20;  // Each uploaded file.
+    std::string public_base_url;  // Public portal, for links on printed forms ("" = relative).
     int session_minutes = 8 * 60;
     bool cookie_secure = false;
     std::string password_hash_cost = "interactive";

@@ -45,7 +45,10 @@ private:
     int fd_;
 };
 
-Outcome<Done> SyncFolder(const std::filesystem::path& folder) {
+Outcome<Done> SyncFolder(std::filesystem::path folder) {
+    if (folder.empty()) {
+        folder = ".";  // The parent of a relative root such as "files".
+    }
     Descriptor fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd.Get() < 0) {
         return IoError("open", folder, errno);

@@ -1,6 +1,7 @@
 #include "storage/file_store.hpp"
 
 #include <random>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -9,14 +10,14 @@ namespace {
 
 class DirectoryFileStoreTest : public ::testing::Test {
 protected:
-    DirectoryFileStoreTest() {
+    static std::filesystem::path TempFolder() {
         std::random_device random;
-        folder_ = std::filesystem::temp_directory_path() /
-                  ("motcua-files-" + std::to_string(random()) + std::to_string(random()));
+        return std::filesystem::temp_directory_path() /
+               ("motcua-files-" + std::to_string(random()) + std::to_string(random()));
     }
     ~DirectoryFileStoreTest() override { std::filesystem::remove_all(folder_); }
 
-    std::filesystem::path folder_;
+    std::filesystem::path folder_ = TempFolder();
     DirectoryFileStore store_{folder_ / "files"};
 };
 
@@ -70,7 +71,8 @@ TEST_F(DirectoryFileStoreTest, UnknownOrMalformedHashesAreNotFound) {
     ASSERT_FALSE(missing.HasValue());
     EXPECT_EQ(missing.GetError().kind, ErrorKind::kNotFound);
     EXPECT_EQ(missing.GetError().code, "file_not_found");
-    for (const std::string bad : {"", "../x", "abc", std::string(64, 'g')}) {
+    for (const std::string& bad :
+         std::vector<std::string>{"", "../x", "abc", std::string(64, 'g')}) {
         const auto found = store_.Get(bad);
         ASSERT_FALSE(found.HasValue()) << bad;
         EXPECT_EQ(found.GetError().kind, ErrorKind::kNotFound);

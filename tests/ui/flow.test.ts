@@ -119,6 +119,37 @@ describe('MotCua web application', () => {
       // A5 = 148 × 210 mm = 419.5 × 595.3 pt
       assert.ok(Math.abs(Number(box![1]) - 419.5) < 2 && Math.abs(Number(box![2]) - 595.3) < 2, `A5 page, got ${box![1]}×${box![2]}`);
       await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // Officer actions: extend with the date-time picker, then a stale action answered 409.
+      await page.goto(`${server.url}/ho-so/${encodeURIComponent(code)}`);
+      await page.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+      const picker = page.getByLabel(/Hạn giải quyết mới/);
+      const current = await picker.inputValue();
+      const later = new Date(Date.parse(`${current}:00Z`) + 2 * 86400_000).toISOString().slice(0, 16);
+      await picker.fill(later);
+      await page.getByLabel(/Lý do \(không bắt buộc/).fill('Cần xác minh thêm với nơi đăng ký cư trú');
+      await c.check('extend-form');
+      await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+      await page.locator('.timeline > li[data-action="extend"]').waitFor();
+      const [d, m, y] = [later.slice(8, 10), later.slice(5, 7), later.slice(0, 4)];
+      await page.getByText(`${later.slice(11, 16)} ${d}/${m}/${y}`).first().waitFor();
+      // Meanwhile (another tab) supplementation is requested; the now stale "forward" gets a 409.
+      const status = await page.evaluate(async (c) => {
+        const r = await fetch(`/api/v1/dossiers/${encodeURIComponent(c)}/actions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('motcua.csrf') ?? '' },
+          body: JSON.stringify({ action: 'request_supplement', reasons: ['Giấy chứng sinh bản chính'] }),
+        });
+        return r.status;
+      }, code);
+      assert.equal(status, 200);
+      await page.getByRole('button', { name: 'Chuyển bước tiếp theo', exact: true }).click();
+      await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+      const alert = page.locator('.actions-panel .state-error');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Các thao tác hiện được phép/);
+      await c.check('conflict-409');
     } catch (e) {
       await shot(page, 'desk-failure').catch(() => {});
       throw e;

@@ -143,3 +143,309 @@ export function getProcedure(code: string, signal?: AbortSignal): Promise<Proced
 export function listFields(signal?: AbortSignal): Promise<{ items: Field[] }> {
   return getJson('/api/v1/fields', signal);
 }
+
+// ---------------------------------------------------------------------------
+// Authenticated requests: browser session (HttpOnly cookie) + CSRF token.
+
+const CSRF_KEY = 'motcua.csrf';
+let csrfToken: string | null = null;
+
+export function getCsrfToken(): string | null {
+  if (csrfToken) return csrfToken;
+  try {
+    csrfToken = sessionStorage.getItem(CSRF_KEY);
+  } catch {
+    /* storage unavailable */
+  }
+  return csrfToken;
+}
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+  try {
+    if (token) sessionStorage.setItem(CSRF_KEY, token);
+    else sessionStorage.removeItem(CSRF_KEY);
+  } catch {
+    /* storage unavailable: memory only */
+  }
+}
+
+/** An API failure with the problem+json extras the UI uses. */
+export class ActionError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message_vi: string | null,
+    message_en: string | null,
+    readonly allowed_actions: string[] | null,
+    readonly param: string | null,
+  ) {
+    super(status, code, message_vi, message_en);
+  }
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = getCsrfToken();
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ActionError(0, 'network', null, null, null, null);
+  }
+  const type = res.headers.get('Content-Type') ?? '';
+  const isJson = /json/i.test(type);
+  if (!res.ok) {
+    const p = isJson ? ((await res.json().catch(() => null)) as Record<string, unknown> | null) : null;
+    const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    throw new ActionError(
+      p && typeof p.status === 'number' ? p.status : res.status,
+      (p && str(p.code)) ?? 'http_error',
+      p ? str(p.message_vi) : null,
+      p ? str(p.message_en) : null,
+      p && Array.isArray(p.allowed_actions) ? (p.allowed_actions as string[]) : null,
+      p ? str(p.param) : null,
+    );
+  }
+  if (res.status === 204) return undefined as T;
+  if (!isJson) throw new ActionError(res.status, 'not_json', null, null, null, null);
+  return (await res.json()) as T;
+}
+
+export interface Account {
+  id: number;
+  kind: 'citizen' | 'organisation' | 'officer';
+  login: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  agency_code: string | null;
+  title?: string;
+  representative?: string;
+  roles: { role: string; agency: string | null }[];
+}
+
+export async function login(loginName: string, password: string): Promise<Account> {
+  const reply = await request<{ account: Account; csrf_token: string }>('/api/v1/auth/login', {
+    method: 'POST',
+    body: { login: loginName, password, session: 'cookie' },
+  });
+  setCsrfToken(reply.csrf_token);
+  return reply.account;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<void>('/api/v1/auth/logout', { method: 'POST' });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+/** The signed-in account, or null when nobody is signed in. */
+export async function getMe(signal?: AbortSignal): Promise<Account | null> {
+  try {
+    return await request<Account>('/api/v1/me', { signal });
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Agencies and dossiers.
+
+export interface Agency {
+  code: string;
+  name_vi: string;
+  name_en?: string | null;
+  kind: string;
+  parent: string | null;
+}
+
+export function listAgencies(q: string, kind = 'commune_service_centre', signal?: AbortSignal): Promise<{ items: Agency[] }> {
+  return request(`/api/v1/agencies${queryString({ kind, q, limit: 20 })}`, { signal });
+}
+
+export type DueState = 'on_time' | 'due_soon' | 'overdue';
+
+export interface DossierStep {
+  name_vi: string;
+  role?: string;
+  agency?: string;
+  agency_name_vi: string | null;
+  due_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface Applicant {
+  kind: string;
+  id_number: string;
+  name: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+export interface Dossier {
+  id: number;
+  code: string;
+  procedure: string;
+  procedure_name_vi: string | null;
+  receiving_agency: string;
+  receiving_agency_name_vi: string | null;
+  current_agency_name_vi: string | null;
+  channel: string;
+  applicant: Applicant;
+  status: number;
+  status_name_vi: string;
+  status_name: string;
+  current_step: number;
+  steps: DossierStep[];
+  components: { code: string; digitized: boolean; reuse_source: string; files: string[] }[];
+  submitted_at: string | null;
+  received_at: string | null;
+  due_at: string | null;
+  finished_at: string | null;
+  returned_at: string | null;
+  due_state: DueState;
+  supplement_requests: number;
+  extensions: number;
+  fee_total: number;
+  paid_total: number;
+  result_kind: string;
+  delivery: string;
+  rating: string;
+  event_count: number;
+  allowed_actions: string[];
+}
+
+/** What the public lookup returns: no personal data beyond a masked name. */
+export interface PublicDossier {
+  code: string;
+  procedure: string;
+  procedure_name_vi: string | null;
+  receiving_agency_name_vi: string | null;
+  applicant_name: string;
+  status: number;
+  status_name_vi: string;
+  status_name: string;
+  submitted_at: string | null;
+  received_at: string | null;
+  due_at: string | null;
+  finished_at: string | null;
+  returned_at: string | null;
+  due_state: DueState;
+  steps: DossierStep[];
+}
+
+export interface DossierEvent {
+  seq: number;
+  at: string;
+  action: string;
+  actor_login: string;
+  agency: string;
+  from_status: number | null;
+  to_status: number;
+  payload: Record<string, unknown>;
+  due_at: string | null;
+}
+
+export interface NewDossier {
+  procedure: string;
+  agency: string;
+  channel?: 'online' | 'desk' | 'postal';
+  note?: string;
+  components?: string[];
+  applicant?: Partial<Applicant>;
+}
+
+export function submitDossier(body: NewDossier, idempotencyKey: string): Promise<Dossier> {
+  return request('/api/v1/dossiers', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export interface DossierQuery {
+  status?: string;
+  overdue?: boolean;
+  assigned?: boolean;
+  order?: 'due' | 'newest';
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function listDossiers(q: DossierQuery, signal?: AbortSignal): Promise<{ items: Dossier[]; next_cursor: string | null }> {
+  return request(
+    `/api/v1/dossiers${queryString({
+      status: q.status,
+      overdue: q.overdue ? 'true' : undefined,
+      assigned: q.assigned === undefined ? undefined : String(q.assigned),
+      order: q.order,
+      limit: q.limit,
+      cursor: q.cursor,
+    })}`,
+    { signal },
+  );
+}
+
+const dossierPath = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`;
+
+export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
+  return request(dossierPath(code), { signal });
+}
+
+export function getDossierEvents(code: string, signal?: AbortSignal): Promise<{ items: DossierEvent[] }> {
+  return request(`${dossierPath(code)}/events`, { signal });
+}
+
+export function lookupDossier(code: string, idNumber: string, signal?: AbortSignal): Promise<PublicDossier> {
+  return request(`${dossierPath(code)}${queryString({ id_number: idNumber })}`, { signal });
+}
+
+export interface ActionInput {
+  action: string;
+  reasons?: string[];
+  note?: string;
+  to_agency?: string;
+  new_due_at?: string;
+  result_kind?: string;
+  delivery?: string;
+  rating?: string;
+  channel?: string;
+  amount?: number;
+}
+
+export function actOnDossier(code: string, input: ActionInput): Promise<Dossier> {
+  return request(`${dossierPath(code)}/actions`, { method: 'POST', body: input });
+}
+
+/** The server's receipt slip (form 01), when the server has the forms endpoint; null otherwise. */
+export async function getReceiptForm(code: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+  try {
+    return await request<Record<string, unknown>>(`${dossierPath(code)}/forms/receipt`, { signal });
+  } catch (e) {
+    // Older servers have no forms endpoint (404 not_found); a form not yet available is a 409.
+    // Either way the slip is rendered from the dossier itself.
+    if (e instanceof ApiError && e.status !== 0 && e.status !== 401) return null;
+    throw e;
+  }
+}

@@ -1,34 +1,73 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { getMe, login, logout, type Account } from './api.ts';
 import { catalogs, I18nContext, initialLang, persistLang, type I18n, type Lang } from './i18n/index.ts';
 import { useLocation } from './router.ts';
+import { SessionContext, type Session } from './session.ts';
 import { Header } from './components/Header.tsx';
 import { Footer } from './components/Footer.tsx';
 import { CataloguePage } from './pages/CataloguePage.tsx';
 import { ProcedurePage } from './pages/ProcedurePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SubmitPage } from './pages/SubmitPage.tsx';
+import { DossierListPage } from './pages/DossierListPage.tsx';
+import { DossierPage } from './pages/DossierPage.tsx';
+import { ReceiptPage } from './pages/ReceiptPage.tsx';
+import { LookupPage } from './pages/LookupPage.tsx';
+import { DeskPage } from './pages/DeskPage.tsx';
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
 
 function route(path: string) {
   if (path === '/' || path === '/thu-tuc' || path === '/thu-tuc/') return <CataloguePage />;
-  const m = /^\/thu-tuc\/([^/]+)\/?$/.exec(path);
-  if (m) {
-    let code = m[1];
-    try {
-      code = decodeURIComponent(code);
-    } catch {
-      /* keep raw */
-    }
-    return <ProcedurePage key={code} code={code} />;
-  }
+  if (path === '/dang-nhap') return <LoginPage />;
+  if (path === '/tra-cuu') return <LookupPage />;
+  if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
+  if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
+  if (path === '/mot-cua/tiep-nhan') return <DeskPage />;
+  let m = /^\/thu-tuc\/([^/]+)\/nop-truc-tuyen\/?$/.exec(path);
+  if (m) return <SubmitPage key={m[1]} code={decode(m[1])} />;
+  m = /^\/thu-tuc\/([^/]+)\/?$/.exec(path);
+  if (m) return <ProcedurePage key={m[1]} code={decode(m[1])} />;
+  m = /^\/ho-so\/([^/]+)\/giay-tiep-nhan\/?$/.exec(path);
+  if (m) return <ReceiptPage key={m[1]} code={decode(m[1])} />;
+  m = /^\/ho-so\/([^/]+)\/?$/.exec(path);
+  if (m) return <DossierPage key={m[1]} code={decode(m[1])} />;
   return <NotFoundPage />;
 }
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  const [me, setMe] = useState<Account | null | undefined>(undefined);
   const { path } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    getMe(ctrl.signal).then(setMe, (e) => {
+      if ((e as Error).name !== 'AbortError') setMe(null);
+    });
+    return () => ctrl.abort();
+  }, []);
+
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
+    // A page that focused its own first field (the desk form) keeps it.
+    if (mainRef.current && !mainRef.current.contains(document.activeElement)) mainRef.current.focus({ preventScroll: true });
+  }, [path]);
 
   const i18n = useMemo<I18n>(
     () => ({
@@ -42,16 +81,34 @@ export function App() {
     [lang],
   );
 
+  const signIn = useCallback(async (name: string, password: string) => {
+    const account = await login(name, password);
+    // /me carries the roles exactly as the rest of the API sees them.
+    const fresh = await getMe().catch(() => null);
+    setMe(fresh ?? account);
+    return fresh ?? account;
+  }, []);
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } finally {
+      setMe(null);
+    }
+  }, []);
+  const session = useMemo<Session>(() => ({ me, signIn, signOut }), [me, signIn, signOut]);
+
   return (
     <I18nContext.Provider value={i18n}>
-      <a class="skip-link" href="#main">
-        {i18n.t.skipToContent}
-      </a>
-      <Header />
-      <main id="main" tabIndex={-1} class="container">
-        {route(path)}
-      </main>
-      <Footer />
+      <SessionContext.Provider value={session}>
+        <a class="skip-link" href="#main">
+          {i18n.t.skipToContent}
+        </a>
+        <Header />
+        <main id="main" ref={mainRef} tabIndex={-1} class="container">
+          {route(path)}
+        </main>
+        <Footer />
+      </SessionContext.Provider>
     </I18nContext.Provider>
   );
 }

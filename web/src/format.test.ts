@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatProcessingTime, formatVnd } from './format.ts';
+import { formatDate, formatDateTime, formatProcessingTime, formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from './format.ts';
 
 test('formatVnd groups thousands with dots and appends ₫', () => {
   assert.equal(formatVnd(200000), '200.000 ₫');
@@ -51,4 +51,26 @@ test('formatDate', () => {
   assert.equal(formatDate('2025-07-01'), '01/07/2025');
   assert.equal(formatDate('2025-07-01', 'en'), '2025-07-01');
   assert.equal(formatDate(null), '—');
+});
+
+test('formatDateTime shows Vietnam wall-clock time', () => {
+  assert.equal(formatDateTime('2026-12-02T17:00:00+07:00'), '17:00 02/12/2026');
+  assert.equal(formatDateTime('2026-12-02T17:00:00+07:00', 'en'), '2026-12-02 17:00');
+  // UTC instants are shown in Vietnam time (UTC+7), across midnight.
+  assert.equal(formatDateTime('2026-11-26T17:50:26.587642Z'), '00:50 27/11/2026');
+  assert.equal(formatDateTime(null), '—');
+  assert.equal(formatDateTime('garbage'), 'garbage');
+});
+
+test('datetime-local round trip keeps Vietnam time', () => {
+  assert.equal(toDateTimeLocal('2026-12-02T17:00:00+07:00'), '2026-12-02T17:00');
+  assert.equal(toDateTimeLocal('2026-12-02T10:00:00Z'), '2026-12-02T17:00');
+  assert.equal(fromDateTimeLocal('2026-12-05T17:00'), '2026-12-05T17:00:00+07:00');
+  assert.equal(fromDateTimeLocal('2026-12-05T08:30:15'), '2026-12-05T08:30:15+07:00');
+  assert.equal(fromDateTimeLocal(''), null);
+});
+
+test('lines splits reasons, one a line', () => {
+  assert.deepEqual(lines('  Thiếu CCCD \n\n Ảnh mờ\r\n'), ['Thiếu CCCD', 'Ảnh mờ']);
+  assert.deepEqual(lines(''), []);
 });

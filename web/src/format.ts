@@ -63,3 +63,50 @@ export function formatDate(iso: string | null | undefined, lang: Lang = 'vi'): s
   if (!m) return iso;
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
+
+/** Wall-clock parts of an RFC 3339 instant in Vietnam time (UTC+7), without ICU or the host zone. */
+function vietnamParts(iso: string): { y: string; mo: string; d: string; h: string; mi: string } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso);
+  if (!m) return null;
+  if (m[7] === '+07:00' || m[7] === undefined) return { y: m[1], mo: m[2], d: m[3], h: m[4], mi: m[5] };
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const t = new Date(ms + 7 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return {
+    y: String(t.getUTCFullYear()),
+    mo: p(t.getUTCMonth() + 1),
+    d: p(t.getUTCDate()),
+    h: p(t.getUTCHours()),
+    mi: p(t.getUTCMinutes()),
+  };
+}
+
+/** "2026-12-02T17:00:00+07:00" → "17:00 02/12/2026" (vi) / "2026-12-02 17:00" (en); Vietnam time. */
+export function formatDateTime(iso: string | null | undefined, lang: Lang = 'vi'): string {
+  if (!iso) return '—';
+  const p = vietnamParts(iso);
+  if (!p) return iso;
+  return lang === 'vi' ? `${p.h}:${p.mi} ${p.d}/${p.mo}/${p.y}` : `${p.y}-${p.mo}-${p.d} ${p.h}:${p.mi}`;
+}
+
+/** An RFC 3339 instant → the value of an <input type="datetime-local"> in Vietnam time. */
+export function toDateTimeLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const p = vietnamParts(iso);
+  return p ? `${p.y}-${p.mo}-${p.d}T${p.h}:${p.mi}` : '';
+}
+
+/** "2026-12-05T17:00" (Vietnam wall clock, from datetime-local) → "2026-12-05T17:00:00+07:00". */
+export function fromDateTimeLocal(value: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  return m ? `${m[1]}T${m[2]}:${m[3] ?? '00'}+07:00` : null;
+}
+
+/** Splits a textarea into non-empty trimmed lines (reasons, documents to supplement). */
+export function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}

@@ -1,6 +1,7 @@
 // The only translation unit that includes Asio and Beast (they dominate build time).
 #include "api/server/http_server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <thread>
@@ -163,20 +164,24 @@ private:
         for (;;) {
             http::request_parser<http::string_body> parser;
             parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
-            parser.body_limit(options_.body_limit);
+            // Beast checks Content-Length against the limit while it parses the header, so the
+            // header is read under the largest limit and the route's own limit is set after it.
+            parser.body_limit(std::max(
+                {options_.body_limit, options_.import_body_limit, options_.upload_body_limit}));
             stream.expires_after(options_.read_timeout);
             auto [header_error, header_bytes] =
                 co_await http::async_read_header(stream, buffer, parser, kNoThrow);
             boost::system::error_code error = header_error;
             if (!error) {
-                // Imports carry whole files; every other route keeps the small limit.
-                constexpr std::string_view kImportPrefix = "/api/v1/import/";
-                if (parser.get().target().substr(0, kImportPrefix.size()) == kImportPrefix) {
-                    parser.body_limit(options_.import_body_limit);
+                const std::size_t limit = BodyLimitFor(parser.get());
+                parser.body_limit(limit);
+                if (parser.content_length() && *parser.content_length() > limit) {
+                    error = http::error::body_limit;
+                } else {
+                    auto [body_error, body_bytes] =
+                        co_await http::async_read(stream, buffer, parser, kNoThrow);
+                    error = body_error;
                 }
-                auto [body_error, body_bytes] =
-                    co_await http::async_read(stream, buffer, parser, kNoThrow);
-                error = body_error;
             }
             if (error) {
                 co_await AnswerReadError(stream, error);
@@ -204,6 +209,25 @@ private:
         }
         boost::system::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    // Imports and file uploads carry whole files; every other route keeps the small limit.
+    std::size_t BodyLimitFor(const http::request<http::string_body>& header) const {
+        constexpr std::string_view kImportPrefix = "/api/v1/import/";
+        constexpr std::string_view kDossierPrefix = "/api/v1/dossiers/";
+        constexpr std::string_view kFilesSuffix = "/files";
+        const std::string_view target = header.target();
+        const std::string_view path = target.substr(0, target.find('?'));
+        if (path.substr(0, kImportPrefix.size()) == kImportPrefix) {
+            return options_.import_body_limit;
+        }
+        if (header.method() == http::verb::post &&
+            path.size() > kDossierPrefix.size() + kFilesSuffix.size() &&
+            path.substr(0, kDossierPrefix.size()) == kDossierPrefix &&
+            path.substr(path.size() - kFilesSuffix.size()) == kFilesSuffix) {
+            return options_.upload_body_limit;
+        }
+        return options_.body_limit;
     }
 
     // Oversized or malformed requests get a problem+json answer; closed sockets get nothing.

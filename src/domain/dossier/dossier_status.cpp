@@ -30,7 +30,7 @@ constexpr NameTable<DossierStatus, 10> kStatusNamesVi{{
     {DossierStatus::kFinished, "Đã xử lý xong"},
     {DossierStatus::kReturned, "Đã trả kết quả"},
 }};
-constexpr NameTable<DossierAction, 23> kActionNames{{
+constexpr NameTable<DossierAction, 24> kActionNames{{
     {DossierAction::kSubmit, "submit"},
     {DossierAction::kReceive, "receive"},
     {DossierAction::kAccept, "accept"},
@@ -48,6 +48,7 @@ constexpr NameTable<DossierAction, 23> kActionNames{{
     {DossierAction::kStop, "stop"},
     {DossierAction::kWithdraw, "withdraw"},
     {DossierAction::kDigitize, "digitize"},
+    {DossierAction::kAttach, "attach"},
     {DossierAction::kReuse, "reuse"},
     {DossierAction::kIssueEResult, "issue_e_result"},
     {DossierAction::kSyncAck, "sync_ack"},

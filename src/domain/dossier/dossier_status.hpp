@@ -52,7 +52,8 @@ enum class DossierAction {
     kReturnResult,       // Result delivered (desk, post, online).
     kStop,               // Stopped at the applicant's request (Thông báo dừng).
     kWithdraw,           // Withdrawn by the applicant.
-    kDigitize,           // Fact: a paper component was scanned.
+    kDigitize,           // Fact: the desk scanned a paper component (số hóa).
+    kAttach,             // Fact: the applicant attached a file to a component.
     kReuse,              // Fact: a component was taken from a data store.
     kIssueEResult,       // Fact: an electronic result was issued (file hash).
     kSyncAck,            // Fact: a national system acknowledged the dossier.
@@ -62,18 +63,18 @@ enum class DossierAction {
 };
 
 inline constexpr DossierAction kAllActions[] = {
-    DossierAction::kSubmit,       DossierAction::kReceive,
-    DossierAction::kAccept,       DossierAction::kRefuse,
-    DossierAction::kForward,      DossierAction::kReturnStep,
-    DossierAction::kApprove,      DossierAction::kRequestSupplement,
-    DossierAction::kSupplement,   DossierAction::kRequestPayment,
-    DossierAction::kPay,          DossierAction::kExtend,
-    DossierAction::kFinish,       DossierAction::kReturnResult,
-    DossierAction::kStop,         DossierAction::kWithdraw,
-    DossierAction::kDigitize,     DossierAction::kReuse,
-    DossierAction::kIssueEResult, DossierAction::kSyncAck,
-    DossierAction::kRate,         DossierAction::kFeedback,
-    DossierAction::kMarkOverdue,
+    DossierAction::kSubmit,     DossierAction::kReceive,
+    DossierAction::kAccept,     DossierAction::kRefuse,
+    DossierAction::kForward,    DossierAction::kReturnStep,
+    DossierAction::kApprove,    DossierAction::kRequestSupplement,
+    DossierAction::kSupplement, DossierAction::kRequestPayment,
+    DossierAction::kPay,        DossierAction::kExtend,
+    DossierAction::kFinish,     DossierAction::kReturnResult,
+    DossierAction::kStop,       DossierAction::kWithdraw,
+    DossierAction::kDigitize,   DossierAction::kAttach,
+    DossierAction::kReuse,      DossierAction::kIssueEResult,
+    DossierAction::kSyncAck,    DossierAction::kRate,
+    DossierAction::kFeedback,   DossierAction::kMarkOverdue,
 };
 
 /// Returns the national code of `status` (1–10).

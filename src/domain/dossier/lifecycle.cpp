@@ -211,10 +211,19 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
             next.paused_at.reset();
             return Done{};
         case DossierAction::kDigitize:
+        case DossierAction::kAttach:
         case DossierAction::kReuse: {
             auto* component = FindComponent(next, input.component);
             if (component == nullptr) {
                 return Invalid("component", "not a component of this procedure");
+            }
+            if (input.action == DossierAction::kAttach) {
+                // The applicant's own file: stored and linked, but not the desk's digitisation.
+                if (!IsSha256Hex(input.file_sha256)) {
+                    return Invalid("file_sha256", "the SHA-256 of the file, 64 hex digits");
+                }
+                component->files.push_back(input.file_sha256);
+                return Done{};
             }
             if (input.action == DossierAction::kDigitize) {
                 component->digitized = true;
@@ -244,6 +253,9 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
         case DossierAction::kRate:
             if (!IsOneOf(input.rating, {"very_satisfied", "satisfied", "unsatisfied"})) {
                 return Invalid("rating", "very_satisfied, satisfied or unsatisfied");
+            }
+            if (!next.rating.empty()) {
+                return Invalid("rating", "a dossier is rated once");
             }
             next.rating = input.rating;
             return Done{};

@@ -55,6 +55,9 @@ inline constexpr Transition kTransitions[] = {
     {DossierStatus::kReceived, DossierAction::kDigitize, DossierStatus::kReceived},
     {DossierStatus::kInProcessing, DossierAction::kDigitize, DossierStatus::kInProcessing},
     {DossierStatus::kAwaitingSupplement, DossierAction::kDigitize, DossierStatus::kAwaitingSupplement},
+    // The applicant attaches files while submitting and while supplementing.
+    {DossierStatus::kSubmitted, DossierAction::kAttach, DossierStatus::kSubmitted},
+    {DossierStatus::kAwaitingSupplement, DossierAction::kAttach, DossierStatus::kAwaitingSupplement},
     {DossierStatus::kSubmitted, DossierAction::kReuse, DossierStatus::kSubmitted},
     {DossierStatus::kReceived, DossierAction::kReuse, DossierStatus::kReceived},
     {DossierStatus::kInProcessing, DossierAction::kReuse, DossierStatus::kInProcessing},

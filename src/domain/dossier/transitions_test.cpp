@@ -18,6 +18,7 @@ const std::map<int, std::map<std::string, int>> kExpected = {
       {"stop", 8},
       {"withdraw", 7},
       {"reuse", 1},
+      {"attach", 1},
       {"sync_ack", 1},
       {"feedback", 1}}},
     {2,
@@ -56,6 +57,7 @@ const std::map<int, std::map<std::string, int>> kExpected = {
       {"stop", 8},
       {"withdraw", 7},
       {"digitize", 5},
+      {"attach", 5},
       {"sync_ack", 5},
       {"feedback", 5}}},
     {6,
@@ -94,7 +96,7 @@ TEST(DossierTransitions, EveryStatusAndActionPairBehavesAsSpecified) {
         }
         EXPECT_EQ(AllowedActions(status).size(), allowed.size()) << StatusName(status);
     }
-    EXPECT_EQ(checked, 10 * 23);
+    EXPECT_EQ(checked, 10 * 24);
 }
 
 TEST(DossierTransitions, OnlySubmitAndReceiveCreateADossier) {

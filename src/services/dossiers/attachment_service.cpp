@@ -121,15 +121,20 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
         return current.GetError();
     }
     const DossierView& before = current.Value();
-    if (!Contains(domain::AllowedActions(before.dossier.status), DossierAction::kDigitize)) {
+    // The desk's scan is the digitize fact (domain §2.3 step 2, counted by the index); an
+    // applicant's own upload during submission or supplementation is the attach fact.
+    const DossierAction action = Contains(before.allowed_actions, DossierAction::kDigitize)
+                                     ? DossierAction::kDigitize
+                                     : DossierAction::kAttach;
+    if (!Contains(domain::AllowedActions(before.dossier.status), action)) {
         Error error = MakeError(ErrorKind::kInvalidTransition, "invalid_transition",
-                                domain::ActionName(DossierAction::kDigitize));
+                                domain::ActionName(action));
         for (const auto allowed : before.allowed_actions) {
             error.allowed_actions.emplace_back(domain::ActionName(allowed));
         }
         return error;
     }
-    if (!Contains(before.allowed_actions, DossierAction::kDigitize)) {
+    if (!Contains(before.allowed_actions, action)) {
         return AccessDenied(actor);
     }
     const auto& components = before.dossier.components;
@@ -170,11 +175,8 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
         if (std::find(linked.begin(), linked.end(), file.sha256) != linked.end()) {
             continue;  // Already linked to this component: uploading again changes nothing.
         }
-        // The desk's scan is the digitize fact of domain §2.3 step 2. An applicant's upload
-        // during submission or supplementation is recorded the same way for now; a dedicated
-        // `attach` fact could tell the two apart later.
         domain::ActionInput input;
-        input.action = DossierAction::kDigitize;
+        input.action = action;
         input.component = component;
         input.file_sha256 = file.sha256;
         input.payload_json = boost::json::serialize(boost::json::object{

@@ -215,18 +215,31 @@ TEST_F(AttachmentServiceTest, OnlyThoseWhoMayDigitizeUpload) {
     ASSERT_FALSE(stranger.HasValue());
     EXPECT_EQ(stranger.GetError().kind, ErrorKind::kNotFound);
 
-    // The applicant uploads exactly when the lifecycle lets them digitize (CanAct, transitions).
+    // A received dossier takes the desk's scans only: the applicant's own upload (attach) is
+    // allowed while submitting and supplementing, so here it is a refused transition.
     const auto applicant = Citizen(9, "012345678901");
-    auto own = dossiers_.Get(applicant, code);
-    ASSERT_TRUE(own.HasValue());
-    const auto& allowed = own.Value().allowed_actions;
-    const bool may =
-        std::find(allowed.begin(), allowed.end(), DossierAction::kDigitize) != allowed.end();
     auto uploaded = attachments_.Upload(applicant, code, "TP1", {{"a.pdf", kPdf}});
-    EXPECT_EQ(uploaded.HasValue(), may);
-    if (!may) {
-        EXPECT_EQ(uploaded.GetError().kind, ErrorKind::kForbidden);
-    }
+    ASSERT_FALSE(uploaded.HasValue());
+    EXPECT_EQ(uploaded.GetError().kind, ErrorKind::kInvalidTransition);
+    EXPECT_FALSE(uploaded.GetError().allowed_actions.empty());
+}
+
+TEST_F(AttachmentServiceTest, ApplicantAttachmentsAreLinkedButNotCountedAsDigitised) {
+    const auto applicant = Citizen(9, "012345678901");
+    NewDossier request;
+    request.procedure_code = "P1";
+    request.agency = "H32.22333";
+    auto submitted = dossiers_.Submit(applicant, request);
+    ASSERT_TRUE(submitted.HasValue()) << submitted.GetError().code;
+    const auto code = submitted.Value().dossier.code;
+    auto uploaded = attachments_.Upload(applicant, code, "TP1", {{"a.pdf", kPdf}});
+    ASSERT_TRUE(uploaded.HasValue()) << uploaded.GetError().code;
+    const auto& component = uploaded.Value().view.dossier.components.front();
+    EXPECT_EQ(component.files, std::vector<std::string>{storage::Sha256Hex(kPdf)});
+    EXPECT_FALSE(component.digitized);  // The index counts the desk's digitisation only.
+    auto events = dossiers_.GetEvents(applicant, code);
+    ASSERT_TRUE(events.HasValue());
+    EXPECT_EQ(events.Value().back().action, DossierAction::kAttach);
 }
 
 TEST_F(AttachmentServiceTest, FinishedStatusesRefuseUploadsAsTransitions) {

@@ -121,11 +121,14 @@ bool CanAct(const domain::Actor& actor, const domain::Dossier& dossier, DossierA
             return owner || desk;
         case DossierAction::kReuse:
             return owner || desk;
+        case DossierAction::kAttach:
+            return owner;
         case DossierAction::kPay:
             return (owner && dossier.channel == domain::Channel::kOnline) ||
                    Allowed(actor, Permission::kCollectPayment, here, is_within) ||
                    Allowed(actor, Permission::kCollectPayment, dossier.receiving_agency, is_within);
         case DossierAction::kRate:
+            return owner && dossier.rating.empty();
         case DossierAction::kFeedback:
             return owner;
         case DossierAction::kSyncAck:

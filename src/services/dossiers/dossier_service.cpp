@@ -196,6 +196,19 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
                 return Done{};
             }
         }
+        if (applicant_submits &&
+            (request.applicant.phone.empty() || request.applicant.email.empty())) {
+            // The desk and the receipt slip need a way to reach the applicant: the account's.
+            auto account = transaction.Accounts().FindById(actor.account_id);
+            if (account && account.Value()) {
+                if (request.applicant.phone.empty()) {
+                    request.applicant.phone = account.Value()->phone;
+                }
+                if (request.applicant.email.empty()) {
+                    request.applicant.email = account.Value()->email;
+                }
+            }
+        }
         auto sequence = dossiers.NextDailySequence(agency->code, DayCode(input.at));
         if (!sequence) {
             return sequence.GetError();

@@ -166,7 +166,7 @@ export async function runOnlineFlow(page: Page, base: string, c: Checker): Promi
   await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
   await page.getByText('Đánh giá của bạn').waitFor();
   await page.locator('.timeline li[data-action="rate"]').waitFor();
-  const actions = await page.locator('.timeline li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
+  const actions = await page.locator('.timeline > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));
   assert.deepEqual(actions, ['submit', 'accept', 'forward', 'request_supplement', 'supplement', 'forward', 'approve', 'finish', 'return_result', 'rate']);
   await c.check('citizen-rated');
 

@@ -1,10 +1,35 @@
+import { useState } from 'preact/hooks';
 import { catalogs, useI18n, type Lang } from '../i18n/index.ts';
+import { hasRole, isApplicant, isOfficer, useSession } from '../session.ts';
+import { navigate, useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
 
 const LANGS: Lang[] = ['vi', 'en'];
 
 export function Header() {
   const { t, lang, setLang } = useI18n();
+  const { me, signOut } = useSession();
+  const { path } = useLocation();
+  const [busy, setBusy] = useState(false);
+
+  const links: { href: string; label: string }[] = [{ href: '/thu-tuc', label: t.navCatalogue }];
+  if (isApplicant(me)) links.push({ href: '/ho-so-cua-toi', label: t.navMyDossiers });
+  if (hasRole(me, 'clerk')) links.push({ href: '/mot-cua/tiep-nhan', label: t.navDesk });
+  if (isOfficer(me)) links.push({ href: '/can-bo/ho-so', label: t.navInbox });
+  links.push({ href: '/tra-cuu', label: t.navLookup });
+
+  const current = (href: string) => path === href || (href === '/thu-tuc' && (path === '/' || path.startsWith('/thu-tuc/')));
+
+  async function onSignOut() {
+    setBusy(true);
+    try {
+      await signOut();
+    } finally {
+      setBusy(false);
+      navigate('/');
+    }
+  }
+
   return (
     <header class="site-header">
       <div class="container header-inner">
@@ -17,11 +42,23 @@ export function Header() {
           </span>
         </Link>
         <div class="header-tools">
-          <nav aria-label={t.navMain}>
-            <Link href="/thu-tuc" class="nav-link">
-              {t.navCatalogue}
-            </Link>
-          </nav>
+          <div class="account" aria-live="polite">
+            {me ? (
+              <>
+                <span class="account-name">
+                  <span class="visually-hidden">{t.signedInAs}: </span>
+                  <span data-testid="signed-in-name">{me.name}</span>
+                </span>
+                <button type="button" class="btn-header" onClick={onSignOut} disabled={busy}>
+                  {t.signOut}
+                </button>
+              </>
+            ) : me === null ? (
+              <Link href={`/dang-nhap?next=${encodeURIComponent(path)}`} class="btn-header">
+                {t.signIn}
+              </Link>
+            ) : null}
+          </div>
           <div class="lang-switch" role="group" aria-label={t.languageSwitch}>
             {LANGS.map((l) => (
               <button
@@ -38,7 +75,17 @@ export function Header() {
           </div>
         </div>
       </div>
+      <nav aria-label={t.navMain} class="main-nav">
+        <ul class="container">
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} class="nav-link" aria-current={current(l.href) ? 'page' : undefined}>
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }
-

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../components/States.tsx';
 import { formatDate, formatProcessingTime, formatVnd } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { localized, useI18n } from '../i18n/index.ts';
+import { procedurePath } from '../router.ts';
 
 type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; p: Procedure };
 
@@ -80,6 +81,13 @@ function ProcedureDetail({ p }: { p: Procedure }) {
           <LevelBadge level={p.level} />
           <OnlineBadge level={p.online_level} />
         </div>
+        {(p.online_level === 'full' || p.online_level === 'partial') && (
+          <p class="cta">
+            <Link href={`${procedurePath(p.code)}/nop-truc-tuyen`} class="btn btn-primary">
+              {t.submitOnline}
+            </Link>
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="overview" class="panel">
