@@ -164,6 +164,28 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
         body: method === 'POST' ? { action: target.action, ...target.fields } : undefined,
       };
     }
+    case 'GET /api/v1/dossiers/{code}/forms/{form}': {
+      // The receipt: it applies to every received dossier.
+      const target = await dossierTarget(role, variant, true);
+      return { path: pattern.replace('{code}', target.code).replace('{form}', 'receipt'), method, session };
+    }
+    case 'POST /api/v1/dossiers/{code}/files': {
+      // Applicants on their submitted dossier (attach), officers on a received one or one at their
+      // step (the desk's digitize).
+      const applicant = role === 'anonymous' || role === 'citizen' || role === 'organisation';
+      const target = await dossierTarget(role, variant, !applicant);
+      const upload = multipartUpload('TP1', MATRIX_PDF);
+      return { path: pattern.replace('{code}', target.code), method, session, body: upload.body, headers: { 'content-type': upload.contentType } };
+    }
+    case 'GET /api/v1/files/{sha256}': {
+      // A file the desk of the dossier's agency digitized on the target dossier.
+      const target = await dossierTarget(role, variant, true);
+      const desk = variant === 'other_agency' ? (otherWardClerk ??= await login(server, OTHER_WARD_CLERK)) : (await sessionOf('clerk'))!;
+      const upload = multipartUpload('TP1', MATRIX_PDF);
+      const stored = await call(server, `/api/v1/dossiers/${target.code}/files`, { session: desk, body: upload.body, headers: { 'content-type': upload.contentType } });
+      assert.equal(stored.status, 201, `fixture upload on ${target.code}: ${stored.text}`);
+      return { path: `${pattern.replace('{sha256}', stored.body.files[0].sha256)}?dossier=${encodeURIComponent(target.code)}`, method, session };
+    }
     case 'POST /api/v1/import/agencies':
       return { path, method, session, body: importFiles.agencies };
     case 'POST /api/v1/import/procedures':
@@ -222,9 +244,26 @@ async function dossierFixture(owner: Session, agency: string, stage: DossierStag
   return code;
 }
 
+/** A small PDF (recognised by its %PDF- start) for the file routes. */
+const MATRIX_PDF = '%PDF-1.4\n% authorization matrix\n%%EOF\n';
+
+/** A multipart/form-data body with a `component` field and one `file` part (text content, so the
+ * body can travel as a string through call()). */
+function multipartUpload(component: string, content: string): { body: string; contentType: string } {
+  const boundary = 'mx-boundary-7f3a';
+  const body = [
+    `--${boundary}`, 'Content-Disposition: form-data; name="component"', '', component,
+    `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="matrix.pdf"', 'Content-Type: application/pdf', '', content,
+    `--${boundary}--`, '',
+  ].join('\r\n');
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** The dossier a dossier-route cell targets and the action the role tries on it (see the
- * matrix's comment on dossier variants). */
-async function dossierTarget(role: RoleName, variant: Variant): Promise<{ code: string; action: string; fields?: Record<string, unknown> }> {
+ * matrix's comment on dossier variants). `received`: a received dossier where the variant would
+ * give a submitted one (the routes that need a dossier past reception: forms, downloads, the desk's
+ * uploads). */
+async function dossierTarget(role: RoleName, variant: Variant, received = false): Promise<{ code: string; action: string; fields?: Record<string, unknown> }> {
   if (!otherApplicant) {
     const admin = (await sessionOf('province_admin'))!;
     await createCitizen(server, admin, '079300000001', THROWAWAY_PASSWORD, 'Người nộp khác');
@@ -233,7 +272,7 @@ async function dossierTarget(role: RoleName, variant: Variant): Promise<{ code: 
   const agency = variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE;
   if (role === 'anonymous' || role === 'citizen' || role === 'organisation') {
     const owner = role === 'anonymous' ? (await sessionOf('citizen'))! : variant === 'own' ? (await sessionOf(role))! : otherApplicant;
-    return { code: await dossierFixture(owner, agency, 'submitted'), action: 'withdraw' };
+    return { code: await dossierFixture(owner, agency, received ? 'received' : 'submitted'), action: 'withdraw' };
   }
   const own: Record<string, [DossierStage, string, Record<string, unknown>?]> = {
     clerk: ['submitted', 'accept'],
@@ -245,7 +284,8 @@ async function dossierTarget(role: RoleName, variant: Variant): Promise<{ code: 
     ? (role === 'clerk' ? ['specialist', 'forward'] : ['received', 'forward'])
     : variant === 'other_agency' && role !== 'clerk' && role !== 'cashier' ? ['received', 'forward']
     : own[role] ?? ['received', 'forward'];
-  return { code: await dossierFixture(otherApplicant, agency, stage as DossierStage), action: action as string, fields };
+  const fixtureStage = received && stage === 'submitted' ? 'received' : stage as DossierStage;
+  return { code: await dossierFixture(otherApplicant, agency, fixtureStage), action: action as string, fields };
 }
 
 function matches(expected: Outcome, status: number): boolean {

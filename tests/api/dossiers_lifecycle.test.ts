@@ -458,14 +458,11 @@ describe('the dossier lifecycle', () => {
   });
 
   test('a 409 always carries allowed_actions, also when the caller may take no action', {
-    todo: 'server bug: ErrorRenderer (src/api/errors.cpp) leaves allowed_actions out when the list is empty',
   }, () => {
     assert.deepEqual(missingAllowedActions, []);
   });
 
-  test('dossier problems have messages, not their codes', {
-    todo: 'server bug: the message catalogue lacks dossier_not_found, invalid_transition, invalid_action_field',
-  }, async () => {
+  test('dossier problems have messages, not their codes', async () => {
     const notFound = await getDossier(server, citizen, 'H32.22333.01-000101-0001');
     assert.ok(problemTexts.length > 0);
     for (const problem of [notFound.body, ...problemTexts]) {
@@ -474,9 +471,7 @@ describe('the dossier lifecycle', () => {
     }
   });
 
-  test('an anonymous read does not reveal whether a dossier exists', {
-    todo: 'server bug: DossierService::LoadVisible answers 401 for an existing dossier and 404 for a missing one',
-  }, async () => {
+  test('an anonymous read does not reveal whether a dossier exists', async () => {
     const existing = (await createDossier(server, citizen)).code;
     const missing = `${existing.slice(0, -4)}9999`;
     for (const suffix of ['', '/events']) {
@@ -487,15 +482,13 @@ describe('the dossier lifecycle', () => {
     }
   });
 
-  test('online submission follows the procedure: its applicant kinds and its online level', {
-    todo: 'server bug: DossierService::Submit checks neither procedure.applicant_kinds nor online_level',
-  }, async () => {
+  test('online submission follows the procedure: its applicant kinds and its online level', async () => {
     const organisation = await login(server, DEMO_LOGINS.organisation);
     // Đăng ký khai sinh is for citizens only.
-    assertProblem(await submitDossier(server, organisation), 400, 'invalid_parameter', 'procedure');
+    assertProblem(await submitDossier(server, organisation), 400, 'applicant_kind_not_allowed', 'applicant.kind');
     // Cho phép trường tiểu học hoạt động giáo dục is for organisations only.
-    assertProblem(await submitDossier(server, citizen, { procedure: '1.004494.000.00.00.H32' }), 400, 'invalid_parameter', 'procedure');
+    assertProblem(await submitDossier(server, citizen, { procedure: '1.004494.000.00.00.H32' }), 400, 'applicant_kind_not_allowed', 'applicant.kind');
     // Chứng thực hợp đồng… động sản has no online service (online_level none): desk only.
-    assertProblem(await submitDossier(server, citizen, { procedure: '2.001035.000.00.00.H32' }), 400, 'invalid_parameter', 'procedure');
+    assertProblem(await submitDossier(server, citizen, { procedure: '2.001035.000.00.00.H32' }), 400, 'procedure_not_online', 'procedure');
   });
 });

@@ -7,6 +7,7 @@
 
 #include "domain/dossier/transitions.hpp"
 #include "services/access/access_check.hpp"
+#include "services/dossiers/dossier_access.hpp"
 
 namespace motcua::services {
 namespace {
@@ -123,9 +124,8 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
     const DossierView& before = current.Value();
     // The desk's scan is the digitize fact (domain §2.3 step 2, counted by the index); an
     // applicant's own upload during submission or supplementation is the attach fact.
-    const DossierAction action = Contains(before.allowed_actions, DossierAction::kDigitize)
-                                     ? DossierAction::kDigitize
-                                     : DossierAction::kAttach;
+    const DossierAction action =
+        IsOwner(actor, before.dossier) ? DossierAction::kAttach : DossierAction::kDigitize;
     if (!Contains(domain::AllowedActions(before.dossier.status), action)) {
         Error error = MakeError(ErrorKind::kInvalidTransition, "invalid_transition",
                                 domain::ActionName(action));

@@ -1,0 +1,67 @@
+// Indicator counters: integer sums of dossier facts, kept per (agency, procedure, received day)
+// and added over days, agencies (subtrees) and procedures. Every fact is attributed to the
+// dossier's received day (NgayTiepNhan), the cohort key of every 766 metric, so a period's
+// figures are the sum of its days. The one period-end judgement — "on time or within time at the
+// period's end" (domain §1.4, 2.1) — is stored three times, once per period kind: whether the
+// dossier was overdue at the end of its received day's month, quarter and year. A month query
+// sums the month's days and reads the month-end field, and so on; a dossier that turns overdue
+// later updates the fields of its received day when that happens (the overdue job's
+// `mark_overdue` event), so counters answer "as of now" for the open period too.
+#pragma once
+
+#include <cstdint>
+
+#include "reporting/dossier_facts.hpp"
+#include "reporting/period.hpp"
+
+namespace motcua::reporting {
+
+/// Period-end judgements, one per period kind.
+struct PeriodEndCounts {
+    std::int64_t month = 0;
+    std::int64_t quarter = 0;
+    std::int64_t year = 0;
+
+    std::int64_t For(PeriodKind kind) const;
+    friend bool operator==(const PeriodEndCounts&, const PeriodEndCounts&) = default;
+};
+
+/// Sums over the dossiers received on one day (or any set of days, agencies, procedures).
+/// Negative values occur only in deltas (Counts(after) − Counts(before)).
+struct Counters {
+    std::int64_t received = 0;
+    PeriodEndCounts overdue;           // Overdue at period end (2.1; 5.4).
+    std::int64_t online = 0;           // Received online.
+    std::int64_t online_counted = 0;   // 3.3 numerator.
+    std::int64_t synced = 0;           // 1.4 numerator.
+    std::int64_t fee_due = 0;          // 3.6 denominator.
+    std::int64_t paid_online = 0;      // 3.6 numerator.
+    std::int64_t document_result = 0;  // 4.1 denominator.
+    std::int64_t e_result_synced = 0;  // 4.1 numerator.
+    std::int64_t digitized = 0;
+    std::int64_t digitized_counted = 0;  // 4.2 numerator.
+    std::int64_t reused = 0;             // 4.3 numerator.
+    std::int64_t personal_store = 0;     // 4.4 numerator.
+    std::int64_t citizen_data = 0;       // 4.5b numerator.
+    std::int64_t unsatisfied_or_feedback = 0;
+    PeriodEndCounts dissatisfied;  // Unsatisfied, with PAKN, or overdue at period end (5.4).
+
+    Counters& operator+=(const Counters& other);
+    Counters& operator-=(const Counters& other);
+    friend Counters operator+(Counters a, const Counters& b) { return a += b; }
+    friend Counters operator-(Counters a, const Counters& b) { return a -= b; }
+    friend bool operator==(const Counters&, const Counters&) = default;
+};
+
+/// Returns the counters of one dossier (all zero when it was never received).
+Counters Counts(const DossierFacts& facts);
+
+/// Returns what to add to the counters of `after`'s received day when a dossier's facts change
+/// from `before` to `after` (both of the same dossier; `before` default-constructed for a new
+/// one). The received day never changes once set, so one cell is updated.
+Counters Delta(const DossierFacts& before, const DossierFacts& after);
+
+/// Returns true when every field is zero.
+bool IsZero(const Counters& counters);
+
+}  // namespace motcua::reporting
