@@ -108,9 +108,16 @@ std::optional<Instant> ParseRfc3339(std::string_view text) {
     if (at != text.size() || !date.ok() || hour > 23 || minute > 59 || second > 59) {
         return std::nullopt;
     }
-    return std::chrono::sys_days{date} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
-           std::chrono::seconds{second} + microseconds{fraction_us} -
-           std::chrono::minutes{offset_minutes};
+    const Instant instant = std::chrono::sys_days{date} + std::chrono::hours{hour} +
+                            std::chrono::minutes{minute} + std::chrono::seconds{second} +
+                            microseconds{fraction_us} - std::chrono::minutes{offset_minutes};
+    // Only instants that format back to a 4-digit year are accepted (and none before 1970):
+    // a far-future date would otherwise be stored as text that no longer parses or sorts.
+    if (instant < std::chrono::sys_days{std::chrono::year{1970} / 1 / 1} ||
+        instant >= std::chrono::sys_days{std::chrono::year{9000} / 1 / 1}) {
+        return std::nullopt;
+    }
+    return instant;
 }
 
 }  // namespace motcua

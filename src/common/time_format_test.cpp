@@ -24,6 +24,8 @@ TEST(TimeFormat, ParsesFractionsAndRejectsMalformedText) {
     EXPECT_FALSE(ParseRfc3339("2026-11-26T25:00:00Z"));
     EXPECT_FALSE(ParseRfc3339("2026-11-26T10:00:00"));
     EXPECT_FALSE(ParseRfc3339("2026-11-26T10:00:00+07:00x"));
+    EXPECT_FALSE(ParseRfc3339("9999-12-31T23:00:00-05:00"));  // Year 10000 in UTC.
+    EXPECT_FALSE(ParseRfc3339("1969-12-31T23:59:59Z"));
 }
 
 }  // namespace

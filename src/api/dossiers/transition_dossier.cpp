@@ -17,6 +17,13 @@ Response TransitionDossier(ApiContext& context, const Request& request, const st
         error.code = "invalid_parameter";  // The API names the field; the file format its path.
         return context.errors.Render(error);
     }
+    if (input.Value().action == domain::DossierAction::kAttach ||
+        input.Value().action == domain::DossierAction::kDigitize) {
+        // Digitising is uploading the scan (POST /api/v1/dossiers/{code}/files): a component is
+        // never marked digitised without its file, nor linked to a file by naming a hash (a known
+        // hash would otherwise open another dossier's file).
+        return context.errors.Render(MakeError(ErrorKind::kInvalid, "use_file_upload", "action"));
+    }
     auto view = context.dossiers->Act(request.actor, code, std::move(input).Value());
     if (!view) {
         return context.errors.Render(view.GetError());

@@ -175,6 +175,9 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
             if (!input.new_due_at || !next.due_at || *input.new_due_at <= *next.due_at) {
                 return Invalid("new_due_at", "an extension sets a due time later than the current");
             }
+            if (*input.new_due_at > *next.due_at + std::chrono::days(366)) {
+                return Invalid("new_due_at", "an extension adds at most a year");
+            }
             next.due_at = input.new_due_at;
             if (!next.steps.empty()) {
                 next.steps.back().due_at = input.new_due_at;

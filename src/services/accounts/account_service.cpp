@@ -146,6 +146,31 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
     auto allowed =
         CheckAccess(database_, clock_, actor, permission, {ScopeAgencyOf(*account), account->id},
                     MakeIsWithin(snapshot), {action, "account", std::to_string(id)});
+    if (allowed && permission == Permission::kManageAccounts && !actor.is_system) {
+        // Managing an account (reset, disable, roles) is managing every role it holds: the
+        // caller's scope must cover each grant's agency, and province-wide roles need a
+        // province-wide caller — else a unit administrator could take over a province account.
+        bool province_wide = false;
+        (void)domain::ScopeAgencies(actor, Permission::kManageAccounts, province_wide);
+        const auto is_within = MakeIsWithin(snapshot);
+        for (const auto& grant : account->grants) {
+            const bool covered =
+                IsProvinceWideRole(grant.role)
+                    ? province_wide
+                    : grant.agency_code.empty() ||
+                          domain::IsAllowed(actor, permission, {grant.agency_code, 0}, is_within);
+            if (!covered) {
+                (void)database_.Write([&](storage::Transaction& transaction) {
+                    return AppendAudit(transaction,
+                                       MakeAuditEntry(clock_, actor, action, "account",
+                                                      std::to_string(id), AuditOutcome::kDenied,
+                                                      R"({"reason":"grant_outside_scope"})"));
+                });
+                allowed = AccessDenied(actor);
+                break;
+            }
+        }
+    }
     if (!allowed) {
         // Whether an account exists outside the caller's scope is itself not shown.
         return allowed.GetError().kind == ErrorKind::kUnauthenticated

@@ -17,6 +17,13 @@ domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& acto
     record.action = std::move(action);
     record.target_kind = std::move(target_kind);
     record.target_id = std::move(target_id);
+    // Caller-supplied identifiers are bounded: the log cannot be inflated through them.
+    constexpr std::size_t kMaxField = 200;
+    for (auto* field : {&record.actor_login, &record.target_id}) {
+        if (field->size() > kMaxField) {
+            field->resize(kMaxField);
+        }
+    }
     record.remote_address = actor.remote_address;
     switch (outcome) {
         case AuditOutcome::kOk:

@@ -47,6 +47,10 @@ Outcome<Done> AuthService::RecordFailure(const std::string& login, std::int64_t 
 
 Outcome<LoginResult> AuthService::Login(const std::string& login, const std::string& password,
                                         SessionKind kind, const std::string& remote_address) {
+    if (login.empty() || login.size() > kMaxLoginLength || password.size() > 1024) {
+        // No account has such a login: refuse before it reaches the throttle or the audit log.
+        return InvalidCredentials();
+    }
     if (const auto wait = throttle_.Check(login, remote_address, clock_.Now())) {
         (void)RecordFailure(login, 0, remote_address, "throttled");
         Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
@@ -191,6 +195,12 @@ Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session
     auto account = GetOwnAccount(session.actor);
     if (!account) {
         return account.GetError();
+    }
+    if (const auto wait =
+            throttle_.Check(account.Value().login, session.actor.remote_address, clock_.Now())) {
+        Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
+        error.retry_after_seconds = static_cast<int>(wait->count());
+        return error;
     }
     if (!VerifyPassword(account.Value().password_hash, current_password)) {
         throttle_.RecordFailure(account.Value().login, session.actor.remote_address, clock_.Now());

@@ -19,6 +19,9 @@ namespace motcua::services {
 
 enum class SessionKind { kCookie, kBearer };
 
+/// The longest login any account has (officer user names are at most 64 characters).
+inline constexpr std::size_t kMaxLoginLength = 64;
+
 struct AuthOptions {
     std::chrono::minutes session_lifetime{8 * 60};
     HashCost hash_cost = HashCost::kInteractive;

@@ -19,8 +19,21 @@ std::optional<std::chrono::seconds> LoginThrottle::WaitFor(Failures& failures, i
 std::optional<std::chrono::seconds> LoginThrottle::Check(const std::string& login,
                                                          const std::string& address, Instant now) {
     const std::lock_guard lock(mutex_);
-    auto by_login = WaitFor(by_login_[login], limits_.failures_per_login, now);
-    auto by_address = WaitFor(by_address_[address], limits_.failures_per_address, now);
+    // Only keys with failures are kept: a check alone never grows the maps.
+    auto check = [&](std::unordered_map<std::string, Failures>& map, const std::string& key,
+                     int limit) -> std::optional<std::chrono::seconds> {
+        const auto found = map.find(key);
+        if (found == map.end()) {
+            return std::nullopt;
+        }
+        auto wait = WaitFor(found->second, limit, now);
+        if (found->second.empty()) {
+            map.erase(found);
+        }
+        return wait;
+    };
+    auto by_login = check(by_login_, login, limits_.failures_per_login);
+    auto by_address = check(by_address_, address, limits_.failures_per_address);
     if (by_login && by_address) {
         return std::max(*by_login, *by_address);
     }

@@ -124,8 +124,9 @@ bool CanAct(const domain::Actor& actor, const domain::Dossier& dossier, DossierA
         case DossierAction::kAttach:
             return owner;
         case DossierAction::kPay:
-            return (owner && dossier.channel == domain::Channel::kOnline) ||
-                   Allowed(actor, Permission::kCollectPayment, here, is_within) ||
+            // Online payments are recorded by the gateway's verified callback (the system),
+            // never by the applicant's own request.
+            return Allowed(actor, Permission::kCollectPayment, here, is_within) ||
                    Allowed(actor, Permission::kCollectPayment, dossier.receiving_agency, is_within);
         case DossierAction::kRate:
             return owner && dossier.rating.empty();

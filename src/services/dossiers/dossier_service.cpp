@@ -251,6 +251,9 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
     const auto snapshot = catalog_.GetSnapshot();
     const auto is_within = MakeIsWithin(snapshot);
     const auto deadlines = GetDeadlines();
+    if (!input.to_agency.empty() && snapshot->FindAgency(input.to_agency) == nullptr) {
+        return Invalid("to_agency");
+    }
     input.at = clock_.Now();
     input.actor_id = actor.account_id;
     input.actor_login = actor.is_system ? "system:" + actor.name : actor.login;
@@ -382,7 +385,7 @@ Outcome<std::vector<domain::DossierEvent>> DossierService::GetEvents(const domai
 Outcome<DossierView> DossierService::Lookup(const std::string& code, const std::string& id_number,
                                             const std::string& remote_address) {
     const Instant now = clock_.Now();
-    if (const auto wait = lookup_throttle_.Check("lookup", remote_address, now)) {
+    if (const auto wait = lookup_throttle_.Check(code, remote_address, now)) {
         Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
         error.retry_after_seconds = static_cast<int>(wait->count());
         return error;
@@ -394,7 +397,7 @@ Outcome<DossierView> DossierService::Lookup(const std::string& code, const std::
     std::optional<domain::Dossier> dossier = std::move(found).Value();
     const auto anonymous = domain::Actor::Anonymous(remote_address);
     if (!dossier || !ConstantTimeEquals(dossier->applicant.id_number, id_number)) {
-        lookup_throttle_.RecordFailure("lookup", remote_address, now);
+        lookup_throttle_.RecordFailure(code, remote_address, now);
         (void)database_.Write([&](storage::Transaction& transaction) {
             return AppendAudit(transaction, MakeAuditEntry(clock_, anonymous, "dossier.lookup",
                                                            "dossier", code, AuditOutcome::kFailed));

@@ -10,6 +10,7 @@
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 #include "storage/sqlite/sqlite_dossier_store.hpp"
+#include "storage/sqlite/sqlite_indicator_store.hpp"
 #include "storage/transaction.hpp"
 
 namespace motcua::storage::sqlite {
@@ -68,13 +69,15 @@ public:
           audit_(connection, audit_key),
           catalog_(connection),
           dossiers_(connection),
-          calendar_(connection) {}
+          calendar_(connection),
+          indicators_(connection) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
     CatalogStore& Catalog() override { return catalog_; }
     DossierStore& Dossiers() override { return dossiers_; }
     CalendarStore& Calendar() override { return calendar_; }
+    IndicatorStore& Indicators() override { return indicators_; }
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
 
 private:
@@ -85,6 +88,7 @@ private:
     SqliteCatalogStore catalog_;
     SqliteDossierStore dossiers_;
     SqliteCalendarStore calendar_;
+    SqliteIndicatorStore indicators_;
 };
 
 }  // namespace motcua::storage::sqlite

@@ -1,0 +1,34 @@
+// IndicatorStore: the indicator counters (reporting/counters.hpp) per agency × procedure ×
+// received day. Deltas are added inside the transaction that records the dossier event that
+// causes them; queries sum rows over days, agencies and procedures.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/outcome.hpp"
+#include "reporting/counters.hpp"
+
+namespace motcua::storage {
+
+/// One summed row: the counters of one procedure (over the queried agencies and days).
+struct ProcedureCounters {
+    std::string procedure_code;
+    reporting::Counters counters;
+};
+
+class IndicatorStore {
+public:
+    virtual ~IndicatorStore() = default;
+    /// Adds `delta` to the row (agency, procedure, day "YYYY-MM-DD"), creating it if needed.
+    virtual Outcome<Done> Add(const std::string& agency_code, const std::string& procedure_code,
+                              const std::string& day, const reporting::Counters& delta) = 0;
+    /// Sums the rows of `agencies` (empty: all) with first_day <= day <= last_day, per procedure.
+    virtual Outcome<std::vector<ProcedureCounters>> SumByProcedure(
+        const std::vector<std::string>& agencies, const std::string& first_day,
+        const std::string& last_day) = 0;
+    /// Deletes every row (before a recompute in the same transaction).
+    virtual Outcome<Done> Clear() = 0;
+};
+
+}  // namespace motcua::storage
