@@ -42,6 +42,26 @@ bool IsSameOrigin(std::string_view origin, std::string_view host) {
 
 }  // namespace
 
+namespace {
+
+// The presented session token: a bearer token, else the session cookie.
+std::string TokenOf(const Request& request, bool& is_bearer) {
+    const auto authorization = request.Header("authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    is_bearer = authorization.substr(0, kBearer.size()) == kBearer;
+    return std::string(is_bearer ? authorization.substr(kBearer.size())
+                                 : request.Cookie("motcua_session"));
+}
+
+}  // namespace
+
+bool HttpApi::HasValidSession(const Request& header_only) {
+    bool is_bearer = false;
+    const std::string token = TokenOf(header_only, is_bearer);
+    return context_.auth != nullptr && !token.empty() &&
+           context_.auth->Authenticate(token, header_only.remote_address).HasValue();
+}
+
 std::optional<Response> HttpApi::Authenticate(Request& request) {
     request.actor = domain::Actor::Anonymous(request.remote_address);
     if (IsUnsafe(request.method)) {
@@ -55,11 +75,8 @@ std::optional<Response> HttpApi::Authenticate(Request& request) {
     if (context_.auth == nullptr) {
         return std::nullopt;
     }
-    const auto authorization = request.Header("authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    const bool is_bearer = authorization.substr(0, kBearer.size()) == kBearer;
-    const std::string token(is_bearer ? authorization.substr(kBearer.size())
-                                      : request.Cookie("motcua_session"));
+    bool is_bearer = false;
+    const std::string token = TokenOf(request, is_bearer);
     if (token.empty()) {
         return std::nullopt;
     }

@@ -26,6 +26,9 @@ public:
 
     /// Answers one request; thread-safe.
     Response Handle(Request request);
+    /// Returns true when the header carries a valid session (bearer token or cookie): large
+    /// bodies (imports, uploads) are read only for signed-in callers.
+    bool HasValidSession(const Request& header_only);
     /// Answers a request that failed before it could be parsed (oversized, malformed).
     Response HandleProtocolError(int status, std::string_view code);
     Metrics& GetMetrics() { return *metrics_; }

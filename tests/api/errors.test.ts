@@ -305,3 +305,33 @@ describe('fuzz', () => {
     assert.equal(catalogue.body.total, 66);
   });
 });
+
+describe('large bodies are read only for signed-in callers', () => {
+  let files: RunningServer;
+  before(async () => {
+    files = await startServer();
+  });
+  after(async () => {
+    await files?.close();
+  });
+
+  test('an anonymous import announcing 60 MB is refused with 401 before its body is sent', async () => {
+    // Only the header is sent: the answer must come without the server waiting for (or
+    // buffering) the announced body.
+    const started = Date.now();
+    const answer = await rawExchange(files.host, files.port,
+      'POST /api/v1/import/dossiers HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n' +
+      'Content-Length: 60000000\r\n\r\n', 3_000);
+    assert.equal(rawStatus(answer.text), 401, answer.text.slice(0, 300));
+    assert.match(answer.text, /authentication_required/);
+    assert.ok(Date.now() - started < 2_500, 'answered without waiting for the body');
+    await assertHealthy(files);
+  });
+
+  test('an anonymous upload announcing a large body is refused the same way', async () => {
+    const answer = await rawExchange(files.host, files.port,
+      'POST /api/v1/dossiers/X/files HTTP/1.1\r\nHost: x\r\n' +
+      'Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 30000000\r\n\r\n', 3_000);
+    assert.equal(rawStatus(answer.text), 401, answer.text.slice(0, 300));
+  });
+});

@@ -177,6 +177,14 @@ private:
                 parser.body_limit(limit);
                 if (parser.content_length() && *parser.content_length() > limit) {
                     error = http::error::body_limit;
+                } else if (limit > options_.body_limit && !HasSession(parser.get(), stream)) {
+                    // Whole files are buffered only for signed-in callers: an anonymous client
+                    // cannot make the server hold many large bodies in memory.
+                    auto reply = ToMessage(api_.HandleProtocolError(401, "authentication_required"),
+                                           parser.get().version(), false, false);
+                    stream.expires_after(options_.read_timeout);
+                    co_await http::async_write(stream, reply, kNoThrow);
+                    break;
                 } else {
                     auto [body_error, body_bytes] =
                         co_await http::async_read(stream, buffer, parser, kNoThrow);
@@ -211,6 +219,22 @@ private:
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     }
 
+    // Checks the session of a request whose body has not been read yet.
+    bool HasSession(const http::request<http::string_body>& header,
+                    const beast::tcp_stream& stream) {
+        Request request;
+        for (const auto* name : {"authorization", "cookie"}) {
+            const auto value = header[name];
+            if (!value.empty()) {
+                request.headers.emplace_back(name, std::string(value));
+            }
+        }
+        boost::system::error_code error;
+        const auto remote = stream.socket().remote_endpoint(error);
+        request.remote_address = error ? std::string{} : remote.address().to_string();
+        return api_.HasValidSession(request);
+    }
+
     // Imports and file uploads carry whole files; every other route keeps the small limit.
     std::size_t BodyLimitFor(const http::request<http::string_body>& header) const {
         constexpr std::string_view kImportPrefix = "/api/v1/import/";
@@ -218,7 +242,8 @@ private:
         constexpr std::string_view kFilesSuffix = "/files";
         const std::string_view target = header.target();
         const std::string_view path = target.substr(0, target.find('?'));
-        if (path.substr(0, kImportPrefix.size()) == kImportPrefix) {
+        if (header.method() == http::verb::post &&
+            path.substr(0, kImportPrefix.size()) == kImportPrefix) {
             return options_.import_body_limit;
         }
         if (header.method() == http::verb::post &&
