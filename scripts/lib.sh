@@ -10,10 +10,11 @@ BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev
-  libspdlog-dev libfmt-dev libcli11-dev
+  libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev
 )
 # Extra packages the test suite needs (tests, benchmarks smoke runs, format check, wrk).
-TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 wrk chromium)
+TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 wrk chromium
+               libreoffice-calc-nogui)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

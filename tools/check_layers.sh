@@ -26,6 +26,9 @@ if grep -rnE '#include "storage/(sqlite|postgres)/' services api; then status=1;
 if grep -rlE '#include <boost/(asio|beast/core|beast/http\.hpp)' . | grep -v '^./api/server/'; then
   echo "layer violation: Asio/Beast included outside api/server/"; status=1
 fi
+if grep -rl '#include <xlsxwriter' . | grep -v '^./reporting/render/render_xlsx.cpp$'; then
+  echo "layer violation: libxlsxwriter included outside reporting/render/render_xlsx.cpp"; status=1
+fi
 if grep -rl '#include <CLI/' . | grep -v '^./main.cpp$'; then
   echo "layer violation: CLI11 included outside main.cpp"; status=1
 fi
