@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
     auto* audit = cli.add_subcommand("audit", "audit log tools");
     audit->require_subcommand(1);
     auto* audit_verify = audit->add_subcommand("verify", "verify the audit log's hash chain");
+    auto* indicators = cli.add_subcommand("indicators", "indicator counters");
+    indicators->require_subcommand(1);
+    auto* indicators_recompute =
+        indicators->add_subcommand("recompute", "rebuild the counters from the dossier events");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {
@@ -159,6 +163,9 @@ int main(int argc, char** argv) {
     }
     if (audit_verify->parsed()) {
         return app.AuditVerify();
+    }
+    if (indicators_recompute->parsed()) {
+        return app.RecomputeIndicators();
     }
     return 2;
 }

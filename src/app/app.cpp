@@ -26,6 +26,7 @@
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/indicators/indicator_service.hpp"
 #include "storage/file_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -380,6 +381,21 @@ int App::AuditVerify() {
         return 1;
     }
     fmt::print("audit log intact: {} rows, chain and head verified\n", result.records);
+    return 0;
+}
+
+int App::RecomputeIndicators() {
+    if (!Open()) {
+        return 1;
+    }
+    services::IndicatorService indicators(*database_, services_->catalog, clock_);
+    auto report = indicators.Recompute(domain::Actor::System("indicators recompute"));
+    if (!report) {
+        PrintError(report.GetError());
+        return 1;
+    }
+    fmt::print("indicator counters rebuilt from {} dossiers: {} rows\n", report.Value().dossiers,
+               report.Value().rows);
     return 0;
 }
 

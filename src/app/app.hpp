@@ -49,6 +49,8 @@ public:
     int UserGrant(const std::string& login, const std::string& role_at_agency, bool grant);
     /// Verifies the audit log's hash chain; exits 1 naming the first broken row.
     int AuditVerify();
+    /// Rebuilds the indicator counters from the dossier events.
+    int RecomputeIndicators();
     /// Prints every HTTP route, one "METHOD PATTERN" a line.
     int PrintRoutes();
 

@@ -11,6 +11,15 @@
 
 namespace motcua::storage {
 
+/// One stored row.
+struct CounterRow {
+    std::string agency_code;
+    std::string procedure_code;
+    std::string day;
+    reporting::Counters counters;
+    friend bool operator==(const CounterRow&, const CounterRow&) = default;
+};
+
 /// One summed row: the counters of one procedure (over the queried agencies and days).
 struct ProcedureCounters {
     std::string procedure_code;
@@ -27,6 +36,8 @@ public:
     virtual Outcome<std::vector<ProcedureCounters>> SumByProcedure(
         const std::vector<std::string>& agencies, const std::string& first_day,
         const std::string& last_day) = 0;
+    /// Returns every non-zero row, ordered by agency, procedure and day.
+    virtual Outcome<std::vector<CounterRow>> ListAll() = 0;
     /// Deletes every row (before a recompute in the same transaction).
     virtual Outcome<Done> Clear() = 0;
 };

@@ -11,6 +11,7 @@
 #include "services/audit/audit_entry.hpp"
 #include "services/auth/credentials.hpp"
 #include "services/dossiers/dossier_access.hpp"
+#include "services/indicators/indicator_feed.hpp"
 
 namespace motcua::services {
 namespace {
@@ -231,6 +232,8 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         }
         created.dossier.id = id.Value();
         MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(id.Value(), created.event));
+        MOTCUA_RETURN_IF_ERROR(
+            FeedIndicators(transaction, procedure, {}, {&created.dossier, {&created.event, 1}}));
         if (!request.idempotency_key.empty()) {
             MOTCUA_RETURN_IF_ERROR(
                 dossiers.RememberIdempotencyKey(actor.account_id, request.idempotency_key,
@@ -301,6 +304,17 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
         auto& result = applied.Value();
         MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
         MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
+        // The indicator counters change in the same transaction as the event that moves them.
+        auto history = dossiers.ListEvents(dossier.id);
+        if (!history) {
+            return history.GetError();
+        }
+        auto events = std::move(history).Value();
+        const std::size_t before_count = events.size() - 1;  // The new event is already stored.
+        MOTCUA_RETURN_IF_ERROR(FeedIndicators(
+            transaction, snapshot->procedures[procedure->second],
+            {&dossier, std::span<const domain::DossierEvent>(events.data(), before_count)},
+            {&result.dossier, events}));
         MOTCUA_RETURN_IF_ERROR(AppendAudit(
             transaction,
             MakeAuditEntry(clock_, actor, action_name, "dossier", code, AuditOutcome::kOk)));

@@ -8,6 +8,7 @@
 
 #include "common/time_format.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/indicators/indicator_service.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_sqlite_database.hpp"
 
@@ -222,6 +223,59 @@ TEST_F(DossierServiceTest, HistoryImportKeepsGoodLinesAndRejectsBadOnesWholly) {
     // A new dossier on that day and desk never reuses an imported number.
     clock_.Set(*ParseRfc3339("2025-01-01T10:00:00+07:00"));
     EXPECT_EQ(service_.Submit(citizen_, Online()).Value().dossier.code, "H32.1.01-250101-0043");
+}
+
+TEST_F(DossierServiceTest, CountersKeptInTheEventTransactionEqualARecompute) {
+    // A few dossiers through the real storage path: online and desk, accepted, supplemented
+    // twice (overdue by rule), overdue by time, finished, and one never accepted.
+    std::vector<std::string> codes;
+    for (int i = 0; i < 4; ++i) {
+        codes.push_back(service_.Submit(citizen_, Online()).Value().dossier.code);
+    }
+    for (const auto& code : {codes[0], codes[1], codes[2]}) {
+        ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));
+        ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kForward));
+    }
+    for (int round = 0; round < 2; ++round) {
+        ASSERT_TRUE(Act(specialist_, codes[1], domain::DossierAction::kRequestSupplement));
+        ASSERT_TRUE(Act(citizen_, codes[1], domain::DossierAction::kSupplement));
+    }
+    clock_.Set(*ParseRfc3339("2025-04-02T09:00:00+07:00"));  // Next quarter: codes[0..2] late.
+    ASSERT_GT(service_.MarkOverdue().Value(), 0);
+    ASSERT_TRUE(Act(specialist_, codes[2], domain::DossierAction::kForward));
+    HistoryImporter importer(database_.Get(), catalog_, service_, clock_);
+    ASSERT_EQ(
+        importer
+            .Import(
+                system_,
+                R"({"code": "H32.1.01-250101-0001", "procedure": "P1", "agency": "H32.1.01", "channel": "desk", "applicant": {"kind": "citizen", "id_number": "056095001234", "name": "An"}, "events": [{"at": "2025-01-02T08:00:00+07:00", "action": "receive"}]})")
+            .Value()
+            .imported,
+        1);
+    auto rows = [&] {
+        std::vector<storage::CounterRow> all;
+        EXPECT_TRUE(database_.Get()
+                        .Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+                            all = transaction.Indicators().ListAll().Value();
+                            return Done{};
+                        })
+                        .HasValue());
+        return all;
+    };
+    const auto incremental = rows();
+    ASSERT_FALSE(incremental.empty());
+    reporting::Counters total;
+    for (const auto& row : incremental) {
+        total += row.counters;
+    }
+    EXPECT_EQ(total.received, 4);  // Three accepted online, one imported; one never accepted.
+    EXPECT_GE(total.overdue.year, 3);
+    IndicatorService indicators(database_.Get(), catalog_, clock_);
+    auto report = indicators.Recompute(system_);
+    ASSERT_TRUE(report.HasValue());
+    EXPECT_EQ(report.Value().dossiers, 5);
+    EXPECT_EQ(rows(), incremental);
+    EXPECT_EQ(indicators.Recompute(citizen_).GetError().kind, ErrorKind::kForbidden);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "interchange/dossier_history_json.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
+#include "services/indicators/indicator_feed.hpp"
 
 namespace motcua::services {
 namespace {
@@ -125,45 +126,49 @@ Outcome<HistoryImportReport> HistoryImporter::Import(const domain::Actor& actor,
         }
         int stored = 0;
         std::vector<std::pair<int, Error>> failed;
-        MOTCUA_RETURN_IF_ERROR(
-            database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-                stored = 0;
-                failed.clear();
-                auto& store = transaction.Dossiers();
-                for (const auto& line : batch) {
-                    auto outcome = transaction.Isolated([&]() -> Outcome<Done> {
-                        auto replayed = Replay(line.record, *snapshot, context);
-                        if (!replayed) {
-                            return replayed.GetError();
-                        }
-                        auto& [dossier, events] = replayed.Value();
-                        auto id = store.Insert(dossier);
-                        if (!id) {
-                            return id.GetError();
-                        }
-                        for (const auto& event : events) {
-                            MOTCUA_RETURN_IF_ERROR(store.AppendEvent(id.Value(), event));
-                        }
-                        if (const auto sequence =
-                                CodeSequence(dossier.code, dossier.receiving_agency)) {
-                            MOTCUA_RETURN_IF_ERROR(store.EnsureSequenceAtLeast(
-                                dossier.receiving_agency, sequence->first, sequence->second));
-                        }
-                        return Done{};
-                    });
-                    if (outcome) {
-                        ++stored;
-                    } else {
-                        failed.emplace_back(line.number, outcome.GetError());
+        MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction)
+                                                   -> Outcome<Done> {
+            stored = 0;
+            failed.clear();
+            auto& store = transaction.Dossiers();
+            for (const auto& line : batch) {
+                auto outcome = transaction.Isolated([&]() -> Outcome<Done> {
+                    auto replayed = Replay(line.record, *snapshot, context);
+                    if (!replayed) {
+                        return replayed.GetError();
                     }
+                    auto& [dossier, events] = replayed.Value();
+                    auto id = store.Insert(dossier);
+                    if (!id) {
+                        return id.GetError();
+                    }
+                    for (const auto& event : events) {
+                        MOTCUA_RETURN_IF_ERROR(store.AppendEvent(id.Value(), event));
+                    }
+                    const auto& procedure =
+                        snapshot
+                            ->procedures[snapshot->procedure_by_code.at(dossier.procedure_code)];
+                    MOTCUA_RETURN_IF_ERROR(
+                        FeedIndicators(transaction, procedure, {}, {&dossier, events}));
+                    if (const auto sequence =
+                            CodeSequence(dossier.code, dossier.receiving_agency)) {
+                        MOTCUA_RETURN_IF_ERROR(store.EnsureSequenceAtLeast(
+                            dossier.receiving_agency, sequence->first, sequence->second));
+                    }
+                    return Done{};
+                });
+                if (outcome) {
+                    ++stored;
+                } else {
+                    failed.emplace_back(line.number, outcome.GetError());
                 }
-                return AppendAudit(
-                    transaction,
-                    MakeAuditEntry(clock_, actor, "dossier.import", "dossier", "",
-                                   AuditOutcome::kOk,
-                                   "{\"imported\":" + std::to_string(stored) +
-                                       ",\"rejected\":" + std::to_string(failed.size()) + "}"));
-            }));
+            }
+            return AppendAudit(
+                transaction,
+                MakeAuditEntry(clock_, actor, "dossier.import", "dossier", "", AuditOutcome::kOk,
+                               "{\"imported\":" + std::to_string(stored) +
+                                   ",\"rejected\":" + std::to_string(failed.size()) + "}"));
+        }));
         report.imported += stored;
         for (auto& [line, error] : failed) {
             reject(line, std::move(error));

@@ -120,6 +120,27 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
     return rows;
 }
 
+Outcome<std::vector<CounterRow>> SqliteIndicatorStore::ListAll() {
+    std::string sql = "SELECT agency_code, procedure_code, day";
+    for (const char* column : kColumns) {
+        sql += std::string(", ") + column;
+    }
+    sql += " FROM indicator_counters ORDER BY agency_code, procedure_code, day";
+    auto select = connection_.Prepare(sql);
+    std::vector<CounterRow> rows;
+    while (select.Step()) {
+        CounterRow row{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2), {}};
+        auto fields = Fields(row.counters);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            *fields[i] = select.ColumnInt(static_cast<int>(i + 3));
+        }
+        if (!reporting::IsZero(row.counters)) {
+            rows.push_back(std::move(row));
+        }
+    }
+    return rows;
+}
+
 Outcome<Done> SqliteIndicatorStore::Clear() {
     connection_.Exec("DELETE FROM indicator_counters");
     return Done{};
