@@ -15,6 +15,7 @@
 #include "services/dossiers/dossier_forms.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/indicators/indicator_service.hpp"
 
 namespace motcua::api {
 
@@ -34,6 +35,7 @@ struct ApiContext {
     services::HistoryImporter* history_import = nullptr;
     services::CalendarService* calendar = nullptr;
     services::AttachmentService* attachments = nullptr;
+    services::IndicatorService* indicators = nullptr;
     services::FormOptions forms;
     CookieOptions cookie;
 };

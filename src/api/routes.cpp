@@ -10,6 +10,7 @@
 #include "api/dossiers/form_handlers.hpp"
 #include "api/http_api.hpp"
 #include "api/imports/import_catalog.hpp"
+#include "api/indicators/indicator_handlers.hpp"
 #include "api/system/system_handlers.hpp"
 
 namespace motcua::api {
@@ -125,6 +126,12 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/files/{sha256}",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::DownloadFile(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/indicators/766",
+         [ctx](const Request& r, const PathParams&) { return indicators::GetIndex766(*ctx, r); }},
+        {"GET", "/api/v1/indicators/plan",
+         [ctx](const Request& r, const PathParams&) {
+             return indicators::GetPlanIndicators(*ctx, r);
          }},
         {"POST", "/api/v1/import/agencies",
          [ctx](const Request& r, const PathParams&) {

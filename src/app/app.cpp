@@ -66,6 +66,7 @@ struct App::Services {
     services::HistoryImporter history_import{database_ref, catalog, dossiers, clock_ref};
     storage::DirectoryFileStore files;
     services::AttachmentService attachments;
+    services::IndicatorService indicators{database_ref, catalog, clock_ref};
 };
 
 namespace {
@@ -425,6 +426,7 @@ int App::Serve() {
     context.history_import = &services_->history_import;
     context.calendar = &services_->calendar;
     context.attachments = &services_->attachments;
+    context.indicators = &services_->indicators;
     context.forms = {config_.public_base_url};
     context.cookie = {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)};
     api::HttpApiOptions options;

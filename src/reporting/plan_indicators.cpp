@@ -6,25 +6,33 @@ namespace motcua::reporting {
 
 namespace {
 
-// Our arrangement of domain §7's nine requested indicators; the seed plan's own numbering is
-// not in the repository (docs/indicators.md, open question).
+// The province's 2025 plan appendix (issue "Real-time service index…", deliverable 2), each
+// mapped to its closest 766 definition (domain §7) or our own formula. III.1–III.3 measure the
+// official-document and task systems, which have no inputs yet: they report no_data.
 constexpr PlanIndicatorDefinition kDefinitions[] = {
     {"I.1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "Share of full online public services",
      "ONLINE_SERVICE_FULL_PROVIDED"},
-    {"I.2", "Tỷ lệ hồ sơ trực tuyến", "Share of dossiers submitted online", "own:online_share"},
-    {"I.3", "Tỷ lệ thanh toán trực tuyến", "Share of dossiers paid online",
+    {"I.2", "Tỷ lệ thanh toán trực tuyến", "Share of fee payments made online",
      "ONLINE_PAYMENT_DOSSIER"},
-    {"II.1", "Tỷ lệ số hóa hồ sơ", "Share of digitised dossiers", "SO_HOA_GIAY_TO_GIAI_QUYET"},
-    {"II.2", "Tỷ lệ cấp kết quả giải quyết TTHC điện tử", "Share of electronic results",
+    {"I.3", "Tỷ lệ hồ sơ trực tuyến", "Share of dossiers submitted online", "own:online_share"},
+    {"I.4", "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC",
+     "Share of digitised dossiers and results", "SO_HOA_GIAY_TO_GIAI_QUYET"},
+    {"I.5", "Tỷ lệ kết quả, hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia",
+     "Share of dossiers and results synced with the national portal", "DOSSIER_SYNC"},
+    {"II.1", "Tỷ lệ cấp kết quả giải quyết TTHC điện tử", "Share of electronic results",
      "ORIGINAL_RESULT_AVAILABLE"},
-    {"II.3", "Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa", "Share reusing digitised data",
+    {"II.2", "Tỷ lệ khai thác, sử dụng lại dữ liệu số hóa", "Share reusing digitised data",
      "REUSED_DIGITIZED_DATA"},
-    {"III.1", "Tỷ lệ hồ sơ đồng bộ lên Cổng Dịch vụ công quốc gia",
-     "Share of dossiers synced with the national portal", "DOSSIER_SYNC"},
-    {"III.2", "Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn", "Share of petitions handled on time",
+    {"II.3", "Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn", "Share of petitions handled on time",
      "PETITION_PROCESSING_ON_TIME"},
-    {"III.3", "Mức độ hài lòng trong tiếp nhận, giải quyết TTHC",
-     "Satisfaction with dossier handling", "DOSSIER_RECEIVING_SATISFACTION"},
+    {"II.4", "Mức độ hài lòng trong tiếp nhận, giải quyết TTHC",
+     "Satisfaction with dossier reception and handling", "DOSSIER_RECEIVING_SATISFACTION"},
+    {"III.1", "Tỷ lệ văn bản được xử lý hoàn toàn trên môi trường mạng",
+     "Share of official documents processed fully online", "own:documents_online"},
+    {"III.2", "Tỷ lệ dữ liệu xử lý nhiệm vụ đồng bộ lên hệ thống của Chính phủ",
+     "Share of task-handling data synced to the government systems", "own:tasks_synced"},
+    {"III.3", "Kết nối Hệ thống giải quyết TTHC với hệ thống quản lý văn bản",
+     "TTHC system connected to the document system", "own:document_system_link"},
 };
 
 }  // namespace

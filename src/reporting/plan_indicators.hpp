@@ -22,7 +22,7 @@ struct PlanIndicatorDefinition {
     const char* source;  // A 766 metric code, or "own:…" for our own formula.
 };
 
-/// Returns the nine definitions, in order.
+/// Returns the twelve definitions (I.1–III.3), in order.
 std::span<const PlanIndicatorDefinition> PlanIndicatorDefinitions();
 
 /// Targets in percent, per year and indicator id (configuration, e.g. {2025: {"I.1": 80}}).

@@ -14,11 +14,25 @@ const PlanIndicatorResult& Find(const std::vector<PlanIndicatorResult>& all, con
     throw std::runtime_error(id);
 }
 
-TEST(PlanIndicatorsTest, NineIndicatorsInOrder) {
+TEST(PlanIndicatorsTest, TheAppendixTwelveIndicatorsInOrder) {
     const auto definitions = PlanIndicatorDefinitions();
-    ASSERT_EQ(definitions.size(), 9u);
-    EXPECT_STREQ(definitions.front().id, "I.1");
-    EXPECT_STREQ(definitions.back().id, "III.3");
+    std::vector<std::string> ids;
+    for (const auto& definition : definitions) {
+        ids.emplace_back(definition.id);
+    }
+    EXPECT_EQ(ids, (std::vector<std::string>{"I.1", "I.2", "I.3", "I.4", "I.5", "II.1", "II.2",
+                                             "II.3", "II.4", "III.1", "III.2", "III.3"}));
+}
+
+TEST(PlanIndicatorsTest, DocumentAndTaskIndicatorsHaveNoInputsYet) {
+    IndexInputs in;
+    in.procedures = {{{}, {}}};
+    in.procedures[0].counters.received = 10;
+    const auto results = EvaluatePlan(ScoreIndex766(in), in, {}, 2025);
+    for (const char* id : {"III.1", "III.2", "III.3"}) {
+        EXPECT_EQ(Find(results, id).status, MetricStatus::kNoData) << id;
+        EXPECT_FALSE(Find(results, id).actual) << id;
+    }
 }
 
 TEST(PlanIndicatorsTest, NoInputsIsNoDataNeverZero) {
@@ -46,19 +60,19 @@ TEST(PlanIndicatorsTest, ActualAgainstTheYearsTarget) {
                      {{"P3", domain::OnlineLevel::kPartial, false, true, true}, {}},
                      {{"P4", domain::OnlineLevel::kNone, false, true, true}, {}}};
     PlanTargets targets;
-    targets.by_year[2025] = {{"I.2", 80}, {"I.3", 50}};
-    targets.by_year[2026] = {{"I.2", 70}};
+    targets.by_year[2025] = {{"I.3", 80}, {"I.2", 50}};
+    targets.by_year[2026] = {{"I.3", 70}};
     const IndexResult index = ScoreIndex766(in);
     const auto y2025 = EvaluatePlan(index, in, targets, 2025);
-    EXPECT_DOUBLE_EQ(*Find(y2025, "I.2").actual, 75);
-    EXPECT_EQ(Find(y2025, "I.2").met, false);
-    EXPECT_DOUBLE_EQ(*Find(y2025, "I.3").actual, 60);
-    EXPECT_EQ(Find(y2025, "I.3").met, true);
+    EXPECT_DOUBLE_EQ(*Find(y2025, "I.3").actual, 75);
+    EXPECT_EQ(Find(y2025, "I.3").met, false);
+    EXPECT_DOUBLE_EQ(*Find(y2025, "I.2").actual, 60);
+    EXPECT_EQ(Find(y2025, "I.2").met, true);
     EXPECT_DOUBLE_EQ(*Find(y2025, "I.1").actual, 50);
     EXPECT_FALSE(Find(y2025, "I.1").target);
     EXPECT_FALSE(Find(y2025, "I.1").met);
-    EXPECT_EQ(Find(y2025, "III.2").status, MetricStatus::kNoData);  // No PAKN input.
-    EXPECT_EQ(Find(EvaluatePlan(index, in, targets, 2026), "I.2").met, true);
+    EXPECT_EQ(Find(y2025, "II.3").status, MetricStatus::kNoData);  // No PAKN input.
+    EXPECT_EQ(Find(EvaluatePlan(index, in, targets, 2026), "I.3").met, true);
 }
 
 }  // namespace

@@ -193,6 +193,10 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
     case 'POST /api/v1/import/dossiers':
       // An empty JSON Lines file: allowed callers import nothing, and change nothing.
       return { path, method, session, body: {} };
+    case 'GET /api/v1/indicators/766':
+      return { path: `${pattern}?agency=H32&period=2025-03`, method, session };
+    case 'GET /api/v1/indicators/plan':
+      return { path: `${pattern}?agency=H32&year=2025`, method, session };
     case 'GET /api/v1/calendar/{year}':
       return { path: pattern.replace('{year}', '2026'), method, session };
     case 'GET /api/v1/calendar/due':

@@ -45,6 +45,8 @@ const CONTRACT_ROUTES = [
   'POST /api/v1/import/procedures',
   'GET /api/v1/calendar/{year}',
   'GET /api/v1/calendar/due',
+  'GET /api/v1/indicators/766',
+  'GET /api/v1/indicators/plan',
 ];
 
 // Who calls the operations that need a session (those documenting `security`): a demo account

@@ -5,10 +5,26 @@
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
 #include "domain/access/actor.hpp"
+#include "reporting/index_766.hpp"
+#include "reporting/plan_indicators.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "storage/database.hpp"
 
 namespace motcua::services {
+
+/// The 766 index of an agency's subtree for a period, with the inputs it was scored from.
+struct IndexAnswer {
+    std::string agency_code;
+    reporting::Period period;
+    reporting::IndexInputs inputs;
+    reporting::IndexResult index;
+};
+
+/// The plan's targets for 2025 (the province's appendix), used when none are configured.
+reporting::PlanTargets DefaultPlanTargets();
+
+/// Parses "YYYY-MM", "YYYY-Qn" or "YYYY".
+std::optional<reporting::Period> ParsePeriod(std::string_view text);
 
 struct RecomputeReport {
     int dossiers = 0;
@@ -22,6 +38,12 @@ public:
     /// Replaces every counter row with the sum over all dossiers of their final facts, in one
     /// transaction (province administrators and the console only).
     Outcome<RecomputeReport> Recompute(const domain::Actor& actor);
+    /// Scores the 766 index for `agency_code`'s subtree over `period`, from the counters.
+    /// Aggregates only, so public; inputs the system does not hold yet report no_data.
+    Outcome<IndexAnswer> Index766(const std::string& agency_code, const reporting::Period& period);
+    /// Evaluates the plan's indicators for `year` against `targets`.
+    Outcome<std::vector<reporting::PlanIndicatorResult>> Plan(
+        const std::string& agency_code, int year, const reporting::PlanTargets& targets);
 
 private:
     storage::Database& database_;

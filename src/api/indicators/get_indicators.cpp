@@ -1,0 +1,126 @@
+#include <boost/json.hpp>
+
+#include "api/indicators/indicator_handlers.hpp"
+#include "api/query_params.hpp"
+
+namespace motcua::api::indicators {
+namespace {
+
+boost::json::value Number(const std::optional<double>& value) {
+    return value ? boost::json::value(reporting::RoundForDisplay(*value))
+                 : boost::json::value(nullptr);
+}
+
+boost::json::object MetricJson(const reporting::MetricResult& metric) {
+    boost::json::object json;
+    json["code"] = metric.code;
+    json["id"] = metric.id;
+    json["numerator"] = metric.numerator;
+    json["denominator"] = metric.denominator;
+    json["ratio"] = Number(metric.ratio);
+    json["score"] = Number(metric.score);
+    json["max_score"] = metric.max_score;
+    json["status"] = reporting::MetricStatusName(metric.status);
+    if (!metric.note.empty()) {
+        json["note"] = metric.note;
+    }
+    return json;
+}
+
+// The two required parameters of both endpoints; a missing one is named.
+Outcome<std::string> Required(const QueryParams& params, std::string_view name) {
+    auto text = params.Text(name);
+    if (!text) {
+        return text.GetError();
+    }
+    if (!text.Value() || text.Value()->empty()) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(name));
+    }
+    return *text.Value();
+}
+
+}  // namespace
+
+Response GetIndex766(ApiContext& context, const Request& request) {
+    const QueryParams params(request);
+    if (auto unknown = params.RejectUnknown({"agency", "period"}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
+    auto agency = Required(params, "agency");
+    auto period_text = Required(params, "period");
+    if (auto error = FirstError(agency, period_text)) {
+        return context.errors.Render(*error);
+    }
+    const auto period = services::ParsePeriod(period_text.Value());
+    if (!period) {
+        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "period"));
+    }
+    auto answer = context.indicators->Index766(agency.Value(), *period);
+    if (!answer) {
+        return context.errors.Render(answer.GetError());
+    }
+    boost::json::array groups;
+    for (const auto& group : answer.Value().index.groups) {
+        boost::json::array metrics;
+        for (const auto& metric : group.metrics) {
+            metrics.push_back(MetricJson(metric));
+        }
+        boost::json::object item;
+        item["code"] = reporting::GroupApiName(group.code);
+        item["name_vi"] = reporting::GroupNameVi(group.code);
+        item["name_en"] = reporting::GroupNameEn(group.code);
+        item["score"] = reporting::RoundForDisplay(group.score);
+        item["max_score"] = group.max_score;
+        item["metrics"] = std::move(metrics);
+        groups.push_back(std::move(item));
+    }
+    boost::json::object reply;
+    reply["agency"] = answer.Value().agency_code;
+    reply["period"] = answer.Value().period.Label();
+    reply["total_score"] = reporting::RoundForDisplay(answer.Value().index.total_score);
+    reply["max_score"] = answer.Value().index.max_score;
+    reply["groups"] = std::move(groups);
+    return JsonResponse(reply);
+}
+
+Response GetPlanIndicators(ApiContext& context, const Request& request) {
+    const QueryParams params(request);
+    if (auto unknown = params.RejectUnknown({"agency", "year"}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
+    auto agency = Required(params, "agency");
+    auto year = params.Integer("year", 0);
+    if (auto error = FirstError(agency, year)) {
+        return context.errors.Render(*error);
+    }
+    if (year.Value() < 1970 || year.Value() > 2100) {
+        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "year"));
+    }
+    auto results =
+        context.indicators->Plan(agency.Value(), year.Value(), services::DefaultPlanTargets());
+    if (!results) {
+        return context.errors.Render(results.GetError());
+    }
+    boost::json::array items;
+    for (const auto& result : results.Value()) {
+        boost::json::object item;
+        item["id"] = result.id;
+        item["name_vi"] = result.name_vi;
+        item["name_en"] = result.name_en;
+        item["source"] = result.source;
+        item["target"] = Number(result.target);
+        item["actual"] = Number(result.actual);
+        item["numerator"] = result.numerator;
+        item["denominator"] = result.denominator;
+        item["met"] = result.met ? boost::json::value(*result.met) : boost::json::value(nullptr);
+        item["status"] = reporting::MetricStatusName(result.status);
+        items.push_back(std::move(item));
+    }
+    boost::json::object reply;
+    reply["year"] = year.Value();
+    reply["agency"] = agency.Value();
+    reply["indicators"] = std::move(items);
+    return JsonResponse(reply);
+}
+
+}  // namespace motcua::api::indicators
