@@ -381,7 +381,8 @@ int App::AuditVerify() {
                    result.reason, result.records);
         return 1;
     }
-    fmt::print("audit log intact: {} rows, chain and head verified\n", result.records);
+    fmt::print("audit log intact: {} rows, chain and head verified; head {} {}\n", result.records,
+               result.head_seq, result.head_hash);
     return 0;
 }
 

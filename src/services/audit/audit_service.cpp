@@ -58,6 +58,8 @@ Outcome<AuditVerification> AuditService::Verify() {
     AuditVerification verification;
     verification.ok = verifier.Finish(head.first, head.second);
     verification.records = verifier.GetCount();
+    verification.head_seq = head.first;
+    verification.head_hash = head.second;
     if (const auto failure = verifier.GetFailure()) {
         verification.failed_seq = failure->first;
         verification.reason = failure->second;

@@ -24,6 +24,8 @@ struct AuditVerification {
     std::int64_t records = 0;
     std::int64_t failed_seq = 0;
     std::string reason;
+    std::int64_t head_seq = 0;  // the head as recorded; ship it off-box to detect trailing deletion
+    std::string head_hash;
 };
 
 class AuditService {
