@@ -79,6 +79,13 @@ export function ErrorSummary({ errors, id = 'form-errors' }: { errors: string[];
   );
 }
 
+/** Moves focus to the error summary once it has rendered; true when there are problems to show. */
+export function focusErrorsIfAny(problems: string[], id = 'form-errors'): boolean {
+  if (problems.length === 0) return false;
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
+  return true;
+}
+
 export function Fieldset({ legend, children, class: cls }: { legend: string; children: ComponentChildren; class?: string }) {
   return (
     <fieldset class={`fieldset ${cls ?? ''}`}>

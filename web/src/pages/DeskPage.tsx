@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getProcedure, listProcedures, submitDossier, type Procedure, type ProcedureSummary } from '../api.ts';
 import { ComponentChecklist, missingRequired } from '../components/ComponentChecklist.tsx';
-import { ErrorSummary, Fieldset, TextField } from '../components/Fields.tsx';
+import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../components/Fields.tsx';
 import { ErrorMessage, Loading } from '../components/States.tsx';
 import { formatProcessingTime } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
@@ -98,10 +98,7 @@ function DeskForm({ agency }: { agency: string }) {
     }
     setErrors(problems);
     setServerError(null);
-    if (problems.length) {
-      setTimeout(() => document.getElementById('form-errors')?.focus(), 0);
-      return;
-    }
+    if (focusErrorsIfAny(problems)) return;
     setBusy(true);
     try {
       const d = await submitDossier(

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, lookupDossier, type PublicDossier } from '../api.ts';
 import { DueBadge, StatusBadge } from '../components/Badges.tsx';
-import { ErrorSummary, TextField } from '../components/Fields.tsx';
+import { ErrorSummary, TextField, focusErrorsIfAny } from '../components/Fields.tsx';
 import { ErrorMessage } from '../components/States.tsx';
 import { formatDateTime } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
@@ -36,10 +36,7 @@ export function LookupPage() {
     setErrors(problems);
     setError(null);
     setResult(null);
-    if (problems.length) {
-      setTimeout(() => document.getElementById('form-errors')?.focus(), 0);
-      return;
-    }
+    if (focusErrorsIfAny(problems)) return;
     setBusy(true);
     try {
       setResult(await lookupDossier(code.trim(), idNumber.trim()));

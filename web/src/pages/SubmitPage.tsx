@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getProcedure, listAgencies, submitDossier, type Agency, type Procedure } from '../api.ts';
 import { ComponentChecklist, missingRequired } from '../components/ComponentChecklist.tsx';
-import { ErrorSummary, Fieldset, TextField } from '../components/Fields.tsx';
+import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../components/Fields.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/States.tsx';
 import { useDocumentTitle } from '../hooks.ts';
@@ -78,10 +78,7 @@ function SubmitForm({ proc }: { proc: Procedure }) {
     if (missing.length) problems.push(t.componentsMissing(missing.join('; ')));
     setErrors(problems);
     setServerError(null);
-    if (problems.length) {
-      setTimeout(() => document.getElementById('form-errors')?.focus(), 0);
-      return;
-    }
+    if (focusErrorsIfAny(problems)) return;
     setBusy(true);
     try {
       const d = await submitDossier(
