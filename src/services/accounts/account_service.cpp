@@ -130,21 +130,14 @@ Outcome<CreatedAccount> AccountService::Create(const domain::Actor& actor, NewAc
 
 Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std::int64_t id,
                                                  Permission permission, const std::string& action) {
-    std::optional<domain::Account> account;
-    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Accounts().FindById(id);
-        if (!found) {
-            return found.GetError();
-        }
-        account = std::move(found).Value();
-        return Done{};
-    }));
-    const auto snapshot = catalog_.GetSnapshot();
-    if (!account) {
-        return AccountNotFound(std::to_string(id));
+    auto loaded = ReadAccount(id);
+    if (!loaded) {
+        return loaded.GetError();
     }
+    domain::Account account = std::move(loaded).Value();
+    const auto snapshot = catalog_.GetSnapshot();
     auto allowed =
-        CheckAccess(database_, clock_, actor, permission, {ScopeAgencyOf(*account), account->id},
+        CheckAccess(database_, clock_, actor, permission, {ScopeAgencyOf(account), account.id},
                     MakeIsWithin(snapshot), {action, "account", std::to_string(id)});
     if (allowed && permission == Permission::kManageAccounts && !actor.is_system) {
         // Managing an account (reset, disable, roles) is managing every role it holds: the
@@ -153,7 +146,7 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
         bool province_wide = false;
         (void)domain::ScopeAgencies(actor, Permission::kManageAccounts, province_wide);
         const auto is_within = MakeIsWithin(snapshot);
-        for (const auto& grant : account->grants) {
+        for (const auto& grant : account.grants) {
             const bool covered =
                 IsProvinceWideRole(grant.role)
                     ? province_wide
@@ -177,7 +170,23 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
                    ? allowed.GetError()
                    : AccountNotFound(std::to_string(id));
     }
-    return *account;
+    return account;
+}
+
+Outcome<domain::Account> AccountService::ReadAccount(std::int64_t id) {
+    std::optional<domain::Account> account;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Accounts().FindById(id);
+        if (!found) {
+            return found.GetError();
+        }
+        account = std::move(found).Value();
+        return Done{};
+    }));
+    if (!account) {
+        return AccountNotFound(std::to_string(id));
+    }
+    return *std::move(account);
 }
 
 Outcome<domain::Account> AccountService::Get(const domain::Actor& actor, std::int64_t id) {
@@ -293,19 +302,7 @@ Outcome<domain::Account> AccountService::Change(
                            MakeAuditEntry(clock_, actor, action, "account", std::to_string(id),
                                           AuditOutcome::kOk, detail));
     }));
-    std::optional<domain::Account> account;
-    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Accounts().FindById(id);
-        if (!found) {
-            return found.GetError();
-        }
-        account = std::move(found).Value();
-        return Done{};
-    }));
-    if (!account) {
-        return AccountNotFound(std::to_string(id));
-    }
-    return *account;
+    return ReadAccount(id);
 }
 
 Outcome<domain::Account> AccountService::SetDisabled(const domain::Actor& actor, std::int64_t id,

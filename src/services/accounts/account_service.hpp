@@ -73,6 +73,8 @@ public:
 private:
     /// The agency that scopes access to `account`: an officer's agency, else the province.
     std::string ScopeAgencyOf(const domain::Account& account) const;
+    /// Reads `id` from the store; 404 `account_not_found` when there is none.
+    Outcome<domain::Account> ReadAccount(std::int64_t id);
     /// Loads `id` and checks `permission` on it; 404 when missing or not visible.
     Outcome<domain::Account> LoadFor(const domain::Actor& actor, std::int64_t id,
                                      domain::Permission permission, const std::string& action);
