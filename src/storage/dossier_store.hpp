@@ -15,6 +15,12 @@ namespace motcua::storage {
 
 enum class DossierOrder { kDueFirst, kNewestFirst };
 
+/// A dossier the overdue job looks at, and the keyset cursor of its scan (empty: from the start).
+struct OverdueCandidate {
+    std::string due_at;
+    std::string code;
+};
+
 struct DossierFilter {
     std::vector<std::string> agencies;  // Current or receiving agency among these; empty: any.
     std::int64_t owner_account_id = 0;  // > 0: the applicant's own dossiers only.
@@ -54,9 +60,12 @@ public:
     virtual Outcome<Done> RememberIdempotencyKey(std::int64_t actor_id, const std::string& key,
                                                  const std::string& code,
                                                  const std::string& at) = 0;
-    /// Returns codes of dossiers whose clock runs, due before `now`, not yet marked overdue.
-    virtual Outcome<std::vector<std::string>> FindNewlyOverdue(const std::string& now,
-                                                               int limit) = 0;
+    /// Returns up to `limit` dossiers whose clock runs, due before `now` and not yet marked
+    /// overdue, in (due_at, code) order after `after` (keyset paging: a dossier that cannot be
+    /// marked does not hold back the ones behind it).
+    virtual Outcome<std::vector<OverdueCandidate>> FindNewlyOverdue(const std::string& now,
+                                                                    const OverdueCandidate& after,
+                                                                    int limit) = 0;
 };
 
 }  // namespace motcua::storage

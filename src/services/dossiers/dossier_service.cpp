@@ -499,27 +499,36 @@ Outcome<DossierPage> DossierService::List(const domain::Actor& actor, const Doss
     return page;
 }
 
-Outcome<int> DossierService::MarkOverdue() {
-    std::vector<std::string> codes;
-    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Dossiers().FindNewlyOverdue(FormatUtc(clock_.Now()), 1000);
-        if (!found) {
-            return found.GetError();
-        }
-        codes = std::move(found).Value();
-        return Done{};
-    }));
+Outcome<int> DossierService::MarkOverdue(int page_size) {
+    const auto now = FormatUtc(clock_.Now());
     const auto system = domain::Actor::System("overdue job");
+    storage::OverdueCandidate after;
     int marked = 0;
-    for (const auto& code : codes) {
-        domain::ActionInput input;
-        input.action = DossierAction::kMarkOverdue;
-        // Another process may have marked it meanwhile; that answer is not an error here.
-        if (Act(system, code, input)) {
-            ++marked;
+    while (true) {
+        std::vector<storage::OverdueCandidate> page;
+        MOTCUA_RETURN_IF_ERROR(
+            database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+                auto found = transaction.Dossiers().FindNewlyOverdue(now, after, page_size);
+                if (!found) {
+                    return found.GetError();
+                }
+                page = std::move(found).Value();
+                return Done{};
+            }));
+        for (const auto& candidate : page) {
+            domain::ActionInput input;
+            input.action = DossierAction::kMarkOverdue;
+            // Another process may have marked it meanwhile, and a dossier that cannot be marked
+            // is left for the next run: neither stops the scan (the cursor moves past it).
+            if (Act(system, candidate.code, input)) {
+                ++marked;
+            }
         }
+        if (static_cast<int>(page.size()) < page_size) {
+            return marked;
+        }
+        after = page.back();
     }
-    return marked;
 }
 
 }  // namespace motcua::services

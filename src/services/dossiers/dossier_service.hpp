@@ -79,8 +79,9 @@ public:
     Outcome<DossierView> Lookup(const std::string& code, const std::string& id_number,
                                 const std::string& remote_address);
     Outcome<DossierPage> List(const domain::Actor& actor, const DossierQuery& query);
-    /// Records the overdue moment of every dossier past its due time; returns how many.
-    Outcome<int> MarkOverdue();
+    /// Records the overdue moment of every dossier past its due time, reading `page_size`
+    /// candidates at a time; returns how many were marked.
+    Outcome<int> MarkOverdue(int page_size = 1000);
 
     /// The deadline context with the current calendar (kept alive by the returned holder).
     struct Deadlines {

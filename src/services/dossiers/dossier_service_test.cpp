@@ -162,6 +162,17 @@ TEST_F(DossierServiceTest, InboxShowsDossiersAtTheOfficersStepsAndCitizensSeeThe
               ErrorKind::kUnauthenticated);
 }
 
+TEST_F(DossierServiceTest, OverdueJobPagesThroughEveryCandidateInOneRun) {
+    for (int i = 0; i < 3; ++i) {
+        const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+        ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));
+    }
+    clock_.Set(*ParseRfc3339("2025-03-07T08:00:00+07:00"));
+    // Pages of one: the keyset cursor must reach the third dossier in the same run.
+    EXPECT_EQ(service_.MarkOverdue(1).Value(), 3);
+    EXPECT_EQ(service_.MarkOverdue(1).Value(), 0);
+}
+
 TEST_F(DossierServiceTest, OverdueJobRecordsTheMomentOnceAndTheInboxFiltersIt) {
     const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
     ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));

@@ -230,17 +230,18 @@ Outcome<std::vector<domain::Dossier>> SqliteDossierStore::List(const DossierFilt
     return dossiers;
 }
 
-Outcome<std::vector<std::string>> SqliteDossierStore::FindNewlyOverdue(const std::string& now,
-                                                                       int limit) {
+Outcome<std::vector<OverdueCandidate>> SqliteDossierStore::FindNewlyOverdue(
+    const std::string& now, const OverdueCandidate& after, int limit) {
     auto select = connection_.Prepare(
-        "SELECT code FROM dossiers WHERE status IN (2, 4, 6) AND due_at < ?1 "
-        "AND overdue_at IS NULL ORDER BY due_at LIMIT ?2");
-    select.Bind(1, now).Bind(2, std::int64_t{limit});
-    std::vector<std::string> codes;
+        "SELECT due_at, code FROM dossiers WHERE status IN (2, 4, 6) AND due_at < ?1 "
+        "AND overdue_at IS NULL AND (due_at > ?2 OR (due_at = ?2 AND code > ?3)) "
+        "ORDER BY due_at, code LIMIT ?4");
+    select.Bind(1, now).Bind(2, after.due_at).Bind(3, after.code).Bind(4, std::int64_t{limit});
+    std::vector<OverdueCandidate> found;
     while (select.Step()) {
-        codes.push_back(select.ColumnText(0));
+        found.push_back({select.ColumnText(0), select.ColumnText(1)});
     }
-    return codes;
+    return found;
 }
 
 Outcome<std::optional<std::string>> SqliteDossierStore::FindIdempotencyKey(std::int64_t actor_id,

@@ -18,7 +18,9 @@ public:
     Outcome<Done> AppendEvent(std::int64_t dossier_id, const domain::DossierEvent& event) override;
     Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) override;
     Outcome<std::vector<domain::Dossier>> List(const DossierFilter& filter) override;
-    Outcome<std::vector<std::string>> FindNewlyOverdue(const std::string& now, int limit) override;
+    Outcome<std::vector<OverdueCandidate>> FindNewlyOverdue(const std::string& now,
+                                                            const OverdueCandidate& after,
+                                                            int limit) override;
     Outcome<std::optional<std::string>> FindIdempotencyKey(std::int64_t actor_id,
                                                            const std::string& key) override;
     Outcome<Done> RememberIdempotencyKey(std::int64_t actor_id, const std::string& key,
