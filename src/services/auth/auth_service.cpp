@@ -51,7 +51,8 @@ Outcome<LoginResult> AuthService::Login(const std::string& login, const std::str
         // No account has such a login: refuse before it reaches the throttle or the audit log.
         return InvalidCredentials();
     }
-    if (const auto wait = throttle_.Check(login, remote_address, clock_.Now())) {
+    const Instant attempted_at = clock_.Now();
+    if (const auto wait = throttle_.Admit(login, remote_address, attempted_at)) {
         (void)RecordFailure(login, 0, remote_address, "throttled");
         Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
         error.retry_after_seconds = static_cast<int>(wait->count());
@@ -72,14 +73,14 @@ Outcome<LoginResult> AuthService::Login(const std::string& login, const std::str
     const bool password_ok = account ? VerifyPassword(account->password_hash, password)
                                      : (VerifyPassword(dummy_hash_, password), false);
     if (!account || !password_ok || account->disabled) {
-        throttle_.RecordFailure(login, remote_address, clock_.Now());
+        // Admit has already counted this attempt as a failure.
         (void)RecordFailure(login, account ? account->id : 0, remote_address,
                             !account            ? "unknown_login"
                             : account->disabled ? "disabled"
                                                 : "wrong_password");
         return InvalidCredentials();  // The same answer whatever failed: no account probing.
     }
-    throttle_.RecordSuccess(login);
+    throttle_.RecordSuccess(login, remote_address, attempted_at);
 
     LoginResult result;
     result.kind = kind;
@@ -196,16 +197,17 @@ Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session
     if (!account) {
         return account.GetError();
     }
-    if (const auto wait =
-            throttle_.Check(account.Value().login, session.actor.remote_address, clock_.Now())) {
+    const Instant attempted_at = clock_.Now();
+    const std::string& login = account.Value().login;
+    if (const auto wait = throttle_.Admit(login, session.actor.remote_address, attempted_at)) {
         Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
         error.retry_after_seconds = static_cast<int>(wait->count());
         return error;
     }
     if (!VerifyPassword(account.Value().password_hash, current_password)) {
-        throttle_.RecordFailure(account.Value().login, session.actor.remote_address, clock_.Now());
         return MakeError(ErrorKind::kInvalid, "wrong_current_password", "current_password");
     }
+    throttle_.RecordSuccess(login, session.actor.remote_address, attempted_at);
     if (auto policy = domain::CheckPasswordPolicy(new_password, account.Value().login); !policy) {
         return policy.GetError();
     }

@@ -1,5 +1,8 @@
 #include "services/auth/login_throttle.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace motcua::services {
 
 std::optional<std::chrono::seconds> LoginThrottle::WaitFor(Failures& failures, int limit,
@@ -19,6 +22,22 @@ std::optional<std::chrono::seconds> LoginThrottle::WaitFor(Failures& failures, i
 std::optional<std::chrono::seconds> LoginThrottle::Check(const std::string& login,
                                                          const std::string& address, Instant now) {
     const std::lock_guard lock(mutex_);
+    return CheckLocked(login, address, now);
+}
+
+std::optional<std::chrono::seconds> LoginThrottle::Admit(const std::string& login,
+                                                         const std::string& address, Instant now) {
+    const std::lock_guard lock(mutex_);
+    if (auto wait = CheckLocked(login, address, now)) {
+        return wait;
+    }
+    RecordFailureLocked(login, address, now);
+    return std::nullopt;
+}
+
+std::optional<std::chrono::seconds> LoginThrottle::CheckLocked(const std::string& login,
+                                                               const std::string& address,
+                                                               Instant now) {
     // Only keys with failures are kept: a check alone never grows the maps.
     auto check = [&](std::unordered_map<std::string, Failures>& map, const std::string& key,
                      int limit) -> std::optional<std::chrono::seconds> {
@@ -43,6 +62,11 @@ std::optional<std::chrono::seconds> LoginThrottle::Check(const std::string& logi
 void LoginThrottle::RecordFailure(const std::string& login, const std::string& address,
                                   Instant now) {
     const std::lock_guard lock(mutex_);
+    RecordFailureLocked(login, address, now);
+}
+
+void LoginThrottle::RecordFailureLocked(const std::string& login, const std::string& address,
+                                        Instant now) {
     by_login_[login].push_back(now);
     by_address_[address].push_back(now);
 }
@@ -50,6 +74,24 @@ void LoginThrottle::RecordFailure(const std::string& login, const std::string& a
 void LoginThrottle::RecordSuccess(const std::string& login) {
     const std::lock_guard lock(mutex_);
     by_login_.erase(login);
+}
+
+void LoginThrottle::RecordSuccess(const std::string& login, const std::string& address,
+                                  Instant admitted_at) {
+    const std::lock_guard lock(mutex_);
+    by_login_.erase(login);
+    const auto found = by_address_.find(address);
+    if (found == by_address_.end()) {
+        return;
+    }
+    auto& failures = found->second;
+    const auto entry = std::find(failures.rbegin(), failures.rend(), admitted_at);
+    if (entry != failures.rend()) {
+        failures.erase(std::next(entry).base());
+    }
+    if (failures.empty()) {
+        by_address_.erase(found);
+    }
 }
 
 }  // namespace motcua::services

@@ -28,12 +28,22 @@ public:
     std::optional<std::chrono::seconds> Check(const std::string& login, const std::string& address,
                                               Instant now);
     void RecordFailure(const std::string& login, const std::string& address, Instant now);
+    /// Check and RecordFailure in one step: under the limits, counts this attempt as a failure
+    /// at once, so that parallel guesses cannot all pass the check before any is recorded;
+    /// returns the wait when over. A successful attempt is taken back with RecordSuccess.
+    std::optional<std::chrono::seconds> Admit(const std::string& login, const std::string& address,
+                                              Instant now);
     /// Forgets the login's failures after a successful sign-in.
     void RecordSuccess(const std::string& login);
+    /// The same, and takes back the address entry Admit counted at `admitted_at`.
+    void RecordSuccess(const std::string& login, const std::string& address, Instant admitted_at);
 
 private:
     using Failures = std::deque<Instant>;
     std::optional<std::chrono::seconds> WaitFor(Failures& failures, int limit, Instant now) const;
+    std::optional<std::chrono::seconds> CheckLocked(const std::string& login,
+                                                    const std::string& address, Instant now);
+    void RecordFailureLocked(const std::string& login, const std::string& address, Instant now);
 
     ThrottleLimits limits_;
     std::mutex mutex_;

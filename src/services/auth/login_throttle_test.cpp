@@ -1,5 +1,10 @@
 #include "services/auth/login_throttle.hpp"
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace motcua::services {
@@ -43,4 +48,34 @@ TEST(LoginThrottle, SuccessClearsTheLoginCounter) {
 }
 
 }  // namespace
+TEST(LoginThrottle, ParallelAttemptsCannotAllPassTheCheck) {
+    LoginThrottle throttle;
+    const Instant now{};
+    std::atomic<int> admitted{0};
+    {
+        std::vector<std::jthread> guessers;
+        for (int i = 0; i < 32; ++i) {
+            guessers.emplace_back([&] {
+                if (!throttle.Admit("clerk", "10.0.0.1", now)) {
+                    ++admitted;
+                }
+            });
+        }
+    }
+    EXPECT_EQ(admitted.load(), 5);  // failures_per_login: each admitted attempt counts at once.
+}
+
+TEST(LoginThrottle, ASuccessfulAttemptIsTakenBackFromTheAddressCounter) {
+    LoginThrottle throttle;
+    const Instant now{};
+    for (int i = 0; i < 19; ++i) {
+        ASSERT_FALSE(throttle.Admit("user" + std::to_string(i), "10.0.0.9", now));
+    }
+    const Instant later = now + std::chrono::seconds{1};
+    ASSERT_FALSE(throttle.Admit("clerk", "10.0.0.9", later));
+    throttle.RecordSuccess("clerk", "10.0.0.9", later);
+    EXPECT_FALSE(throttle.Admit("fresh", "10.0.0.9", later));  // The 20th failure: still allowed.
+    EXPECT_TRUE(throttle.Admit("other", "10.0.0.9", later));   // Over the address limit.
+}
+
 }  // namespace motcua::services
