@@ -2,14 +2,12 @@
 
 #include <algorithm>
 
+#include "domain/calendar/local_date_time.hpp"
+
 namespace motcua::reporting {
 
 using domain::DossierAction;
 using domain::DossierStatus;
-
-std::chrono::sys_days LocalDay(Instant instant) {
-    return std::chrono::floor<std::chrono::days>(instant + kVietnamUtcOffset);
-}
 
 ProcedureProfile ProfileOf(const domain::Procedure& procedure) {
     ProcedureProfile profile;
@@ -108,9 +106,9 @@ DossierFacts ExtractFacts(const domain::Dossier& dossier,
         return facts;
     }
     facts.received = true;
-    facts.received_day = LocalDay(*dossier.received_at);
+    facts.received_day = domain::calendar::ToLocalDateTime(*dossier.received_at).date;
     if (auto overdue = OverdueInstant(dossier, events, as_of)) {
-        facts.overdue_from = LocalDay(*overdue);
+        facts.overdue_from = domain::calendar::ToLocalDateTime(*overdue).date;
     }
     const bool e_result = !dossier.e_result_sha256.empty();
     facts.online = dossier.channel == domain::Channel::kOnline;

@@ -65,7 +65,4 @@ DossierFacts ExtractFacts(const domain::Dossier& dossier,
                           std::span<const domain::DossierEvent> events,
                           const ProcedureProfile& procedure, Instant as_of);
 
-/// Returns the local (UTC+7) civil day of `instant`.
-std::chrono::sys_days LocalDay(Instant instant);
-
 }  // namespace motcua::reporting

@@ -84,13 +84,9 @@ std::string Sha256Hex(std::string_view content) {
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(content.data()),
                        content.size());
-    std::string hex(digest.size() * 2, '0');
-    static constexpr char kDigits[] = "0123456789abcdef";
-    for (std::size_t i = 0; i < digest.size(); ++i) {
-        hex[2 * i] = kDigits[digest[i] >> 4];
-        hex[2 * i + 1] = kDigits[digest[i] & 0x0F];
-    }
-    return hex;
+    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return hex.data();
 }
 
 bool IsSha256Hex(std::string_view text) {

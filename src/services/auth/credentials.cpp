@@ -4,6 +4,8 @@
 
 #include <sodium.h>
 
+#include "storage/file_store.hpp"
+
 namespace motcua::services {
 
 void InitialiseCrypto() {
@@ -42,13 +44,7 @@ std::string NewToken() {
     return text;
 }
 
-std::string HashToken(std::string_view token) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-}
+std::string HashToken(std::string_view token) { return storage::Sha256Hex(token); }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;

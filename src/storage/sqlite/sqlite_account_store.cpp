@@ -99,11 +99,7 @@ Outcome<std::vector<domain::Account>> SqliteAccountStore::List(const AccountFilt
                       "ESCAPE '\\'";
     if (!filter.agency_codes.empty()) {
         // One bound parameter per agency code; the codes come from the caller's scope.
-        sql += " AND agency_code IN (";
-        for (std::size_t i = 0; i < filter.agency_codes.size(); ++i) {
-            sql += (i == 0 ? "?" : ", ?") + std::to_string(i + 5);
-        }
-        sql += ")";
+        sql += " AND agency_code IN (" + NumberedPlaceholders(5, filter.agency_codes.size()) + ")";
     }
     sql += " ORDER BY id LIMIT ?4";
     auto select = connection_.Prepare(sql);

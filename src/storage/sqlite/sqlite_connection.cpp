@@ -100,4 +100,12 @@ std::string EscapeLike(std::string_view text) {
     return escaped;
 }
 
+std::string NumberedPlaceholders(int first, std::size_t count) {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i) {
+        list += (i == 0 ? "?" : ", ?") + std::to_string(first + static_cast<int>(i));
+    }
+    return list;
+}
+
 }  // namespace motcua::storage::sqlite

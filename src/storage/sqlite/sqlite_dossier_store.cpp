@@ -179,10 +179,8 @@ Outcome<std::vector<domain::Dossier>> SqliteDossierStore::List(const DossierFilt
         "OR overdue_at IS NOT NULL)";
     int next = 10;
     auto placeholders = [&](std::size_t count) {
-        std::string list;
-        for (std::size_t i = 0; i < count; ++i) {
-            list += (i == 0 ? "?" : ", ?") + std::to_string(next++);
-        }
+        std::string list = NumberedPlaceholders(next, count);
+        next += static_cast<int>(count);
         return list;
     };
     const int agencies_from = next;

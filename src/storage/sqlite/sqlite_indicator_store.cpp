@@ -95,11 +95,7 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
     }
     sql += " FROM indicator_counters WHERE day >= ?1 AND day <= ?2";
     if (!agencies.empty()) {
-        sql += " AND agency_code IN (";
-        for (std::size_t i = 0; i < agencies.size(); ++i) {
-            sql += (i == 0 ? "?" : ", ?") + std::to_string(i + 3);
-        }
-        sql += ")";
+        sql += " AND agency_code IN (" + NumberedPlaceholders(3, agencies.size()) + ")";
     }
     sql += " GROUP BY procedure_code ORDER BY procedure_code";
     auto select = connection_.Prepare(sql);
