@@ -390,8 +390,7 @@ int App::RecomputeIndicators() {
     if (!Open()) {
         return 1;
     }
-    services::IndicatorService indicators(*database_, services_->catalog, clock_);
-    auto report = indicators.Recompute(domain::Actor::System("indicators recompute"));
+    auto report = services_->indicators.Recompute(domain::Actor::System("indicators recompute"));
     if (!report) {
         PrintError(report.GetError());
         return 1;

@@ -17,15 +17,12 @@ Outcome<Done> CheckAccess(storage::Database& database, const Clock& clock,
         return Done{};
     }
     // The refusal itself is evidence: record it (best effort — the refusal stands either way).
-    (void)database.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto appended = transaction.Audit().Append(MakeAuditEntry(
-            clock, actor, subject.action, subject.target_kind, subject.target_id,
-            AuditOutcome::kDenied,
-            std::string(R"({"permission":")") + domain::PermissionName(permission) + "\"}"));
-        if (!appended) {
-            return appended.GetError();
-        }
-        return Done{};
+    (void)database.Write([&](storage::Transaction& transaction) {
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock, actor, subject.action, subject.target_kind,
+                                          subject.target_id, AuditOutcome::kDenied,
+                                          std::string(R"({"permission":")") +
+                                              domain::PermissionName(permission) + "\"}"));
     });
     return AccessDenied(actor);
 }

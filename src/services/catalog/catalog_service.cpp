@@ -249,13 +249,9 @@ Outcome<storage::ImportSummary> CatalogService::StoreImport(
         const std::string detail = "{\"inserted\":" + std::to_string(summary.inserted) +
                                    ",\"updated\":" + std::to_string(summary.updated) +
                                    ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
-        auto audited = transaction.Audit().Append(
-            MakeAuditEntry(clock_, actor, std::string("catalog.import_") + what, "catalog", what,
-                           AuditOutcome::kOk, detail));
-        if (!audited) {
-            return audited.GetError();
-        }
-        return Done{};
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, std::string("catalog.import_") + what,
+                                          "catalog", what, AuditOutcome::kOk, detail));
     });
     if (!written) {
         return written.GetError();

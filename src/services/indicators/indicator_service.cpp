@@ -1,5 +1,8 @@
 #include "services/indicators/indicator_service.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 #include "domain/calendar/local_date_time.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
@@ -126,16 +129,19 @@ Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
         sums = std::move(found).Value();
         return Done{};
     }));
+    // One sum per procedure code (the store groups by it).
+    std::unordered_map<std::string_view, const reporting::Counters*> sum_of;
+    for (const auto& sum : sums) {
+        sum_of.emplace(sum.procedure_code, &sum.counters);
+    }
     // Every procedure of the scope counts, with or without dossiers (3.1, 3.5 count procedures).
     for (const auto& procedure : snapshot->procedures) {
         if (commune && procedure.level != domain::ProcedureLevel::kCommune) {
             continue;
         }
         reporting::ProcedureRollup rollup{reporting::ProfileOf(procedure), {}};
-        for (const auto& sum : sums) {
-            if (sum.procedure_code == procedure.code) {
-                rollup.counters = sum.counters;
-            }
+        if (const auto found = sum_of.find(procedure.code); found != sum_of.end()) {
+            rollup.counters = *found->second;
         }
         answer.inputs.procedures.push_back(std::move(rollup));
     }
