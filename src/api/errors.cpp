@@ -5,6 +5,11 @@
 
 namespace motcua::api {
 
+Error InvalidParameter(std::string_view param, std::string detail) {
+    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(param),
+                     std::move(detail));
+}
+
 int StatusOf(ErrorKind kind) {
     switch (kind) {
         case ErrorKind::kInvalid:

@@ -4,6 +4,9 @@
 //    "message_vi": "...", "message_en": "...", "param": "1.0"}
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "api/http_types.hpp"
 #include "common/messages.hpp"
 #include "common/outcome.hpp"
@@ -12,6 +15,9 @@ namespace motcua::api {
 
 /// Returns the HTTP status of an error kind.
 int StatusOf(ErrorKind kind);
+
+/// Returns the 400 `invalid_parameter` error naming the query parameter or body field `param`.
+Error InvalidParameter(std::string_view param, std::string detail = {});
 
 /// Renders errors with the message catalogue.
 class ErrorRenderer {

@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/auth/auth_handlers.hpp"
+
 namespace motcua::api {
 
 HttpApi::HttpApi(ApiContext context, HttpApiOptions options)
@@ -50,7 +52,7 @@ std::string TokenOf(const Request& request, bool& is_bearer) {
     constexpr std::string_view kBearer = "Bearer ";
     is_bearer = authorization.substr(0, kBearer.size()) == kBearer;
     return std::string(is_bearer ? authorization.substr(kBearer.size())
-                                 : request.Cookie("motcua_session"));
+                                 : request.Cookie(auth::kSessionCookie));
 }
 
 }  // namespace
@@ -131,8 +133,7 @@ Response HttpApi::Dispatch(const Request& request, std::size_t& route_index) {
         // No creating or changing route takes query parameters: a stray one is a client error,
         // never silently ignored.
         route_index = match.index;
-        return context_.errors.Render(
-            MakeError(ErrorKind::kInvalid, "invalid_parameter", request.query.front().first));
+        return context_.errors.Render(InvalidParameter(request.query.front().first));
     }
     if (match.route != nullptr) {
         route_index = match.index;

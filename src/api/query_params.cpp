@@ -4,20 +4,12 @@
 #include <charconv>
 
 namespace motcua::api {
-namespace {
-
-Error Invalid(std::string_view name) {
-    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(name));
-}
-
-}  // namespace
-
 Outcome<std::optional<std::string>> QueryParams::Text(std::string_view name) const {
     std::optional<std::string> found;
     for (const auto& [key, value] : request_.query) {
         if (key == name) {
             if (found) {
-                return Invalid(name);
+                return InvalidParameter(name);
             }
             found = value;
         }
@@ -38,7 +30,7 @@ Outcome<int> QueryParams::Integer(std::string_view name, int fallback) const {
     const auto* end = digits.data() + digits.size();
     const auto [stop, error] = std::from_chars(digits.data(), end, number);
     if (digits.empty() || error != std::errc{} || stop != end) {
-        return Invalid(name);
+        return InvalidParameter(name);
     }
     return number;
 }
@@ -54,13 +46,13 @@ Outcome<bool> QueryParams::Flag(std::string_view name) const {
     if (*text.Value() == "true" || *text.Value() == "1") {
         return true;
     }
-    return Invalid(name);
+    return InvalidParameter(name);
 }
 
 Outcome<Done> QueryParams::RejectUnknown(std::initializer_list<std::string_view> known) const {
     for (const auto& [key, value] : request_.query) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
-            return Invalid(key);
+            return InvalidParameter(key);
         }
     }
     return Done{};

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "api/errors.hpp"
 #include "api/http_types.hpp"
 #include "common/outcome.hpp"
 
@@ -43,7 +44,7 @@ auto QueryParams::Enum(std::string_view name, Parser parse) const
     }
     auto parsed = parse(*text.Value());
     if (!parsed) {
-        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(name));
+        return InvalidParameter(name);
     }
     return parsed;
 }

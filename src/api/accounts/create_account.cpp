@@ -12,20 +12,20 @@ Outcome<std::vector<domain::RoleGrant>> ParseRoles(const boost::json::object& bo
         return grants;
     }
     if (!roles->is_array()) {
-        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "roles");
+        return InvalidParameter("roles");
     }
     for (const auto& item : roles->get_array()) {
         if (!item.is_object()) {
-            return MakeError(ErrorKind::kInvalid, "invalid_parameter", "roles");
+            return InvalidParameter("roles");
         }
         auto role_name = json::RequiredString(item.get_object(), "role");
         auto agency = json::OptionalString(item.get_object(), "agency");
         if (auto error = FirstError(role_name, agency)) {
-            return MakeError(ErrorKind::kInvalid, "invalid_parameter", "roles");
+            return InvalidParameter("roles");
         }
         const auto role = domain::ParseRole(role_name.Value());
         if (!role) {
-            return MakeError(ErrorKind::kInvalid, "invalid_parameter", "roles");
+            return InvalidParameter("roles");
         }
         grants.push_back({*role, agency.Value()});
     }
@@ -56,7 +56,7 @@ Response CreateAccount(ApiContext& context, const Request& request) {
     }
     const auto kind = domain::ParseAccountKind(kind_name.Value());
     if (!kind) {
-        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "kind"));
+        return context.errors.Render(InvalidParameter("kind"));
     }
     auto created = context.accounts->Create(
         request.actor,

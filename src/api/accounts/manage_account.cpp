@@ -94,7 +94,7 @@ Response GrantRole(ApiContext& context, const Request& request, const std::strin
     }
     const auto role = domain::ParseRole(role_name.Value());
     if (!role) {
-        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "role"));
+        return context.errors.Render(InvalidParameter("role"));
     }
     return RenderAccount(
         context, context.accounts->Grant(request.actor, *account_id, {*role, agency.Value()}));
@@ -115,7 +115,7 @@ Response RevokeRole(ApiContext& context, const Request& request, const std::stri
         return context.errors.Render(*error);
     }
     if (!role.Value()) {
-        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "role"));
+        return context.errors.Render(InvalidParameter("role"));
     }
     return RenderAccount(context,
                          context.accounts->Revoke(request.actor, *account_id,

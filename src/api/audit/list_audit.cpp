@@ -34,8 +34,7 @@ Response ListAudit(ApiContext& context, const Request& request) {
         if (*text) {
             const auto instant = ParseRfc3339(**text);
             if (!instant) {
-                return context.errors.Render(
-                    MakeError(ErrorKind::kInvalid, "invalid_parameter", name));
+                return context.errors.Render(InvalidParameter(name));
             }
             *bound = FormatUtc(*instant);
         }

@@ -17,8 +17,7 @@ Response Login(ApiContext& context, const Request& request) {
         return context.errors.Render(*error);
     }
     if (!session.Value().empty() && session.Value() != "cookie" && session.Value() != "bearer") {
-        return context.errors.Render(
-            MakeError(ErrorKind::kInvalid, "invalid_parameter", "session"));
+        return context.errors.Render(InvalidParameter("session"));
     }
     const auto kind = session.Value() == "cookie" ? services::SessionKind::kCookie
                                                   : services::SessionKind::kBearer;

@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <charconv>
 
+#include "api/errors.hpp"
 #include "common/time_format.hpp"
 #include "domain/calendar/local_date_time.hpp"
 
 namespace motcua::api::calendar {
 namespace {
-
-Error Invalid(std::string_view param) {
-    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(param));
-}
 
 boost::json::value OrNull(const std::string& text) {
     return text.empty() ? boost::json::value(nullptr) : boost::json::value(text);
@@ -57,7 +54,7 @@ Outcome<int> ParseYear(std::string_view text, std::string_view param) {
     const bool digits =
         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (text.size() != 4 || !digits || std::from_chars(text.data(), end, year).ptr != end) {
-        return Invalid(param);
+        return InvalidParameter(param);
     }
     return year;
 }
@@ -65,7 +62,7 @@ Outcome<int> ParseYear(std::string_view text, std::string_view param) {
 Outcome<std::chrono::sys_days> ParseDate(std::string_view text, std::string_view param) {
     auto date = domain::calendar::ParseIsoDate(text);
     if (!date) {
-        return Invalid(param);
+        return InvalidParameter(param);
     }
     return date.Value();
 }

@@ -1,15 +1,12 @@
 #include "api/calendar/calendar_handlers.hpp"
 #include "api/calendar/calendar_json.hpp"
+#include "api/errors.hpp"
 #include "api/query_params.hpp"
 #include "common/time_format.hpp"
 #include "domain/calendar/local_date_time.hpp"
 
 namespace motcua::api::calendar {
 namespace {
-
-Error Invalid(std::string_view param) {
-    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(param));
-}
 
 // A '+' typed unencoded in a query string arrives as a space (form encoding), so
 // "2026-03-02T08:00:00+07:00" would read "...08:00:00 07:00": a space where the offset sign
@@ -40,17 +37,17 @@ Outcome<DueQuery> ParseQuery(const Request& request) {
     const auto instant =
         start && start.Value() ? ParseRfc3339(RestorePlusSign(*start.Value())) : std::nullopt;
     if (!instant) {
-        return Invalid("start");
+        return InvalidParameter("start");
     }
     query.start = *instant;
     auto amount = params.Integer("amount", -1);
     if (!amount || amount.Value() < 0 || amount.Value() > services::kMaxDueAmount) {
-        return Invalid("amount");
+        return InvalidParameter("amount");
     }
     query.amount = amount.Value();
     auto unit = params.Enum("unit", domain::ParseTimeUnit);
     if (!unit || !unit.Value()) {
-        return Invalid("unit");
+        return InvalidParameter("unit");
     }
     query.unit = *unit.Value();
     auto cutoff = params.Text("cutoff");
@@ -60,7 +57,7 @@ Outcome<DueQuery> ParseQuery(const Request& request) {
     if (cutoff.Value()) {
         auto minutes = domain::calendar::ParseTimeOfDay(*cutoff.Value());
         if (!minutes) {
-            return Invalid("cutoff");
+            return InvalidParameter("cutoff");
         }
         query.cutoff = minutes.Value();
     }

@@ -1,5 +1,6 @@
 #include "api/calendar/calendar_handlers.hpp"
 #include "api/calendar/calendar_json.hpp"
+#include "api/errors.hpp"
 #include "api/json/request_body.hpp"
 #include "api/query_params.hpp"
 
@@ -7,10 +8,6 @@ namespace motcua::api::calendar {
 namespace {
 
 constexpr std::string_view kFields[] = {"working", "reason_vi", "reason_en", "source"};
-
-Error Invalid(std::string_view param) {
-    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(param));
-}
 
 // {"working": bool, "reason_vi": "...", "reason_en": "...", "source": "..."}; an unknown
 // field is named, so that a misspelt "workng" is not silently dropped.
@@ -22,12 +19,12 @@ Outcome<domain::calendar::DayOverride> ParseBody(const Request& request) {
     const auto& fields = body.Value();
     for (const auto& field : fields) {
         if (std::find(std::begin(kFields), std::end(kFields), field.key()) == std::end(kFields)) {
-            return Invalid(field.key());
+            return InvalidParameter(field.key());
         }
     }
     const auto* working = fields.if_contains("working");
     if (working == nullptr || !working->is_bool()) {
-        return Invalid("working");
+        return InvalidParameter("working");
     }
     auto reason_vi = json::RequiredString(fields, "reason_vi");
     auto reason_en = json::OptionalString(fields, "reason_en");

@@ -13,8 +13,7 @@ Response RenderTree(ApiContext& context, const std::optional<std::string>& paren
     if (parent) {
         const auto found = snapshot->agency_by_code.find(*parent);
         if (found == snapshot->agency_by_code.end()) {
-            return context.errors.Render(
-                MakeError(ErrorKind::kInvalid, "invalid_parameter", "parent"));
+            return context.errors.Render(InvalidParameter("parent"));
         }
         roots.push_back(json::AgencyTree(*snapshot, found->second));
     } else {

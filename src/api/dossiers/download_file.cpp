@@ -13,8 +13,7 @@ Response DownloadFile(ApiContext& context, const Request& request, const std::st
         return context.errors.Render(dossier.GetError());
     }
     if (!dossier.Value() || dossier.Value()->empty()) {
-        return context.errors.Render(
-            MakeError(ErrorKind::kInvalid, "invalid_parameter", "dossier"));
+        return context.errors.Render(InvalidParameter("dossier"));
     }
     auto file = context.attachments->Download(request.actor, sha256, *dossier.Value());
     if (!file) {

@@ -31,7 +31,7 @@ Outcome<std::vector<int>> ParseStatuses(const std::string& text) {
             }
         }
         if (!status) {
-            return MakeError(ErrorKind::kInvalid, "invalid_parameter", "status");
+            return InvalidParameter("status");
         }
         codes.push_back(domain::StatusCode(*status));
     }
@@ -71,20 +71,18 @@ Response ListDossiers(ApiContext& context, const Request& request) {
     if (due_before.Value()) {
         query.due_before = ParseRfc3339(*due_before.Value());
         if (!query.due_before) {
-            return context.errors.Render(
-                MakeError(ErrorKind::kInvalid, "invalid_parameter", "due_before"));
+            return context.errors.Render(InvalidParameter("due_before"));
         }
     }
     query.overdue_only = overdue.Value();
     const std::string assigned_text = assigned.Value().value_or("true");
     if (assigned_text != "true" && assigned_text != "false") {
-        return context.errors.Render(
-            MakeError(ErrorKind::kInvalid, "invalid_parameter", "assigned"));
+        return context.errors.Render(InvalidParameter("assigned"));
     }
     query.assigned_only = assigned_text == "true";
     const std::string order_text = order.Value().value_or("due");
     if (order_text != "due" && order_text != "newest") {
-        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "order"));
+        return context.errors.Render(InvalidParameter("order"));
     }
     query.order = order_text == "due" ? storage::DossierOrder::kDueFirst
                                       : storage::DossierOrder::kNewestFirst;

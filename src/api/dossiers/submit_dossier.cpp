@@ -27,8 +27,7 @@ Response SubmitDossier(ApiContext& context, const Request& request) {
     const auto channel = channel_name.Value().empty() ? std::optional(domain::Channel::kOnline)
                                                       : domain::ParseChannel(channel_name.Value());
     if (!channel) {
-        return context.errors.Render(
-            MakeError(ErrorKind::kInvalid, "invalid_parameter", "channel"));
+        return context.errors.Render(InvalidParameter("channel"));
     }
     services::NewDossier dossier;
     dossier.procedure_code = procedure.Value();
@@ -38,8 +37,7 @@ Response SubmitDossier(ApiContext& context, const Request& request) {
     dossier.idempotency_key = std::string(request.Header("idempotency-key"));
     if (const auto* applicant = fields.if_contains("applicant")) {
         if (!applicant->is_object()) {
-            return context.errors.Render(
-                MakeError(ErrorKind::kInvalid, "invalid_parameter", "applicant"));
+            return context.errors.Render(InvalidParameter("applicant"));
         }
         const auto& person = applicant->get_object();
         auto kind = json::OptionalString(person, "kind");

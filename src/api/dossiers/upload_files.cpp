@@ -2,15 +2,12 @@
 
 #include "api/dossiers/dossier_handlers.hpp"
 #include "api/dossiers/file_handlers.hpp"
+#include "api/errors.hpp"
 #include "api/json/dossier_responses.hpp"
 #include "api/multipart.hpp"
 
 namespace motcua::api::dossiers {
 namespace {
-
-Error Bad(std::string field, std::string detail = {}) {
-    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::move(field), std::move(detail));
-}
 
 struct UploadForm {
     std::string component;
@@ -24,21 +21,22 @@ Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts) {
     for (auto& part : parts) {
         if (part.name == "component" && !part.filename) {
             if (has_component) {
-                return Bad("component", "exactly one component field");
+                return InvalidParameter("component", "exactly one component field");
             }
             has_component = true;
             form.component = std::move(part.body);
         } else if (part.name == "file") {
             form.files.push_back({part.filename.value_or(""), std::move(part.body)});
         } else {
-            return Bad(part.name, "the form has a component field and file parts only");
+            return InvalidParameter(part.name,
+                                    "the form has a component field and file parts only");
         }
     }
     if (!has_component || form.component.empty()) {
-        return Bad("component");
+        return InvalidParameter("component");
     }
     if (form.files.empty()) {
-        return Bad("file", "at least one file part");
+        return InvalidParameter("file", "at least one file part");
     }
     return form;
 }

@@ -2,6 +2,7 @@
 
 #include "api/indicators/indicator_handlers.hpp"
 #include "api/query_params.hpp"
+#include "services/calendar/calendar_service.hpp"
 
 namespace motcua::api::indicators {
 namespace {
@@ -34,7 +35,7 @@ Outcome<std::string> Required(const QueryParams& params, std::string_view name) 
         return text.GetError();
     }
     if (!text.Value() || text.Value()->empty()) {
-        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(name));
+        return InvalidParameter(name);
     }
     return *text.Value();
 }
@@ -53,7 +54,7 @@ Response GetIndex766(ApiContext& context, const Request& request) {
     }
     const auto period = services::ParsePeriod(period_text.Value());
     if (!period) {
-        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "period"));
+        return context.errors.Render(InvalidParameter("period"));
     }
     auto answer = context.indicators->Index766(agency.Value(), *period);
     if (!answer) {
@@ -93,8 +94,8 @@ Response GetPlanIndicators(ApiContext& context, const Request& request) {
     if (auto error = FirstError(agency, year)) {
         return context.errors.Render(*error);
     }
-    if (year.Value() < 1970 || year.Value() > 2100) {
-        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "year"));
+    if (year.Value() < services::kCalendarMinYear || year.Value() > services::kCalendarMaxYear) {
+        return context.errors.Render(InvalidParameter("year"));
     }
     auto results =
         context.indicators->Plan(agency.Value(), year.Value(), services::DefaultPlanTargets());

@@ -1,5 +1,7 @@
 #include "api/json/request_body.hpp"
 
+#include "api/errors.hpp"
+
 namespace motcua::api::json {
 
 Outcome<boost::json::object> ParseJsonBody(const Request& request) {
@@ -24,7 +26,7 @@ Outcome<std::string> OptionalString(const boost::json::object& body, std::string
         return std::string{};
     }
     if (!value->is_string()) {
-        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(key));
+        return InvalidParameter(key);
     }
     return std::string(value->get_string());
 }
@@ -32,7 +34,7 @@ Outcome<std::string> OptionalString(const boost::json::object& body, std::string
 Outcome<std::string> RequiredString(const boost::json::object& body, std::string_view key) {
     auto text = OptionalString(body, key);
     if (text && text.Value().empty()) {
-        return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(key));
+        return InvalidParameter(key);
     }
     return text;
 }
