@@ -94,33 +94,9 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, signal });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', null, null);
-  }
-  const type = res.headers.get('Content-Type') ?? '';
-  const isJson = /json/i.test(type);
-  if (!res.ok) {
-    if (isJson) {
-      const p = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-      if (p) {
-        throw new ApiError(
-          typeof p.status === 'number' ? p.status : res.status,
-          typeof p.code === 'string' ? p.code : 'http_error',
-          typeof p.message_vi === 'string' ? p.message_vi : null,
-          typeof p.message_en === 'string' ? p.message_en : null,
-        );
-      }
-    }
-    throw new ApiError(res.status, 'http_error', null, null);
-  }
-  // e.g. the SPA fallback answering index.html because the API is not there.
-  if (!isJson) throw new ApiError(res.status, 'not_json', null, null);
-  return (await res.json()) as T;
+/** A GET through the one request path below (errors are ActionError, an ApiError). */
+function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { signal });
 }
 
 function queryString(params: Record<string, string | number | null | undefined>): string {

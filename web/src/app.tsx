@@ -82,11 +82,10 @@ export function App() {
   );
 
   const signIn = useCallback(async (name: string, password: string) => {
+    // The sign-in answer carries the account as /me does (the same JSON, grants included).
     const account = await login(name, password);
-    // /me carries the roles exactly as the rest of the API sees them.
-    const fresh = await getMe().catch(() => null);
-    setMe(fresh ?? account);
-    return fresh ?? account;
+    setMe(account);
+    return account;
   }, []);
   const signOut = useCallback(async () => {
     try {

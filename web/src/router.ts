@@ -46,3 +46,4 @@ export function onLinkClick(e: MouseEvent): void {
 }
 
 export const procedurePath = (code: string) => `/thu-tuc/${encodeURIComponent(code)}`;
+export const dossierPath = (code: string) => `/ho-so/${encodeURIComponent(code)}`;

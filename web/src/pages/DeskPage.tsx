@@ -8,7 +8,7 @@ import { ErrorMessage, Loading } from '../components/States.tsx';
 import { formatProcessingTime } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { localized, useI18n } from '../i18n/index.ts';
-import { navigate, useLocation } from '../router.ts';
+import { dossierPath, navigate, useLocation } from '../router.ts';
 import { hasRole, randomUuid, useSession } from '../session.ts';
 
 export function DeskPage() {
@@ -119,7 +119,7 @@ function DeskForm({ agency }: { agency: string }) {
         },
         idempotencyKey,
       );
-      navigate(`/ho-so/${encodeURIComponent(d.code)}?moi=1`);
+      navigate(`${dossierPath(d.code)}?moi=1`);
     } catch (err) {
       setServerError(err);
       setBusy(false);

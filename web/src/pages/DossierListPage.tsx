@@ -8,13 +8,12 @@ import { ErrorMessage, Loading } from '../components/States.tsx';
 import { formatDateTime } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { useI18n } from '../i18n/index.ts';
-import { navigate, useLocation } from '../router.ts';
+import { dossierPath, navigate, useLocation } from '../router.ts';
 import { isOfficer, useSession } from '../session.ts';
 
 const STATUSES = [1, 2, 4, 5, 6, 9, 10, 3, 7, 8];
 const OPEN = new Set([1, 2, 4, 5, 6, 9]);
 
-export const dossierPath = (code: string) => `/ho-so/${encodeURIComponent(code)}`;
 
 export function DossierListPage({ mode }: { mode: 'mine' | 'inbox' }) {
   const { t } = useI18n();

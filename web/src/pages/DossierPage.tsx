@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../components/States.tsx';
 import { formatDateTime, formatVnd } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { localized, useI18n } from '../i18n/index.ts';
-import { navigate, procedurePath, useLocation } from '../router.ts';
+import { dossierPath, navigate, procedurePath, useLocation } from '../router.ts';
 import { isApplicant, isOfficer, useSession } from '../session.ts';
 
 const OPEN = new Set([1, 2, 4, 5, 6, 9]);
@@ -164,7 +164,7 @@ function DossierBody({
         </dl>
         {isOfficer(me) && d.received_at && (
           <p>
-            <Link href={`/ho-so/${encodeURIComponent(d.code)}/giay-tiep-nhan`} class="btn btn-secondary">
+            <Link href={`${dossierPath(d.code)}/giay-tiep-nhan`} class="btn btn-secondary">
               {t.printReceipt}
             </Link>
           </p>

@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../components/States.tsx';
 import { formatDateTime } from '../format.ts';
 import { useDocumentTitle } from '../hooks.ts';
 import { useI18n } from '../i18n/index.ts';
-import { navigate, useLocation } from '../router.ts';
+import { dossierPath, navigate, useLocation } from '../router.ts';
 import { useSession } from '../session.ts';
 
 export interface Slip {
@@ -105,7 +105,7 @@ export function ReceiptPage({ code }: { code: string }) {
   return (
     <section class="receipt-page">
       <div class="no-print receipt-tools">
-        <Link href={`/ho-so/${encodeURIComponent(code)}`}>← {t.dossierTitle(code)}</Link>
+        <Link href={dossierPath(code)}>← {t.dossierTitle(code)}</Link>
         {slip && (
           <button type="button" class="btn btn-primary" onClick={() => window.print()}>
             {t.print}

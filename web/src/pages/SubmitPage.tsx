@@ -9,7 +9,7 @@ import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/States.tsx';
 import { useDocumentTitle } from '../hooks.ts';
 import { localized, useI18n } from '../i18n/index.ts';
-import { navigate, procedurePath } from '../router.ts';
+import { dossierPath, navigate, procedurePath } from '../router.ts';
 import { isApplicant, randomUuid, useSession } from '../session.ts';
 
 export function SubmitPage({ code }: { code: string }) {
@@ -85,7 +85,7 @@ function SubmitForm({ proc }: { proc: Procedure }) {
         { procedure: proc.code, agency, channel: 'online', components: [...checked], note: note.trim() || undefined },
         idempotencyKey,
       );
-      navigate(`/ho-so/${encodeURIComponent(d.code)}?moi=1`);
+      navigate(`${dossierPath(d.code)}?moi=1`);
     } catch (err) {
       setServerError(err);
       setBusy(false);
