@@ -127,12 +127,7 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
     const DossierAction action =
         IsOwner(actor, before.dossier) ? DossierAction::kAttach : DossierAction::kDigitize;
     if (!Contains(domain::AllowedActions(before.dossier.status), action)) {
-        Error error = MakeError(ErrorKind::kInvalidTransition, "invalid_transition",
-                                domain::ActionName(action));
-        for (const auto allowed : before.allowed_actions) {
-            error.allowed_actions.emplace_back(domain::ActionName(allowed));
-        }
-        return error;
+        return InvalidTransition(action, before.allowed_actions);
     }
     if (!Contains(before.allowed_actions, action)) {
         return AccessDenied(actor);

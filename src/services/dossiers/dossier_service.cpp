@@ -93,6 +93,15 @@ Error DossierNotFound(const std::string& code) {
     return MakeError(ErrorKind::kNotFound, "dossier_not_found", code);
 }
 
+Error InvalidTransition(DossierAction action, const std::vector<DossierAction>& allowed) {
+    Error error =
+        MakeError(ErrorKind::kInvalidTransition, "invalid_transition", domain::ActionName(action));
+    for (const auto each : allowed) {
+        error.allowed_actions.emplace_back(domain::ActionName(each));
+    }
+    return error;
+}
+
 DossierService::DossierService(storage::Database& database, CatalogService& catalog,
                                DeadlineSource& deadlines, const Clock& clock,
                                DossierOptions options)
@@ -280,12 +289,7 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
         auto next_status = domain::NextStatus(dossier.status, input.action);
         if (!next_status || input.action == DossierAction::kSubmit ||
             input.action == DossierAction::kReceive) {
-            Error error = MakeError(ErrorKind::kInvalidTransition, "invalid_transition",
-                                    domain::ActionName(input.action));
-            for (const auto allowed : View(actor, dossier, is_within).allowed_actions) {
-                error.allowed_actions.emplace_back(domain::ActionName(allowed));
-            }
-            return error;
+            return InvalidTransition(input.action, View(actor, dossier, is_within).allowed_actions);
         }
         if (!CanAct(actor, dossier, input.action, is_within)) {
             denied = true;

@@ -117,4 +117,8 @@ Outcome<Done> ValidateApplicant(const domain::Applicant& applicant);
 /// dossier, else 403.
 Error DossierNotFound(const std::string& code);
 
+/// Returns the 409 `invalid_transition` error for `action`, listing what the actor may do now.
+Error InvalidTransition(domain::DossierAction action,
+                        const std::vector<domain::DossierAction>& allowed);
+
 }  // namespace motcua::services
