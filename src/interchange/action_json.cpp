@@ -1,6 +1,5 @@
 #include "interchange/action_json.hpp"
 
-#include "common/time_format.hpp"
 #include "interchange/json_reader.hpp"
 
 namespace motcua::interchange {
@@ -18,13 +17,7 @@ Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json
     }
     input.note = reader.String("note", false);
     input.to_agency = reader.String("to_agency", false);
-    const std::string new_due_at = reader.String("new_due_at", false);
-    if (!new_due_at.empty()) {
-        input.new_due_at = ParseRfc3339(new_due_at);
-        if (!input.new_due_at) {
-            reader.Fail("new_due_at", "must be an RFC 3339 date-time");
-        }
-    }
+    input.new_due_at = reader.Time("new_due_at");
     input.payment_channel = reader.String("channel", false);
     input.amount = reader.Integer("amount", false).value_or(0);
     input.result_kind = reader.String("result_kind", false);

@@ -36,13 +36,7 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
         }
     }
     record.fee_total = reader.Integer("fee_total", false);
-    const std::string due_at = reader.String("due_at", false);
-    if (!due_at.empty()) {
-        record.due_at = ParseRfc3339(due_at);
-        if (!record.due_at) {
-            reader.Fail("due_at", "must be an RFC 3339 date-time");
-        }
-    }
+    record.due_at = reader.Time("due_at");
     if (const auto* events = reader.Array("events", true)) {
         if (events->empty()) {
             reader.Fail("events", "a dossier has at least its submission or reception");

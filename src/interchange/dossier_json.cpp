@@ -14,18 +14,6 @@ value Time(const std::optional<Instant>& instant, const InstantFormatter& format
     return instant ? value(format(*instant)) : value(nullptr);
 }
 
-std::optional<Instant> ReadTime(JsonReader& reader, std::string_view key) {
-    const std::string text = reader.String(key, false);
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    auto instant = ParseRfc3339(text);
-    if (!instant) {
-        reader.Fail(key, "must be an RFC 3339 date-time");
-    }
-    return instant;
-}
-
 }  // namespace
 
 object DossierToJson(const domain::Dossier& dossier, const InstantFormatter& format) {
@@ -125,9 +113,9 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
             state.role = domain::ParseStepRole(step.String("role", true))
                              .value_or(domain::StepRole::kSpecialist);
             state.agency_code = step.String("agency", true);
-            state.due_at = ReadTime(step, "due_at");
-            state.started_at = ReadTime(step, "started_at");
-            state.completed_at = ReadTime(step, "completed_at");
+            state.due_at = step.Time("due_at");
+            state.started_at = step.Time("started_at");
+            state.completed_at = step.Time("completed_at");
             dossier.steps.push_back(std::move(state));
         }
     }
@@ -146,16 +134,16 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
             dossier.components.push_back(std::move(state));
         }
     }
-    dossier.submitted_at = ReadTime(reader, "submitted_at");
-    dossier.received_at = ReadTime(reader, "received_at");
-    dossier.counting_from = ReadTime(reader, "counting_from");
-    dossier.due_at = ReadTime(reader, "due_at");
-    dossier.paused_at = ReadTime(reader, "paused_at");
-    dossier.finished_at = ReadTime(reader, "finished_at");
-    dossier.returned_at = ReadTime(reader, "returned_at");
-    dossier.terminal_at = ReadTime(reader, "terminal_at");
-    dossier.overdue_at = ReadTime(reader, "overdue_at");
-    dossier.last_event_at = ReadTime(reader, "last_event_at");
+    dossier.submitted_at = reader.Time("submitted_at");
+    dossier.received_at = reader.Time("received_at");
+    dossier.counting_from = reader.Time("counting_from");
+    dossier.due_at = reader.Time("due_at");
+    dossier.paused_at = reader.Time("paused_at");
+    dossier.finished_at = reader.Time("finished_at");
+    dossier.returned_at = reader.Time("returned_at");
+    dossier.terminal_at = reader.Time("terminal_at");
+    dossier.overdue_at = reader.Time("overdue_at");
+    dossier.last_event_at = reader.Time("last_event_at");
     dossier.supplement_requests =
         static_cast<int>(reader.Integer("supplement_requests", true).value_or(0));
     dossier.extensions = static_cast<int>(reader.Integer("extensions", true).value_or(0));

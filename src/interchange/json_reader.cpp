@@ -1,5 +1,7 @@
 #include "interchange/json_reader.hpp"
 
+#include "common/time_format.hpp"
+
 namespace motcua::interchange {
 
 const boost::json::value* JsonReader::Find(std::string_view key, bool required) {
@@ -75,6 +77,18 @@ const boost::json::object* JsonReader::Object(std::string_view key, bool require
         return nullptr;
     }
     return &value->get_object();
+}
+
+std::optional<Instant> JsonReader::Time(std::string_view key) {
+    const std::string text = String(key, false);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    auto instant = ParseRfc3339(text);
+    if (!instant) {
+        Fail(key, "must be an RFC 3339 date-time");
+    }
+    return instant;
 }
 
 void JsonReader::Fail(std::string_view key, std::string detail) {

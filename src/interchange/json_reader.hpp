@@ -11,6 +11,7 @@
 
 #include <boost/json.hpp>
 
+#include "common/clock.hpp"
 #include "common/outcome.hpp"
 
 namespace motcua::interchange {
@@ -27,6 +28,8 @@ public:
     /// Returns the array at `key` (empty when optional and absent).
     const boost::json::array* Array(std::string_view key, bool required);
     const boost::json::object* Object(std::string_view key, bool required);
+    /// Returns the optional RFC 3339 date-time at `key`; records an error when it does not parse.
+    std::optional<Instant> Time(std::string_view key);
     /// Records an error for `key` (e.g. an enum value out of range).
     void Fail(std::string_view key, std::string detail);
 
