@@ -71,11 +71,6 @@ void LoginThrottle::RecordFailureLocked(const std::string& login, const std::str
     by_address_[address].push_back(now);
 }
 
-void LoginThrottle::RecordSuccess(const std::string& login) {
-    const std::lock_guard lock(mutex_);
-    by_login_.erase(login);
-}
-
 void LoginThrottle::RecordSuccess(const std::string& login, const std::string& address,
                                   Instant admitted_at) {
     const std::lock_guard lock(mutex_);

@@ -33,9 +33,8 @@ public:
     /// returns the wait when over. A successful attempt is taken back with RecordSuccess.
     std::optional<std::chrono::seconds> Admit(const std::string& login, const std::string& address,
                                               Instant now);
-    /// Forgets the login's failures after a successful sign-in.
-    void RecordSuccess(const std::string& login);
-    /// The same, and takes back the address entry Admit counted at `admitted_at`.
+    /// Forgets the login's failures after a successful sign-in, and takes back the address
+    /// entry Admit counted at `admitted_at`.
     void RecordSuccess(const std::string& login, const std::string& address, Instant admitted_at);
 
 private:

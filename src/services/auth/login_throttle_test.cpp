@@ -42,7 +42,7 @@ TEST(LoginThrottle, SuccessClearsTheLoginCounter) {
     for (int i = 0; i < 4; ++i) {
         throttle.RecordFailure("clerk", "10.0.0.1", now);
     }
-    throttle.RecordSuccess("clerk");
+    throttle.RecordSuccess("clerk", "10.0.0.1", now);
     throttle.RecordFailure("clerk", "10.0.0.1", now);
     EXPECT_FALSE(throttle.Check("clerk", "10.0.0.3", now));
 }
