@@ -87,8 +87,7 @@ WorkingCalendar::Year WorkingCalendar::BuildYear(int year) const {
         SetBit(out.working_bits, index, it->working);
         std::erase_if(out.exceptions, [&](const CalendarDay& day) { return day.date == it->date; });
         if (it->working == IsWeekend(it->date)) {
-            out.exceptions.push_back(
-                CalendarDay{it->date, it->working, it->reason_vi, it->reason_en, it->source});
+            out.exceptions.push_back(*it);
         }
     }
     std::sort(out.exceptions.begin(), out.exceptions.end(),

@@ -23,14 +23,9 @@ struct DayOverride {
     std::string source;
 };
 
-/// A date whose status differs from the default week (weekday working, Saturday/Sunday off).
-struct CalendarDay {
-    std::chrono::sys_days date;
-    bool working = false;
-    std::string reason_vi;
-    std::string reason_en;
-    std::string source;
-};
+/// A date whose status differs from the default week (weekday working, Saturday/Sunday off):
+/// the same fields as a recorded decision.
+using CalendarDay = DayOverride;
 
 /// First year tabulated by default.
 inline constexpr int kDefaultFirstYear = 1970;
