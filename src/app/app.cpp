@@ -71,6 +71,9 @@ struct App::Services {
 
 namespace {
 
+// The migration that last added counter columns (0006_report_counters.sql).
+constexpr int kCountersLayoutVersion = 6;
+
 void PrintError(const Error& error) {
     fmt::print(stderr, "motcua: {}{}{}\n", error.param.empty() ? "" : error.param,
                error.param.empty() ? "" : ": ", error.detail.empty() ? error.code : error.detail);
@@ -164,6 +167,17 @@ bool App::Open() {
     if (auto loaded = services_->calendar.Load(); !loaded) {
         PrintError(loaded.GetError());
         return false;
+    }
+    // Counter columns added by a migration hold zeros for the dossiers already stored.
+    if (migrated.Value().Crossed(kCountersLayoutVersion)) {
+        auto rebuilt =
+            services_->indicators.Recompute(domain::Actor::System("indicators recompute"));
+        if (!rebuilt) {
+            PrintError(rebuilt.GetError());
+            return false;
+        }
+        spdlog::info("indicator counters rebuilt for the new layout from {} dossiers",
+                     rebuilt.Value().dossiers);
     }
     return true;
 }

@@ -7,9 +7,15 @@
 // sums the month's days and reads the month-end field, and so on; a dossier that turns overdue
 // later updates the fields of its received day when that happens (the overdue job's
 // `mark_overdue` event), so counters answer "as of now" for the open period too.
+//
+// The monthly report (render/monthly_report.hpp) reads the same cells: how the period's cohort
+// stood at the period's end — finished (on time or late), returned, withdrawn, stopped, still
+// in progress and overdue — is stored as period-end judgements too. A dossier refused at
+// reception was never received; it is counted (`refused` only) on the day of the refusal.
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "reporting/dossier_facts.hpp"
 #include "reporting/period.hpp"
@@ -45,6 +51,16 @@ struct Counters {
     std::int64_t citizen_data = 0;       // 4.5b numerator.
     std::int64_t unsatisfied_or_feedback = 0;
     PeriodEndCounts dissatisfied;  // Unsatisfied, with PAKN, or overdue at period end (5.4).
+    // Monthly report (báo cáo tình hình giải quyết TTHC).
+    std::int64_t received_desk = 0;    // Trực tiếp.
+    std::int64_t received_postal = 0;  // Qua bưu chính công ích.
+    std::int64_t refused = 0;          // Không được tiếp nhận (keyed by the refusal day).
+    PeriodEndCounts finished;          // Đã xử lý xong by the period's end.
+    PeriodEndCounts finished_late;     // … and overdue (quá hạn).
+    PeriodEndCounts returned;          // Đã trả kết quả by the period's end.
+    PeriodEndCounts withdrawn;         // Rút hồ sơ by the period's end.
+    PeriodEndCounts stopped;           // Dừng xử lý by the period's end.
+    PeriodEndCounts running_overdue;   // Not ended at the period's end and overdue then.
 
     Counters& operator+=(const Counters& other);
     Counters& operator-=(const Counters& other);
@@ -53,7 +69,26 @@ struct Counters {
     friend bool operator==(const Counters&, const Counters&) = default;
 };
 
-/// Returns the counters of one dossier (all zero when it was never received).
+/// One stored counter: its column name and its field. The list is the single mapping that the
+/// arithmetic, the stores and the migrations' column lists follow.
+struct CounterField {
+    const char* column;
+    std::int64_t Counters::*plain = nullptr;      // A plain counter, or
+    PeriodEndCounts Counters::*judged = nullptr;  // one period kind of a period-end judgement.
+    std::int64_t PeriodEndCounts::*kind = nullptr;
+
+    std::int64_t& Of(Counters& counters) const {
+        return plain != nullptr ? counters.*plain : (counters.*judged).*kind;
+    }
+    std::int64_t Of(const Counters& counters) const {
+        return plain != nullptr ? counters.*plain : (counters.*judged).*kind;
+    }
+};
+
+/// Every counter, in storage column order.
+std::span<const CounterField> CounterFields();
+
+/// Returns the counters of one dossier (all zero when it was never received or refused).
 Counters Counts(const DossierFacts& facts);
 
 /// Returns what to add to the counters of `after`'s received day when a dossier's facts change

@@ -89,6 +89,16 @@ std::optional<Instant> OverdueInstant(const domain::Dossier& dossier,
     return overdue;
 }
 
+std::chrono::sys_days LocalDay(Instant at) { return domain::calendar::ToLocalDateTime(at).date; }
+
+// The local date of `at` when it is set and not after `as_of`.
+std::optional<std::chrono::sys_days> LocalDayIf(const std::optional<Instant>& at, Instant as_of) {
+    if (!at || *at > as_of) {
+        return std::nullopt;
+    }
+    return LocalDay(*at);
+}
+
 bool AnyComponent(const domain::Dossier& dossier, auto predicate) {
     return std::any_of(dossier.components.begin(), dossier.components.end(), predicate);
 }
@@ -102,13 +112,27 @@ DossierFacts ExtractFacts(const domain::Dossier& dossier,
     facts.procedure_code = dossier.procedure_code;
     facts.competent_agency = dossier.competent_agency;
     facts.receiving_agency = dossier.receiving_agency;
+    facts.channel = dossier.channel;
+    if (dossier.status == DossierStatus::kRefused && dossier.terminal_at &&
+        *dossier.terminal_at <= as_of) {
+        facts.refused = true;
+        facts.received_day = LocalDay(*dossier.terminal_at);
+        return facts;
+    }
     if (!dossier.received_at || *dossier.received_at > as_of) {
         return facts;
     }
     facts.received = true;
-    facts.received_day = domain::calendar::ToLocalDateTime(*dossier.received_at).date;
+    facts.received_day = LocalDay(*dossier.received_at);
+    facts.finished_on = LocalDayIf(dossier.finished_at, as_of);
+    facts.returned_on = LocalDayIf(dossier.returned_at, as_of);
+    if (dossier.status == DossierStatus::kWithdrawn) {
+        facts.withdrawn_on = LocalDayIf(dossier.terminal_at, as_of);
+    } else if (dossier.status == DossierStatus::kStopped) {
+        facts.stopped_on = LocalDayIf(dossier.terminal_at, as_of);
+    }
     if (auto overdue = OverdueInstant(dossier, events, as_of)) {
-        facts.overdue_from = domain::calendar::ToLocalDateTime(*overdue).date;
+        facts.overdue_from = LocalDay(*overdue);
     }
     const bool e_result = !dossier.e_result_sha256.empty();
     facts.online = dossier.channel == domain::Channel::kOnline;

@@ -28,11 +28,19 @@ struct ProcedureProfile {
 ProcedureProfile ProfileOf(const domain::Procedure& procedure);
 
 /// The facts of one dossier at one instant. Dossiers never received (status 1, or refused at
-/// reception) have `received == false` and count nowhere: every 766 cohort is keyed by
-/// NgayTiepNhan (domain §1.4).
+/// reception) have `received == false` and count in no 766 metric: every 766 cohort is keyed by
+/// NgayTiepNhan (domain §1.4). A refusal at reception counts in the monthly report only.
 struct DossierFacts {
     bool received = false;
+    bool refused = false;  // Không được tiếp nhận: `received_day` is then the refusal's date.
     std::chrono::sys_days received_day{};  // Local (UTC+7) date of NgayTiepNhan.
+    domain::Channel channel = domain::Channel::kOnline;
+    // Local dates the dossier's processing ended (empty while it has not): Đã xử lý xong, the
+    // withdrawal or the stop; and the date the result was handed over (Đã trả kết quả).
+    std::optional<std::chrono::sys_days> finished_on;
+    std::optional<std::chrono::sys_days> withdrawn_on;
+    std::optional<std::chrono::sys_days> stopped_on;
+    std::optional<std::chrono::sys_days> returned_on;
     std::string procedure_code;
     std::string competent_agency;
     std::string receiving_agency;

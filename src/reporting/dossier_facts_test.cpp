@@ -222,5 +222,45 @@ TEST(DossierFactsTest, ProfileOfAProcedure) {
     EXPECT_TRUE(profile.citizen_applicants);
 }
 
+TEST(DossierFactsTest, RefusalAtReceptionIsKeyedByItsLocalDate) {
+    domain::Dossier dossier = Received();
+    dossier.received_at.reset();
+    dossier.status = DossierStatus::kRefused;
+    dossier.terminal_at = At("2025-04-30T23:10");
+    auto facts = ExtractFacts(dossier, {}, kDocumentProcedure, At("2025-05-02T09:00"));
+    EXPECT_FALSE(facts.received);
+    EXPECT_TRUE(facts.refused);
+    EXPECT_EQ(facts.received_day, Day("2025-04-30"));
+    // Not yet refused as of an earlier instant.
+    facts = ExtractFacts(dossier, {}, kDocumentProcedure, At("2025-04-30T12:00"));
+    EXPECT_FALSE(facts.refused);
+}
+
+TEST(DossierFactsTest, EndDatesFollowTheOutcome) {
+    domain::Dossier dossier = Received();
+    dossier.status = DossierStatus::kReturned;
+    dossier.finished_at = At("2025-03-07T10:00");
+    dossier.returned_at = At("2025-03-12T08:30");
+    auto facts = ExtractFacts(dossier, {}, kDocumentProcedure, At("2025-03-20T00:00"));
+    EXPECT_EQ(facts.channel, domain::Channel::kDesk);
+    EXPECT_EQ(facts.finished_on, Day("2025-03-07"));
+    EXPECT_EQ(facts.returned_on, Day("2025-03-12"));
+    EXPECT_FALSE(facts.withdrawn_on);
+    EXPECT_FALSE(facts.stopped_on);
+
+    domain::Dossier stopped = Received();
+    stopped.status = DossierStatus::kStopped;
+    stopped.terminal_at = At("2025-03-05T15:00");
+    facts = ExtractFacts(stopped, {}, kDocumentProcedure, At("2025-03-20T00:00"));
+    EXPECT_EQ(facts.stopped_on, Day("2025-03-05"));
+    EXPECT_FALSE(facts.withdrawn_on);
+    EXPECT_FALSE(facts.finished_on);
+
+    stopped.status = DossierStatus::kWithdrawn;
+    facts = ExtractFacts(stopped, {}, kDocumentProcedure, At("2025-03-20T00:00"));
+    EXPECT_EQ(facts.withdrawn_on, Day("2025-03-05"));
+    EXPECT_FALSE(facts.stopped_on);
+}
+
 }  // namespace
 }  // namespace motcua::reporting

@@ -21,7 +21,7 @@ std::optional<CounterCell> IndicatorDelta(const domain::Procedure& procedure,
     const auto profile = ProfileOf(procedure);
     const auto facts_after = FactsOf(after, profile);
     const auto delta = Delta(FactsOf(before, profile), facts_after);
-    if (IsZero(delta) || !facts_after.received) {
+    if (IsZero(delta) || !(facts_after.received || facts_after.refused)) {
         return std::nullopt;
     }
     return CounterCell{after.dossier->competent_agency, procedure.code,

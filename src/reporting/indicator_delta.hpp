@@ -1,7 +1,8 @@
 // The counter change a dossier event causes: Counts(after) − Counts(before), where each side's
 // facts are taken as of that side's last event, keyed by the dossier's indicator cell
-// (competent agency × procedure × received day). Summed over a dossier's events this telescopes
-// to the counts of its last state — the invariant `motcua indicators recompute` checks.
+// (competent agency × procedure × received day, or refusal day). Summed over a dossier's events
+// this telescopes to the counts of its last state — the invariant `motcua indicators recompute`
+// checks.
 #pragma once
 
 #include <optional>

@@ -149,6 +149,15 @@ TEST(IndicatorProperty, IncrementalCountersEqualRecomputeOverTenThousandRandomDo
     EXPECT_GT(total.paid_online, 0);
     EXPECT_GT(total.digitized, 0);
     EXPECT_GT(total.unsatisfied_or_feedback, 0);
+    // … and the monthly report's outcomes all occur, with some judged differently per period.
+    EXPECT_GT(total.refused, 0);
+    EXPECT_GT(total.received_desk, 0);
+    EXPECT_GT(total.finished_late.year, 0);
+    EXPECT_GT(total.returned.year, 0);
+    EXPECT_GT(total.withdrawn.year, 0);
+    EXPECT_GT(total.stopped.year, 0);
+    EXPECT_GT(total.running_overdue.month, 0);
+    EXPECT_GT(total.finished.year, total.finished.month);
 }
 
 }  // namespace

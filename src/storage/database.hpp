@@ -16,6 +16,10 @@ namespace motcua::storage {
 struct MigrationReport {
     int applied = 0;
     int current_version = 0;
+    /// Returns true when this run moved the schema from below `version` to it or past it.
+    bool Crossed(int version) const {
+        return current_version >= version && current_version - applied < version;
+    }
 };
 
 class Database {

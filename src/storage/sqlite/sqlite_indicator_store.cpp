@@ -5,61 +5,13 @@
 namespace motcua::storage::sqlite {
 namespace {
 
-// The counter columns, in the order of Fields() below.
-constexpr std::array<const char*, 20> kColumns{
-    "received",
-    "overdue_month",
-    "overdue_quarter",
-    "overdue_year",
-    "online",
-    "online_counted",
-    "synced",
-    "fee_due",
-    "paid_online",
-    "document_result",
-    "e_result_synced",
-    "digitized",
-    "digitized_counted",
-    "reused",
-    "personal_store",
-    "citizen_data",
-    "unsatisfied_or_feedback",
-    "dissatisfied_month",
-    "dissatisfied_quarter",
-    "dissatisfied_year",
-};
-
-// Pointers to the fields of `counters` in kColumns order: one mapping for reads and writes.
-template <typename CountersT>
-auto Fields(CountersT& c) {
-    return std::array{&c.received,
-                      &c.overdue.month,
-                      &c.overdue.quarter,
-                      &c.overdue.year,
-                      &c.online,
-                      &c.online_counted,
-                      &c.synced,
-                      &c.fee_due,
-                      &c.paid_online,
-                      &c.document_result,
-                      &c.e_result_synced,
-                      &c.digitized,
-                      &c.digitized_counted,
-                      &c.reused,
-                      &c.personal_store,
-                      &c.citizen_data,
-                      &c.unsatisfied_or_feedback,
-                      &c.dissatisfied.month,
-                      &c.dissatisfied.quarter,
-                      &c.dissatisfied.year};
-}
-
 std::string UpsertSql() {
     std::string columns;
     std::string values;
     std::string updates;
-    for (std::size_t i = 0; i < kColumns.size(); ++i) {
-        const std::string name = kColumns[i];
+    const auto fields = reporting::CounterFields();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string name = fields[i].column;
         const std::string parameter = "?" + std::to_string(i + 4);
         columns += ", " + name;
         values += ", " + parameter;
@@ -70,6 +22,14 @@ std::string UpsertSql() {
            "DO UPDATE SET " + updates;
 }
 
+// Reads the counter columns that start at result column `first`.
+void ReadCounters(SqliteStatement& select, int first, reporting::Counters& counters) {
+    int column = first;
+    for (const auto& field : reporting::CounterFields()) {
+        field.Of(counters) = select.ColumnInt(column++);
+    }
+}
+
 }  // namespace
 
 Outcome<Done> SqliteIndicatorStore::Add(const std::string& agency_code,
@@ -78,9 +38,9 @@ Outcome<Done> SqliteIndicatorStore::Add(const std::string& agency_code,
     static const std::string kUpsert = UpsertSql();
     auto upsert = connection_.Prepare(kUpsert);
     upsert.Bind(1, agency_code).Bind(2, procedure_code).Bind(3, day);
-    const auto fields = Fields(delta);
+    const auto fields = reporting::CounterFields();
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        upsert.Bind(static_cast<int>(i + 4), *fields[i]);
+        upsert.Bind(static_cast<int>(i + 4), fields[i].Of(delta));
     }
     upsert.Run();
     return Done{};
@@ -90,8 +50,8 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
     const std::vector<std::string>& agencies, const std::string& first_day,
     const std::string& last_day) {
     std::string sql = "SELECT procedure_code";
-    for (const char* column : kColumns) {
-        sql += std::string(", sum(") + column + ")";
+    for (const auto& field : reporting::CounterFields()) {
+        sql += std::string(", sum(") + field.column + ")";
     }
     sql += " FROM indicator_counters WHERE day >= ?1 AND day <= ?2";
     if (!agencies.empty()) {
@@ -107,10 +67,7 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
     while (select.Step()) {
         ProcedureCounters row;
         row.procedure_code = select.ColumnText(0);
-        auto fields = Fields(row.counters);
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            *fields[i] = select.ColumnInt(static_cast<int>(i + 1));
-        }
+        ReadCounters(select, 1, row.counters);
         rows.push_back(std::move(row));
     }
     return rows;
@@ -118,18 +75,15 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
 
 Outcome<std::vector<CounterRow>> SqliteIndicatorStore::ListAll() {
     std::string sql = "SELECT agency_code, procedure_code, day";
-    for (const char* column : kColumns) {
-        sql += std::string(", ") + column;
+    for (const auto& field : reporting::CounterFields()) {
+        sql += std::string(", ") + field.column;
     }
     sql += " FROM indicator_counters ORDER BY agency_code, procedure_code, day";
     auto select = connection_.Prepare(sql);
     std::vector<CounterRow> rows;
     while (select.Step()) {
         CounterRow row{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2), {}};
-        auto fields = Fields(row.counters);
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            *fields[i] = select.ColumnInt(static_cast<int>(i + 3));
-        }
+        ReadCounters(select, 3, row.counters);
         if (!reporting::IsZero(row.counters)) {
             rows.push_back(std::move(row));
         }
