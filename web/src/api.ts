@@ -155,6 +155,8 @@ export class ActionError extends ApiError {
     message_en: string | null,
     readonly allowed_actions: string[] | null,
     readonly param: string | null,
+    /** problem+json "detail": what a validation error found (e.g. an import's failing record). */
+    readonly detail: string | null = null,
   ) {
     super(status, code, message_vi, message_en);
   }
@@ -200,6 +202,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
       p ? str(p.message_en) : null,
       p && Array.isArray(p.allowed_actions) ? (p.allowed_actions as string[]) : null,
       p ? str(p.param) : null,
+      p ? str(p.detail) : null,
     );
   }
   if (res.status === 204) return undefined as T;
@@ -424,4 +427,187 @@ export async function getReceiptForm(code: string, signal?: AbortSignal): Promis
     if (e instanceof ApiError && e.status !== 0 && e.status !== 401) return null;
     throw e;
   }
+}
+
+// ---------------------------------------------------------------------------
+// Administration: agencies and procedures (re-imported one record at a time), the working
+// calendar, accounts and roles. Writes carry the CSRF header through request().
+
+export type AgencyKind = 'province' | 'department' | 'provincial_service_centre' | 'commune' | 'commune_service_centre';
+
+export interface AgencyNode {
+  code: string;
+  legacy_code: string | null;
+  name_vi: string;
+  name_en: string;
+  kind: AgencyKind;
+  parent: string | null;
+  admin_unit_code: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  child_count: number;
+  children: AgencyNode[];
+}
+
+export interface AgencyDetail extends Omit<AgencyNode, 'children' | 'child_count'> {
+  address?: string;
+  phone?: string;
+  email?: string;
+  history: unknown[];
+  extra?: Record<string, unknown>;
+  children: Omit<AgencyNode, 'children'>[];
+  path: { code: string; name_vi: string }[];
+}
+
+/** The whole agency tree (GET /api/v1/agencies?tree=true). */
+export function getAgencyTree(signal?: AbortSignal): Promise<{ items: AgencyNode[] }> {
+  return request(`/api/v1/agencies${queryString({ tree: 'true' })}`, { signal });
+}
+
+export function getAgency(code: string, signal?: AbortSignal): Promise<AgencyDetail> {
+  return request(`/api/v1/agencies/${encodeURIComponent(code)}`, { signal });
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Upserts agencies (docs/import-format.md); a bad record fails the whole file with 400 invalid_import. */
+export function importAgencies(agencies: Record<string, unknown>[]): Promise<ImportSummary> {
+  return request('/api/v1/import/agencies', { method: 'POST', body: { agencies } });
+}
+
+/** Upserts procedures (and fields); the file format needs a "fields" array, possibly empty. */
+export function importProcedures(procedures: Record<string, unknown>[], fields: Field[] = []): Promise<ImportSummary> {
+  const plainFields = fields.map((f) => ({ code: f.code, name_vi: f.name_vi, name_en: f.name_en ?? undefined }));
+  return request('/api/v1/import/procedures', { method: 'POST', body: { fields: plainFields, procedures } });
+}
+
+/** The procedure as the detail endpoint returns it (derived names and totals included). */
+export type ProcedureDetail = Procedure & { extra?: Record<string, unknown> };
+
+export interface CalendarOverride {
+  date: string;
+  working: boolean;
+  reason_vi: string;
+  reason_en: string;
+  source: string;
+  origin: 'published' | 'recorded';
+  recorded_by: string | null;
+  recorded_at: string | null;
+}
+
+export interface CalendarDay {
+  date: string;
+  working: boolean;
+  reason_vi: string;
+  reason_en: string;
+  source: string;
+}
+
+export function listCalendarOverrides(year: number, signal?: AbortSignal): Promise<{ overrides: CalendarOverride[] }> {
+  return request(`/api/v1/calendar/overrides${queryString({ year })}`, { signal });
+}
+
+export function getCalendarYear(year: number, signal?: AbortSignal): Promise<{ year: number; days: CalendarDay[] }> {
+  return request(`/api/v1/calendar/${year}`, { signal });
+}
+
+export interface CalendarOverrideInput {
+  working: boolean;
+  reason_vi: string;
+  reason_en?: string;
+  source?: string;
+}
+
+export function putCalendarOverride(date: string, body: CalendarOverrideInput): Promise<CalendarOverride> {
+  return request(`/api/v1/calendar/overrides/${encodeURIComponent(date)}`, { method: 'PUT', body });
+}
+
+export function deleteCalendarOverride(date: string): Promise<{ date: string; deleted: true }> {
+  return request(`/api/v1/calendar/overrides/${encodeURIComponent(date)}`, { method: 'DELETE' });
+}
+
+export interface DueQuery {
+  start: string;
+  amount: number;
+  unit: 'working_days' | 'working_hours' | 'calendar_days';
+  cutoff?: string;
+}
+
+export function computeDue(q: DueQuery, signal?: AbortSignal): Promise<{ due_at: string; start_of_counting: string }> {
+  return request(`/api/v1/calendar/due${queryString({ ...q })}`, { signal });
+}
+
+export type Role =
+  | 'citizen'
+  | 'organisation'
+  | 'clerk'
+  | 'specialist'
+  | 'head'
+  | 'cashier'
+  | 'feedback_officer'
+  | 'agency_admin'
+  | 'province_admin'
+  | 'auditor';
+
+/** An account as the administration routes return it. */
+export interface ManagedAccount extends Account {
+  disabled: boolean;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface AccountQuery {
+  kind?: string;
+  agency?: string;
+  login_prefix?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function listAccounts(q: AccountQuery, signal?: AbortSignal): Promise<{ items: ManagedAccount[]; next_cursor: string | null }> {
+  return request(`/api/v1/accounts${queryString({ ...q })}`, { signal });
+}
+
+export function getAccount(id: number, signal?: AbortSignal): Promise<ManagedAccount> {
+  return request(`/api/v1/accounts/${id}`, { signal });
+}
+
+export interface NewAccount {
+  kind: Account['kind'];
+  login: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  agency_code?: string;
+  title?: string;
+  representative?: string;
+  password?: string;
+  roles?: { role: Role; agency?: string }[];
+}
+
+/** generated_password is present (once) when no password was given. */
+export function createAccount(body: NewAccount): Promise<{ account: ManagedAccount; generated_password?: string }> {
+  return request('/api/v1/accounts', { method: 'POST', body });
+}
+
+export function setAccountDisabled(id: number, disabled: boolean): Promise<ManagedAccount> {
+  return request(`/api/v1/accounts/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
+}
+
+/** Without a password the server generates one and returns it once. */
+export function resetAccountPassword(id: number, password?: string): Promise<{ reset: true; generated_password?: string }> {
+  return request(`/api/v1/accounts/${id}/password`, { method: 'POST', body: password ? { password } : {} });
+}
+
+export function grantRole(id: number, role: Role, agency?: string): Promise<ManagedAccount> {
+  return request(`/api/v1/accounts/${id}/roles`, { method: 'POST', body: agency ? { role, agency } : { role } });
+}
+
+export function revokeRole(id: number, role: Role, agency: string | null): Promise<ManagedAccount> {
+  return request(`/api/v1/accounts/${id}/roles${queryString({ role, agency })}`, { method: 'DELETE' });
 }
