@@ -15,6 +15,7 @@ import { DossierPage } from './pages/DossierPage.tsx';
 import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { LookupPage } from './pages/LookupPage.tsx';
 import { DeskPage } from './pages/DeskPage.tsx';
+import { AdminScreen } from './pages/admin/lazy.tsx';
 
 function decode(s: string): string {
   try {
@@ -31,6 +32,19 @@ function route(path: string) {
   if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
   if (path === '/mot-cua/tiep-nhan') return <DeskPage />;
+  // Administration (a chunk of its own, loaded on the first visit).
+  if (path === '/quan-tri' || path === '/quan-tri/') return <AdminScreen name="home" />;
+  if (path === '/quan-tri/co-quan') return <AdminScreen name="agencies" />;
+  if (path === '/quan-tri/thu-tuc') return <AdminScreen name="procedures" />;
+  if (path === '/quan-tri/lich') return <AdminScreen name="calendar" />;
+  if (path === '/quan-tri/tai-khoan') return <AdminScreen name="accounts" />;
+  if (path === '/quan-tri/tai-khoan/them-moi') return <AdminScreen name="accountNew" />;
+  let a = /^\/quan-tri\/co-quan\/([^/]+)\/?$/.exec(path);
+  if (a) return <AdminScreen key={a[1]} name="agency" arg={decode(a[1])} />;
+  a = /^\/quan-tri\/thu-tuc\/([^/]+)\/?$/.exec(path);
+  if (a) return <AdminScreen key={a[1]} name="procedure" arg={decode(a[1])} />;
+  a = /^\/quan-tri\/tai-khoan\/(\d+)\/?$/.exec(path);
+  if (a) return <AdminScreen key={a[1]} name="account" arg={a[1]} />;
   let m = /^\/thu-tuc\/([^/]+)\/nop-truc-tuyen\/?$/.exec(path);
   if (m) return <SubmitPage key={m[1]} code={decode(m[1])} />;
   m = /^\/thu-tuc\/([^/]+)\/?$/.exec(path);

@@ -16,9 +16,11 @@ export function Header() {
   if (isApplicant(me)) links.push({ href: '/ho-so-cua-toi', label: t.navMyDossiers });
   if (hasRole(me, 'clerk')) links.push({ href: '/mot-cua/tiep-nhan', label: t.navDesk });
   if (isOfficer(me)) links.push({ href: '/can-bo/ho-so', label: t.navInbox });
+  if (hasRole(me, 'province_admin', 'agency_admin')) links.push({ href: '/quan-tri', label: t.navAdmin });
   links.push({ href: '/tra-cuu', label: t.navLookup });
 
-  const current = (href: string) => path === href || (href === '/thu-tuc' && (path === '/' || path.startsWith('/thu-tuc/')));
+  const current = (href: string) =>
+    path === href || (href === '/thu-tuc' && (path === '/' || path.startsWith('/thu-tuc/'))) || (href === '/quan-tri' && path.startsWith('/quan-tri/'));
 
   async function onSignOut() {
     setBusy(true);

@@ -27,7 +27,13 @@ export function LoginPage() {
     try {
       const account = await signIn(name.trim(), password);
       const next = safeNext(search.get('next'));
-      const home = hasRole(account, 'clerk') ? '/mot-cua/tiep-nhan' : isOfficer(account) ? '/can-bo/ho-so' : '/ho-so-cua-toi';
+      const home = hasRole(account, 'clerk')
+        ? '/mot-cua/tiep-nhan'
+        : hasRole(account, 'province_admin', 'agency_admin')
+          ? '/quan-tri'
+          : isOfficer(account)
+            ? '/can-bo/ho-so'
+            : '/ho-so-cua-toi';
       navigate(next && next !== '/' ? next : home);
     } catch (err) {
       setError(err);
