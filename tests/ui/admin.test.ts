@@ -128,6 +128,8 @@ describe('MotCua administration screens', () => {
       await page.locator('tr[data-login="quantri.bnt"] td.name a').click();
       await page.getByText('Đây là tài khoản của bạn').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Khóa tài khoản' }).count(), 0);
+      await page.goto(`${server.url}/quan-tri/tai-khoan/9999`);
+      await page.getByText('Không tìm thấy tài khoản', { exact: true }).waitFor();
       await page.goto(`${server.url}/quan-tri/lich`);
       await page.getByText('Chỉ quản trị viên cấp tỉnh được thay đổi mục này.').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Ghi quyết định' }).count(), 0);

@@ -52,14 +52,15 @@ export function Empty() {
   );
 }
 
-/** Shows the server's problem+json message in the current language, or a generic one. */
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** Shows the server's problem+json message in the current language, or a generic one.
+ * `notFoundTitle` names what a 404 did not find (a procedure by default). */
+export function ErrorMessage({ error, onRetry, notFoundTitle }: { error: unknown; onRetry?: () => void; notFoundTitle?: string }) {
   const { t, lang } = useI18n();
   const detail = problemText(error, t, lang);
   const notFound = error instanceof ApiError && error.status === 404;
   return (
     <div class="state state-error" role="alert">
-      <p class="state-title">{notFound ? t.errorNotFoundTitle : t.errorTitle}</p>
+      <p class="state-title">{notFound ? notFoundTitle ?? t.errorNotFoundTitle : t.errorTitle}</p>
       <p>{detail}</p>
       {onRetry && !notFound && (
         <button type="button" class="btn btn-secondary" onClick={onRetry}>

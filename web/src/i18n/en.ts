@@ -355,6 +355,8 @@ export const en: Messages = {
   adminDateOrder: (label: string) => `“${label}” cannot be before the start of validity.`,
   adminSharesSum: (total: number) => `The steps’ time shares must add up to 100% (now ${total}%).`,
   adminCodeTaken: (code: string) => `${code} is already in the catalogue; open that record to edit it.`,
+  adminAgencyNotFound: 'Agency not found',
+  adminAccountNotFound: 'Account not found',
 
   agenciesTitle: 'Agencies',
   agenciesIntro: 'The province’s agency tree: People’s Committees, departments, communes, wards and public service centres.',

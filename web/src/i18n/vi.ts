@@ -362,6 +362,8 @@ export const vi = {
   adminDateOrder: (label: string) => `“${label}” không được trước ngày bắt đầu hiệu lực.`,
   adminSharesSum: (total: number) => `Tổng tỷ lệ thời gian các bước phải bằng 100% (hiện là ${total}%).`,
   adminCodeTaken: (code: string) => `Mã ${code} đã có trong danh mục; hãy mở bản ghi đó để sửa.`,
+  adminAgencyNotFound: 'Không tìm thấy cơ quan',
+  adminAccountNotFound: 'Không tìm thấy tài khoản',
 
   agenciesTitle: 'Danh mục cơ quan',
   agenciesIntro: 'Cây cơ quan của tỉnh: Ủy ban nhân dân, sở, ban, ngành, xã, phường và trung tâm phục vụ hành chính công.',

@@ -23,7 +23,7 @@ export function AccountPage({ arg = '' }: { arg?: string }) {
       <p>
         <Link href="/quan-tri/tai-khoan">{t.accountsBack}</Link>
       </p>
-      {account.error !== null && <ErrorMessage error={account.error} onRetry={account.reload} />}
+      {account.error !== null && <ErrorMessage error={account.error} onRetry={account.reload} notFoundTitle={t.adminAccountNotFound} />}
       {!a && account.error === null && <Loading />}
       {a && me && (
         <>

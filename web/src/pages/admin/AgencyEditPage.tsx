@@ -47,7 +47,7 @@ export function AgencyEditPage({ arg = NEW }: { arg?: string }) {
       <p>
         <Link href="/quan-tri/co-quan">{t.agencyBack}</Link>
       </p>
-      {detail.error !== null && <ErrorMessage error={detail.error} onRetry={detail.reload} />}
+      {detail.error !== null && <ErrorMessage error={detail.error} onRetry={detail.reload} notFoundTitle={t.adminAgencyNotFound} />}
       {!isNew && !detail.data && detail.error === null && <Loading />}
       {detail.data && <AgencyFacts a={detail.data} />}
       {(isNew || detail.data) && (
