@@ -90,6 +90,21 @@ int main(int argc, char** argv) {
     indicators->require_subcommand(1);
     auto* indicators_recompute =
         indicators->add_subcommand("recompute", "rebuild the counters from the dossier events");
+    auto* report = cli.add_subcommand("report", "reports");
+    report->require_subcommand(1);
+    auto* report_monthly =
+        report->add_subcommand("monthly", "write the monthly TTHC report (JSON, CSV or XLSX)");
+    motcua::app::ReportSpec report_spec;
+    report_monthly->add_option("--month", report_spec.month, "YYYY-MM")->required();
+    report_monthly->add_option("--agency", report_spec.agency, "agency code (default: province)");
+    report_monthly->add_option("--format", report_spec.format, "json, csv or xlsx")
+        ->capture_default_str();
+    report_monthly
+        ->add_option("--section", report_spec.section,
+                     "CSV section: summary, fields, index766 or plan")
+        ->capture_default_str();
+    report_monthly->add_option("--output,-o", report_spec.output,
+                               "file to write (default: bao-cao-AGENCY-MONTH.EXT; - for stdout)");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {
@@ -166,6 +181,9 @@ int main(int argc, char** argv) {
     }
     if (indicators_recompute->parsed()) {
         return app.RecomputeIndicators();
+    }
+    if (report_monthly->parsed()) {
+        return app.ReportMonthly(report_spec);
     }
     return 2;
 }

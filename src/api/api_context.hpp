@@ -15,7 +15,9 @@
 #include "services/dossiers/dossier_forms.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
+#include "services/indicators/report_service.hpp"
 
 namespace motcua::api {
 
@@ -36,6 +38,8 @@ struct ApiContext {
     services::CalendarService* calendar = nullptr;
     services::AttachmentService* attachments = nullptr;
     services::IndicatorService* indicators = nullptr;
+    services::ReportService* reports = nullptr;
+    services::DrilldownService* drilldown = nullptr;
     services::FormOptions forms;
     CookieOptions cookie;
 };

@@ -11,6 +11,7 @@
 #include "api/http_api.hpp"
 #include "api/imports/import_catalog.hpp"
 #include "api/indicators/indicator_handlers.hpp"
+#include "api/reports/report_handlers.hpp"
 #include "api/system/system_handlers.hpp"
 
 namespace motcua::api {
@@ -129,10 +130,20 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          }},
         {"GET", "/api/v1/indicators/766",
          [ctx](const Request& r, const PathParams&) { return indicators::GetIndex766(*ctx, r); }},
+        {"GET", "/api/v1/indicators/766/ranking",
+         [ctx](const Request& r, const PathParams&) { return indicators::GetRanking(*ctx, r); }},
+        {"GET", "/api/v1/indicators/766/trend",
+         [ctx](const Request& r, const PathParams&) { return indicators::GetTrend(*ctx, r); }},
+        {"GET", "/api/v1/indicators/766/dossiers",
+         [ctx](const Request& r, const PathParams&) { return indicators::GetDrilldown(*ctx, r); }},
         {"GET", "/api/v1/indicators/plan",
          [ctx](const Request& r, const PathParams&) {
              return indicators::GetPlanIndicators(*ctx, r);
          }},
+        {"GET", "/api/v1/reports/monthly",
+         [ctx](const Request& r, const PathParams&) { return reports::GetMonthlyReport(*ctx, r); }},
+        {"GET", "/api/v1/reports/public",
+         [ctx](const Request& r, const PathParams&) { return reports::GetPublicReport(*ctx, r); }},
         {"POST", "/api/v1/import/agencies",
          [ctx](const Request& r, const PathParams&) {
              return imports::ImportCatalog(*ctx, r, true);

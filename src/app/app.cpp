@@ -26,7 +26,9 @@
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
+#include "services/indicators/report_service.hpp"
 #include "storage/file_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -67,6 +69,8 @@ struct App::Services {
     storage::DirectoryFileStore files;
     services::AttachmentService attachments;
     services::IndicatorService indicators{database_ref, catalog, clock_ref};
+    services::ReportService reports{database_ref, catalog, indicators, clock_ref};
+    services::DrilldownService drilldown{database_ref, catalog, clock_ref};
 };
 
 namespace {
@@ -414,6 +418,13 @@ int App::RecomputeIndicators() {
     return 0;
 }
 
+int App::ReportMonthly(const ReportSpec& spec) {
+    if (!Open()) {
+        return 1;
+    }
+    return WriteMonthlyReport(services_->reports, services_->catalog, spec);
+}
+
 int App::PrintRoutes() {
     if (!Open()) {
         return 1;
@@ -441,6 +452,8 @@ int App::Serve() {
     context.calendar = &services_->calendar;
     context.attachments = &services_->attachments;
     context.indicators = &services_->indicators;
+    context.reports = &services_->reports;
+    context.drilldown = &services_->drilldown;
     context.forms = {config_.public_base_url};
     context.cookie = {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)};
     api::HttpApiOptions options;

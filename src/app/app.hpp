@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/report_command.hpp"
 #include "common/clock.hpp"
 #include "common/messages.hpp"
 #include "storage/database.hpp"
@@ -51,6 +52,8 @@ public:
     int AuditVerify();
     /// Rebuilds the indicator counters from the dossier events.
     int RecomputeIndicators();
+    /// Writes the monthly report (report_command.hpp).
+    int ReportMonthly(const ReportSpec& spec);
     /// Prints every HTTP route, one "METHOD PATTERN" a line.
     int PrintRoutes();
 

@@ -37,6 +37,17 @@ struct DossierFilter {
     int limit = 50;
 };
 
+/// One page of an indicator cohort: the dossiers of one competent agency received in
+/// [received_from, received_to) (UTC text), in (received_at, id) order after the cursor.
+struct CohortFilter {
+    std::string agency_code;
+    std::string received_from;
+    std::string received_to;
+    std::string after_received_at;  // Keyset cursor (empty: from the start).
+    std::int64_t after_id = 0;
+    int limit = 200;
+};
+
 class DossierStore {
 public:
     virtual ~DossierStore() = default;
@@ -54,6 +65,7 @@ public:
                                       const domain::DossierEvent& event) = 0;
     virtual Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) = 0;
     virtual Outcome<std::vector<domain::Dossier>> List(const DossierFilter& filter) = 0;
+    virtual Outcome<std::vector<domain::Dossier>> ListCohort(const CohortFilter& filter) = 0;
     /// Returns the dossier code an earlier request with this Idempotency-Key created, if any.
     virtual Outcome<std::optional<std::string>> FindIdempotencyKey(std::int64_t actor_id,
                                                                    const std::string& key) = 0;

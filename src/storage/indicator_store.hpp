@@ -26,6 +26,13 @@ struct ProcedureCounters {
     reporting::Counters counters;
 };
 
+/// One summed row: the counters of one agency's procedure over the queried days.
+struct AgencyProcedureCounters {
+    std::string agency_code;
+    std::string procedure_code;
+    reporting::Counters counters;
+};
+
 class IndicatorStore {
 public:
     virtual ~IndicatorStore() = default;
@@ -36,6 +43,10 @@ public:
     virtual Outcome<std::vector<ProcedureCounters>> SumByProcedure(
         const std::vector<std::string>& agencies, const std::string& first_day,
         const std::string& last_day) = 0;
+    /// Sums the rows with first_day <= day <= last_day per agency and procedure (every agency:
+    /// the province dashboard ranks them all from one read).
+    virtual Outcome<std::vector<AgencyProcedureCounters>> SumByAgencyAndProcedure(
+        const std::string& first_day, const std::string& last_day) = 0;
     /// Returns every non-zero row, ordered by agency, procedure and day.
     virtual Outcome<std::vector<CounterRow>> ListAll() = 0;
     /// Deletes every row (before a recompute in the same transaction).

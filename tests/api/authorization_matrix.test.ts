@@ -197,6 +197,16 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path: `${pattern}?agency=H32&period=2025-03`, method, session };
     case 'GET /api/v1/indicators/plan':
       return { path: `${pattern}?agency=H32&year=2025`, method, session };
+    case 'GET /api/v1/indicators/766/ranking':
+      return { path: `${pattern}?period=2025-03`, method, session };
+    case 'GET /api/v1/indicators/766/trend':
+      return { path: `${pattern}?agency=H32&year=2025`, method, session };
+    case 'GET /api/v1/indicators/766/dossiers':
+      return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03&metric=PROGRESS_ON_TIME`, method, session };
+    case 'GET /api/v1/reports/monthly':
+      return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&month=2025-03`, method, session };
+    case 'GET /api/v1/reports/public':
+      return { path: `${pattern}?month=2025-03`, method, session };
     case 'GET /api/v1/calendar/{year}':
       return { path: pattern.replace('{year}', '2026'), method, session };
     case 'GET /api/v1/calendar/due':

@@ -47,6 +47,11 @@ const CONTRACT_ROUTES = [
   'GET /api/v1/calendar/due',
   'GET /api/v1/indicators/766',
   'GET /api/v1/indicators/plan',
+  'GET /api/v1/indicators/766/ranking',
+  'GET /api/v1/indicators/766/trend',
+  'GET /api/v1/indicators/766/dossiers',
+  'GET /api/v1/reports/monthly',
+  'GET /api/v1/reports/public',
 ];
 
 // Who calls the operations that need a session (those documenting `security`): a demo account
@@ -86,6 +91,8 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'POST /api/v1/import/procedures': { as: 'province_admin' },
   'POST /api/v1/import/dossiers': { as: 'province_admin' },
   'PUT /api/v1/calendar/overrides/{date}': { as: 'province_admin' },
+  'GET /api/v1/indicators/766/dossiers': { as: 'auditor' },
+  'GET /api/v1/reports/monthly': { as: 'auditor' },
   'DELETE /api/v1/calendar/overrides/{date}': { as: 'province_admin' },
 };
 

@@ -28,7 +28,35 @@ boost::json::object MetricJson(const reporting::MetricResult& metric) {
     return json;
 }
 
-// The two required parameters of both endpoints; a missing one is named.
+}  // namespace
+
+boost::json::object IndexJson(const services::IndexAnswer& answer, bool with_metrics) {
+    boost::json::array groups;
+    for (const auto& group : answer.index.groups) {
+        boost::json::object item;
+        item["code"] = reporting::GroupApiName(group.code);
+        item["name_vi"] = reporting::GroupNameVi(group.code);
+        item["name_en"] = reporting::GroupNameEn(group.code);
+        item["score"] = reporting::RoundForDisplay(group.score);
+        item["max_score"] = group.max_score;
+        if (with_metrics) {
+            boost::json::array metrics;
+            for (const auto& metric : group.metrics) {
+                metrics.push_back(MetricJson(metric));
+            }
+            item["metrics"] = std::move(metrics);
+        }
+        groups.push_back(std::move(item));
+    }
+    boost::json::object reply;
+    reply["agency"] = answer.agency_code;
+    reply["period"] = answer.period.Label();
+    reply["total_score"] = reporting::RoundForDisplay(answer.index.total_score);
+    reply["max_score"] = answer.index.max_score;
+    reply["groups"] = std::move(groups);
+    return reply;
+}
+
 Outcome<std::string> Required(const QueryParams& params, std::string_view name) {
     auto text = params.Text(name);
     if (!text) {
@@ -40,7 +68,17 @@ Outcome<std::string> Required(const QueryParams& params, std::string_view name) 
     return *text.Value();
 }
 
-}  // namespace
+Outcome<reporting::Period> RequiredPeriod(const QueryParams& params) {
+    auto text = Required(params, "period");
+    if (!text) {
+        return text.GetError();
+    }
+    const auto period = services::ParsePeriod(text.Value());
+    if (!period) {
+        return InvalidParameter("period");
+    }
+    return *period;
+}
 
 Response GetIndex766(ApiContext& context, const Request& request) {
     const QueryParams params(request);
@@ -48,40 +86,15 @@ Response GetIndex766(ApiContext& context, const Request& request) {
         return context.errors.Render(unknown.GetError());
     }
     auto agency = Required(params, "agency");
-    auto period_text = Required(params, "period");
-    if (auto error = FirstError(agency, period_text)) {
+    auto period = RequiredPeriod(params);
+    if (auto error = FirstError(agency, period)) {
         return context.errors.Render(*error);
     }
-    const auto period = services::ParsePeriod(period_text.Value());
-    if (!period) {
-        return context.errors.Render(InvalidParameter("period"));
-    }
-    auto answer = context.indicators->Index766(agency.Value(), *period);
+    auto answer = context.indicators->Index766(agency.Value(), period.Value());
     if (!answer) {
         return context.errors.Render(answer.GetError());
     }
-    boost::json::array groups;
-    for (const auto& group : answer.Value().index.groups) {
-        boost::json::array metrics;
-        for (const auto& metric : group.metrics) {
-            metrics.push_back(MetricJson(metric));
-        }
-        boost::json::object item;
-        item["code"] = reporting::GroupApiName(group.code);
-        item["name_vi"] = reporting::GroupNameVi(group.code);
-        item["name_en"] = reporting::GroupNameEn(group.code);
-        item["score"] = reporting::RoundForDisplay(group.score);
-        item["max_score"] = group.max_score;
-        item["metrics"] = std::move(metrics);
-        groups.push_back(std::move(item));
-    }
-    boost::json::object reply;
-    reply["agency"] = answer.Value().agency_code;
-    reply["period"] = answer.Value().period.Label();
-    reply["total_score"] = reporting::RoundForDisplay(answer.Value().index.total_score);
-    reply["max_score"] = answer.Value().index.max_score;
-    reply["groups"] = std::move(groups);
-    return JsonResponse(reply);
+    return JsonResponse(IndexJson(answer.Value(), true));
 }
 
 Response GetPlanIndicators(ApiContext& context, const Request& request) {

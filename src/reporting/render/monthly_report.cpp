@@ -1,5 +1,8 @@
 #include "reporting/render/monthly_report.hpp"
 
+#include <cctype>
+#include <utility>
+
 namespace motcua::reporting::render {
 
 namespace {
@@ -22,6 +25,29 @@ constexpr FieldColumn kFieldColumns[] = {
 }  // namespace
 
 std::span<const FieldColumn> FieldColumns() { return kFieldColumns; }
+
+std::optional<ReportSection> ParseSectionName(std::string_view name) {
+    constexpr std::pair<std::string_view, ReportSection> kNames[] = {
+        {"summary", ReportSection::kSummary},
+        {"fields", ReportSection::kFields},
+        {"index766", ReportSection::kIndex766},
+        {"plan", ReportSection::kPlan},
+    };
+    for (const auto& [word, section] : kNames) {
+        if (word == name) {
+            return section;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string ReportFileStem(const MonthlyReport& report) {
+    std::string stem = "bao-cao-";
+    for (const char c : report.agency_code) {
+        stem += std::isalnum(static_cast<unsigned char>(c)) != 0 ? c : '-';
+    }
+    return stem + "-" + report.period_label;
+}
 
 FieldRow SumFields(std::span<const FieldRow> fields) {
     FieldRow total;

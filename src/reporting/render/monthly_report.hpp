@@ -18,6 +18,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reporting/indicator_result.hpp"
@@ -99,6 +100,10 @@ inline constexpr ReportSection kAllReportSections[] = {
     ReportSection::kPlan,
 };
 
+/// Returns the section named "summary", "fields", "index766" or "plan" (the API's and the
+/// console's word for it).
+std::optional<ReportSection> ParseSectionName(std::string_view name);
+
 /// Returns the section's sheet title: "Tổng hợp", "Theo lĩnh vực", "Chỉ số 766",
 /// "Chỉ tiêu kế hoạch".
 const char* SectionTitleVi(ReportSection section);
@@ -111,6 +116,10 @@ struct FieldColumn {
 
 /// The count columns, in table order (shared by the three renderers).
 std::span<const FieldColumn> FieldColumns();
+
+/// Returns the ASCII stem of the report's file names: "bao-cao-H32-2025-03" (characters other
+/// than letters and digits in the agency code become '-').
+std::string ReportFileStem(const MonthlyReport& report);
 
 /// Returns the sums of the field rows (code empty, name "Tổng cộng").
 FieldRow SumFields(std::span<const FieldRow> fields);

@@ -93,6 +93,11 @@ const domain::Field* CatalogSnapshot::FindField(const std::string& code) const {
     return found == field_by_code.end() ? nullptr : &fields[found->second];
 }
 
+const domain::Procedure* CatalogSnapshot::FindProcedure(const std::string& code) const {
+    const auto found = procedure_by_code.find(code);
+    return found == procedure_by_code.end() ? nullptr : &procedures[found->second];
+}
+
 bool CatalogSnapshot::IsWithin(const std::string& code, const std::string& ancestor) const {
     const domain::Agency* cursor = FindAgency(code);
     const domain::Agency* target = FindAgency(ancestor);

@@ -35,6 +35,8 @@ struct CatalogSnapshot {
     const domain::Agency* FindAgency(const std::string& code) const;
     /// Returns the field's Vietnamese and English names, or nullptr.
     const domain::Field* FindField(const std::string& code) const;
+    /// Returns the procedure with `code`, or nullptr.
+    const domain::Procedure* FindProcedure(const std::string& code) const;
     /// Returns true when `code` is `ancestor` or lies in its subtree.
     bool IsWithin(const std::string& code, const std::string& ancestor) const;
     /// Returns the code of the root agency (the province), or "" for an empty tree.

@@ -1,5 +1,6 @@
 #include "services/indicators/indicator_service.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -102,6 +103,44 @@ Outcome<RecomputeReport> IndicatorService::Recompute(const domain::Actor& actor)
     return report;
 }
 
+namespace {
+
+using SumOf = std::unordered_map<std::string_view, reporting::Counters>;
+
+bool IsCommune(const domain::Agency& agency) {
+    return agency.kind == domain::AgencyKind::kCommune ||
+           agency.kind == domain::AgencyKind::kCommuneServiceCentre;
+}
+
+// Scores the index of `agency`'s scope from the per-procedure sums of its subtree. Every
+// procedure of the scope counts, with or without dossiers (3.1, 3.5 count procedures).
+IndexAnswer Score(const CatalogSnapshot& snapshot, const domain::Agency& agency,
+                  const reporting::Period& period, const SumOf& sum_of) {
+    const bool commune = IsCommune(agency);
+    IndexAnswer answer;
+    answer.agency_code = agency.code;
+    answer.period = period;
+    answer.inputs.period = period;
+    answer.inputs.scope =
+        commune ? reporting::ScopeLevel::kCommune : reporting::ScopeLevel::kProvince;
+    for (const auto& procedure : snapshot.procedures) {
+        if (commune && procedure.level != domain::ProcedureLevel::kCommune) {
+            continue;
+        }
+        reporting::ProcedureRollup rollup{reporting::ProfileOf(procedure), {}};
+        if (const auto found = sum_of.find(procedure.code); found != sum_of.end()) {
+            rollup.counters = found->second;
+        }
+        answer.inputs.procedures.push_back(std::move(rollup));
+    }
+    answer.index = reporting::ScoreIndex766(answer.inputs);
+    return answer;
+}
+
+std::string IsoDay(std::chrono::sys_days day) { return domain::calendar::FormatIsoDate(day); }
+
+}  // namespace
+
 Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
                                                 const reporting::Period& period) {
     const auto snapshot = catalog_.GetSnapshot();
@@ -109,44 +148,78 @@ Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
     if (agency == nullptr) {
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency");
     }
-    const bool commune = agency->kind == domain::AgencyKind::kCommune ||
-                         agency->kind == domain::AgencyKind::kCommuneServiceCentre;
-    IndexAnswer answer;
-    answer.agency_code = agency->code;
-    answer.period = period;
-    answer.inputs.period = period;
-    answer.inputs.scope =
-        commune ? reporting::ScopeLevel::kCommune : reporting::ScopeLevel::kProvince;
     std::vector<storage::ProcedureCounters> sums;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Indicators().SumByProcedure(
-            snapshot->SubtreeCodes(agency->code),
-            domain::calendar::FormatIsoDate(period.FirstDay()),
-            domain::calendar::FormatIsoDate(period.LastDay()));
+        auto found = transaction.Indicators().SumByProcedure(snapshot->SubtreeCodes(agency->code),
+                                                             IsoDay(period.FirstDay()),
+                                                             IsoDay(period.LastDay()));
         if (!found) {
             return found.GetError();
         }
         sums = std::move(found).Value();
         return Done{};
     }));
-    // One sum per procedure code (the store groups by it).
-    std::unordered_map<std::string_view, const reporting::Counters*> sum_of;
+    SumOf sum_of;
     for (const auto& sum : sums) {
-        sum_of.emplace(sum.procedure_code, &sum.counters);
+        sum_of.emplace(sum.procedure_code, sum.counters);
     }
-    // Every procedure of the scope counts, with or without dossiers (3.1, 3.5 count procedures).
-    for (const auto& procedure : snapshot->procedures) {
-        if (commune && procedure.level != domain::ProcedureLevel::kCommune) {
-            continue;
-        }
-        reporting::ProcedureRollup rollup{reporting::ProfileOf(procedure), {}};
-        if (const auto found = sum_of.find(procedure.code); found != sum_of.end()) {
-            rollup.counters = *found->second;
-        }
-        answer.inputs.procedures.push_back(std::move(rollup));
+    return Score(*snapshot, *agency, period, sum_of);
+}
+
+Outcome<std::vector<IndexAnswer>> IndicatorService::Ranking(const std::string& parent_code,
+                                                            const reporting::Period& period) {
+    const auto snapshot = catalog_.GetSnapshot();
+    const domain::Agency* parent = snapshot->FindAgency(parent_code);
+    if (parent == nullptr) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "parent");
     }
-    answer.index = reporting::ScoreIndex766(answer.inputs);
-    return answer;
+    std::vector<storage::AgencyProcedureCounters> rows;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto found = transaction.Indicators().SumByAgencyAndProcedure(IsoDay(period.FirstDay()),
+                                                                      IsoDay(period.LastDay()));
+        if (!found) {
+            return found.GetError();
+        }
+        rows = std::move(found).Value();
+        return Done{};
+    }));
+    // Each child of the parent is ranked on its whole subtree: the rows of every agency under
+    // it, summed per procedure.
+    const auto found_parent = snapshot->agency_by_code.find(parent->code);
+    const auto& children = snapshot->agency_children[found_parent->second];
+    std::unordered_map<std::string_view, std::size_t> child_of;
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        for (const auto& code : snapshot->SubtreeCodes(snapshot->agencies[children[i]].code)) {
+            child_of.emplace(snapshot->agencies[snapshot->agency_by_code.at(code)].code, i);
+        }
+    }
+    std::vector<SumOf> sums(children.size());
+    for (const auto& row : rows) {
+        if (const auto child = child_of.find(row.agency_code); child != child_of.end()) {
+            sums[child->second][row.procedure_code] += row.counters;
+        }
+    }
+    std::vector<IndexAnswer> answers;
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        answers.push_back(Score(*snapshot, snapshot->agencies[children[i]], period, sums[i]));
+    }
+    std::stable_sort(answers.begin(), answers.end(), [](const auto& a, const auto& b) {
+        return a.index.total_score > b.index.total_score;
+    });
+    return answers;
+}
+
+Outcome<std::vector<IndexAnswer>> IndicatorService::Trend(const std::string& agency_code,
+                                                          int year) {
+    std::vector<IndexAnswer> months;
+    for (int month = 1; month <= 12; ++month) {
+        auto answer = Index766(agency_code, {reporting::PeriodKind::kMonth, year, month});
+        if (!answer) {
+            return answer.GetError();
+        }
+        months.push_back(std::move(answer).Value());
+    }
+    return months;
 }
 
 Outcome<std::vector<reporting::PlanIndicatorResult>> IndicatorService::Plan(

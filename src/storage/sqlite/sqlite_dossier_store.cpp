@@ -11,7 +11,8 @@ namespace {
 constexpr std::string_view kInsertDossier =
     "INSERT INTO dossiers (code, procedure_code, receiving_agency, current_agency, "
     "owner_account_id, applicant_id_number, status, due_at, overdue_at, received_at, updated_at, "
-    "doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%fZ'), '{}')";
+    "doc, competent_agency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "strftime('%Y-%m-%dT%H:%M:%fZ'), '{}', ?11)";
 constexpr std::string_view kUpdateDossier =
     "UPDATE dossiers SET current_agency = ?2, owner_account_id = ?3, status = ?4, due_at = ?5, "
     "overdue_at = ?6, received_at = ?7, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ'), doc = ?8, "
@@ -96,6 +97,7 @@ Outcome<std::int64_t> SqliteDossierStore::Insert(const domain::Dossier& dossier)
     BindTime(insert, 8, dossier.due_at);
     BindTime(insert, 9, dossier.overdue_at);
     BindTime(insert, 10, dossier.received_at);
+    insert.Bind(11, dossier.competent_agency);
     insert.Run();
     domain::Dossier stored = dossier;
     stored.id = sqlite3_last_insert_rowid(connection_.GetHandle());
@@ -217,6 +219,25 @@ Outcome<std::vector<domain::Dossier>> SqliteDossierStore::List(const DossierFilt
     for (std::size_t i = 0; i < filter.roles.size(); ++i) {
         select.Bind(roles_from + static_cast<int>(i), filter.roles[i]);
     }
+    std::vector<domain::Dossier> dossiers;
+    while (select.Step()) {
+        auto dossier = ReadDoc(select, 1, 0);
+        if (!dossier) {
+            return dossier.GetError();
+        }
+        dossiers.push_back(std::move(dossier).Value());
+    }
+    return dossiers;
+}
+
+Outcome<std::vector<domain::Dossier>> SqliteDossierStore::ListCohort(const CohortFilter& filter) {
+    auto select = connection_.Prepare(
+        "SELECT id, doc FROM dossiers WHERE competent_agency = ?1 AND received_at >= ?2 "
+        "AND received_at < ?3 AND (received_at > ?4 OR (received_at = ?4 AND id > ?5)) "
+        "ORDER BY received_at, id LIMIT ?6");
+    select.Bind(1, filter.agency_code).Bind(2, filter.received_from).Bind(3, filter.received_to);
+    select.Bind(4, filter.after_received_at).Bind(5, filter.after_id);
+    select.Bind(6, std::int64_t{filter.limit});
     std::vector<domain::Dossier> dossiers;
     while (select.Step()) {
         auto dossier = ReadDoc(select, 1, 0);

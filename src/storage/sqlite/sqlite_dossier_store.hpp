@@ -18,6 +18,7 @@ public:
     Outcome<Done> AppendEvent(std::int64_t dossier_id, const domain::DossierEvent& event) override;
     Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) override;
     Outcome<std::vector<domain::Dossier>> List(const DossierFilter& filter) override;
+    Outcome<std::vector<domain::Dossier>> ListCohort(const CohortFilter& filter) override;
     Outcome<std::vector<OverdueCandidate>> FindNewlyOverdue(const std::string& now,
                                                             const OverdueCandidate& after,
                                                             int limit) override;

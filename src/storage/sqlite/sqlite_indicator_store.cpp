@@ -73,6 +73,26 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
     return rows;
 }
 
+Outcome<std::vector<AgencyProcedureCounters>> SqliteIndicatorStore::SumByAgencyAndProcedure(
+    const std::string& first_day, const std::string& last_day) {
+    std::string sql = "SELECT agency_code, procedure_code";
+    for (const auto& field : reporting::CounterFields()) {
+        sql += std::string(", sum(") + field.column + ")";
+    }
+    sql +=
+        " FROM indicator_counters WHERE day >= ?1 AND day <= ?2 "
+        "GROUP BY agency_code, procedure_code";
+    auto select = connection_.Prepare(sql);
+    select.Bind(1, first_day).Bind(2, last_day);
+    std::vector<AgencyProcedureCounters> rows;
+    while (select.Step()) {
+        AgencyProcedureCounters row{select.ColumnText(0), select.ColumnText(1), {}};
+        ReadCounters(select, 2, row.counters);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 Outcome<std::vector<CounterRow>> SqliteIndicatorStore::ListAll() {
     std::string sql = "SELECT agency_code, procedure_code, day";
     for (const auto& field : reporting::CounterFields()) {

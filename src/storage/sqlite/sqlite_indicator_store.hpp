@@ -14,6 +14,8 @@ public:
     Outcome<std::vector<ProcedureCounters>> SumByProcedure(const std::vector<std::string>& agencies,
                                                            const std::string& first_day,
                                                            const std::string& last_day) override;
+    Outcome<std::vector<AgencyProcedureCounters>> SumByAgencyAndProcedure(
+        const std::string& first_day, const std::string& last_day) override;
     Outcome<std::vector<CounterRow>> ListAll() override;
     Outcome<Done> Clear() override;
 

@@ -1,0 +1,151 @@
+#include "services/indicators/drilldown_service.hpp"
+
+#include <charconv>
+
+#include "common/time_format.hpp"
+#include "domain/calendar/local_date_time.hpp"
+#include "services/access/access_check.hpp"
+#include "services/audit/audit_entry.hpp"
+
+namespace motcua::services {
+namespace {
+
+// The cursor "agency index|received_at|id": where the previous page stopped.
+struct Cursor {
+    std::size_t agency = 0;
+    std::string received_at;
+    std::int64_t id = 0;
+};
+
+std::optional<Cursor> ParseCursor(const std::string& text) {
+    if (text.empty()) {
+        return Cursor{};
+    }
+    const auto first = text.find('|');
+    const auto second = text.find('|', first == std::string::npos ? first : first + 1);
+    if (first == std::string::npos || second == std::string::npos) {
+        return std::nullopt;
+    }
+    Cursor cursor;
+    const char* begin = text.data();
+    if (std::from_chars(begin, begin + first, cursor.agency).ec != std::errc{} ||
+        std::from_chars(begin + second + 1, begin + text.size(), cursor.id).ec != std::errc{}) {
+        return std::nullopt;
+    }
+    cursor.received_at = text.substr(first + 1, second - first - 1);
+    return cursor;
+}
+
+std::string FormatCursor(const Cursor& cursor) {
+    return std::to_string(cursor.agency) + "|" + cursor.received_at + "|" +
+           std::to_string(cursor.id);
+}
+
+std::string LocalMidnightUtc(std::chrono::sys_days day) {
+    return FormatUtc(domain::calendar::ToInstant({day, std::chrono::minutes{0}}));
+}
+
+bool Wanted(DrilldownFilter filter, const reporting::DossierJudgement& judgement) {
+    switch (filter) {
+        case DrilldownFilter::kAll:
+            return true;
+        case DrilldownFilter::kNumerator:
+            return judgement.in_numerator;
+        case DrilldownFilter::kNotNumerator:
+            return judgement.in_denominator && !judgement.in_numerator;
+    }
+    return true;
+}
+
+}  // namespace
+
+DrilldownService::DrilldownService(storage::Database& database, CatalogService& catalog,
+                                   const Clock& clock)
+    : database_(database), catalog_(catalog), clock_(clock) {}
+
+Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
+                                              const DrilldownQuery& query) {
+    const auto snapshot = catalog_.GetSnapshot();
+    if (snapshot->FindAgency(query.agency_code) == nullptr) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency");
+    }
+    const auto metrics = reporting::DossierMetricCodes();
+    if (std::find(metrics.begin(), metrics.end(), query.metric) == metrics.end()) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "metric");
+    }
+    auto cursor = ParseCursor(query.cursor);
+    const auto agencies = snapshot->SubtreeCodes(query.agency_code);
+    if (!cursor || cursor->agency > agencies.size()) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "cursor");
+    }
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(
+        database_, clock_, actor, domain::Permission::kReadIndicators, {query.agency_code, 0},
+        MakeIsWithin(snapshot), {"indicators.drilldown", "agency", query.agency_code}));
+    storage::CohortFilter filter;
+    filter.received_from = LocalMidnightUtc(query.period.FirstDay());
+    filter.received_to = LocalMidnightUtc(query.period.LastDay() + std::chrono::days{1});
+    filter.limit = 200;
+    DrilldownPage page;
+    page.metric = reporting::MetricNameOf(query.metric);
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        while (cursor->agency < agencies.size() &&
+               static_cast<int>(page.items.size()) < query.limit &&
+               page.scanned < kDrilldownScanLimit) {
+            filter.agency_code = agencies[cursor->agency];
+            filter.after_received_at = cursor->received_at;
+            filter.after_id = cursor->id;
+            auto dossiers = transaction.Dossiers().ListCohort(filter);
+            if (!dossiers) {
+                return dossiers.GetError();
+            }
+            for (const auto& dossier : dossiers.Value()) {
+                if (static_cast<int>(page.items.size()) == query.limit) {
+                    break;
+                }
+                cursor->received_at = FormatUtc(*dossier.received_at);
+                cursor->id = dossier.id;
+                ++page.scanned;
+                const domain::Procedure* procedure =
+                    snapshot->FindProcedure(dossier.procedure_code);
+                if (procedure == nullptr || !dossier.last_event_at) {
+                    continue;  // Counts nowhere, as in the counters.
+                }
+                auto events = transaction.Dossiers().ListEvents(dossier.id);
+                if (!events) {
+                    return events.GetError();
+                }
+                const auto profile = reporting::ProfileOf(*procedure);
+                const auto facts = reporting::ExtractFacts(dossier, events.Value(), profile,
+                                                           *dossier.last_event_at);
+                const auto judged =
+                    reporting::JudgeDossier(query.metric, facts, profile, query.period.kind);
+                if (!judged || !Wanted(query.filter, *judged)) {
+                    continue;
+                }
+                page.items.push_back({dossier.code, dossier.procedure_code,
+                                      dossier.competent_agency, dossier.status, dossier.channel,
+                                      dossier.received_at, dossier.due_at, dossier.finished_at,
+                                      *judged, reporting::ReasonTextOf(judged->reason)});
+            }
+            const bool page_full = static_cast<int>(page.items.size()) == query.limit;
+            if (!page_full && static_cast<int>(dossiers.Value().size()) < filter.limit) {
+                *cursor = Cursor{cursor->agency + 1, "", 0};  // This agency is done.
+            }
+        }
+        return Done{};
+    }));
+    if (cursor->agency < agencies.size()) {
+        page.next_cursor = FormatCursor(*cursor);
+    }
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, "indicators.drilldown", "agency",
+                                          query.agency_code, AuditOutcome::kOk,
+                                          "{\"metric\":\"" + query.metric + "\",\"period\":\"" +
+                                              query.period.Label() + "\",\"dossiers\":" +
+                                              std::to_string(page.items.size()) + "}"));
+    }));
+    return page;
+}
+
+}  // namespace motcua::services
