@@ -611,3 +611,190 @@ export function grantRole(id: number, role: Role, agency?: string): Promise<Mana
 export function revokeRole(id: number, role: Role, agency: string | null): Promise<ManagedAccount> {
   return request(`/api/v1/accounts/${id}/roles${queryString({ role, agency })}`, { method: 'DELETE' });
 }
+
+// ---------------------------------------------------------------------------
+// Dashboard: the 766 index, the province's ranking, the monthly trend, the plan's indicators
+// (public aggregates), the dossiers behind a figure and the internal monthly report
+// (read_indicators), and the public monthly publication of ended months.
+
+export type FigureStatus = 'ok' | 'no_data';
+
+export interface IndicatorMetric {
+  code: string;
+  id: string;
+  /** Only in the monthly report's copy of the index. */
+  name_vi?: string;
+  numerator: number;
+  denominator: number;
+  ratio: number | null;
+  score: number | null;
+  max_score: number;
+  status: FigureStatus;
+  note?: string;
+}
+
+export interface GroupScore {
+  code: string;
+  name_vi: string;
+  name_en?: string;
+  score: number;
+  max_score: number;
+}
+
+export interface IndicatorGroup extends GroupScore {
+  metrics: IndicatorMetric[];
+}
+
+export interface Index766 {
+  agency: string;
+  period: string;
+  total_score: number;
+  max_score: number;
+  groups: IndicatorGroup[];
+}
+
+export interface RankedAgency {
+  rank: number;
+  agency: string;
+  name_vi: string;
+  total_score: number;
+  max_score: number;
+  received: number;
+  groups: GroupScore[];
+}
+
+export interface IndexMonth {
+  period: string;
+  total_score: number;
+  max_score: number;
+  received: number;
+  groups: GroupScore[];
+}
+
+export interface PlanIndicator {
+  id: string;
+  name_vi: string;
+  name_en?: string;
+  source?: string;
+  target: number | null;
+  actual: number | null;
+  numerator: number;
+  denominator: number;
+  met: boolean | null;
+  status: FigureStatus;
+}
+
+export type DrillFilter = 'all' | 'numerator' | 'not_numerator';
+
+export interface DrillDossier {
+  code: string;
+  procedure_code: string;
+  agency: string;
+  status: number;
+  status_name: string;
+  channel: 'online' | 'desk' | 'postal';
+  received_at: string | null;
+  due_at: string | null;
+  finished_at: string | null;
+  in_denominator: boolean;
+  in_numerator: boolean;
+  reason: string;
+  reason_vi: string;
+  reason_en: string;
+}
+
+export interface IndicatorDrilldown {
+  agency: string;
+  period: string;
+  metric: string;
+  metric_name_vi: string;
+  metric_name_en: string;
+  filter: DrillFilter;
+  scanned: number;
+  items: DrillDossier[];
+  next_cursor: string | null;
+}
+
+/** One row of the report's table by field (and the totals row). */
+export interface ReportCounts {
+  received: number;
+  received_online: number;
+  received_desk: number;
+  received_postal: number;
+  finished_on_time: number;
+  finished_late: number;
+  in_progress_on_time: number;
+  in_progress_overdue: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  stopped: number;
+}
+
+export interface ReportFieldRow extends ReportCounts {
+  field_code?: string;
+  name_vi: string;
+}
+
+export interface MonthlyReport {
+  agency: { code: string; name_vi: string };
+  period: string;
+  generated_at: string | null;
+  summary: ReportCounts & {
+    on_time_rate: number | null;
+    index_total_score: number;
+    index_max_score: number;
+    plan_with_target: number;
+    plan_met: number;
+  };
+  fields: ReportFieldRow[];
+  fields_total: ReportFieldRow;
+  index_766: { total_score: number; max_score: number; groups: IndicatorGroup[] };
+  plan: PlanIndicator[];
+}
+
+export function getIndex766(agency: string, period: string, signal?: AbortSignal): Promise<Index766> {
+  return request(`/api/v1/indicators/766${queryString({ agency, period })}`, { signal });
+}
+
+/** The children of `parent` (default: the province), each over its subtree, best first. */
+export function getIndexRanking(period: string, parent?: string, signal?: AbortSignal): Promise<{ period: string; parent: string; agencies: RankedAgency[] }> {
+  return request(`/api/v1/indicators/766/ranking${queryString({ period, parent })}`, { signal });
+}
+
+export function getIndexTrend(agency: string, year: number, signal?: AbortSignal): Promise<{ agency: string; year: number; months: IndexMonth[] }> {
+  return request(`/api/v1/indicators/766/trend${queryString({ agency, year })}`, { signal });
+}
+
+export function getPlanIndicators(agency: string, year: number, signal?: AbortSignal): Promise<{ year: number; agency: string; indicators: PlanIndicator[] }> {
+  return request(`/api/v1/indicators/plan${queryString({ agency, year })}`, { signal });
+}
+
+export interface DrillQuery {
+  agency: string;
+  period: string;
+  metric: string;
+  filter?: DrillFilter;
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** The dossiers behind a dossier-level metric (officials with read_indicators; audited). */
+export function getIndicatorDossiers(q: DrillQuery, signal?: AbortSignal): Promise<IndicatorDrilldown> {
+  return request(`/api/v1/indicators/766/dossiers${queryString({ ...q })}`, { signal });
+}
+
+/** The public monthly publication; a month not yet ended is a 400 period_not_ended. */
+export function getPublicReport(month: string, agency?: string, signal?: AbortSignal): Promise<MonthlyReport> {
+  return request(`/api/v1/reports/public${queryString({ month, agency })}`, { signal });
+}
+
+/** Download address of the public publication as a spreadsheet or one CSV section. */
+export function publicReportUrl(month: string, agency: string | undefined, format: 'xlsx' | 'csv', section?: string): string {
+  return `/api/v1/reports/public${queryString({ month, agency, format, section })}`;
+}
+
+/** Download address of the internal monthly report (any month; read_indicators). */
+export function monthlyReportUrl(agency: string, month: string, format: 'xlsx' | 'csv' = 'xlsx'): string {
+  return `/api/v1/reports/monthly${queryString({ agency, month, format })}`;
+}
