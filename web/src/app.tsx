@@ -16,6 +16,7 @@ import { ReceiptPage } from './pages/ReceiptPage.tsx';
 import { LookupPage } from './pages/LookupPage.tsx';
 import { DeskPage } from './pages/DeskPage.tsx';
 import { AdminScreen } from './pages/admin/lazy.tsx';
+import { DashboardScreen } from './pages/dashboard/lazy.tsx';
 
 function decode(s: string): string {
   try {
@@ -32,6 +33,10 @@ function route(path: string) {
   if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
   if (path === '/mot-cua/tiep-nhan') return <DeskPage />;
+  // Dashboard and public publication (a chunk of their own, loaded on the first visit).
+  if (path === '/bang-dieu-khien' || path === '/bang-dieu-khien/') return <DashboardScreen name="dashboard" />;
+  if (path === '/bang-dieu-khien/ho-so') return <DashboardScreen name="drilldown" />;
+  if (path === '/cong-khai/bao-cao' || path === '/cong-khai/bao-cao/') return <DashboardScreen name="publication" />;
   // Administration (a chunk of its own, loaded on the first visit).
   if (path === '/quan-tri' || path === '/quan-tri/') return <AdminScreen name="home" />;
   if (path === '/quan-tri/co-quan') return <AdminScreen name="agencies" />;

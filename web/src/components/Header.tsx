@@ -18,9 +18,11 @@ export function Header() {
   if (isOfficer(me)) links.push({ href: '/can-bo/ho-so', label: t.navInbox });
   if (hasRole(me, 'province_admin', 'agency_admin')) links.push({ href: '/quan-tri', label: t.navAdmin });
   links.push({ href: '/tra-cuu', label: t.navLookup });
+  links.push({ href: '/bang-dieu-khien', label: t.navDashboard }, { href: '/cong-khai/bao-cao', label: t.navPublication });
 
   const current = (href: string) =>
-    path === href || (href === '/thu-tuc' && (path === '/' || path.startsWith('/thu-tuc/'))) || (href === '/quan-tri' && path.startsWith('/quan-tri/'));
+    path === href || (href === '/thu-tuc' && (path === '/' || path.startsWith('/thu-tuc/'))) || (href === '/quan-tri' && path.startsWith('/quan-tri/')) ||
+    (href === '/bang-dieu-khien' && path.startsWith('/bang-dieu-khien/'));
 
   async function onSignOut() {
     setBusy(true);
