@@ -1,5 +1,6 @@
-// Browser tests: the online dossier's whole journey (desktop and 360 px), and a walk-in dossier
-// received at the desk with its printed receipt slip. Real motcua binary, built web/dist.
+// Browser tests: the online dossier's whole journey (desktop and 360 px) and the dashboard that
+// counts it, and a walk-in dossier received at the desk with its printed receipt slip. Real motcua
+// binary, built web/dist.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from '../api/support/server.ts';
 import { ARTIFACTS, CHROMIUM, WEB_DIST, launch, shot } from './support/browser.ts';
 import { CLERK, Checker, runOnlineFlow, signIn } from './support/flow.ts';
+import { importEndedMonth } from './support/dashboard.ts';
 
 describe('MotCua web application', () => {
   let server: RunningServer;
@@ -18,6 +20,8 @@ describe('MotCua web application', () => {
       env: { MOTCUA_WEB_ROOT: WEB_DIST },
       demoEnv: { MOTCUA_PASSWORD_HASH_COST: 'minimum' },
     });
+    // Last month's history, for the public monthly publication.
+    await importEndedMonth(server.url);
   });
   after(async () => {
     await server?.close();

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axeSerious, horizontalOverflow, shot } from './browser.ts';
+import { dashboardAfter, dashboardBefore } from './dashboard.ts';
 
 export const PASSWORD = 'MotCua@2026';
 export const CITIZEN = '056095001234';
@@ -75,6 +76,9 @@ export async function act(page: Page, button: string, status: string, fill?: () 
 }
 
 export async function runOnlineFlow(page: Page, base: string, c: Checker): Promise<string> {
+  // The ward's figures this month, before the dossier exists (compared at the end).
+  const figures = await dashboardBefore(page, base);
+
   // Citizen: the procedure page offers online submission; signing in comes back to the form.
   await page.goto(`${base}/thu-tuc/${ONLINE_PROCEDURE}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -188,5 +192,8 @@ export async function runOnlineFlow(page: Page, base: string, c: Checker): Promi
   await page.locator('.lookup-result .badge-status', { hasText: 'Đã trả kết quả' }).waitFor();
   assert.match(await page.locator('.lookup-result').innerText(), /Nguyễn V\. A\./);
   await c.check('public-lookup');
+
+  // The dashboard counts the dossier (received, on time, this month); the publication; the drill-down.
+  await dashboardAfter(page, base, c, figures, code);
   return code;
 }
