@@ -1,6 +1,7 @@
 // IndicatorStore: the indicator counters (reporting/counters.hpp) per agency × procedure ×
-// received day. Deltas are added inside the transaction that records the dossier event that
-// causes them; queries sum rows over days, agencies and procedures.
+// received day, and the same sums per received month (every reporting period is whole months).
+// Deltas are added to both inside the transaction that records the dossier event that causes
+// them; queries sum the month rows over months, agencies and procedures.
 #pragma once
 
 #include <string>
@@ -36,20 +37,22 @@ struct AgencyProcedureCounters {
 class IndicatorStore {
 public:
     virtual ~IndicatorStore() = default;
-    /// Adds `delta` to the row (agency, procedure, day "YYYY-MM-DD"), creating it if needed.
+    /// Adds `delta` to the row (agency, procedure, day "YYYY-MM-DD") and to its month's row,
+    /// creating them if needed.
     virtual Outcome<Done> Add(const std::string& agency_code, const std::string& procedure_code,
                               const std::string& day, const reporting::Counters& delta) = 0;
-    /// Sums the rows of `agencies` (empty: all) with first_day <= day <= last_day, per procedure.
+    /// Sums the rows of `agencies` (empty: all) with first_month <= month <= last_month
+    /// ("YYYY-MM"), per procedure.
     virtual Outcome<std::vector<ProcedureCounters>> SumByProcedure(
-        const std::vector<std::string>& agencies, const std::string& first_day,
-        const std::string& last_day) = 0;
-    /// Sums the rows with first_day <= day <= last_day per agency and procedure (every agency:
+        const std::vector<std::string>& agencies, const std::string& first_month,
+        const std::string& last_month) = 0;
+    /// Sums the month rows of first_month..last_month per agency and procedure (every agency:
     /// the province dashboard ranks them all from one read).
     virtual Outcome<std::vector<AgencyProcedureCounters>> SumByAgencyAndProcedure(
-        const std::string& first_day, const std::string& last_day) = 0;
-    /// Returns every non-zero row, ordered by agency, procedure and day.
+        const std::string& first_month, const std::string& last_month) = 0;
+    /// Returns every non-zero daily row, ordered by agency, procedure and day.
     virtual Outcome<std::vector<CounterRow>> ListAll() = 0;
-    /// Deletes every row (before a recompute in the same transaction).
+    /// Deletes every daily and month row (before a recompute in the same transaction).
     virtual Outcome<Done> Clear() = 0;
 };
 

@@ -52,8 +52,9 @@ Response GetRanking(ApiContext& context, const Request& request) {
     boost::json::array agencies;
     int rank = 0;
     double previous = -1;
-    for (std::size_t i = 0; i < answers.Value().size(); ++i) {
-        const auto& answer = answers.Value()[i];
+    const auto& children = answers.Value().children;
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        const auto& answer = children[i];
         const double score = reporting::RoundForDisplay(answer.index.total_score);
         if (score != previous) {
             rank = static_cast<int>(i) + 1;  // Ties share a rank (domain §1.3).
@@ -67,9 +68,15 @@ Response GetRanking(ApiContext& context, const Request& request) {
         item.erase("period");
         agencies.push_back(std::move(item));
     }
-    return JsonResponse(boost::json::object{{"period", period.Value().Label()},
-                                            {"parent", parent_code},
-                                            {"agencies", std::move(agencies)}});
+    const auto& whole = answers.Value().parent;
+    return JsonResponse(
+        boost::json::object{{"period", period.Value().Label()},
+                            {"parent", parent_code},
+                            {"summary",
+                             {{"total_score", reporting::RoundForDisplay(whole.index.total_score)},
+                              {"max_score", whole.index.max_score},
+                              {"received", reporting::Total(whole.inputs.procedures).received}}},
+                            {"agencies", std::move(agencies)}});
 }
 
 Response GetTrend(ApiContext& context, const Request& request) {

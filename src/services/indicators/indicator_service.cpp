@@ -137,7 +137,10 @@ IndexAnswer Score(const CatalogSnapshot& snapshot, const domain::Agency& agency,
     return answer;
 }
 
-std::string IsoDay(std::chrono::sys_days day) { return domain::calendar::FormatIsoDate(day); }
+// The month rows' key of `day`: "YYYY-MM".
+std::string MonthKey(std::chrono::sys_days day) {
+    return domain::calendar::FormatIsoDate(day).substr(0, 7);
+}
 
 }  // namespace
 
@@ -151,8 +154,8 @@ Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
     std::vector<storage::ProcedureCounters> sums;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto found = transaction.Indicators().SumByProcedure(snapshot->SubtreeCodes(agency->code),
-                                                             IsoDay(period.FirstDay()),
-                                                             IsoDay(period.LastDay()));
+                                                             MonthKey(period.FirstDay()),
+                                                             MonthKey(period.LastDay()));
         if (!found) {
             return found.GetError();
         }
@@ -166,8 +169,8 @@ Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
     return Score(*snapshot, *agency, period, sum_of);
 }
 
-Outcome<std::vector<IndexAnswer>> IndicatorService::Ranking(const std::string& parent_code,
-                                                            const reporting::Period& period) {
+Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
+                                                 const reporting::Period& period) {
     const auto snapshot = catalog_.GetSnapshot();
     const domain::Agency* parent = snapshot->FindAgency(parent_code);
     if (parent == nullptr) {
@@ -175,8 +178,8 @@ Outcome<std::vector<IndexAnswer>> IndicatorService::Ranking(const std::string& p
     }
     std::vector<storage::AgencyProcedureCounters> rows;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Indicators().SumByAgencyAndProcedure(IsoDay(period.FirstDay()),
-                                                                      IsoDay(period.LastDay()));
+        auto found = transaction.Indicators().SumByAgencyAndProcedure(MonthKey(period.FirstDay()),
+                                                                      MonthKey(period.LastDay()));
         if (!found) {
             return found.GetError();
         }
@@ -194,19 +197,26 @@ Outcome<std::vector<IndexAnswer>> IndicatorService::Ranking(const std::string& p
         }
     }
     std::vector<SumOf> sums(children.size());
+    SumOf parent_sums;
     for (const auto& row : rows) {
-        if (const auto child = child_of.find(row.agency_code); child != child_of.end()) {
+        const auto child = child_of.find(row.agency_code);
+        if (child != child_of.end()) {
             sums[child->second][row.procedure_code] += row.counters;
         }
+        if (child != child_of.end() || row.agency_code == parent->code) {
+            parent_sums[row.procedure_code] += row.counters;
+        }
     }
-    std::vector<IndexAnswer> answers;
+    RankingAnswer answer;
+    answer.parent = Score(*snapshot, *parent, period, parent_sums);
     for (std::size_t i = 0; i < children.size(); ++i) {
-        answers.push_back(Score(*snapshot, snapshot->agencies[children[i]], period, sums[i]));
+        answer.children.push_back(
+            Score(*snapshot, snapshot->agencies[children[i]], period, sums[i]));
     }
-    std::stable_sort(answers.begin(), answers.end(), [](const auto& a, const auto& b) {
-        return a.index.total_score > b.index.total_score;
-    });
-    return answers;
+    std::stable_sort(
+        answer.children.begin(), answer.children.end(),
+        [](const auto& a, const auto& b) { return a.index.total_score > b.index.total_score; });
+    return answer;
 }
 
 Outcome<std::vector<IndexAnswer>> IndicatorService::Trend(const std::string& agency_code,

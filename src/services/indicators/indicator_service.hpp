@@ -20,6 +20,12 @@ struct IndexAnswer {
     reporting::IndexResult index;
 };
 
+/// The dashboard: a parent's index and its children's, ranked.
+struct RankingAnswer {
+    IndexAnswer parent;
+    std::vector<IndexAnswer> children;  // Best first.
+};
+
 /// The plan's targets for 2025 (the province's appendix), used when none are configured.
 reporting::PlanTargets DefaultPlanTargets();
 
@@ -41,10 +47,9 @@ public:
     /// Scores the 766 index for `agency_code`'s subtree over `period`, from the counters.
     /// Aggregates only, so public; inputs the system does not hold yet report no_data.
     Outcome<IndexAnswer> Index766(const std::string& agency_code, const reporting::Period& period);
-    /// Scores every child of `parent_code` (each on its whole subtree) for `period`, best
-    /// first: the province dashboard's ranking, from one read of the counters.
-    Outcome<std::vector<IndexAnswer>> Ranking(const std::string& parent_code,
-                                              const reporting::Period& period);
+    /// Scores `parent_code`'s subtree and every child of it (each on its whole subtree) for
+    /// `period`, children best first: the province dashboard, from one read of the counters.
+    Outcome<RankingAnswer> Ranking(const std::string& parent_code, const reporting::Period& period);
     /// Scores the index of each month of `year`: the dashboard's trend.
     Outcome<std::vector<IndexAnswer>> Trend(const std::string& agency_code, int year);
     /// Evaluates the plan's indicators for `year` against `targets`.

@@ -5,7 +5,8 @@
 namespace motcua::storage::sqlite {
 namespace {
 
-std::string UpsertSql() {
+// The upsert of one row of `table`, whose key is (?1, ?2, ?3) in `key` order.
+std::string UpsertSql(const std::string& table, const std::string& key) {
     std::string columns;
     std::string values;
     std::string updates;
@@ -17,9 +18,8 @@ std::string UpsertSql() {
         values += ", " + parameter;
         updates += std::string(i == 0 ? "" : ", ") + name + " = " + name + " + excluded." + name;
     }
-    return "INSERT INTO indicator_counters (agency_code, procedure_code, day" + columns +
-           ") VALUES (?1, ?2, ?3" + values + ") ON CONFLICT (agency_code, procedure_code, day) " +
-           "DO UPDATE SET " + updates;
+    return "INSERT INTO " + table + " (" + key + columns + ") VALUES (?1, ?2, ?3" + values +
+           ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
 }
 
 // Reads the counter columns that start at result column `first`.
@@ -35,31 +35,40 @@ void ReadCounters(SqliteStatement& select, int first, reporting::Counters& count
 Outcome<Done> SqliteIndicatorStore::Add(const std::string& agency_code,
                                         const std::string& procedure_code, const std::string& day,
                                         const reporting::Counters& delta) {
-    static const std::string kUpsert = UpsertSql();
-    auto upsert = connection_.Prepare(kUpsert);
-    upsert.Bind(1, agency_code).Bind(2, procedure_code).Bind(3, day);
+    static const std::string kUpsertDay =
+        UpsertSql("indicator_counters", "agency_code, procedure_code, day");
+    static const std::string kUpsertMonth =
+        UpsertSql("indicator_counters_month", "month, agency_code, procedure_code");
     const auto fields = reporting::CounterFields();
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        upsert.Bind(static_cast<int>(i + 4), fields[i].Of(delta));
-    }
-    upsert.Run();
+    auto bind_counters = [&](SqliteStatement& upsert) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            upsert.Bind(static_cast<int>(i + 4), fields[i].Of(delta));
+        }
+        upsert.Run();
+    };
+    auto daily = connection_.Prepare(kUpsertDay);
+    daily.Bind(1, agency_code).Bind(2, procedure_code).Bind(3, day);
+    bind_counters(daily);
+    auto monthly = connection_.Prepare(kUpsertMonth);
+    monthly.Bind(1, day.substr(0, 7)).Bind(2, agency_code).Bind(3, procedure_code);
+    bind_counters(monthly);
     return Done{};
 }
 
 Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
-    const std::vector<std::string>& agencies, const std::string& first_day,
-    const std::string& last_day) {
+    const std::vector<std::string>& agencies, const std::string& first_month,
+    const std::string& last_month) {
     std::string sql = "SELECT procedure_code";
     for (const auto& field : reporting::CounterFields()) {
         sql += std::string(", sum(") + field.column + ")";
     }
-    sql += " FROM indicator_counters WHERE day >= ?1 AND day <= ?2";
+    sql += " FROM indicator_counters_month WHERE month >= ?1 AND month <= ?2";
     if (!agencies.empty()) {
         sql += " AND agency_code IN (" + NumberedPlaceholders(3, agencies.size()) + ")";
     }
     sql += " GROUP BY procedure_code ORDER BY procedure_code";
     auto select = connection_.Prepare(sql);
-    select.Bind(1, first_day).Bind(2, last_day);
+    select.Bind(1, first_month).Bind(2, last_month);
     for (std::size_t i = 0; i < agencies.size(); ++i) {
         select.Bind(static_cast<int>(i + 3), agencies[i]);
     }
@@ -74,16 +83,16 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
 }
 
 Outcome<std::vector<AgencyProcedureCounters>> SqliteIndicatorStore::SumByAgencyAndProcedure(
-    const std::string& first_day, const std::string& last_day) {
+    const std::string& first_month, const std::string& last_month) {
     std::string sql = "SELECT agency_code, procedure_code";
     for (const auto& field : reporting::CounterFields()) {
         sql += std::string(", sum(") + field.column + ")";
     }
     sql +=
-        " FROM indicator_counters WHERE day >= ?1 AND day <= ?2 "
+        " FROM indicator_counters_month WHERE month >= ?1 AND month <= ?2 "
         "GROUP BY agency_code, procedure_code";
     auto select = connection_.Prepare(sql);
-    select.Bind(1, first_day).Bind(2, last_day);
+    select.Bind(1, first_month).Bind(2, last_month);
     std::vector<AgencyProcedureCounters> rows;
     while (select.Step()) {
         AgencyProcedureCounters row{select.ColumnText(0), select.ColumnText(1), {}};
@@ -113,6 +122,7 @@ Outcome<std::vector<CounterRow>> SqliteIndicatorStore::ListAll() {
 
 Outcome<Done> SqliteIndicatorStore::Clear() {
     connection_.Exec("DELETE FROM indicator_counters");
+    connection_.Exec("DELETE FROM indicator_counters_month");
     return Done{};
 }
 

@@ -12,10 +12,10 @@ public:
     Outcome<Done> Add(const std::string& agency_code, const std::string& procedure_code,
                       const std::string& day, const reporting::Counters& delta) override;
     Outcome<std::vector<ProcedureCounters>> SumByProcedure(const std::vector<std::string>& agencies,
-                                                           const std::string& first_day,
-                                                           const std::string& last_day) override;
+                                                           const std::string& first_month,
+                                                           const std::string& last_month) override;
     Outcome<std::vector<AgencyProcedureCounters>> SumByAgencyAndProcedure(
-        const std::string& first_day, const std::string& last_day) override;
+        const std::string& first_day, const std::string& last_month) override;
     Outcome<std::vector<CounterRow>> ListAll() override;
     Outcome<Done> Clear() override;
 
