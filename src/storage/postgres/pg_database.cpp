@@ -1,0 +1,232 @@
+#include "storage/postgres/pg_database.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include <pqxx/pqxx>
+#include <spdlog/spdlog.h>
+
+#include "storage/postgres/pg_catalog_repository.hpp"
+#include "storage/postgres/pg_migration_files.hpp"
+#include "storage/postgres/pg_statement.hpp"
+#include "storage/postgres/pg_stores.hpp"
+
+namespace motcua::storage::postgres {
+namespace {
+
+// pg_advisory_xact_lock key taken by every migration transaction, so that server processes
+// starting together apply each migration once ("MotCua" in ASCII).
+constexpr std::int64_t kMigrationLock = 0x4d6f74437561;
+
+// Thrown by a lease asked for after Close().
+class PoolClosed : public std::runtime_error {
+public:
+    PoolClosed() : std::runtime_error("the database is closed") {}
+};
+
+Error Unavailable(const std::exception& failure) {
+    spdlog::error("storage failure: {}", failure.what());
+    return MakeError(ErrorKind::kUnavailable, "unavailable", {}, failure.what());
+}
+
+}  // namespace
+
+struct PgDatabase::Pool {
+    std::mutex mutex;
+    std::condition_variable freed;
+    std::vector<std::unique_ptr<pqxx::connection>> idle;
+    int open = 0;  // Connections in use or idle.
+    bool closing = false;
+};
+
+/// One connection taken from the pool; given back when the lease ends, unless it broke.
+class PgDatabase::Lease {
+public:
+    explicit Lease(PgDatabase& owner) : owner_(owner) {
+        auto& pool = *owner_.pool_;
+        std::unique_lock lock(pool.mutex);
+        pool.freed.wait(lock, [&] {
+            return pool.closing || !pool.idle.empty() || pool.open < owner_.options_.pool_size;
+        });
+        if (pool.closing) {
+            throw PoolClosed();
+        }
+        if (!pool.idle.empty()) {
+            connection_ = std::move(pool.idle.back());
+            pool.idle.pop_back();
+            return;
+        }
+        ++pool.open;
+        lock.unlock();
+        try {
+            connection_ = std::make_unique<pqxx::connection>(owner_.options_.conninfo);
+        } catch (...) {
+            lock.lock();
+            --pool.open;
+            pool.freed.notify_one();
+            throw;
+        }
+    }
+    ~Lease() {
+        auto& pool = *owner_.pool_;
+        {
+            const std::lock_guard lock(pool.mutex);
+            if (connection_ && connection_->is_open() && !pool.closing) {
+                pool.idle.push_back(std::move(connection_));
+            } else {
+                --pool.open;  // Broken or closing: dropped; a new one is opened when needed.
+            }
+        }
+        connection_.reset();
+        pool.freed.notify_one();
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    pqxx::connection& Get() { return *connection_; }
+
+private:
+    PgDatabase& owner_;
+    std::unique_ptr<pqxx::connection> connection_;
+};
+
+PgDatabase::PgDatabase(PgOptions options)
+    : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
+    if (options_.pool_size < 1) {
+        options_.pool_size = 1;
+    }
+    Lease first(*this);  // Fails now, with libpq's message, when the server cannot be reached.
+    catalog_ = std::make_unique<PgCatalogRepository>(*this);
+}
+
+PgDatabase::~PgDatabase() { Close(); }
+
+void PgDatabase::Close() {
+    {
+        const std::lock_guard lock(pool_->mutex);
+        pool_->closing = true;
+        pool_->idle.clear();
+    }
+    pool_->freed.notify_all();
+}
+
+std::string PgDatabase::Describe() const { return RedactConninfo(options_.conninfo); }
+
+Outcome<Done> PgDatabase::RunWrite(
+    const std::function<Outcome<Done>(pqxx::transaction_base&)>& job) {
+    try {
+        Lease lease(*this);
+        pqxx::work transaction(lease.Get());
+        auto result = job(transaction);
+        if (result) {
+            transaction.commit();  // Returns once the commit record is flushed.
+        } else {
+            transaction.abort();
+        }
+        return result;
+    } catch (const PoolClosed&) {
+        return MakeError(ErrorKind::kUnavailable, "shutting_down");
+    } catch (const std::exception& failure) {
+        return Unavailable(failure);
+    }
+}
+
+Outcome<Done> PgDatabase::RunRead(
+    const std::function<Outcome<Done>(pqxx::transaction_base&)>& job) {
+    try {
+        Lease lease(*this);
+        pqxx::read_transaction transaction(lease.Get());
+        auto result = job(transaction);
+        transaction.abort();
+        return result;
+    } catch (const PoolClosed&) {
+        return MakeError(ErrorKind::kUnavailable, "shutting_down");
+    } catch (const std::exception& failure) {
+        return Unavailable(failure);
+    }
+}
+
+Outcome<MigrationReport> PgDatabase::Migrate() {
+    MigrationReport report;
+    for (const auto name : migration_files::Names()) {
+        const int version = std::stoi(std::string(name.substr(0, 4)));
+        auto outcome = RunWrite([&](pqxx::transaction_base& transaction) -> Outcome<Done> {
+            PgStatement(transaction, "SELECT pg_advisory_xact_lock($1::bigint)")
+                .Bind(kMigrationLock)
+                .Run();
+            transaction.exec(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+            auto applied =
+                PgStatement(transaction, "SELECT 1 FROM schema_migrations WHERE version = $1::int")
+                    .Bind(std::int64_t{version})
+                    .Run();
+            if (!applied.empty()) {
+                return Done{};
+            }
+            transaction.exec(std::string(migration_files::Get(name)));
+            PgStatement(transaction,
+                        "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)")
+                .Bind(std::int64_t{version})
+                .Bind(name)
+                .Run();
+            ++report.applied;
+            return Done{};
+        });
+        if (!outcome) {
+            return outcome.GetError();
+        }
+        report.current_version = version;
+    }
+    return report;
+}
+
+CatalogRepository& PgDatabase::Catalog() { return *catalog_; }
+
+Outcome<Done> PgDatabase::Write(const std::function<Outcome<Done>(Transaction&)>& work) {
+    return RunWrite([&](pqxx::transaction_base& transaction) {
+        PgTransaction stores(transaction, options_.audit_key, true);
+        return work(stores);
+    });
+}
+
+Outcome<Done> PgDatabase::Read(const std::function<Outcome<Done>(Transaction&)>& work) {
+    return RunRead([&](pqxx::transaction_base& transaction) {
+        PgTransaction stores(transaction, options_.audit_key, false);
+        return work(stores);
+    });
+}
+
+std::string RedactConninfo(const std::string& conninfo) {
+    constexpr std::string_view kSchemes[] = {"postgresql://", "postgres://"};
+    for (const auto scheme : kSchemes) {
+        if (conninfo.rfind(scheme, 0) != 0) {
+            continue;
+        }
+        // postgresql://user:secret@host/db → postgresql://user@host/db
+        const auto at = conninfo.find('@', scheme.size());
+        const auto colon = conninfo.find(':', scheme.size());
+        const auto slash = conninfo.find('/', scheme.size());
+        if (at != std::string::npos && colon < at && (slash == std::string::npos || at < slash)) {
+            return conninfo.substr(0, colon) + conninfo.substr(at);
+        }
+        return conninfo;
+    }
+    // key=value words: every value but the password.
+    std::string redacted;
+    std::size_t start = 0;
+    while (start < conninfo.size()) {
+        auto end = conninfo.find(' ', start);
+        if (end == std::string::npos) {
+            end = conninfo.size();
+        }
+        const std::string word = conninfo.substr(start, end - start);
+        if (!word.empty() && word.rfind("password=", 0) != 0) {
+            redacted += (redacted.empty() ? "" : " ") + word;
+        }
+        start = end + 1;
+    }
+    return "postgresql:" + redacted;
+}
+
+}  // namespace motcua::storage::postgres
