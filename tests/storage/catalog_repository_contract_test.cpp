@@ -1,7 +1,7 @@
-// The CatalogRepository contract: what every backend must do.
+// The CatalogRepository contract: what every backend must do (storage_backends.hpp).
 #include <gtest/gtest.h>
 
-#include "support/temp_sqlite_database.hpp"
+#include "storage/storage_backends.hpp"
 
 namespace motcua::storage {
 namespace {
@@ -30,16 +30,16 @@ domain::Procedure MakeProcedure(std::string code, std::string name) {
     return procedure;
 }
 
-class CatalogRepositoryContract : public ::testing::Test {
+template <typename Backend>
+class CatalogRepositoryContract : public testing::StorageContract<Backend> {
 protected:
-    testing::TempSqliteDatabase database_;
-    CatalogRepository& Repository() { return database_.Get().Catalog(); }
+    CatalogRepository& Repository() { return this->Db().Catalog(); }
 
     // Runs one catalogue write in its own transaction.
     template <typename Upsert>
     Outcome<ImportSummary> Store(Upsert upsert) {
         ImportSummary summary;
-        auto written = database_.Get().Write([&](Transaction& transaction) -> Outcome<Done> {
+        auto written = this->Db().Write([&](Transaction& transaction) -> Outcome<Done> {
             auto stored = upsert(transaction.Catalog());
             if (!stored) {
                 return stored.GetError();
@@ -61,55 +61,57 @@ protected:
             [&](CatalogStore& store) { return store.UpsertProcedures(fields, procedures); });
     }
 };
+TYPED_TEST_SUITE(CatalogRepositoryContract, testing::StorageBackends, testing::BackendName);
 
-TEST_F(CatalogRepositoryContract, UpsertCountsInsertsUpdatesAndUnchanged) {
-    auto first =
-        UpsertAgencies({MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp")});
+TYPED_TEST(CatalogRepositoryContract, UpsertCountsInsertsUpdatesAndUnchanged) {
+    auto first = this->UpsertAgencies(
+        {MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp")});
     ASSERT_TRUE(first.HasValue());
     EXPECT_EQ(first.Value().inserted, 2);
-    auto second = UpsertAgencies(
+    auto second = this->UpsertAgencies(
         {MakeAgency("H32", "", "Tỉnh"), MakeAgency("H32.02", "H32", "Sở Tư pháp tỉnh")});
     ASSERT_TRUE(second.HasValue());
     EXPECT_EQ(second.Value().unchanged, 1);
     EXPECT_EQ(second.Value().updated, 1);
-    auto loaded = Repository().LoadAgencies();
+    auto loaded = this->Repository().LoadAgencies();
     ASSERT_TRUE(loaded.HasValue());
     ASSERT_EQ(loaded.Value().size(), 2U);
     EXPECT_EQ(loaded.Value()[1].name_vi, "Sở Tư pháp tỉnh");
 }
 
-TEST_F(CatalogRepositoryContract, ProceduresRoundTripWithUnknownFieldsAndSurviveRestart) {
-    ASSERT_TRUE(UpsertProcedures({{"civil_status", "Hộ tịch", "Civil status"}},
-                                 {MakeProcedure("P1", "Đăng ký khai sinh")})
+TYPED_TEST(CatalogRepositoryContract, ProceduresRoundTripWithUnknownFieldsAndSurviveRestart) {
+    ASSERT_TRUE(this->UpsertProcedures({{"civil_status", "Hộ tịch", "Civil status"}},
+                                       {MakeProcedure("P1", "Đăng ký khai sinh")})
                     .HasValue());
-    database_.Reopen();
-    auto procedures = Repository().LoadProcedures();
+    this->Reopen();
+    auto procedures = this->Repository().LoadProcedures();
     ASSERT_TRUE(procedures.HasValue());
     ASSERT_EQ(procedures.Value().size(), 1U);
     EXPECT_EQ(procedures.Value()[0].name_vi, "Đăng ký khai sinh");
     EXPECT_EQ(procedures.Value()[0].extra_json, R"({"note":"giữ lại"})");
-    auto fields = Repository().LoadFields();
+    auto fields = this->Repository().LoadFields();
     ASSERT_TRUE(fields.HasValue());
     EXPECT_EQ(fields.Value().at(0).name_en, "Civil status");
 }
 
-TEST_F(CatalogRepositoryContract, RevisionGrowsOnEveryChange) {
-    const auto before = Repository().GetCatalogRevision();
+TYPED_TEST(CatalogRepositoryContract, RevisionGrowsOnEveryChange) {
+    const auto before = this->Repository().GetCatalogRevision();
     ASSERT_TRUE(before.HasValue());
-    ASSERT_TRUE(UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
-    const auto after = Repository().GetCatalogRevision();
+    ASSERT_TRUE(this->UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
+    const auto after = this->Repository().GetCatalogRevision();
     ASSERT_TRUE(after.HasValue());
     EXPECT_GT(after.Value(), before.Value());
-    ASSERT_TRUE(UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
-    EXPECT_EQ(Repository().GetCatalogRevision().Value(), after.Value());  // Nothing changed.
+    ASSERT_TRUE(this->UpsertAgencies({MakeAgency("H32", "", "Tỉnh")}).HasValue());
+    EXPECT_EQ(this->Repository().GetCatalogRevision().Value(), after.Value());  // Nothing changed.
 }
 
-TEST_F(CatalogRepositoryContract, ProcedureWithUnknownFieldIsRejectedAtomically) {
+TYPED_TEST(CatalogRepositoryContract, ProcedureWithUnknownFieldIsRejectedAtomically) {
     // The field table is a foreign key: a procedure naming an unknown field fails, and so does
     // the whole upsert, leaving nothing half-written.
-    auto outcome = UpsertProcedures({}, {MakeProcedure("P1", "Một"), MakeProcedure("P2", "Hai")});
+    auto outcome =
+        this->UpsertProcedures({}, {MakeProcedure("P1", "Một"), MakeProcedure("P2", "Hai")});
     EXPECT_FALSE(outcome.HasValue());
-    EXPECT_TRUE(Repository().LoadProcedures().Value().empty());
+    EXPECT_TRUE(this->Repository().LoadProcedures().Value().empty());
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 // transaction; queries sum whole months per procedure or per agency and procedure.
 #include <gtest/gtest.h>
 
-#include "support/temp_sqlite_database.hpp"
+#include "storage/storage_backends.hpp"
 
 namespace motcua::storage {
 namespace {
@@ -24,9 +24,12 @@ std::int64_t ReceivedOf(const std::vector<ProcedureCounters>& rows, const std::s
     return 0;
 }
 
-TEST(IndicatorStoreContract, MonthSumsFollowTheDailyRows) {
-    testing::TempSqliteDatabase database;
-    auto& db = database.Get();
+template <typename Backend>
+using IndicatorStoreContract = testing::StorageContract<Backend>;
+TYPED_TEST_SUITE(IndicatorStoreContract, testing::StorageBackends, testing::BackendName);
+
+TYPED_TEST(IndicatorStoreContract, MonthSumsFollowTheDailyRows) {
+    auto& db = this->Db();
     ASSERT_TRUE(
         db.Write([](Transaction& t) -> Outcome<Done> {
               MOTCUA_RETURN_IF_ERROR(t.Indicators().Add("A", "P1", "2025-03-03", Received(2, 1)));

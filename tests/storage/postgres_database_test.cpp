@@ -1,0 +1,181 @@
+// PgDatabase's own guarantees, against the server libpq's environment names (skipped when
+// PGHOST is unset): migrations once, rollback on error, refusal after Close, and what several
+// connections — as several server processes — must not break: gap-free daily sequences and one
+// linear audit chain.
+#include <algorithm>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "support/temp_pg_database.hpp"
+
+namespace motcua::storage::postgres {
+namespace {
+
+class PostgresDatabase : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!testing::TempPgDatabase::Available()) {
+            GTEST_SKIP() << "PGHOST is unset: no PostgreSQL server to test against";
+        }
+        database_ = std::make_unique<testing::TempPgDatabase>();
+    }
+    PgDatabase& Db() { return database_->Get(); }
+
+    std::unique_ptr<testing::TempPgDatabase> database_;
+};
+
+TEST_F(PostgresDatabase, MigrationsAreAppliedOnce) {
+    auto again = Db().Migrate();
+    ASSERT_TRUE(again.HasValue());
+    EXPECT_EQ(again.Value().applied, 0);
+    EXPECT_EQ(again.Value().current_version, 8);
+}
+
+TEST_F(PostgresDatabase, ErrorOrThrowRollsBackTheWholeWrite) {
+    auto refused = Db().Write([](Transaction& t) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(t.Dossiers().EnsureSequenceAtLeast("A", "250701", 5));
+        return MakeError(ErrorKind::kConflict, "conflict");
+    });
+    EXPECT_EQ(refused.GetError().kind, ErrorKind::kConflict);
+    auto thrown = Db().Write([](Transaction& t) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(t.Dossiers().EnsureSequenceAtLeast("A", "250701", 5));
+        return t.Sessions().Insert({"t", 999, "cookie", "", "x", "y", "", ""});  // No account.
+    });
+    EXPECT_EQ(thrown.GetError().kind, ErrorKind::kUnavailable);
+    ASSERT_TRUE(Db().Write([](Transaction& t) -> Outcome<Done> {
+                        EXPECT_EQ(t.Dossiers().NextDailySequence("A", "250701").Value(), 1);
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TEST_F(PostgresDatabase, WritesAfterCloseAreRefused) {
+    Db().Close();
+    auto refused = Db().Write([](Transaction&) -> Outcome<Done> { return Done{}; });
+    ASSERT_FALSE(refused.HasValue());
+    EXPECT_EQ(refused.GetError().code, "shutting_down");
+}
+
+TEST_F(PostgresDatabase, UnreachableServerFailsAtOpen) {
+    EXPECT_ANY_THROW(PgDatabase(PgOptions{"host=/nonexistent port=1", 1, std::string(32, 'k')}));
+}
+
+TEST(PostgresConninfo, DescribeHidesThePassword) {
+    EXPECT_EQ(RedactConninfo("postgresql://motcua:secret@db:5432/motcua"),
+              "postgresql://motcua@db:5432/motcua");
+    EXPECT_EQ(RedactConninfo("postgresql://db/motcua"), "postgresql://db/motcua");
+    EXPECT_EQ(RedactConninfo("host=db password=secret dbname=motcua"),
+              "postgresql:host=db dbname=motcua");
+}
+
+// Runs `per_thread` calls of `call` on each of 2 threads of each of 2 database objects with one
+// connection each (two server processes).
+template <typename Call>
+void FromTwoConnections(testing::TempPgDatabase& temp, int per_thread, Call call) {
+    std::vector<std::unique_ptr<PgDatabase>> processes;
+    processes.push_back(temp.OpenAnother(1));
+    processes.push_back(temp.OpenAnother(1));
+    std::vector<std::thread> threads;
+    for (auto& process : processes) {
+        for (int t = 0; t < 2; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < per_thread; ++i) {
+                    call(*process, t * per_thread + i);
+                }
+            });
+        }
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+}
+
+TEST_F(PostgresDatabase, DailySequenceIsGapFreeAndUniqueAcrossConnections) {
+    std::mutex mutex;
+    std::vector<int> committed;
+    FromTwoConnections(*database_, 30, [&](PgDatabase& process, int i) {
+        int taken = 0;
+        auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
+            auto next = t.Dossiers().NextDailySequence("H32.02", "250701");
+            MOTCUA_RETURN_IF_ERROR(next);
+            taken = next.Value();
+            if (i % 6 == 5) {  // Rolled back: its number is given to the next one.
+                return MakeError(ErrorKind::kConflict, "rolled_back");
+            }
+            return Done{};
+        });
+        if (written) {
+            const std::lock_guard lock(mutex);
+            committed.push_back(taken);
+        }
+    });
+    ASSERT_EQ(committed.size(), 100U);  // 120 calls, 20 rolled back.
+    std::sort(committed.begin(), committed.end());
+    for (int n = 1; n <= 100; ++n) {
+        EXPECT_EQ(committed[static_cast<std::size_t>(n - 1)], n);
+    }
+}
+
+TEST_F(PostgresDatabase, AuditAppendsFromSeveralConnectionsKeepOneChain) {
+    FromTwoConnections(*database_, 25, [](PgDatabase& process, int i) {
+        auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
+            domain::AuditRecord record;
+            record.at = "2025-07-01T01:00:00.000000Z";
+            record.actor_id = i;
+            record.action = "dossier.read";
+            record.outcome = "ok";
+            record.detail = "{}";
+            MOTCUA_RETURN_IF_ERROR(t.Audit().Append(record));
+            return Done{};
+        });
+        EXPECT_TRUE(written.HasValue());
+    });
+    ASSERT_TRUE(Db().Read([](Transaction& t) -> Outcome<Done> {
+                        domain::AuditChainVerifier verifier(std::string(32, 'k'));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Scan(
+                            [&](const domain::AuditRecord& r) { return verifier.Feed(r); }));
+                        const auto head = t.Audit().GetHead().Value();
+                        EXPECT_EQ(head.first, 100);
+                        EXPECT_EQ(verifier.GetCount(), 100);
+                        EXPECT_TRUE(verifier.Finish(head.first, head.second));
+                        EXPECT_FALSE(verifier.GetFailure().has_value());
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TEST_F(PostgresDatabase, ConcurrentChangesOfOneDossierAreNotLost) {
+    ASSERT_TRUE(Db().Write([](Transaction& t) -> Outcome<Done> {
+                        domain::Dossier dossier;
+                        dossier.code = "D1";
+                        dossier.procedure_code = "P1";
+                        dossier.receiving_agency = "H32.02";
+                        dossier.current_agency = "H32.02";
+                        MOTCUA_RETURN_IF_ERROR(t.Dossiers().Insert(dossier));
+                        return Done{};
+                    })
+                    .HasValue());
+    // Each write reads the dossier, adds one and writes it back: FindByCode's row lock makes
+    // the read-change-write of two connections take turns.
+    FromTwoConnections(*database_, 15, [](PgDatabase& process, int) {
+        auto written = process.Write([](Transaction& t) -> Outcome<Done> {
+            auto loaded = t.Dossiers().FindByCode("D1");
+            MOTCUA_RETURN_IF_ERROR(loaded);
+            domain::Dossier dossier = *loaded.Value();
+            ++dossier.fee_total;
+            return t.Dossiers().Update(dossier);
+        });
+        EXPECT_TRUE(written.HasValue());
+    });
+    ASSERT_TRUE(Db().Read([](Transaction& t) -> Outcome<Done> {
+                        EXPECT_EQ(t.Dossiers().FindByCode("D1").Value()->fee_total, 60);
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+}  // namespace
+}  // namespace motcua::storage::postgres

@@ -1,0 +1,267 @@
+// The contract of the transaction stores every backend must keep (storage_backends.hpp):
+// accounts and sessions, the audit chain, calendar overrides, dossiers and their counters, and
+// Transaction::Isolated.
+#include <gtest/gtest.h>
+
+#include "common/time_format.hpp"
+#include "storage/storage_backends.hpp"
+
+namespace motcua::storage {
+namespace {
+
+using namespace std::chrono_literals;
+
+template <typename Backend>
+using TransactionStoresContract = testing::StorageContract<Backend>;
+TYPED_TEST_SUITE(TransactionStoresContract, testing::StorageBackends, testing::BackendName);
+
+domain::Account MakeAccount(std::string login, std::string agency) {
+    domain::Account account;
+    account.kind = domain::AccountKind::kOfficer;
+    account.login = std::move(login);
+    account.name = "Nguyễn Văn Ánh";
+    account.agency_code = std::move(agency);
+    account.password_hash = "$argon2id$x";
+    account.created_at = "2025-07-01T01:00:00.000000Z";
+    account.grants = {{domain::Role::kSpecialist, account.agency_code}};
+    return account;
+}
+
+domain::AuditRecord MakeRecord(std::string action, std::int64_t actor) {
+    domain::AuditRecord record;
+    record.at = "2025-07-01T01:00:00.000000Z";
+    record.actor_id = actor;
+    record.actor_login = "a" + std::to_string(actor);
+    record.action = std::move(action);
+    record.target_kind = "account";
+    record.target_id = "7";
+    record.outcome = "ok";
+    record.detail = "{}";
+    return record;
+}
+
+domain::Dossier MakeDossier(std::string code, std::string agency, Instant due) {
+    domain::Dossier dossier;
+    dossier.code = std::move(code);
+    dossier.procedure_code = "P1";
+    dossier.receiving_agency = agency;
+    dossier.competent_agency = agency;
+    dossier.current_agency = agency;
+    dossier.applicant.id_number = "001099000001";
+    dossier.applicant.name = "Trần Thị Bình";
+    dossier.status = domain::DossierStatus::kInProcessing;
+    dossier.steps = {{"Xử lý", domain::StepRole::kSpecialist, agency, {}, {}, {}}};
+    dossier.received_at = due - 72h;
+    dossier.due_at = due;
+    return dossier;
+}
+
+Instant At(const char* text) { return *ParseRfc3339(text); }
+
+TYPED_TEST(TransactionStoresContract, AccountsAndSessions) {
+    std::int64_t id = 0;
+    ASSERT_TRUE(this->Db()
+                    .Write([&](Transaction& t) -> Outcome<Done> {
+                        auto inserted = t.Accounts().Insert(MakeAccount("can.bo", "H32.02"));
+                        MOTCUA_RETURN_IF_ERROR(inserted);
+                        id = inserted.Value();
+                        MOTCUA_RETURN_IF_ERROR(t.Accounts().Insert(MakeAccount("khac", "H32.03")));
+                        auto again = t.Accounts().Insert(MakeAccount("can.bo", "H32.02"));
+                        EXPECT_EQ(again.GetError().code, "login_taken");
+                        MOTCUA_RETURN_IF_ERROR(t.Sessions().Insert(
+                            {"t1", id, "cookie", "c", "2025-07-01", "2025-07-02", "", "::1"}));
+                        MOTCUA_RETURN_IF_ERROR(t.Sessions().Insert(
+                            {"t2", id, "bearer", "", "2025-07-01", "2025-07-02", "", ""}));
+                        MOTCUA_RETURN_IF_ERROR(
+                            t.Sessions().RevokeAllFor(id, "2025-07-01T02", "t2"));
+                        EXPECT_EQ(t.Accounts().SetDisabled(id + 100, false).GetError().kind,
+                                  ErrorKind::kNotFound);
+                        return t.Accounts().SetDisabled(id, true);
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([&](Transaction& t) -> Outcome<Done> {
+                        auto found = t.Accounts().FindByLogin("can.bo").Value();
+                        EXPECT_TRUE(found.has_value());
+                        EXPECT_EQ(found->id, id);
+                        EXPECT_EQ(found->name, "Nguyễn Văn Ánh");
+                        EXPECT_TRUE(found->disabled);
+                        EXPECT_EQ(found->grants.size(), 1U);
+                        AccountFilter filter;
+                        filter.agency_codes = {"H32.03"};
+                        auto listed = t.Accounts().List(filter).Value();
+                        EXPECT_EQ(listed.size(), 1U);
+                        filter = {};
+                        filter.login_prefix = "can_";  // '_' is not a wildcard.
+                        EXPECT_TRUE(t.Accounts().List(filter).Value().empty());
+                        EXPECT_EQ(t.Accounts().FindById(id + 100).Value(), std::nullopt);
+                        EXPECT_EQ(t.Sessions().Find("t1").Value()->revoked_at, "2025-07-01T02");
+                        EXPECT_EQ(t.Sessions().Find("t2").Value()->revoked_at, "");
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TYPED_TEST(TransactionStoresContract, AuditChainAndQueries) {
+    ASSERT_TRUE(this->Db()
+                    .Write([](Transaction& t) -> Outcome<Done> {
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("auth.login", 1)));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("account.create", 2)));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("auth.logout", 1)));
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([](Transaction& t) -> Outcome<Done> {
+                        AuditFilter filter;
+                        filter.action_prefix = "auth.";
+                        auto records = t.Audit().Query(filter).Value();
+                        EXPECT_EQ(records.size(), 2U);
+                        EXPECT_EQ(records.at(0).seq, 3);  // Newest first.
+                        filter = {};
+                        filter.actor_id = 2;
+                        EXPECT_EQ(t.Audit().Query(filter).Value().size(), 1U);
+                        domain::AuditChainVerifier verifier(std::string(32, 'k'));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Scan(
+                            [&](const domain::AuditRecord& r) { return verifier.Feed(r); }));
+                        const auto head = t.Audit().GetHead().Value();
+                        EXPECT_EQ(head.first, 3);
+                        EXPECT_TRUE(verifier.Finish(head.first, head.second));
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TYPED_TEST(TransactionStoresContract, CalendarOverridesAndRevision) {
+    using std::chrono::sys_days;
+    const sys_days day = std::chrono::year{2026} / 5 / 2;
+    ASSERT_TRUE(this->Db()
+                    .Write([&](Transaction& t) -> Outcome<Done> {
+                        CalendarOverrideRecord record;
+                        record.day.date = day;
+                        record.day.working = true;
+                        record.day.reason_vi = "Làm bù";
+                        record.recorded_by = "admin";
+                        record.recorded_at = "2026-04-01T00:00:00Z";
+                        MOTCUA_RETURN_IF_ERROR(t.Calendar().Upsert(record));
+                        record.day.date = std::chrono::year{2027} / 1 / 2;
+                        MOTCUA_RETURN_IF_ERROR(t.Calendar().Upsert(record));
+                        EXPECT_FALSE(t.Calendar().Delete(std::chrono::year{2027} / 1 / 3).Value());
+                        EXPECT_TRUE(t.Calendar().Delete(std::chrono::year{2027} / 1 / 2).Value());
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([&](Transaction& t) -> Outcome<Done> {
+                        EXPECT_EQ(t.Calendar().List(2026).Value().size(), 1U);
+                        EXPECT_TRUE(t.Calendar().List(2027).Value().empty());
+                        EXPECT_EQ(t.Calendar().Find(day).Value()->day.reason_vi, "Làm bù");
+                        EXPECT_EQ(t.Calendar().GetRevision().Value(), 3);
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TYPED_TEST(TransactionStoresContract, DossiersEventsCountersAndPaging) {
+    ASSERT_TRUE(
+        this->Db()
+            .Write([&](Transaction& t) -> Outcome<Done> {
+                auto& dossiers = t.Dossiers();
+                EXPECT_EQ(dossiers.NextDailySequence("H32.02", "250701").Value(), 1);
+                EXPECT_EQ(dossiers.NextDailySequence("H32.02", "250701").Value(), 2);
+                EXPECT_EQ(dossiers.NextDailySequence("H32.03", "250701").Value(), 1);
+                MOTCUA_RETURN_IF_ERROR(dossiers.EnsureSequenceAtLeast("H32.02", "250701", 9));
+                MOTCUA_RETURN_IF_ERROR(dossiers.EnsureSequenceAtLeast("H32.02", "250701", 3));
+                EXPECT_EQ(dossiers.NextDailySequence("H32.02", "250701").Value(), 10);
+                for (const char* code : {"D1", "D2", "D3"}) {
+                    auto dossier = MakeDossier(code, "H32.02", At("2025-07-10T01:00:00Z"));
+                    if (std::string(code) == "D3") {
+                        dossier.due_at = At("2025-07-20T01:00:00Z");
+                    }
+                    auto id = dossiers.Insert(dossier);
+                    MOTCUA_RETURN_IF_ERROR(id);
+                    domain::DossierEvent event;
+                    event.seq = 1;
+                    event.at = At("2025-07-01T01:00:00Z");
+                    event.actor_login = "can.bo";
+                    event.to = domain::DossierStatus::kReceived;
+                    event.payload_json = "{}";
+                    MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(id.Value(), event));
+                }
+                EXPECT_EQ(dossiers.Insert(MakeDossier("D1", "H32.02", {})).GetError().code,
+                          "dossier_exists");
+                MOTCUA_RETURN_IF_ERROR(dossiers.RememberIdempotencyKey(5, "k", "D1", "now"));
+                return Done{};
+            })
+            .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([&](Transaction& t) -> Outcome<Done> {
+                        auto& dossiers = t.Dossiers();
+                        auto d1 = dossiers.FindByCode("D1").Value();
+                        EXPECT_TRUE(d1.has_value());
+                        EXPECT_EQ(d1->applicant.name, "Trần Thị Bình");
+                        EXPECT_EQ(dossiers.ListEvents(d1->id).Value().size(), 1U);
+                        EXPECT_EQ(*dossiers.FindIdempotencyKey(5, "k").Value(), "D1");
+                        // Keyset paging over (due_at, code): a page of one, then the next.
+                        auto first =
+                            dossiers.FindNewlyOverdue("2025-07-15T00:00:00Z", {}, 1).Value();
+                        EXPECT_EQ(first.size(), 1U);
+                        EXPECT_EQ(first.at(0).code, "D1");
+                        auto next =
+                            dossiers.FindNewlyOverdue("2025-07-15T00:00:00Z", first.at(0), 5);
+                        EXPECT_EQ(next.Value().size(), 1U);
+                        EXPECT_EQ(next.Value().at(0).code, "D2");
+                        DossierFilter filter;
+                        filter.agencies = {"H32.02"};
+                        filter.statuses = {4};
+                        filter.roles = {"specialist"};
+                        filter.limit = 2;
+                        auto page = dossiers.List(filter).Value();
+                        EXPECT_EQ(page.size(), 2U);
+                        filter.after_key = FormatUtc(*page.back().due_at);
+                        filter.after_id = page.back().id;
+                        auto rest = dossiers.List(filter).Value();
+                        EXPECT_EQ(rest.size(), 1U);
+                        EXPECT_EQ(rest.at(0).code, "D3");
+                        filter = {};
+                        filter.order = DossierOrder::kNewestFirst;
+                        EXPECT_EQ(dossiers.List(filter).Value().at(0).code, "D3");
+                        CohortFilter cohort;
+                        cohort.agency_code = "H32.02";
+                        cohort.received_from = "2025-07-01T00:00:00Z";
+                        cohort.received_to = "2025-08-01T00:00:00Z";
+                        EXPECT_EQ(dossiers.ListCohort(cohort).Value().size(), 3U);
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TYPED_TEST(TransactionStoresContract, IsolatedUndoesOnlyItsOwnWork) {
+    auto written = this->Db().Write([](Transaction& t) -> Outcome<Done> {
+        MOTCUA_RETURN_IF_ERROR(t.Isolated([&]() -> Outcome<Done> {
+            return t.Dossiers().EnsureSequenceAtLeast("A", "250701", 5);
+        }));
+        auto failed = t.Isolated([&]() -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(t.Dossiers().EnsureSequenceAtLeast("B", "250701", 5));
+            return MakeError(ErrorKind::kInvalid, "bad_line");
+        });
+        EXPECT_EQ(failed.GetError().code, "bad_line");
+        // A failing statement inside (a foreign key) is undone too, and the rest goes on.
+        EXPECT_ANY_THROW((void)t.Isolated([&]() -> Outcome<Done> {
+            return t.Sessions().Insert({"t", 999, "cookie", "", "x", "y", "", ""});
+        }));
+        return t.Dossiers().EnsureSequenceAtLeast("C", "250701", 5);
+    });
+    ASSERT_TRUE(written.HasValue()) << written.GetError().detail;
+    ASSERT_TRUE(this->Db()
+                    .Write([](Transaction& t) -> Outcome<Done> {
+                        EXPECT_EQ(t.Dossiers().NextDailySequence("A", "250701").Value(), 6);
+                        EXPECT_EQ(t.Dossiers().NextDailySequence("B", "250701").Value(), 1);
+                        EXPECT_EQ(t.Dossiers().NextDailySequence("C", "250701").Value(), 6);
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+}  // namespace
+}  // namespace motcua::storage
