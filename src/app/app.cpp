@@ -31,6 +31,9 @@
 #include "services/indicators/report_service.hpp"
 #include "storage/file_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#ifdef MOTCUA_WITH_POSTGRES
+#include "storage/postgres/pg_database.hpp"
+#endif
 
 namespace motcua::app {
 
@@ -107,6 +110,28 @@ std::optional<domain::RoleGrant> ParseGrant(const std::string& text) {
     return domain::RoleGrant{*role, at == std::string::npos ? "" : text.substr(at + 1)};
 }
 
+// Opens the backend `config.database` names: a sqlite: path (the default) or a postgresql://
+// URL, the latter only when the build has the PostgreSQL backend (libpqxx found).
+std::unique_ptr<storage::Database> OpenDatabase(const AppConfig& config,
+                                                const std::string& audit_key) {
+    if (const auto sqlite_path = config.GetSqlitePath()) {
+        std::error_code error;
+        const auto parent = std::filesystem::path(*sqlite_path).parent_path();
+        if (!parent.empty()) {
+            std::filesystem::create_directories(parent, error);
+        }
+        return std::make_unique<storage::sqlite::SqliteDatabase>(
+            storage::sqlite::SqliteOptions{*sqlite_path, config.sqlite_readers, 256, audit_key});
+    }
+#ifdef MOTCUA_WITH_POSTGRES
+    return std::make_unique<storage::postgres::PgDatabase>(
+        storage::postgres::PgOptions{config.database, config.postgres_pool_size, audit_key});
+#else
+    throw std::runtime_error(
+        "this build has no PostgreSQL backend (libpqxx-dev was not found when it was built)");
+#endif
+}
+
 }  // namespace
 
 App::App(AppConfig config)
@@ -127,29 +152,17 @@ App::~App() {
 }
 
 bool App::Open() {
-    const auto sqlite_path = config_.GetSqlitePath();
-    if (!sqlite_path) {
-        fmt::print(stderr,
-                   "motcua: database: {} is not supported by this build yet; use sqlite:PATH\n",
-                   config_.database);
-        return false;
-    }
     try {
         services::InitialiseCrypto();
         std::error_code error;
         std::filesystem::create_directories(config_.data_dir, error);
-        const auto parent = std::filesystem::path(*sqlite_path).parent_path();
-        if (!parent.empty()) {
-            std::filesystem::create_directories(parent, error);
-        }
         auto audit_key = LoadOrCreateAuditKey(config_.data_dir);
         if (!audit_key) {
             PrintError(audit_key.GetError());
             return false;
         }
         audit_key_ = audit_key.Value();
-        database_ = std::make_unique<storage::sqlite::SqliteDatabase>(
-            storage::sqlite::SqliteOptions{*sqlite_path, config_.sqlite_readers, 256, audit_key_});
+        database_ = OpenDatabase(config_, audit_key_);
     } catch (const std::exception& failure) {
         fmt::print(stderr, "motcua: database: {}\n", failure.what());
         return false;

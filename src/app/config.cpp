@@ -56,7 +56,9 @@ std::optional<std::string> AppConfig::GetSqlitePath() const {
 
 const std::map<std::string, std::string>& DescribeSettings() {
     static const std::map<std::string, std::string> kSettings{
-        {"database", "storage URL: sqlite:PATH (default sqlite:<data_dir>/motcua.db)"},
+        {"database",
+         "storage URL: sqlite:PATH (default sqlite:<data_dir>/motcua.db) or "
+         "postgresql://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass)"},
         {"listen", "HTTP address host:port (default 127.0.0.1:8080)"},
         {"data_dir", "folder for the database and stored files (default ./data)"},
         {"web_root", "folder of the built web application (default web/dist)"},
@@ -76,6 +78,7 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
         {"shutdown_grace_seconds", "longest wait for in-flight requests at shutdown (default 20)"},
         {"sqlite_readers", "read connections to the SQLite file (default 4)"},
+        {"postgres_pool_size", "connections each process keeps to PostgreSQL (default 8)"},
         {"log_level", "trace, debug, info, warn, error (default info)"},
     };
     return kSettings;
@@ -130,6 +133,7 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
     static const std::map<std::string, int AppConfig::*, std::less<>> kIntSettings{
         {"threads", &AppConfig::threads},
         {"sqlite_readers", &AppConfig::sqlite_readers},
+        {"postgres_pool_size", &AppConfig::postgres_pool_size},
         {"read_timeout_seconds", &AppConfig::read_timeout_seconds},
         {"session_minutes", &AppConfig::session_minutes},
         {"overdue_check_seconds", &AppConfig::overdue_check_seconds},

@@ -37,6 +37,7 @@ struct AppConfig {
     int read_timeout_seconds = 30;
     int shutdown_grace_seconds = 20;
     int sqlite_readers = 4;
+    int postgres_pool_size = 8;  // Connections a process keeps to PostgreSQL at most.
     std::string log_level = "info";
 
     /// Returns the SQLite file path when `database` is a sqlite: URL.
