@@ -7,6 +7,8 @@ cd "$MOTCUA_ROOT"
 started=$SECONDS
 
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+# PostgreSQL backend: libpqxx to build it; postgresql-15 comes with the throwaway test server.
+install_packages libpqxx-dev libpq-dev
 install_node
 
 log "Checking format (clang-format-16) and module layering"
@@ -27,6 +29,10 @@ log "Running the test suite"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS=detect_odr_violation=2:detect_leaks=1
 (cd web && npm test --silent)
+# A throwaway PostgreSQL for the storage contract suite (skipped without PGHOST); stopped on exit.
+log "Starting a throwaway PostgreSQL 15 (scripts/pg_test_server.sh)"
+eval "$(as_root bash scripts/pg_test_server.sh start)"
+trap 'as_root bash "$MOTCUA_ROOT/scripts/pg_test_server.sh" stop "$PG_TMP"' EXIT
 ctest --test-dir build/debug --output-on-failure -j2 --timeout 900
 
 log "All tests passed in $((SECONDS - started)) s"
