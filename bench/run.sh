@@ -8,3 +8,10 @@ echo "== Google Benchmark: text index"
 ./build/bench/bench/text_index_bench
 echo "== HTTP (wrk on loopback)"
 bash bench/http/catalog_http_bench.sh build/bench/src/motcua
+echo "== Web bundle and page load (headless chromium on loopback)"
+if [ -f web/dist/index.html ] && [ -d tests/ui/node_modules ] && command -v chromium >/dev/null; then
+  (cd tests/ui && MOTCUA_BIN=../../build/bench/src/motcua node --import tsx \
+    --test-reporter=tap --test-reporter-destination=/dev/null ../../bench/web/page_load.ts)
+else
+  echo "skipped: needs web/dist (npm run build in web/), npm ci in tests/ui and chromium"
+fi
