@@ -26,15 +26,15 @@ Response GetDossierForm(ApiContext& context, const Request& request, const std::
     }
     const auto snapshot = context.catalog.GetSnapshot();
     const auto& dossier = view.Value().dossier;
-    const auto procedure = snapshot->procedure_by_code.find(dossier.procedure_code);
-    if (procedure == snapshot->procedure_by_code.end()) {
+    const domain::Procedure* procedure = snapshot->FindProcedure(dossier.procedure_code);
+    if (procedure == nullptr) {
         return context.errors.Render(
             MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code));
     }
     const services::FormInputs inputs{
         dossier,
         events.Value(),
-        snapshot->procedures[procedure->second],
+        *procedure,
         [&snapshot](const std::string& agency_code) {
             const auto* agency = snapshot->FindAgency(agency_code);
             return agency == nullptr ? std::string{} : agency->name_vi;

@@ -12,10 +12,8 @@ using boost::json::object;
 using boost::json::value;
 
 value ProcedureName(const services::CatalogSnapshot& snapshot, const std::string& code) {
-    const auto found = snapshot.procedure_by_code.find(code);
-    return found == snapshot.procedure_by_code.end()
-               ? value(nullptr)
-               : value(snapshot.procedures[found->second].name_vi);
+    const domain::Procedure* found = snapshot.FindProcedure(code);
+    return found == nullptr ? value(nullptr) : value(found->name_vi);
 }
 
 value Time(const std::optional<Instant>& instant) {

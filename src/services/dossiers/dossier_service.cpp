@@ -139,11 +139,11 @@ void DossierService::RecordDenied(const domain::Actor& actor, const std::string&
 Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossier request) {
     const auto snapshot = catalog_.GetSnapshot();
     const auto is_within = MakeIsWithin(snapshot);
-    const auto found = snapshot->procedure_by_code.find(request.procedure_code);
-    if (found == snapshot->procedure_by_code.end()) {
+    const domain::Procedure* found = snapshot->FindProcedure(request.procedure_code);
+    if (found == nullptr) {
         return Invalid("procedure");
     }
-    const domain::Procedure& procedure = snapshot->procedures[found->second];
+    const domain::Procedure& procedure = *found;
     const domain::Agency* agency = snapshot->FindAgency(request.agency);
     if (agency == nullptr || !IsReceivableAt(*snapshot, procedure, *agency)) {
         return Invalid("agency");
@@ -295,13 +295,12 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
             denied = true;
             return AccessDenied(actor);
         }
-        const auto procedure = snapshot->procedure_by_code.find(dossier.procedure_code);
-        if (procedure == snapshot->procedure_by_code.end()) {
+        const domain::Procedure* procedure = snapshot->FindProcedure(dossier.procedure_code);
+        if (procedure == nullptr) {
             return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);
         }
         input.actor_agency = dossier.current_agency;
-        auto applied = domain::ApplyAction(dossier, input, snapshot->procedures[procedure->second],
-                                           deadlines.Context());
+        auto applied = domain::ApplyAction(dossier, input, *procedure, deadlines.Context());
         if (!applied) {
             return applied.GetError();
         }
@@ -316,7 +315,7 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
         auto events = std::move(history).Value();
         const std::size_t before_count = events.size() - 1;  // The new event is already stored.
         MOTCUA_RETURN_IF_ERROR(FeedIndicators(
-            transaction, snapshot->procedures[procedure->second],
+            transaction, *procedure,
             {&dossier, std::span<const domain::DossierEvent>(events.data(), before_count)},
             {&result.dossier, events}));
         MOTCUA_RETURN_IF_ERROR(AppendAudit(

@@ -41,11 +41,11 @@ std::optional<std::pair<std::string, int>> CodeSequence(const std::string& code,
 Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
     const interchange::HistoryRecord& record, const CatalogSnapshot& snapshot,
     const domain::DeadlineContext& context) {
-    const auto found = snapshot.procedure_by_code.find(record.procedure_code);
-    if (found == snapshot.procedure_by_code.end()) {
+    const domain::Procedure* found = snapshot.FindProcedure(record.procedure_code);
+    if (found == nullptr) {
         return LineError("procedure", "unknown procedure " + record.procedure_code);
     }
-    const auto& procedure = snapshot.procedures[found->second];
+    const auto& procedure = *found;
     if (snapshot.FindAgency(record.agency) == nullptr) {
         return LineError("agency", "unknown agency " + record.agency);
     }

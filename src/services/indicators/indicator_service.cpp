@@ -72,17 +72,17 @@ Outcome<RecomputeReport> IndicatorService::Recompute(const domain::Actor& actor)
                 return dossiers.GetError();
             }
             for (const auto& dossier : dossiers.Value()) {
-                const auto found = snapshot->procedure_by_code.find(dossier.procedure_code);
-                if (found == snapshot->procedure_by_code.end()) {
+                const domain::Procedure* procedure =
+                    snapshot->FindProcedure(dossier.procedure_code);
+                if (procedure == nullptr) {
                     continue;  // A procedure no longer in the catalogue counts nowhere.
                 }
                 auto events = transaction.Dossiers().ListEvents(dossier.id);
                 if (!events) {
                     return events.GetError();
                 }
-                MOTCUA_RETURN_IF_ERROR(FeedIndicators(transaction,
-                                                      snapshot->procedures[found->second], {},
-                                                      {&dossier, events.Value()}));
+                MOTCUA_RETURN_IF_ERROR(
+                    FeedIndicators(transaction, *procedure, {}, {&dossier, events.Value()}));
                 ++report.dossiers;
             }
             if (static_cast<int>(dossiers.Value().size()) < page.limit) {
