@@ -6,6 +6,8 @@ cmake --preset bench >/dev/null
 cmake --build --preset bench
 echo "== Google Benchmark: text index"
 ./build/bench/bench/text_index_bench
+echo "== Provincial dashboard at 1M dossiers (the file is filled on the first run, ~4 min)"
+./build/bench/bench/dashboard_bench --dossiers 1000000 --db "${DASHBOARD_DB:-/var/tmp/motcua-bench-1m.db}"
 echo "== HTTP (wrk on loopback)"
 bash bench/http/catalog_http_bench.sh build/bench/src/motcua
 echo "== Web bundle and page load (headless chromium on loopback)"
