@@ -1,8 +1,10 @@
 // PgDatabase's own guarantees, against the server libpq's environment names (skipped when
 // PGHOST is unset): migrations once, rollback on error, refusal after Close, and what several
-// connections — as several server processes — must not break: gap-free daily sequences and one
-// linear audit chain.
+// connections — as several server processes — must not break: gap-free daily sequences, one
+// linear audit chain, no lost dossier update, one dossier per Idempotency-Key.
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -175,6 +177,33 @@ TEST_F(PostgresDatabase, ConcurrentChangesOfOneDossierAreNotLost) {
                         return Done{};
                     })
                     .HasValue());
+}
+
+TEST_F(PostgresDatabase, ConcurrentRetriesWithOneIdempotencyKeyCreateOneDossier) {
+    // A submission as the service does it: the key's dossier if there is one, else a new
+    // dossier and the key, in one write.
+    std::atomic<int> created = 0;
+    FromTwoConnections(*database_, 5, [&](PgDatabase& process, int i) {
+        auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
+            auto earlier = t.Dossiers().FindIdempotencyKey(7, "retry-1");
+            MOTCUA_RETURN_IF_ERROR(earlier);
+            if (earlier.Value()) {
+                return Done{};
+            }
+            // Widens the window in which another retry could look for the key too.
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            domain::Dossier dossier;
+            dossier.code = "D" + std::to_string(i) + "-" + std::to_string(created.load());
+            dossier.procedure_code = "P1";
+            MOTCUA_RETURN_IF_ERROR(t.Dossiers().Insert(dossier));
+            MOTCUA_RETURN_IF_ERROR(
+                t.Dossiers().RememberIdempotencyKey(7, "retry-1", dossier.code, "now"));
+            ++created;
+            return Done{};
+        });
+        EXPECT_TRUE(written.HasValue());
+    });
+    EXPECT_EQ(created.load(), 1);
 }
 
 }  // namespace

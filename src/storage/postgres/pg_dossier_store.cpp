@@ -35,6 +35,8 @@ constexpr std::string_view kEnsureSequence =
     "VALUES ($1, $2, $3::int) ON CONFLICT (agency_code, day) "
     "DO UPDATE SET last_seq = greatest(c.last_seq, excluded.last_seq)";
 constexpr std::string_view kDueKey = "coalesce(due_at, '9999')";
+// First key of the two-key advisory locks on (actor, Idempotency-Key).
+constexpr int kIdempotencyLockClass = 0x4d43;  // "MC"
 
 PgStatement& BindTime(PgStatement& statement, const std::optional<Instant>& instant) {
     return instant ? statement.Bind(FormatUtc(*instant)) : statement.BindNull();
@@ -246,6 +248,16 @@ Outcome<std::vector<OverdueCandidate>> PgDossierStore::FindNewlyOverdue(
 
 Outcome<std::optional<std::string>> PgDossierStore::FindIdempotencyKey(std::int64_t actor_id,
                                                                        const std::string& key) {
+    if (writable_) {
+        // Held until commit: a concurrent retry with the same key waits here, then finds the
+        // dossier this transaction created instead of creating a second one.
+        PgStatement(transaction_,
+                    "SELECT pg_advisory_xact_lock($1::int, hashtext($2::text || '/' || $3::text))")
+            .Bind(std::int64_t{kIdempotencyLockClass})
+            .Bind(std::to_string(actor_id))
+            .Bind(key)
+            .Run();
+    }
     const auto rows = PgStatement(transaction_,
                                   "SELECT dossier_code FROM idempotency_keys "
                                   "WHERE actor_id = $1::bigint AND idempotency_key = $2")
