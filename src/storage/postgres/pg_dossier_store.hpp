@@ -1,6 +1,10 @@
 // The dossier store on PostgreSQL: the projection row with its JSON document, the events, the
 // daily code counters (an upsert … RETURNING whose row lock keeps the sequence gap-free and
-// unique across connections and processes) and the idempotency keys.
+// unique across connections and processes) and the idempotency keys. In a write transaction,
+// FindByCode locks the row it reads (FOR UPDATE) until commit, so that an action's
+// read-change-write of a dossier takes turns with another connection's (READ COMMITTED alone
+// would lose one of two concurrent updates), and FindIdempotencyKey locks the (actor, key) pair
+// so that concurrent retries of one submission take turns.
 #pragma once
 
 #include "storage/dossier_store.hpp"
