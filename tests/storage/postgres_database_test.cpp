@@ -65,6 +65,35 @@ TEST_F(PostgresDatabase, UnreachableServerFailsAtOpen) {
     EXPECT_ANY_THROW(PgDatabase(PgOptions{"host=/nonexistent port=1", 1, std::string(32, 'k')}));
 }
 
+TEST_F(PostgresDatabase, ConnectionsDroppedByTheServerAreReplaced) {
+    auto write = [&] {
+        return Db().Write([](Transaction& t) -> Outcome<Done> {
+            return t.Dossiers().EnsureSequenceAtLeast("A", "250701", 1);
+        });
+    };
+    ASSERT_TRUE(write().HasValue());
+    // The server ends every session of the pool (a restart, an administrator, a failover).
+    pqxx::connection admin{""};
+    pqxx::nontransaction(admin).exec_params(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+        database_->GetSchema());
+    for (int i = 0; i < 500; ++i) {  // pg_terminate_backend only signals: wait for the end.
+        const auto left = pqxx::nontransaction(admin).exec_params(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1",
+            database_->GetSchema());
+        if (left[0][0].as<int>() == 0) {
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    // A backend leaves pg_stat_activity just before its socket closes.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // Each is found broken before its transaction begins and replaced by a new connection.
+    auto first = write();
+    EXPECT_TRUE(first.HasValue()) << first.GetError().detail;
+    EXPECT_TRUE(write().HasValue());
+}
+
 TEST(PostgresConninfo, DescribeHidesThePassword) {
     EXPECT_EQ(RedactConninfo("postgresql://motcua:secret@db:5432/motcua"),
               "postgresql://motcua@db:5432/motcua");

@@ -55,9 +55,12 @@ public:
     /// Opens a second database object on the same schema (another server process).
     std::unique_ptr<storage::postgres::PgDatabase> OpenAnother(int pool_size) const {
         return std::make_unique<storage::postgres::PgDatabase>(storage::postgres::PgOptions{
-            "options=-csearch_path=" + schema_, pool_size, std::string(32, 'k')});
+            "application_name=" + schema_ + " options=-csearch_path=" + schema_, pool_size,
+            std::string(32, 'k')});
     }
     storage::postgres::PgDatabase& Get() { return *database_; }
+    /// The test's schema, also the application_name of its connections.
+    const std::string& GetSchema() const { return schema_; }
 
 private:
     int pool_size_;

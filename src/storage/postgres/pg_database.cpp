@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -84,11 +85,35 @@ public:
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     pqxx::connection& Get() { return *connection_; }
+    /// Closes the connection instead of giving it back.
+    void Discard() { connection_.reset(); }
 
 private:
     PgDatabase& owner_;
     std::unique_ptr<pqxx::connection> connection_;
 };
+
+template <typename Tx>
+void PgDatabase::Begin(std::optional<Lease>& lease, std::optional<Tx>& transaction) {
+    // An idle connection the server dropped (a restart, a failover, an administrator) fails at
+    // BEGIN, before any work has run: it is discarded and the transaction begins once more on a
+    // new connection. A failure after that is the caller's.
+    for (int attempt = 1;; ++attempt) {
+        lease.emplace(*this);
+        try {
+            // Reads, without a round trip, what the server sent while the connection was idle:
+            // a connection it ended fails here (libpqxx 6.4 leaks a result when BEGIN finds it).
+            lease->Get().get_notifs();
+            transaction.emplace(lease->Get());
+            return;
+        } catch (const pqxx::broken_connection&) {
+            if (attempt == 2) {
+                throw;
+            }
+            lease->Discard();
+        }
+    }
+}
 
 PgDatabase::PgDatabase(PgOptions options)
     : options_(std::move(options)), pool_(std::make_unique<Pool>()) {
@@ -115,13 +140,14 @@ std::string PgDatabase::Describe() const { return RedactConninfo(options_.connin
 Outcome<Done> PgDatabase::RunWrite(
     const std::function<Outcome<Done>(pqxx::transaction_base&)>& job) {
     try {
-        Lease lease(*this);
-        pqxx::work transaction(lease.Get());
-        auto result = job(transaction);
+        std::optional<Lease> lease;
+        std::optional<pqxx::work> transaction;
+        Begin(lease, transaction);
+        auto result = job(*transaction);
         if (result) {
-            transaction.commit();  // Returns once the commit record is flushed.
+            transaction->commit();  // Returns once the commit record is flushed.
         } else {
-            transaction.abort();
+            transaction->abort();
         }
         return result;
     } catch (const PoolClosed&) {
@@ -134,10 +160,11 @@ Outcome<Done> PgDatabase::RunWrite(
 Outcome<Done> PgDatabase::RunRead(
     const std::function<Outcome<Done>(pqxx::transaction_base&)>& job) {
     try {
-        Lease lease(*this);
-        pqxx::read_transaction transaction(lease.Get());
-        auto result = job(transaction);
-        transaction.abort();
+        std::optional<Lease> lease;
+        std::optional<pqxx::read_transaction> transaction;
+        Begin(lease, transaction);
+        auto result = job(*transaction);
+        transaction->abort();
         return result;
     } catch (const PoolClosed&) {
         return MakeError(ErrorKind::kUnavailable, "shutting_down");

@@ -53,6 +53,10 @@ private:
     struct Pool;
     class Lease;
 
+    /// Takes a pooled connection into `lease` and begins `transaction` on it.
+    template <typename Tx>
+    void Begin(std::optional<Lease>& lease, std::optional<Tx>& transaction);
+
     PgOptions options_;
     std::unique_ptr<Pool> pool_;
     std::unique_ptr<PgCatalogRepository> catalog_;
