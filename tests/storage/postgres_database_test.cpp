@@ -6,12 +6,16 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "storage/postgres/pg_migration_files.hpp"
+#include "storage/sqlite/migration_files.hpp"
 #include "support/temp_pg_database.hpp"
+#include "support/temp_sqlite_database.hpp"
 
 namespace motcua::storage::postgres {
 namespace {
@@ -34,6 +38,40 @@ TEST_F(PostgresDatabase, MigrationsAreAppliedOnce) {
     ASSERT_TRUE(again.HasValue());
     EXPECT_EQ(again.Value().applied, 0);
     EXPECT_EQ(again.Value().current_version, 8);
+}
+
+TEST(PostgresMigrations, SameNamesAsTheSqliteOnes) {
+    EXPECT_EQ(migration_files::Names(), storage::migration_files::Names());
+}
+
+TEST_F(PostgresDatabase, SchemaHasTheSqliteTablesAndColumns) {
+    using Columns = std::set<std::pair<std::string, std::string>>;
+    Columns postgres;
+    ASSERT_TRUE(Db().RunRead([&](pqxx::transaction_base& t) -> Outcome<Done> {
+                        for (const auto& row : t.exec(
+                                 "SELECT table_name, column_name FROM information_schema.columns "
+                                 "WHERE table_schema = current_schema()")) {
+                            postgres.emplace(row[0].c_str(), row[1].c_str());
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+    testing::TempSqliteDatabase sqlite_database;
+    Columns sqlite;
+    ASSERT_TRUE(
+        sqlite_database.Get()
+            .RunRead<Done>([&](sqlite::SqliteConnection& c) -> Outcome<Done> {
+                auto select = c.Prepare(
+                    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+                    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+                while (select.Step()) {
+                    sqlite.emplace(select.ColumnText(0), select.ColumnText(1));
+                }
+                return Done{};
+            })
+            .HasValue());
+    EXPECT_GT(sqlite.size(), 100U);  // Every table of every migration, schema_migrations too.
+    EXPECT_EQ(postgres, sqlite);
 }
 
 TEST_F(PostgresDatabase, ErrorOrThrowRollsBackTheWholeWrite) {
