@@ -11,12 +11,26 @@ void Check(sqlite3* db, int result) {
 
 }  // namespace
 
-SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
+SqliteStatement::SqliteStatement(SqliteConnection& connection, std::string_view sql)
+    : db_(connection.GetHandle()), cached_(connection.Borrow(sql)) {
+    if (cached_ != nullptr) {
+        statement_ = cached_->statement;
+        return;
+    }
     Check(db_,
           sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr));
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+SqliteStatement::~SqliteStatement() {
+    if (cached_ == nullptr) {
+        sqlite3_finalize(statement_);
+        return;
+    }
+    // Reset ends any read in progress (and its locks); the bindings go with the statement.
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    cached_->in_use = false;
+}
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
     Check(db_, sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
@@ -76,7 +90,30 @@ SqliteConnection::SqliteConnection(const std::string& path, OpenMode mode) {
     sqlite3_extended_result_codes(db_, 1);
 }
 
-SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
+SqliteConnection::~SqliteConnection() {
+    for (auto& [sql, cached] : cache_) {
+        sqlite3_finalize(cached.statement);
+    }
+    sqlite3_close_v2(db_);
+}
+
+CachedStatement* SqliteConnection::Borrow(std::string_view sql) {
+    auto found = cache_.find(std::string(sql));
+    if (found == cache_.end()) {
+        if (cache_.size() >= kCacheLimit) {
+            return nullptr;
+        }
+        sqlite3_stmt* statement = nullptr;
+        Check(db_, sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr));
+        found = cache_.emplace(std::string(sql), CachedStatement{statement, false}).first;
+    }
+    if (found->second.in_use) {
+        return nullptr;
+    }
+    found->second.in_use = true;
+    return &found->second;
+}
 
 void SqliteConnection::Exec(std::string_view sql) {
     char* message = nullptr;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -23,9 +24,20 @@ private:
 
 enum class OpenMode { kReadWrite, kReadOnly };
 
+class SqliteConnection;
+
+/// A compiled statement kept by its connection, and whether a SqliteStatement has it now.
+struct CachedStatement {
+    sqlite3_stmt* statement = nullptr;
+    bool in_use = false;
+};
+
+/// A prepared statement. Statements come from their connection's cache: compiling SQL costs
+/// more than running most of these statements, so each text is compiled once per connection and
+/// the statement is reset and handed back when this object ends.
 class SqliteStatement {
 public:
-    SqliteStatement(sqlite3* db, std::string_view sql);
+    SqliteStatement(SqliteConnection& connection, std::string_view sql);
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
@@ -45,6 +57,9 @@ public:
 private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
+    // The connection's cache entry it was borrowed from (entries never move), else nullptr: a
+    // statement of its own, finalized at the end.
+    CachedStatement* cached_ = nullptr;
 };
 
 class SqliteConnection {
@@ -56,11 +71,19 @@ public:
 
     /// Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
     void Exec(std::string_view sql);
-    SqliteStatement Prepare(std::string_view sql) { return SqliteStatement(db_, sql); }
+    SqliteStatement Prepare(std::string_view sql) { return SqliteStatement(*this, sql); }
     sqlite3* GetHandle() { return db_; }
 
 private:
+    friend class SqliteStatement;
+    /// Most distinct statement texts kept compiled (IN lists of varying length make new texts).
+    static constexpr std::size_t kCacheLimit = 256;
+    /// Lends the cached statement for `sql`, compiling it on first use; nullptr when it is in
+    /// use already (a nested use of the same text) or the cache is full.
+    CachedStatement* Borrow(std::string_view sql);
+
     sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, CachedStatement> cache_;
 };
 
 /// Returns `text` with LIKE's wildcards escaped by '\\', for use with ESCAPE '\\'.
