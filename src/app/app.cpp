@@ -481,6 +481,7 @@ int App::Serve() {
     server_options.host = config_.listen_host;
     server_options.port = config_.listen_port;
     server_options.threads = config_.threads;
+    server_options.handler_threads = config_.handler_threads;
     server_options.body_limit = config_.body_limit_bytes;
     server_options.import_body_limit = config_.import_body_limit_bytes;
     server_options.upload_body_limit = config_.upload_body_limit_bytes;

@@ -62,7 +62,10 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"listen", "HTTP address host:port (default 127.0.0.1:8080)"},
         {"data_dir", "folder for the database and stored files (default ./data)"},
         {"web_root", "folder of the built web application (default web/dist)"},
-        {"threads", "HTTP worker threads (default 2)"},
+        {"threads", "HTTP I/O threads (default 2)"},
+        {"handler_threads",
+         "threads that run request handlers, which wait for durable commits (default 32; "
+         "0 runs them on the I/O threads)"},
         {"body_limit_bytes", "largest request body accepted (default 1048576)"},
         {"import_body_limit_bytes", "largest import file accepted over HTTP (default 67108864)"},
         {"upload_body_limit_bytes", "largest file upload request (default 67108864)"},
@@ -196,6 +199,12 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must be trace, debug, info, warn or error");
             }
             config.log_level = value;
+        } else if (key == "handler_threads") {
+            auto number = ParseNumber<int>(key, value, 0, 1024);
+            if (number) {
+                config.handler_threads = number.Value();
+            }
+            applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
         } else if (const auto number_field = kIntSettings.find(key);
                    number_field != kIntSettings.end()) {
             auto number = ParseNumber<int>(key, value, 1, 3600);

@@ -21,7 +21,8 @@ struct AppConfig {
     std::uint16_t listen_port = 8080;
     std::string data_dir = "data";
     std::string web_root = "web/dist";
-    int threads = 2;
+    int threads = 2;           // I/O threads (parsing, writing answers).
+    int handler_threads = 32;  // Request handlers; many wait for one group commit together.
     std::size_t body_limit_bytes = 1 << 20;
     std::size_t import_body_limit_bytes = 64 << 20;
     std::size_t upload_body_limit_bytes = 64 << 20;    // POST /api/v1/dossiers/{code}/files.

@@ -30,6 +30,10 @@ TEST(AppConfig, BadValuesNameTheKey) {
     EXPECT_EQ(ApplySettings({}, {{"listen", "h:99999"}}).GetError().param, "listen");
     EXPECT_EQ(ApplySettings({}, {{"threads", "0"}}).GetError().param, "threads");
     EXPECT_EQ(ApplySettings({}, {{"threads", "two"}}).GetError().param, "threads");
+    // Handlers may run on the I/O threads (0), but not on a negative or absurd pool.
+    EXPECT_EQ(ApplySettings({}, {{"handler_threads", "0"}}).Value().handler_threads, 0);
+    EXPECT_EQ(ApplySettings({}, {{"handler_threads", "-1"}}).GetError().param, "handler_threads");
+    EXPECT_EQ(ApplySettings({}, {{"handler_threads", "5000"}}).GetError().param, "handler_threads");
     EXPECT_EQ(ApplySettings({}, {{"database", "mysql://x"}}).GetError().param, "database");
     EXPECT_EQ(ApplySettings({}, {{"colour", "blue"}}).GetError().param, "colour");
     EXPECT_EQ(ApplySettings({}, {{"body_limit_bytes", "10"}}).GetError().param, "body_limit_bytes");

@@ -81,6 +81,7 @@ public:
         : api_(api),
           options_(std::move(options)),
           io_(options_.threads),
+          handlers_(static_cast<std::size_t>(std::max(1, options_.handler_threads))),
           acceptor_(io_),
           signals_(io_, SIGINT, SIGTERM) {}
 
@@ -201,8 +202,17 @@ private:
             Response response;
             auto target = ParseRequestTarget(message.target());
             if (target) {
-                response =
-                    api_.Handle(ToRequest(message, std::move(target).Value(), stream.socket()));
+                Request request = ToRequest(message, std::move(target).Value(), stream.socket());
+                if (options_.handler_threads > 0) {
+                    response = co_await asio::co_spawn(
+                        handlers_,
+                        [this, &request]() -> asio::awaitable<Response> {
+                            co_return api_.Handle(std::move(request));
+                        },
+                        asio::use_awaitable);
+                } else {
+                    response = api_.Handle(std::move(request));
+                }
             } else {
                 response = api_.HandleProtocolError(400, "bad_request");
             }
@@ -283,6 +293,7 @@ private:
     HttpApi& api_;
     HttpServerOptions options_;
     asio::io_context io_;
+    asio::thread_pool handlers_;
     tcp::acceptor acceptor_;
     asio::signal_set signals_;
     std::uint16_t port_ = 0;

@@ -17,7 +17,10 @@ namespace motcua::api {
 struct HttpServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;  // 0 picks a free port.
-    int threads = 2;
+    int threads = 2;            // I/O threads.
+    /// Threads that run the handlers: a durable write waits for its group commit there, not
+    /// on an I/O thread, so many requests share one commit. 0: handlers run on the I/O threads.
+    int handler_threads = 32;
     std::size_t body_limit = 1 << 20;
     std::size_t import_body_limit = 64 << 20;  // For /api/v1/import/... (whole files).
     std::size_t upload_body_limit = 64 << 20;  // For POST /api/v1/dossiers/{code}/files.
