@@ -105,6 +105,16 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     report_monthly->add_option("--output,-o", report_spec.output,
                                "file to write (default: bao-cao-AGENCY-MONTH.EXT; - for stdout)");
+    auto* backup = cli.add_subcommand("backup", "copy the SQLite database and files, online");
+    motcua::app::BackupSpec backup_spec;
+    backup->add_option("--output,-o", backup_spec.output, "new folder to write")->required();
+    auto* restore = cli.add_subcommand("restore", "restore a backup into the data directory");
+    motcua::app::RestoreSpec restore_spec;
+    restore->add_option("--input,-i", restore_spec.input, "backup folder (or database file)")
+        ->required();
+    restore->add_option("--audit-key", restore_spec.audit_key,
+                        "the installation's audit-chain.key (default: the data directory's)");
+    restore->add_flag("--force", restore_spec.force, "replace a database that holds data");
     CLI11_PARSE(cli, argc, argv);
 
     if (version->parsed()) {
@@ -184,6 +194,12 @@ int main(int argc, char** argv) {
     }
     if (report_monthly->parsed()) {
         return app.ReportMonthly(report_spec);
+    }
+    if (backup->parsed()) {
+        return app.Backup(backup_spec);
+    }
+    if (restore->parsed()) {
+        return app.Restore(restore_spec);
     }
     return 2;
 }

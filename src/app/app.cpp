@@ -438,6 +438,10 @@ int App::ReportMonthly(const ReportSpec& spec) {
     return WriteMonthlyReport(services_->reports, services_->catalog, spec);
 }
 
+int App::Backup(const BackupSpec& spec) { return RunBackup(config_, spec); }
+
+int App::Restore(const RestoreSpec& spec) { return RunRestore(config_, spec); }
+
 int App::PrintRoutes() {
     if (!Open()) {
         return 1;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/backup_command.hpp"
 #include "app/config.hpp"
 #include "app/report_command.hpp"
 #include "common/clock.hpp"
@@ -54,6 +55,10 @@ public:
     int RecomputeIndicators();
     /// Writes the monthly report (report_command.hpp).
     int ReportMonthly(const ReportSpec& spec);
+    /// Writes a backup folder of the SQLite database and files (backup_command.hpp).
+    int Backup(const BackupSpec& spec);
+    /// Restores a backup into the configured data directory (backup_command.hpp).
+    int Restore(const RestoreSpec& spec);
     /// Prints every HTTP route, one "METHOD PATTERN" a line.
     int PrintRoutes();
 
