@@ -252,9 +252,11 @@ Outcome<std::vector<domain::Dossier>> SqliteDossierStore::ListCohort(const Cohor
 Outcome<std::vector<OverdueCandidate>> SqliteDossierStore::FindNewlyOverdue(
     const std::string& now, const OverdueCandidate& after, int limit) {
     auto select = connection_.Prepare(
-        "SELECT due_at, code FROM dossiers WHERE status IN (2, 4, 6) AND due_at < ?1 "
-        "AND overdue_at IS NULL AND (due_at > ?2 OR (due_at = ?2 AND code > ?3)) "
-        "ORDER BY due_at, code LIMIT ?4");
+        // The partial index of migration 0009 holds exactly these candidates in this order;
+        // named, so that the planner never falls back to reading every running dossier.
+        "SELECT due_at, code FROM dossiers INDEXED BY dossiers_overdue_candidates "
+        "WHERE status IN (2, 4, 6) AND overdue_at IS NULL AND due_at < ?1 "
+        "AND (due_at, code) > (?2, ?3) ORDER BY due_at, code LIMIT ?4");
     select.Bind(1, now).Bind(2, after.due_at).Bind(3, after.code).Bind(4, std::int64_t{limit});
     std::vector<OverdueCandidate> found;
     while (select.Step()) {
