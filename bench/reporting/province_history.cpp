@@ -119,11 +119,11 @@ domain::Dossier MakeDossier(std::int64_t n, const domain::Procedure& procedure,
         d.terminal_at = received + days{2};
         last = *d.terminal_at;
     } else {
+        // Still in processing: every due time of the history has passed, so the overdue job
+        // has marked it (as the running system would have).
         d.status = domain::DossierStatus::kInProcessing;
-        if (pick.Chance(0.3)) {  // Marked overdue by the job.
-            d.overdue_at = *d.due_at;
-            last = *d.due_at;
-        }
+        d.overdue_at = *d.due_at;
+        last = *d.due_at;
     }
     if (d.fee_total > 0 && d.finished_at) {
         d.paid_total = d.fee_total;

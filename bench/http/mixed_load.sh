@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A province's mixed traffic over HTTP with wrk on loopback against a release build: catalogue
+# search, dossier lookups, desk receptions, lifecycle facts, the clerk's inbox and the public
+# dashboard (bench/http/mixed.lua), then each route alone (route.lua) for its own throughput and
+# p50/p99. Prints the server's start-up time and RSS. Bounded: DURATION seconds for the mix
+# (default 20) and ROUTE_DURATION per route (default 8).
+# Usage: bench/http/mixed_load.sh [path/to/motcua] [database URL]
+#   database: omitted = a fresh demo SQLite file; sqlite:/var/tmp/motcua-5m.db (a file filled by
+#   dashboard_bench: 5M dossiers) or postgresql://… — `motcua demo` adds the demo accounts.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+binary=${1:-$here/../../build/bench/src/motcua}
+database=${2:-}
+duration=${DURATION:-20}
+route_duration=${ROUTE_DURATION:-8}
+connections=${CONNECTIONS:-64}
+work=$(mktemp -d -p "${BENCH_TMP:-/var/tmp}")
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+export MOTCUA_DATA_DIR=$work MOTCUA_LOG_LEVEL=warn
+[ -n "$database" ] && export MOTCUA_DATABASE=$database
+
+"$binary" demo >/dev/null
+start=$(date +%s%N)
+MOTCUA_LISTEN=127.0.0.1:0 "$binary" serve >"$work/server.out" 2>&1 &
+server=$!
+for _ in $(seq 1000); do
+  url=$(grep -o 'http://[0-9.:]*/' "$work/server.out" || true)
+  [ -n "$url" ] && break
+  sleep 0.01
+done
+[ -n "$url" ] || { cat "$work/server.out"; exit 1; }
+url=${url%/}
+until curl -fsS "$url/healthz" >/dev/null 2>&1; do sleep 0.01; done
+startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+token=$(curl -fsS -H 'content-type: application/json' \
+  -d '{"login":"tiepnhan.bnt","password":"MotCua@2026","session":"bearer"}' \
+  "$url/api/v1/auth/login" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
+[ -n "$token" ] || { echo "login failed"; exit 1; }
+# Dossiers of the clerk's desk for the lookups and facts.
+ROUTE=reception TOKEN=$token wrk -t1 -c8 -d2s -s "$here/route.lua" "$url" >/dev/null
+codes=$(curl -fsS -H "authorization: Bearer $token" "$url/api/v1/dossiers?limit=100" \
+  | grep -o '"code":"H32[^"]*"' | cut -d'"' -f4 | paste -sd, -)
+[ -n "$codes" ] || { echo "no dossiers at the desk"; exit 1; }
+
+echo "database: ${database:-fresh demo SQLite}; machine: $(nproc) cores; wrk: 2 threads, $connections connections"
+echo "start-up to /healthz: ${startup_ms} ms"
+printf '%-12s ' mixed
+CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/mixed.lua" "$url" | grep RESULT
+for route in search lookup reception action inbox dashboard; do
+  printf '%-12s ' "$route"
+  ROUTE=$route CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${route_duration}s" \
+    -s "$here/route.lua" "$url" | grep RESULT
+done
+echo "server RSS: $(( $(grep VmRSS /proc/$server/status | awk '{print $2}') / 1024 )) MB"

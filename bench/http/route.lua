@@ -1,0 +1,36 @@
+-- wrk script: one route of the mix alone (ROUTE = search | lookup | reception | action | inbox |
+-- dashboard), for its own throughput and latency; same requests as mixed.lua.
+local token = os.getenv("TOKEN")
+local route = os.getenv("ROUTE")
+local codes = {}
+for code in string.gmatch(os.getenv("CODES") or "", "[^,]+") do table.insert(codes, code) end
+local auth = {["Authorization"] = "Bearer " .. token}
+local json = {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
+local counter = 0
+request = function()
+  counter = counter + 1
+  local code = codes[(counter % #codes) + 1]
+  if route == "search" then
+    return wrk.format("GET", "/api/v1/procedures?q=dang%20ky%20khai%20sinh")
+  elseif route == "lookup" then
+    return wrk.format("GET", "/api/v1/dossiers/" .. code, auth)
+  elseif route == "reception" then
+    return wrk.format("POST", "/api/v1/dossiers", json,
+      '{"procedure":"1.001193.000.00.00.H32","agency":"H32.22333.01","channel":"desk",'
+      .. '"applicant":{"kind":"citizen","id_number":"056095001234","name":"Nguyễn Văn An"}}')
+  elseif route == "action" then
+    return wrk.format("POST", "/api/v1/dossiers/" .. code .. "/actions", json,
+      '{"action":"reuse","component":"TP1","source":"database"}')
+  elseif route == "inbox" then
+    return wrk.format("GET", "/api/v1/dossiers?limit=20", auth)
+  else
+    return wrk.format("GET", "/api/v1/indicators/766/ranking?period=2025-11")
+  end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
+      + summary.errors.write + summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
