@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, runDemo, startServer, type RunningServer } from './support/server.ts';
 import {
-  DEMO_LOGINS, FAST_HASHING, WARD, WARD_CENTRE, call, createOfficer, login, runCli, sqlite, tryLogin,
+  DEMO_LOGINS, FAST_HASHING, WARD, WARD_CENTRE, call, createOfficer, login, runCli, sql, tryLogin,
 } from './support/auth.ts';
 
 let dataDir: string;
@@ -37,7 +37,7 @@ function verify() {
 }
 
 function rowCount(): number {
-  return Number(sqlite(dataDir, 'SELECT count(*) FROM audit_log'));
+  return Number(sql(dataDir, 'SELECT count(*) FROM audit_log'));
 }
 
 describe('motcua audit verify', () => {
@@ -69,30 +69,30 @@ describe('motcua audit verify', () => {
 
   test('fails naming the row when one row is altered, and passes again once it is restored', () => {
     const seq = Math.floor(rowCount() / 2);
-    const original = sqlite(dataDir, `SELECT actor_login FROM audit_log WHERE seq = ${seq}`);
-    sqlite(dataDir, `UPDATE audit_log SET actor_login = 'ke.gia.mao' WHERE seq = ${seq}`);
+    const original = sql(dataDir, `SELECT actor_login FROM audit_log WHERE seq = ${seq}`);
+    sql(dataDir, `UPDATE audit_log SET actor_login = 'ke.gia.mao' WHERE seq = ${seq}`);
     const broken = verify();
     assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
     assert.match(broken.stderr, new RegExp(`BROKEN at row ${seq}\\b`), broken.stderr);
-    sqlite(dataDir, `UPDATE audit_log SET actor_login = '${original.replace(/'/g, "''")}' WHERE seq = ${seq}`);
+    sql(dataDir, `UPDATE audit_log SET actor_login = '${original.replace(/'/g, "''")}' WHERE seq = ${seq}`);
     const restored = verify();
     assert.equal(restored.status, 0, `${restored.stdout}${restored.stderr}`);
   });
 
   test('fails when an outcome is rewritten (denied made ok)', () => {
-    const seq = Number(sqlite(dataDir, `SELECT min(seq) FROM audit_log WHERE outcome = 'denied'`));
+    const seq = Number(sql(dataDir, `SELECT min(seq) FROM audit_log WHERE outcome = 'denied'`));
     assert.ok(seq > 0, 'no denied row to alter');
-    sqlite(dataDir, `UPDATE audit_log SET outcome = 'ok' WHERE seq = ${seq}`);
+    sql(dataDir, `UPDATE audit_log SET outcome = 'ok' WHERE seq = ${seq}`);
     const broken = verify();
     assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
     assert.match(broken.stderr, new RegExp(`BROKEN at row ${seq}\\b`), broken.stderr);
-    sqlite(dataDir, `UPDATE audit_log SET outcome = 'denied' WHERE seq = ${seq}`);
+    sql(dataDir, `UPDATE audit_log SET outcome = 'denied' WHERE seq = ${seq}`);
     assert.equal(verify().status, 0);
   });
 
   test('fails when the last row is deleted', () => {
-    const last = Number(sqlite(dataDir, 'SELECT max(seq) FROM audit_log'));
-    sqlite(dataDir, `DELETE FROM audit_log WHERE seq = ${last}`);
+    const last = Number(sql(dataDir, 'SELECT max(seq) FROM audit_log'));
+    sql(dataDir, `DELETE FROM audit_log WHERE seq = ${last}`);
     const broken = verify();
     assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
     assert.match(broken.stderr, /BROKEN at row \d+/, broken.stderr);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
 import {
-  DEMO_LOGINS, FAST_HASHING, OTHER_WARD_CLERK, authHeaders, call, login, sqlite, type Session,
+  DEMO_LOGINS, FAST_HASHING, OTHER_WARD_CLERK, authHeaders, call, jsonSet, login, sql, type Session,
 } from './support/auth.ts';
 import { assertProblem, getJson, type JsonAnswer } from './support/http.ts';
 import { VIETNAM_TIME, actOk, createCitizen, createDossier, freshCitizenLogin, getDossier, getEvents } from './support/dossiers.ts';
@@ -356,7 +356,7 @@ describe('the forms of a dossier', () => {
       '2099-12-30T10:00:00.000000Z',
       '2099-12-31T10:00:00.000000Z',
     ];
-    sqlite(server.dataDir, `UPDATE dossiers SET doc = json_set(doc, ${dues.map((due, i) => `'$.steps[${i}].due_at', '${due}'`).join(', ')}) WHERE code = '${code}'`);
+    sql(server.dataDir, `UPDATE dossiers SET doc = ${jsonSet('doc', dues.map((due, i) => [['steps', i, 'due_at'], due]))} WHERE code = '${code}'`);
     const edited = (await getDossier(server, clerk, code)).body;
     assert.deepEqual(edited.steps.map((s: any) => Date.parse(s.due_at)), dues.map((due) => Date.parse(due)));
 

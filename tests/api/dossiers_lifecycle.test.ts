@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
-import { DEMO_LOGINS, FAST_HASHING, OTHER_WARD, OTHER_WARD_CLERK, call, login, sqlite, type Session } from './support/auth.ts';
+import { DEMO_LOGINS, FAST_HASHING, OTHER_WARD, OTHER_WARD_CLERK, call, jsonSet, login, sql, type Session } from './support/auth.ts';
 import { assertProblem } from './support/http.ts';
 import {
   BIRTH_REGISTRATION, CENTRE_CODE, OTHER_WARD_CODE, VIETNAM_TIME, act, actOk, createCitizen, createDossier, freshCitizenLogin,
@@ -414,7 +414,7 @@ describe('the dossier lifecycle', () => {
     await actOk(server, clerk, onTime.code, 'accept');
     // The server uses the real clock: move one due time into the past in the database.
     const past = '2026-01-05T10:00:00.000000Z';
-    sqlite(server.dataDir, `UPDATE dossiers SET due_at = '${past}', doc = json_set(doc, '$.due_at', '${past}') WHERE code = '${late.code}'`);
+    sql(server.dataDir, `UPDATE dossiers SET due_at = '${past}', doc = ${jsonSet('doc', [[['due_at'], past]])} WHERE code = '${late.code}'`);
     const overdue = await listAll(server, clerk, { overdue: 'true', assigned: 'false' });
     const codes = overdue.map((d) => d.code);
     assert.ok(codes.includes(late.code), `the overdue dossier is missing: ${codes}`);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { MOTCUA_BIN, childEnvironment, type RunningServer } from './server.ts';
+import { MOTCUA_BIN, ON_POSTGRES, childEnvironment, databaseEnv, databaseName, pgTool, type RunningServer } from './server.ts';
 import { getJson, type JsonAnswer } from './http.ts';
 
 export const DEMO_PASSWORD = 'MotCua@2026';
@@ -155,7 +155,7 @@ export interface CliResult {
 export function runCli(dataDir: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): CliResult {
   const result = spawnSync(MOTCUA_BIN, args, {
     cwd: dataDir,
-    env: childEnvironment({ MOTCUA_DATA_DIR: dataDir, ...options.env }),
+    env: childEnvironment({ MOTCUA_DATA_DIR: dataDir, ...databaseEnv(dataDir), ...options.env }),
     input: options.input,
     encoding: 'utf8',
     timeout: 60_000,
@@ -175,4 +175,36 @@ export function sqlite(dataDir: string, sql: string): string {
     throw new Error(`sqlite3 failed (${result.status}): ${result.stderr}${result.error ?? ''}`);
   }
   return result.stdout.trim();
+}
+
+/** Runs SQL on the data directory's database, whichever the backend (the `sqlite3` shell, or
+ * `psql` in PostgreSQL mode); returns its output: one row a line, columns separated by `|`. Use
+ * SQL both understand (e.g. `UPDATE … RETURNING`, not `changes()`). */
+export function sql(dataDir: string, text: string): string {
+  if (!ON_POSTGRES) {
+    return sqlite(dataDir, text);
+  }
+  const result = spawnSync(pgTool('psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', databaseName(dataDir), '-c', text],
+    { encoding: 'utf8', timeout: 30_000 });
+  if (result.error || result.status !== 0) {
+    throw new Error(`psql failed (${result.status}): ${result.stderr}${result.error ?? ''}`);
+  }
+  return result.stdout.trim();
+}
+
+/** The SQL expression that sets fields of the JSON text column `column`, whichever the backend:
+ * e.g. jsonSet('doc', [[['steps', 0, 'due_at'], '2026-01-05T03:00:00.000000Z']]). Values are
+ * strings. */
+export function jsonSet(column: string, assignments: [(string | number)[], string][]): string {
+  const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  if (!ON_POSTGRES) {
+    const paths = assignments.map(([path, value]) =>
+      `${quote('$' + path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join(''))}, ${quote(value)}`);
+    return `json_set(${column}, ${paths.join(', ')})`;
+  }
+  let expression = `${column}::jsonb`;
+  for (const [path, value] of assignments) {
+    expression = `jsonb_set(${expression}, ${quote(`{${path.join(',')}}`)}, to_jsonb(${quote(value)}::text))`;
+  }
+  return `${expression}::text`;
 }

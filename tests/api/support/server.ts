@@ -2,6 +2,12 @@
 // province (`motcua demo`), then `motcua serve` on a free port (127.0.0.1:0). The URL is read from
 // the one line the server prints when it is ready. Every server and temporary directory is removed
 // when the test file ends, also when it fails or is interrupted.
+//
+// MOTCUA_TEST_DATABASE=postgresql (with PGHOST, PGPORT, PGUSER of a PostgreSQL 15 server, e.g.
+// scripts/pg_test_server.sh) runs the same servers on PostgreSQL: each data directory gets its own
+// fresh database (createdb, the first time a server, the demo or the CLI runs on it), passed as
+// MOTCUA_DATABASE, and dropped with the directory. The data directory still holds the audit key
+// and the stored files.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +15,9 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 
 export const MOTCUA_BIN = process.env.MOTCUA_BIN ?? '';
+/** True when the servers run on PostgreSQL (MOTCUA_TEST_DATABASE=postgresql). */
+export const ON_POSTGRES = process.env.MOTCUA_TEST_DATABASE === 'postgresql';
+const PG_BIN = process.env.MOTCUA_TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const READY_LINE = /MotCua is serving \S+ at (http:\/\/127\.0\.0\.1:(\d+))\/?/;
 const START_TIMEOUT_MS = 30_000;
 
@@ -42,6 +51,52 @@ export interface RunningServer {
 
 const liveProcesses = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+/** PostgreSQL mode: data directory → its database's name. */
+const databases = new Map<string, string>();
+let databaseCount = 0;
+
+/** A PostgreSQL client program (psql, pg_dump, …) of the version the tests use. */
+export function pgTool(name: string): string {
+  return join(PG_BIN, name);
+}
+
+function runPgTool(tool: string, args: string[]): void {
+  const result = spawnSync(pgTool(tool), args, { encoding: 'utf8', timeout: 60_000 });
+  if (result.error || result.status !== 0) {
+    throw new Error(`${tool} ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.error ?? ''}`);
+  }
+}
+
+/** PostgreSQL mode: the name of the data directory's database, created the first time. */
+export function databaseName(dataDir: string): string {
+  let name = databases.get(dataDir);
+  if (name === undefined) {
+    if (!process.env.PGHOST) {
+      throw new Error('MOTCUA_TEST_DATABASE=postgresql needs PGHOST (and PGPORT, PGUSER) of a PostgreSQL server');
+    }
+    databaseCount += 1;
+    name = `motcua_api_${process.pid}_${databaseCount}`;
+    runPgTool('createdb', [name]);  // PGHOST, PGPORT, PGUSER come from the environment.
+    databases.set(dataDir, name);
+  }
+  return name;
+}
+
+/** The MOTCUA_* settings that point a motcua process at the data directory's database: nothing
+ * on SQLite (the default, <data_dir>/motcua.db), MOTCUA_DATABASE on PostgreSQL. */
+export function databaseEnv(dataDir: string): Record<string, string> {
+  // libpq fills in the host, port and user from PGHOST, PGPORT and PGUSER.
+  return ON_POSTGRES ? { MOTCUA_DATABASE: `postgresql:///${databaseName(dataDir)}` } : {};
+}
+
+function dropDatabase(dataDir: string): void {
+  const name = databases.get(dataDir);
+  if (name !== undefined) {
+    databases.delete(dataDir);
+    // --force ends the connections of a server that is still being killed.
+    runPgTool('dropdb', ['--force', '--if-exists', name]);
+  }
+}
 
 function cleanUpNow(): void {
   for (const child of liveProcesses) {
@@ -52,6 +107,13 @@ function cleanUpNow(): void {
     rmSync(dir, { recursive: true, force: true });
   }
   tempDirs.clear();
+  for (const dir of [...databases.keys()]) {
+    try {
+      dropDatabase(dir);
+    } catch (error) {
+      console.error(String(error));
+    }
+  }
 }
 
 // Last resort for a test file that ends without closing its servers (or is interrupted).
@@ -74,6 +136,7 @@ export function makeTempDir(prefix = 'motcua-test-'): string {
 export function removeTempDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   tempDirs.delete(dir);
+  dropDatabase(dir);
 }
 
 /** The environment of a motcua child: ours without any MOTCUA_* variable (the server rejects
@@ -98,7 +161,7 @@ function requireBinary(): string {
 export function runDemo(dataDir: string, env: Record<string, string> = {}): void {
   const result = spawnSync(requireBinary(), ['demo'], {
     cwd: dataDir,
-    env: childEnvironment({ MOTCUA_DATA_DIR: dataDir, ...env }),
+    env: childEnvironment({ MOTCUA_DATA_DIR: dataDir, ...databaseEnv(dataDir), ...env }),
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -117,6 +180,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const env = childEnvironment({
     MOTCUA_DATA_DIR: dataDir,
+    ...databaseEnv(dataDir),
     MOTCUA_LISTEN: '127.0.0.1:0',
     // No web application unless the test asks for one (the default, web/dist, is relative to the
     // working directory, which is the data directory here).
