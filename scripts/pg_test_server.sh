@@ -4,6 +4,7 @@
 # durability (test data), and never Debian's 'main' cluster.
 #   eval "$(bash scripts/pg_test_server.sh start)"   # exports PGHOST PGPORT PGUSER PGDATABASE PG_TMP
 #   bash scripts/pg_test_server.sh stop               # uses $PG_TMP (or the folder given as $2)
+# Benchmarks: PG_DURABLE=1 (fsync on, 1 GB shared buffers), PG_PARENT=/var/tmp, PGPORT=55499.
 # Run as root (CI); installs postgresql-15 when it is missing.
 set -euo pipefail
 PG_BIN=/usr/lib/postgresql/15/bin
@@ -18,15 +19,18 @@ start() {
     apt-get update -qq >&2
     apt-get install -y -qq --no-install-recommends postgresql-15 >&2
   fi
-  local dir port
-  dir=$(mktemp -d /tmp/motcua-pg.XXXXXX)
+  local dir port durability
+  # Tests need no durability; benchmarks (PG_DURABLE=1) keep PostgreSQL's defaults (fsync on).
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-0}" = 1 ] && durability="-c shared_buffers=1GB -c max_wal_size=4GB"
+  dir=$(mktemp -d "${PG_PARENT:-/tmp}/motcua-pg.XXXXXX")
   port=${PGPORT:-55432}
   chown postgres:postgres "$dir"  # initdb and postgres refuse to run as root.
   chmod 755 "$dir"                # The socket is there; clients need not be root.
   runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 \
     --locale=C.UTF-8 --no-sync >"$dir/initdb.log"
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-    -o "-p $port -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -k $dir -c listen_addresses='' $durability -c max_connections=200" \
     >/dev/null
   runuser -u postgres -- "$PG_BIN/createdb" -h "$dir" -p "$port" motcua_test
   echo "pg_test_server: socket $dir/.s.PGSQL.$port, $((SECONDS - t0)) s" >&2

@@ -2,7 +2,8 @@
 # A province's mixed traffic over HTTP with wrk on loopback against a release build: catalogue
 # search, dossier lookups, desk receptions, lifecycle facts, the clerk's inbox and the public
 # dashboard (bench/http/mixed.lua), then each route alone (route.lua) for its own throughput and
-# p50/p99. Prints the server's start-up time and RSS. Bounded: DURATION seconds for the mix
+# p50/p99. Prints the server's start-up time and RSS, and the disk's limit for durable commits
+# (bench/storage/sqlite_limits.py) measured in the same run. Bounded: DURATION seconds for the mix
 # (default 20) and ROUTE_DURATION per route (default 8).
 # Usage: bench/http/mixed_load.sh [path/to/motcua] [database URL]
 #   database: omitted = a fresh demo SQLite file; sqlite:/var/tmp/motcua-5m.db (a file filled by
@@ -43,6 +44,8 @@ codes=$(curl -fsS -H "authorization: Bearer $token" "$url/api/v1/dossiers?limit=
 [ -n "$codes" ] || { echo "no dossiers at the desk"; exit 1; }
 
 echo "database: ${database:-fresh demo SQLite}; machine: $(nproc) cores; wrk: 2 threads, $connections connections"
+echo "physical limit of durable commits on this disk (same run, raw SQLite, WAL + synchronous=FULL):"
+python3 "$here/../storage/sqlite_limits.py"
 echo "start-up to /healthz: ${startup_ms} ms"
 printf '%-12s ' mixed
 CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/mixed.lua" "$url" | grep RESULT
