@@ -265,7 +265,7 @@ int RunRestore(const AppConfig& config, const RestoreSpec& spec) {
         if (!facts) {
             fs::remove_all(staging);
             return Fail("restore", input_db.string() + " is not a MotCua backup (" +
-                                       (facts.GetError().code == "not_motcua_database"
+                                       (facts.GetError().code == "invalid_import"
                                             ? "no schema_migrations table"
                                             : facts.GetError().detail) +
                                        ")");

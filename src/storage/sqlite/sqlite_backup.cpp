@@ -13,7 +13,7 @@ namespace motcua::storage::sqlite {
 namespace {
 
 Error NotMotcua(const std::string& path, const std::string& why) {
-    return MakeError(ErrorKind::kInvalid, "not_motcua_database", path,
+    return MakeError(ErrorKind::kInvalid, "invalid_import", path,
                      path + " is not a MotCua database (" + why + ")");
 }
 
@@ -140,7 +140,7 @@ Outcome<Done> ClaimDatabaseFile(const std::string& path, int wait_ms) {
             connection.Exec("BEGIN EXCLUSIVE");
         } catch (const SqliteError& failure) {
             if ((failure.GetCode() & 0xff) == SQLITE_BUSY) {
-                return MakeError(ErrorKind::kConflict, "database_in_use", path,
+                return MakeError(ErrorKind::kUnavailable, "unavailable", path,
                                  path + " is in use by another process (a running motcua serve?)");
             }
             throw;

@@ -35,13 +35,13 @@ struct DatabaseFacts {
 Outcome<DatabaseFacts> BackupDatabaseFile(const std::string& source, const std::string& destination,
                                           int pages_per_step);
 
-/// Reads the facts of the MotCua database at `path`; kInvalid "not_motcua_database" when it is
+/// Reads the facts of the MotCua database at `path`; kInvalid "invalid_import" when it is
 /// not a SQLite file or has no schema_migrations table.
 Outcome<DatabaseFacts> InspectDatabaseFile(const std::string& path);
 
 /// Makes sure no other connection has `path` open (an exclusive lock, tried for `wait_ms`) and
-/// folds its WAL into the file, so the file alone holds every commit. kConflict
-/// "database_in_use" when another connection (a running server, a reader) holds it.
+/// folds its WAL into the file, so the file alone holds every commit. kUnavailable
+/// when another connection (a running server, a reader) holds it.
 Outcome<Done> ClaimDatabaseFile(const std::string& path, int wait_ms);
 
 /// Returns the highest migration version this build applies.
