@@ -58,6 +58,11 @@ public:
     virtual Outcome<Done> EnsureSequenceAtLeast(const std::string& agency_code,
                                                 const std::string& day, int sequence) = 0;
     virtual Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) = 0;
+    /// As FindByCode, except that a dossier another transaction holds (one that transaction
+    /// read to change it) is not waited for but answered as absent: the overdue job of several
+    /// processes on one database skips what another one is marking. A backend with one writer
+    /// at a time (SQLite) never finds it held.
+    virtual Outcome<std::optional<domain::Dossier>> FindUnlockedByCode(const std::string& code) = 0;
     /// Inserts a new dossier; returns its id. kConflict ("dossier_exists") on a taken code.
     virtual Outcome<std::int64_t> Insert(const domain::Dossier& dossier) = 0;
     virtual Outcome<Done> Update(const domain::Dossier& dossier) = 0;

@@ -1,12 +1,15 @@
 // PgDatabase's own guarantees, against the server libpq's environment names (skipped when
 // PGHOST is unset): migrations once, rollback on error, refusal after Close, and what several
 // connections — as several server processes — must not break: gap-free daily sequences, one
-// linear audit chain, no lost dossier update, one dossier per Idempotency-Key.
+// linear audit chain, no lost dossier update, one dossier per Idempotency-Key, a dossier another
+// connection holds skipped by FindUnlockedByCode.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <mutex>
 #include <set>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -37,7 +40,9 @@ TEST_F(PostgresDatabase, MigrationsAreAppliedOnce) {
     auto again = Db().Migrate();
     ASSERT_TRUE(again.HasValue());
     EXPECT_EQ(again.Value().applied, 0);
-    EXPECT_EQ(again.Value().current_version, 8);
+    // The newest migration is in place (names start with their number: 0009_…).
+    EXPECT_EQ(again.Value().current_version,
+              std::stoi(std::string(migration_files::Names().back().substr(0, 4))));
 }
 
 TEST(PostgresMigrations, SameNamesAsTheSqliteOnes) {
@@ -271,6 +276,52 @@ TEST_F(PostgresDatabase, ConcurrentRetriesWithOneIdempotencyKeyCreateOneDossier)
         EXPECT_TRUE(written.HasValue());
     });
     EXPECT_EQ(created.load(), 1);
+}
+
+TEST_F(PostgresDatabase, FindUnlockedByCodeSkipsADossierAnotherConnectionHolds) {
+    ASSERT_TRUE(Db().Write([](Transaction& t) -> Outcome<Done> {
+                        for (const char* code : {"D1", "D2"}) {
+                            domain::Dossier dossier;
+                            dossier.code = code;
+                            dossier.procedure_code = "P1";
+                            MOTCUA_RETURN_IF_ERROR(t.Dossiers().Insert(dossier));
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+    // Another process holds D1 (it read it to change it) until `release`.
+    auto other = database_->OpenAnother(1);
+    std::promise<void> held;
+    std::promise<void> release;
+    std::thread holder([&] {
+        auto written = other->Write([&](Transaction& t) -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(t.Dossiers().FindByCode("D1"));
+            held.set_value();
+            release.get_future().wait();
+            return Done{};
+        });
+        EXPECT_TRUE(written.HasValue());
+    });
+    held.get_future().wait();
+    auto skipping = std::async(std::launch::async, [&] {
+        return Db().Write([](Transaction& t) -> Outcome<Done> {
+            EXPECT_FALSE(t.Dossiers().FindUnlockedByCode("D1").Value().has_value());
+            EXPECT_TRUE(t.Dossiers().FindUnlockedByCode("D2").Value().has_value());
+            return Done{};
+        });
+    });
+    // Not waited for: answered while D1 is still held (a wait would last until the release).
+    const bool answered = skipping.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    release.set_value();
+    holder.join();
+    EXPECT_TRUE(answered);
+    EXPECT_TRUE(skipping.get().HasValue());
+    // Released: found again.
+    ASSERT_TRUE(Db().Write([](Transaction& t) -> Outcome<Done> {
+                        EXPECT_TRUE(t.Dossiers().FindUnlockedByCode("D1").Value().has_value());
+                        return Done{};
+                    })
+                    .HasValue());
 }
 
 }  // namespace

@@ -236,6 +236,44 @@ TYPED_TEST(TransactionStoresContract, DossiersEventsCountersAndPaging) {
                     .HasValue());
 }
 
+// What the overdue job relies on: a dossier no other transaction holds is found as by FindByCode,
+// also one this transaction already holds (postgres_database_test.cpp: one another holds is
+// skipped).
+TYPED_TEST(TransactionStoresContract, FindUnlockedByCodeFindsADossierNoOtherWriterHolds) {
+    ASSERT_TRUE(this->Db()
+                    .Write([](Transaction& t) -> Outcome<Done> {
+                        auto& dossiers = t.Dossiers();
+                        for (const char* code : {"D1", "D2"}) {
+                            MOTCUA_RETURN_IF_ERROR(dossiers.Insert(
+                                MakeDossier(code, "H32.02", At("2025-07-10T01:00:00Z"))));
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Write([](Transaction& t) -> Outcome<Done> {
+                        auto& dossiers = t.Dossiers();
+                        EXPECT_TRUE(dossiers.FindByCode("D1").Value().has_value());
+                        auto held = dossiers.FindUnlockedByCode("D1");
+                        MOTCUA_RETURN_IF_ERROR(held);
+                        EXPECT_TRUE(held.Value().has_value());
+                        auto free = dossiers.FindUnlockedByCode("D2").Value();
+                        EXPECT_TRUE(free.has_value());
+                        EXPECT_EQ(free->code, "D2");
+                        EXPECT_EQ(free->applicant.name, "Trần Thị Bình");
+                        EXPECT_EQ(free->due_at, At("2025-07-10T01:00:00Z"));
+                        EXPECT_FALSE(dossiers.FindUnlockedByCode("D9").Value().has_value());
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([](Transaction& t) -> Outcome<Done> {
+                        EXPECT_TRUE(t.Dossiers().FindUnlockedByCode("D1").Value().has_value());
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
 TYPED_TEST(TransactionStoresContract, IsolatedUndoesOnlyItsOwnWork) {
     auto written = this->Db().Write([](Transaction& t) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(t.Isolated([&]() -> Outcome<Done> {

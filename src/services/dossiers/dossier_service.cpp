@@ -260,6 +260,11 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
 
 Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::string& code,
                                          domain::ActionInput input) {
+    return Apply(actor, code, std::move(input), Locking::kWait);
+}
+
+Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std::string& code,
+                                           domain::ActionInput input, Locking locking) {
     const auto snapshot = catalog_.GetSnapshot();
     const auto is_within = MakeIsWithin(snapshot);
     const auto deadlines = GetDeadlines();
@@ -277,7 +282,8 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
     DossierView view;
     auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto& dossiers = transaction.Dossiers();
-        auto loaded = dossiers.FindByCode(code);
+        auto loaded = locking == Locking::kWait ? dossiers.FindByCode(code)
+                                                : dossiers.FindUnlockedByCode(code);
         if (!loaded) {
             return loaded.GetError();
         }
@@ -521,9 +527,11 @@ Outcome<int> DossierService::MarkOverdue(int page_size) {
         for (const auto& candidate : page) {
             domain::ActionInput input;
             input.action = DossierAction::kMarkOverdue;
-            // Another process may have marked it meanwhile, and a dossier that cannot be marked
-            // is left for the next run: neither stops the scan (the cursor moves past it).
-            if (Act(system, candidate.code, input)) {
+            // Another process may be marking it (its row is skipped, not waited for: several
+            // processes share the candidates instead of queueing on each one) or have marked it
+            // meanwhile (found marked), and a dossier that cannot be marked is left for the next
+            // run: none of them stops the scan (the cursor moves past it).
+            if (Apply(system, candidate.code, input, Locking::kSkipHeld)) {
                 ++marked;
             }
         }

@@ -93,6 +93,11 @@ public:
     const DossierOptions& GetOptions() const { return options_; }
 
 private:
+    /// How an action reads its dossier: waiting for another writer of it, or (the overdue job)
+    /// skipping a dossier another writer holds as if it were absent.
+    enum class Locking { kWait, kSkipHeld };
+    Outcome<DossierView> Apply(const domain::Actor& actor, const std::string& code,
+                               domain::ActionInput input, Locking locking);
     DossierView View(const domain::Actor& actor, domain::Dossier dossier,
                      const domain::IsWithinAgency& is_within) const;
     /// Reads the dossier with `code` in a read transaction (no access check).

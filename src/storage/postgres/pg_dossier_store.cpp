@@ -85,8 +85,17 @@ Outcome<Done> PgDossierStore::EnsureSequenceAtLeast(const std::string& agency_co
 }
 
 Outcome<std::optional<domain::Dossier>> PgDossierStore::FindByCode(const std::string& code) {
-    const std::string sql = std::string("SELECT id, doc FROM dossiers WHERE code = $1") +
-                            (writable_ ? " FOR UPDATE" : "");
+    return FindLocked(code, writable_ ? " FOR UPDATE" : "");
+}
+
+Outcome<std::optional<domain::Dossier>> PgDossierStore::FindUnlockedByCode(
+    const std::string& code) {
+    return FindLocked(code, writable_ ? " FOR UPDATE SKIP LOCKED" : "");
+}
+
+Outcome<std::optional<domain::Dossier>> PgDossierStore::FindLocked(const std::string& code,
+                                                                   std::string_view locking) {
+    const std::string sql = "SELECT id, doc FROM dossiers WHERE code = $1" + std::string(locking);
     const auto rows = PgStatement(transaction_, sql).Bind(code).Run();
     if (rows.empty()) {
         return std::optional<domain::Dossier>{};

@@ -3,9 +3,12 @@
 // unique across connections and processes) and the idempotency keys. In a write transaction,
 // FindByCode locks the row it reads (FOR UPDATE) until commit, so that an action's
 // read-change-write of a dossier takes turns with another connection's (READ COMMITTED alone
-// would lose one of two concurrent updates), and FindIdempotencyKey locks the (actor, key) pair
-// so that concurrent retries of one submission take turns.
+// would lose one of two concurrent updates; FindUnlockedByCode skips a locked row instead of
+// waiting for it), and FindIdempotencyKey locks the (actor, key) pair so that concurrent retries
+// of one submission take turns.
 #pragma once
+
+#include <string_view>
 
 #include "storage/dossier_store.hpp"
 
@@ -24,6 +27,8 @@ public:
     Outcome<Done> EnsureSequenceAtLeast(const std::string& agency_code, const std::string& day,
                                         int sequence) override;
     Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) override;
+    /// FOR UPDATE SKIP LOCKED: a row another transaction locked is not returned.
+    Outcome<std::optional<domain::Dossier>> FindUnlockedByCode(const std::string& code) override;
     Outcome<std::int64_t> Insert(const domain::Dossier& dossier) override;
     Outcome<Done> Update(const domain::Dossier& dossier) override;
     Outcome<Done> AppendEvent(std::int64_t dossier_id, const domain::DossierEvent& event) override;
@@ -39,6 +44,10 @@ public:
                                          const std::string& code, const std::string& at) override;
 
 private:
+    /// SELECTs the dossier with `code`, followed by the `locking` clause.
+    Outcome<std::optional<domain::Dossier>> FindLocked(const std::string& code,
+                                                       std::string_view locking);
+
     pqxx::transaction_base& transaction_;
     bool writable_;
 };

@@ -13,6 +13,10 @@ public:
     Outcome<Done> EnsureSequenceAtLeast(const std::string& agency_code, const std::string& day,
                                         int sequence) override;
     Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) override;
+    /// One writer at a time: the same as FindByCode.
+    Outcome<std::optional<domain::Dossier>> FindUnlockedByCode(const std::string& code) override {
+        return FindByCode(code);
+    }
     Outcome<std::int64_t> Insert(const domain::Dossier& dossier) override;
     Outcome<Done> Update(const domain::Dossier& dossier) override;
     Outcome<Done> AppendEvent(std::int64_t dossier_id, const domain::DossierEvent& event) override;
