@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { childEnvironment, makeTempDir, MOTCUA_BIN, runDemo, startServer, type RunningServer } from './support/server.ts';
+import { ON_POSTGRES, childEnvironment, makeTempDir, MOTCUA_BIN, runDemo, startServer, type RunningServer } from './support/server.ts';
 import { DEMO_LOGINS, FAST_HASHING, authHeaders, call, login, runCli, type CliResult, type Session } from './support/auth.ts';
 import { actOk, createDossier, getEvents, listAll } from './support/dossiers.ts';
 import { getJson } from './support/http.ts';
 
 // The commands work on the SQLite file; the PostgreSQL mode of the suite skips the round trip.
-const SQLITE_ONLY = process.env.MOTCUA_TEST_DATABASE === 'postgresql' ? 'SQLite backup; PostgreSQL mode' : false;
+const SQLITE_ONLY = ON_POSTGRES ? 'backs up and restores the SQLite file; PostgreSQL mode' : false;
 
 let dataDir: string;
 let server: RunningServer | undefined;
