@@ -29,7 +29,8 @@ log "Running the test suite"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS=detect_odr_violation=2:detect_leaks=1
 (cd web && npm test --silent)
-# A throwaway PostgreSQL for the storage contract suite (skipped without PGHOST); stopped on exit.
+# A throwaway PostgreSQL for the storage contract suite and api_blackbox_pg (both skipped
+# without PGHOST); stopped on exit.
 log "Starting a throwaway PostgreSQL 15 (scripts/pg_test_server.sh)"
 eval "$(as_root bash scripts/pg_test_server.sh start)"
 trap 'as_root bash "$MOTCUA_ROOT/scripts/pg_test_server.sh" stop "$PG_TMP"' EXIT
