@@ -133,13 +133,19 @@ describe('two processes on one PostgreSQL database', { skip: SKIP }, () => {
       `first: ${loggedMarks(first)}, second: ${loggedMarks(second)}`);
   });
 
-  test('after kill -9 of one process the other marks what is left and what becomes overdue', async () => {
+  test('after kill -9 of one process the other marks what is left and what becomes overdue', async (t) => {
     // Killed while both jobs are marking a larger import: a dossier the killed process was
     // marking is rolled back with its connection and marked by the survivor.
-    const during = overdueHistory('2025-03-06', 200);
+    const during = overdueHistory('2025-03-06', 300);
     await importHistory(first, during);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const marked = () => [...overdueMarks('2025-03-06').values()].filter((n) => n > 0).length;
+    const deadline = Date.now() + 30_000;
+    while (marked() < 10 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     assert.equal(await first.stop('SIGKILL'), null, 'killed by a signal');
+    const markedAtKill = marked();
+    t.diagnostic(`killed with ${markedAtKill} of ${during.codes.length} marked`);
     await expectMarkedOnce('2025-03-06', during.codes);
     // Newly overdue after the kill: only the survivor is left to mark them.
     const afterKill = overdueHistory('2025-03-07', 20);
