@@ -74,6 +74,7 @@ domain::Dossier MakeDossier(std::int64_t n, const domain::Procedure& procedure,
         d.status = domain::DossierStatus::kRefused;
         d.terminal_at = received + hours{2};
         d.last_event_at = d.terminal_at;
+        d.event_count = 2;  // Submitted, refused.
         return d;
     }
     d.received_at = received;
@@ -131,6 +132,9 @@ domain::Dossier MakeDossier(std::int64_t n, const domain::Procedure& procedure,
     }
     d.feedback_count = pick.Chance(0.005) ? 1 : 0;
     d.last_event_at = last;
+    // The history's events (not written): reception, and each step the dossier went through.
+    d.event_count = 2 + (d.finished_at ? 2 : 0) + (d.returned_at ? 1 : 0) +
+                    (d.terminal_at ? 1 : 0) + (d.overdue_at ? 1 : 0) + d.supplement_requests * 2;
     return d;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "common/time_format.hpp"
 #include "domain/access/account.hpp"
@@ -513,6 +514,7 @@ Outcome<int> DossierService::MarkOverdue(int page_size) {
     const auto system = domain::Actor::System("overdue job");
     storage::OverdueCandidate after;
     int marked = 0;
+    int unmarked = 0;  // Candidates the job cannot mark (logged).
     while (true) {
         std::vector<storage::OverdueCandidate> page;
         MOTCUA_RETURN_IF_ERROR(
@@ -531,11 +533,23 @@ Outcome<int> DossierService::MarkOverdue(int page_size) {
             // processes share the candidates instead of queueing on each one) or have marked it
             // meanwhile (found marked), and a dossier that cannot be marked is left for the next
             // run: none of them stops the scan (the cursor moves past it).
-            if (Apply(system, candidate.code, input, Locking::kSkipHeld)) {
+            auto applied = Apply(system, candidate.code, input, Locking::kSkipHeld);
+            if (applied) {
                 ++marked;
+                continue;
+            }
+            // Held by another process (not found unlocked) or marked meanwhile (`at`): normal
+            // with several processes. Anything else is a dossier the job cannot mark: say so.
+            const Error& error = applied.GetError();
+            if (error.code != "dossier_not_found" && error.param != "at" && ++unmarked == 1) {
+                spdlog::warn("overdue job: {} not marked: {} {} {}", candidate.code, error.code,
+                             error.param, error.detail);
             }
         }
         if (static_cast<int>(page.size()) < page_size) {
+            if (unmarked > 0) {
+                spdlog::warn("overdue job: {} candidate(s) could not be marked", unmarked);
+            }
             return marked;
         }
         after = page.back();
