@@ -45,14 +45,14 @@ Response GetRanking(ApiContext& context, const Request& request) {
     }
     const auto snapshot = context.catalog.GetSnapshot();
     const std::string parent_code = parent.Value().value_or(snapshot->GetRootCode());
-    auto answers = context.indicators->Ranking(parent_code, period.Value());
+    auto answers = context.indicators->SharedRanking(parent_code, period.Value());
     if (!answers) {
         return context.errors.Render(answers.GetError());
     }
     boost::json::array agencies;
     int rank = 0;
     double previous = -1;
-    const auto& children = answers.Value().children;
+    const auto& children = answers.Value()->children;
     for (std::size_t i = 0; i < children.size(); ++i) {
         const auto& answer = children[i];
         const double score = reporting::RoundForDisplay(answer.index.total_score);
@@ -68,7 +68,7 @@ Response GetRanking(ApiContext& context, const Request& request) {
         item.erase("period");
         agencies.push_back(std::move(item));
     }
-    const auto& whole = answers.Value().parent;
+    const auto& whole = answers.Value()->parent;
     return JsonResponse(
         boost::json::object{{"period", period.Value().Label()},
                             {"parent", parent_code},

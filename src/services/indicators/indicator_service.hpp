@@ -2,6 +2,11 @@
 // (`motcua indicators recompute`), which must give exactly the incrementally kept counters.
 #pragma once
 
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
 #include "domain/access/actor.hpp"
@@ -50,16 +55,30 @@ public:
     /// Scores `parent_code`'s subtree and every child of it (each on its whole subtree) for
     /// `period`, children best first: the province dashboard, from one read of the counters.
     Outcome<RankingAnswer> Ranking(const std::string& parent_code, const reporting::Period& period);
+    /// Ranking, shared by the callers of the same parent and period for kRankingFreshFor: the
+    /// public dashboard is read by many at once, and the figures move only with events.
+    Outcome<std::shared_ptr<const RankingAnswer>> SharedRanking(const std::string& parent_code,
+                                                                const reporting::Period& period);
     /// Scores the index of each month of `year`: the dashboard's trend.
     Outcome<std::vector<IndexAnswer>> Trend(const std::string& agency_code, int year);
     /// Evaluates the plan's indicators for `year` against `targets`.
     Outcome<std::vector<reporting::PlanIndicatorResult>> Plan(
         const std::string& agency_code, int year, const reporting::PlanTargets& targets);
 
+    /// How long a shared ranking is served before it is computed again.
+    static constexpr std::chrono::seconds kRankingFreshFor{2};
+
 private:
+    struct SharedAnswer {
+        Instant computed_at;
+        std::shared_ptr<const RankingAnswer> answer;
+    };
     storage::Database& database_;
     CatalogService& catalog_;
     const Clock& clock_;
+    std::mutex shared_mutex_;
+    std::unordered_map<std::string, SharedAnswer>
+        shared_;  // By catalogue revision, parent, period.
 };
 
 }  // namespace motcua::services
