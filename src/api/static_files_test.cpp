@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -11,9 +12,10 @@ namespace {
 class StaticFilesTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root_ =
-            std::filesystem::temp_directory_path() /
-            ("motcua_static_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+        // Each test runs in its own process, several at once (ctest -j): a folder of its own.
+        std::random_device random;
+        root_ = std::filesystem::temp_directory_path() /
+                ("motcua_static_" + std::to_string(random()) + "_" + std::to_string(random()));
         std::filesystem::create_directories(root_ / "dist" / "assets");
         Write(root_ / "dist" / "index.html", "<!doctype html>app");
         Write(root_ / "dist" / "assets" / "index-abc.js", "console.log(1)");
