@@ -55,3 +55,18 @@ for route in search lookup reception action inbox dashboard; do
     -s "$here/route.lua" "$url" | grep RESULT
 done
 echo "server RSS: $(( $(grep VmRSS /proc/$server/status | awk '{print $2}') / 1024 )) MB"
+# The machine's limit for small HTTP answers: nginx (one worker) serving a static file, when
+# nginx is installed, with the same wrk settings.
+if command -v nginx >/dev/null; then
+  mkdir -p "$work/nginx/html" "$work/nginx/logs"
+  echo '{"status":"ok"}' >"$work/nginx/html/healthz.json"
+  chmod o+rx "$work" "$work/nginx" "$work/nginx/html"  # nginx's workers run unprivileged.
+  chmod o+r "$work/nginx/html/healthz.json"
+  printf 'worker_processes 1; pid %s/nginx/nginx.pid; error_log %s/nginx/logs/error.log;\nevents { worker_connections 1024; }\nhttp { access_log off; server { listen 127.0.0.1:%s; root %s/nginx/html; } }\n' \
+    "$work" "$work" "${NGINX_PORT:-18900}" "$work" >"$work/nginx/nginx.conf"
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" 2>/dev/null
+  printf '%-12s ' nginx_static
+  ROUTE=static wrk -t2 -c"$connections" -d"${route_duration}s" -s "$here/route.lua" \
+    "http://127.0.0.1:${NGINX_PORT:-18900}" 2>/dev/null | grep RESULT || true
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true
+fi

@@ -1,6 +1,7 @@
 -- wrk script: one route of the mix alone (ROUTE = search | lookup | reception | action | inbox |
--- dashboard), for its own throughput and latency; same requests as mixed.lua.
-local token = os.getenv("TOKEN")
+-- dashboard), for its own throughput and latency; same requests as mixed.lua. ROUTE=static asks
+-- for /healthz.json (the static file nginx serves for comparison).
+local token = os.getenv("TOKEN") or ""
 local route = os.getenv("ROUTE")
 local codes = {}
 for code in string.gmatch(os.getenv("CODES") or "", "[^,]+") do table.insert(codes, code) end
@@ -10,7 +11,9 @@ local counter = 0
 request = function()
   counter = counter + 1
   local code = codes[(counter % #codes) + 1]
-  if route == "search" then
+  if route == "static" then
+    return wrk.format("GET", "/healthz.json")
+  elseif route == "search" then
     return wrk.format("GET", "/api/v1/procedures?q=dang%20ky%20khai%20sinh")
   elseif route == "lookup" then
     return wrk.format("GET", "/api/v1/dossiers/" .. code, auth)
