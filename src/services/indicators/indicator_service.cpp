@@ -112,10 +112,23 @@ bool IsCommune(const domain::Agency& agency) {
            agency.kind == domain::AgencyKind::kCommuneServiceCentre;
 }
 
+// The index profile of every procedure of the catalogue, parallel to snapshot.procedures: built
+// once per query, however many agencies it scores.
+std::vector<reporting::ProcedureProfile> Profiles(const CatalogSnapshot& snapshot) {
+    std::vector<reporting::ProcedureProfile> profiles;
+    profiles.reserve(snapshot.procedures.size());
+    for (const auto& procedure : snapshot.procedures) {
+        profiles.push_back(reporting::ProfileOf(procedure));
+    }
+    return profiles;
+}
+
 // Scores the index of `agency`'s scope from the per-procedure sums of its subtree. Every
 // procedure of the scope counts, with or without dossiers (3.1, 3.5 count procedures).
-IndexAnswer Score(const CatalogSnapshot& snapshot, const domain::Agency& agency,
-                  const reporting::Period& period, const SumOf& sum_of) {
+IndexAnswer Score(const CatalogSnapshot& snapshot,
+                  const std::vector<reporting::ProcedureProfile>& profiles,
+                  const domain::Agency& agency, const reporting::Period& period,
+                  const SumOf& sum_of) {
     const bool commune = IsCommune(agency);
     IndexAnswer answer;
     answer.agency_code = agency.code;
@@ -123,11 +136,12 @@ IndexAnswer Score(const CatalogSnapshot& snapshot, const domain::Agency& agency,
     answer.inputs.period = period;
     answer.inputs.scope =
         commune ? reporting::ScopeLevel::kCommune : reporting::ScopeLevel::kProvince;
-    for (const auto& procedure : snapshot.procedures) {
+    for (std::size_t i = 0; i < snapshot.procedures.size(); ++i) {
+        const auto& procedure = snapshot.procedures[i];
         if (commune && procedure.level != domain::ProcedureLevel::kCommune) {
             continue;
         }
-        reporting::ProcedureRollup rollup{reporting::ProfileOf(procedure), {}};
+        reporting::ProcedureRollup rollup{profiles[i], {}};
         if (const auto found = sum_of.find(procedure.code); found != sum_of.end()) {
             rollup.counters = found->second;
         }
@@ -166,7 +180,7 @@ Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
     for (const auto& sum : sums) {
         sum_of.emplace(sum.procedure_code, sum.counters);
     }
-    return Score(*snapshot, *agency, period, sum_of);
+    return Score(*snapshot, Profiles(*snapshot), *agency, period, sum_of);
 }
 
 Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
@@ -190,10 +204,10 @@ Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
     // it, summed per procedure.
     const auto found_parent = snapshot->agency_by_code.find(parent->code);
     const auto& children = snapshot->agency_children[found_parent->second];
-    std::unordered_map<std::string_view, std::size_t> child_of;
+    std::unordered_map<std::string, std::size_t> child_of;
     for (std::size_t i = 0; i < children.size(); ++i) {
-        for (const auto& code : snapshot->SubtreeCodes(snapshot->agencies[children[i]].code)) {
-            child_of.emplace(snapshot->agencies[snapshot->agency_by_code.at(code)].code, i);
+        for (auto& code : snapshot->SubtreeCodes(snapshot->agencies[children[i]].code)) {
+            child_of.emplace(std::move(code), i);
         }
     }
     std::vector<SumOf> sums(children.size());
@@ -208,10 +222,11 @@ Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
         }
     }
     RankingAnswer answer;
-    answer.parent = Score(*snapshot, *parent, period, parent_sums);
+    const auto profiles = Profiles(*snapshot);
+    answer.parent = Score(*snapshot, profiles, *parent, period, parent_sums);
     for (std::size_t i = 0; i < children.size(); ++i) {
         answer.children.push_back(
-            Score(*snapshot, snapshot->agencies[children[i]], period, sums[i]));
+            Score(*snapshot, profiles, snapshot->agencies[children[i]], period, sums[i]));
     }
     std::stable_sort(
         answer.children.begin(), answer.children.end(),
