@@ -1,6 +1,7 @@
 #include "app/report_command.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -21,18 +22,18 @@ int WriteMonthlyReport(services::ReportService& reports, services::CatalogServic
         fmt::print(stderr, "motcua: --section must be summary, fields, index766 or plan\n");
         return 2;
     }
+    const auto format = services::ParseReportFormat(spec.format);
+    if (!format) {
+        fmt::print(stderr, "motcua: --format must be json, csv or xlsx\n");
+        return 2;
+    }
     const std::string agency =
         spec.agency.empty() ? catalog.GetSnapshot()->GetRootCode() : spec.agency;
     auto report = reports.Monthly(domain::Actor::System("report monthly"), agency, *month);
     if (!report) {
         fmt::print(stderr, "motcua: report: {} {}\n", report.GetError().code,
                    report.GetError().param);
-        return 1;
-    }
-    const auto format = services::ParseReportFormat(spec.format);
-    if (!format) {
-        fmt::print(stderr, "motcua: --format must be json, csv or xlsx\n");
-        return 2;
+        return report.GetError().kind == ErrorKind::kInvalid ? 2 : 1;
     }
     auto file = services::RenderReportFile(report.Value(), *format, *section);
     if (!file) {
@@ -44,11 +45,18 @@ int WriteMonthlyReport(services::ReportService& reports, services::CatalogServic
         std::fwrite(body.data(), 1, body.size(), stdout);
         return 0;
     }
+    // Written beside its name and renamed: a failed write leaves no half report behind.
     const std::string path = spec.output.empty() ? file.Value().file_name : spec.output;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    const std::string partial = path + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     out.write(body.data(), static_cast<std::streamsize>(body.size()));
     out.close();
-    if (!out) {
+    std::error_code renamed;
+    if (out) {
+        std::filesystem::rename(partial, path, renamed);
+    }
+    if (!out || renamed) {
+        std::filesystem::remove(partial, renamed);
         fmt::print(stderr, "motcua: cannot write {}\n", path);
         return 1;
     }

@@ -2,7 +2,7 @@
 // drill-down to the dossiers behind a figure — over HTTP and from the console, from a known
 // imported history whose figures are computed by hand below.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -173,8 +173,16 @@ describe('the monthly report', () => {
       assert.equal(xlsx.status, 0, xlsx.stderr);
       assert.equal(readFileSync(join(out, 'r.xlsx')).subarray(0, 2).toString(), 'PK');
       const bad = runCli(server.dataDir, ['report', 'monthly', '--month', '2025-13']);
-      assert.notEqual(bad.status, 0);
+      assert.equal(bad.status, 2);
       assert.match(bad.stderr, /month/);
+      // Bad input is refused before anything is built or written.
+      const badFormat = runCli(server.dataDir, ['report', 'monthly', '--month', '2025-03', '--format', 'pdf', '--output', join(out, 'r.pdf')]);
+      assert.equal(badFormat.status, 2);
+      assert.match(badFormat.stderr, /--format/);
+      const badAgency = runCli(server.dataDir, ['report', 'monthly', '--month', '2025-03', '--agency', 'NOPE', '--output', join(out, 'n.json')]);
+      assert.equal(badAgency.status, 2);
+      assert.match(badAgency.stderr, /agency/);
+      assert.deepEqual(readdirSync(out).sort(), ['r.json', 'r.xlsx']);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
