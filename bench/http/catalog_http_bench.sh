@@ -4,6 +4,7 @@
 # per route (default 10). Usage: bench/http/catalog_http_bench.sh [path/to/motcua]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+export WRK_SCRIPTS=$here  # The wrk scripts load result.lua from here.
 binary=${1:-$here/../../build/bench/src/motcua}
 duration=${DURATION:-10}
 server_threads=${SERVER_THREADS:-1}

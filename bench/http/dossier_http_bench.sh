@@ -8,6 +8,7 @@
 # Settings: SERVER_THREADS (I/O, default 2), HANDLER_THREADS (default 32), CONNECTIONS (64).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+export WRK_SCRIPTS=$here  # The wrk scripts load result.lua from here.
 binary=${1:-$here/../../build/bench/src/motcua}
 duration=${DURATION:-10}
 server_threads=${SERVER_THREADS:-2}
@@ -37,9 +38,9 @@ token=$(curl -fsS -H 'content-type: application/json' \
 
 echo "machine: $(nproc) cores; server: $server_threads I/O threads, $handler_threads handler threads; wrk: 2 threads, $connections connections, ${duration}s; start-up to /healthz: ${startup_ms} ms"
 printf '%-22s ' receive_at_desk
-TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/receive_dossier.lua" "$url" | grep RESULT
+ROUTE=reception TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/route.lua" "$url" | grep RESULT
 codes=$(curl -fsS -H "authorization: Bearer $token" "$url/api/v1/dossiers?limit=100" \
   | grep -o '"code":"H32[^"]*"' | cut -d'"' -f4 | paste -sd, -)
 printf '%-22s ' dossier_by_code
-CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/dossier_by_code.lua" "$url" | grep RESULT
+ROUTE=lookup CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/route.lua" "$url" | grep RESULT
 echo "server RSS after the runs: $(( $(grep VmRSS /proc/$server/status | awk '{print $2}') / 1024 )) MB"

@@ -10,6 +10,7 @@
 #   dashboard_bench: 5M dossiers) or postgresql://… — `motcua demo` adds the demo accounts.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+export WRK_SCRIPTS=$here  # The wrk scripts load result.lua from here.
 binary=${1:-$here/../../build/bench/src/motcua}
 database=${2:-}
 duration=${DURATION:-20}
