@@ -46,9 +46,10 @@ struct App::Services {
           hash_cost(config.password_hash_cost == "minimum" ? services::HashCost::kMinimumForTest
                                                            : services::HashCost::kInteractive),
           catalog(database, clock),
-          auth(database, clock, throttle,
+          sessions(std::chrono::milliseconds(config.session_cache_ms), 100'000),
+          auth(database, clock, throttle, sessions,
                {std::chrono::minutes(config.session_minutes), hash_cost}),
-          accounts(database, catalog, clock, hash_cost),
+          accounts(database, catalog, clock, hash_cost, sessions),
           audit(database, catalog, clock, audit_key),
           calendar(database, clock),
           dossiers(database, catalog, calendar, clock,
@@ -63,6 +64,7 @@ struct App::Services {
     services::HashCost hash_cost;
     services::CatalogService catalog;
     services::LoginThrottle throttle;
+    services::SessionCache sessions;
     services::AuthService auth;
     services::AccountService accounts;
     services::AuditService audit;

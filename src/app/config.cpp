@@ -72,6 +72,9 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"attachment_max_file_bytes", "largest uploaded dossier file (default 20971520)"},
         {"public_base_url", "public portal URL for links on printed forms, e.g. https://dvc.x.vn"},
         {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
+        {"session_cache_ms",
+         "how long a verified session is reused without reading the database (default 2000; "
+         "0 = off); another process's logout or account change applies here within it"},
         {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
         {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
         {"dossier_code_format", "default ({agency}-{yyMMdd}-{NNNN}) or tt04 (TT 04/2025 form)"},
@@ -199,10 +202,13 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must be trace, debug, info, warn or error");
             }
             config.log_level = value;
-        } else if (key == "handler_threads") {
-            auto number = ParseNumber<int>(key, value, 0, 1024);
+        } else if (key == "handler_threads" || key == "session_cache_ms") {
+            // Settings where 0 means "none": handlers on the I/O threads, no session cache.
+            const bool handlers = key == "handler_threads";
+            auto number = ParseNumber<int>(key, value, 0, handlers ? 1024 : 60000);
             if (number) {
-                config.handler_threads = number.Value();
+                config.*(handlers ? &AppConfig::handler_threads : &AppConfig::session_cache_ms) =
+                    number.Value();
             }
             applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
         } else if (const auto number_field = kIntSettings.find(key);

@@ -189,6 +189,24 @@ describe('the end of a session', () => {
     await login(server, account.login, PASSWORD);
   });
 
+  test('a role taken away no longer acts in a session already open (next request, same process)', async () => {
+    const account = await throwaway('revoked');
+    const session = await login(server, account.login, PASSWORD);
+    // Twice: the second answer comes from the in-memory session cache.
+    for (let i = 0; i < 2; i += 1) {
+      const inbox = await call(server, '/api/v1/dossiers?limit=1', { session });
+      assert.equal(inbox.status, 200, inbox.text);
+    }
+    const revoked = await call(server, `/api/v1/accounts/${account.id}/roles?role=clerk&agency=${WARD}`, {
+      method: 'DELETE', session: admin,
+    });
+    assert.equal(revoked.status, 200, revoked.text);
+    const me = await call(server, '/api/v1/me', { session });
+    assert.equal(me.status, 200, me.text);
+    assert.deepEqual(me.body.roles, []);
+    assertProblem(await call(server, '/api/v1/dossiers?limit=1', { session }), 403, 'forbidden');
+  });
+
   test('an administrator cannot disable or change the roles of their own account', async () => {
     const self = admin.account.id;
     assertProblem(await call(server, `/api/v1/accounts/${self}/disable`, { method: 'POST', session: admin }), 403, 'cannot_change_self');

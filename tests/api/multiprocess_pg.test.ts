@@ -120,6 +120,24 @@ describe('two processes on one PostgreSQL database', { skip: SKIP }, () => {
     assert.deepEqual(sequences, sequences.map((_, i) => i + 1), `not 1..${RECEPTIONS}: ${sequences.join(',')}`);
   });
 
+  test('a logout in one process ends the session in the other within the session cache time', async () => {
+    const session = await login(first, DEMO_LOGINS.head);
+    assert.equal((await call(second, '/api/v1/me', { session })).status, 200);  // Cached in the second.
+    assert.equal((await call(first, '/api/v1/auth/logout', { method: 'POST', session })).status, 204);
+    assert.equal((await call(first, '/api/v1/me', { session })).status, 401);  // At once where it ran.
+    const loggedOut = Date.now();
+    let refusedAfter = -1;
+    while (Date.now() - loggedOut < 5000) {
+      if ((await call(second, '/api/v1/me', { session })).status === 401) {
+        refusedAfter = Date.now() - loggedOut;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // session_cache_ms defaults to 2000.
+    assert.ok(refusedAfter >= 0 && refusedAfter <= 2500, `refused after ${refusedAfter} ms`);
+  });
+
   test('the overdue job of both processes marks each overdue dossier once', async () => {
     const history = overdueHistory('2025-03-05', 60);
     await importHistory(first, history);

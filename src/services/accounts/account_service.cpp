@@ -32,8 +32,12 @@ std::string GrantDetail(const domain::RoleGrant& grant) {
 }  // namespace
 
 AccountService::AccountService(storage::Database& database, CatalogService& catalog,
-                               const Clock& clock, HashCost hash_cost)
-    : database_(database), catalog_(catalog), clock_(clock), hash_cost_(hash_cost) {}
+                               const Clock& clock, HashCost hash_cost, SessionCache& sessions)
+    : database_(database),
+      catalog_(catalog),
+      clock_(clock),
+      hash_cost_(hash_cost),
+      sessions_(sessions) {}
 
 std::string AccountService::ScopeAgencyOf(const domain::Account& account) const {
     return account.kind == domain::AccountKind::kOfficer && !account.agency_code.empty()
@@ -302,6 +306,8 @@ Outcome<domain::Account> AccountService::Change(
                            MakeAuditEntry(clock_, actor, action, "account", std::to_string(id),
                                           AuditOutcome::kOk, detail));
     }));
+    // Roles, state or password changed: a cached session must not act with the old ones.
+    sessions_.ForgetAccount(id);
     return ReadAccount(id);
 }
 

@@ -14,6 +14,7 @@
 #include "domain/access/account.hpp"
 #include "domain/access/actor.hpp"
 #include "services/auth/credentials.hpp"
+#include "services/auth/session_cache.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "storage/database.hpp"
 
@@ -53,7 +54,7 @@ struct AccountPage {
 class AccountService {
 public:
     AccountService(storage::Database& database, CatalogService& catalog, const Clock& clock,
-                   HashCost hash_cost);
+                   HashCost hash_cost, SessionCache& sessions);
 
     Outcome<CreatedAccount> Create(const domain::Actor& actor, NewAccount request);
     /// 404 when the account does not exist or the actor may not see it.
@@ -94,6 +95,7 @@ private:
     CatalogService& catalog_;
     const Clock& clock_;
     HashCost hash_cost_;
+    SessionCache& sessions_;
 };
 
 }  // namespace motcua::services

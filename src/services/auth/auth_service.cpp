@@ -25,10 +25,11 @@ domain::Actor ActorOf(const domain::Account& account, const std::string& remote_
 }  // namespace
 
 AuthService::AuthService(storage::Database& database, const Clock& clock, LoginThrottle& throttle,
-                         AuthOptions options)
+                         SessionCache& sessions, AuthOptions options)
     : database_(database),
       clock_(clock),
       throttle_(throttle),
+      sessions_(sessions),
       options_(options),
       dummy_hash_(HashPassword("not a real password: timing equaliser", options.hash_cost)) {}
 
@@ -116,6 +117,32 @@ Outcome<AuthenticatedSession> AuthService::Authenticate(std::string_view token,
     }
     AuthenticatedSession authenticated;
     authenticated.token_hash = HashToken(token);
+    const Instant now = clock_.Now();
+    if (auto cached = sessions_.Find(authenticated.token_hash, now)) {
+        authenticated.actor = std::move(cached->actor);
+        authenticated.actor.remote_address = remote_address;
+        authenticated.kind = cached->is_cookie ? SessionKind::kCookie : SessionKind::kBearer;
+        authenticated.csrf_hash = std::move(cached->csrf_hash);
+        return authenticated;
+    }
+    const std::uint64_t generation = sessions_.Generation();
+    Instant expires_at;
+    auto valid = ReadSession(authenticated, expires_at);
+    if (!valid) {
+        return valid.GetError();
+    }
+    if (!valid.Value()) {
+        return SessionInvalid();
+    }
+    sessions_.Put(authenticated.token_hash,
+                  {authenticated.actor, authenticated.kind == SessionKind::kCookie,
+                   authenticated.csrf_hash, expires_at},
+                  now, generation);
+    authenticated.actor.remote_address = remote_address;
+    return authenticated;
+}
+
+Outcome<bool> AuthService::ReadSession(AuthenticatedSession& authenticated, Instant& expires_at) {
     bool valid = false;
     auto read = database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto session = transaction.Sessions().Find(authenticated.token_hash);
@@ -133,7 +160,12 @@ Outcome<AuthenticatedSession> AuthService::Authenticate(std::string_view token,
         if (!account.Value() || account.Value()->disabled) {
             return Done{};
         }
-        authenticated.actor = ActorOf(*account.Value(), remote_address);
+        auto expiry = ParseRfc3339(session.Value()->expires_at);
+        if (!expiry) {
+            return Done{};  // Unreadable: treated as expired.
+        }
+        expires_at = *expiry;
+        authenticated.actor = ActorOf(*account.Value(), "");
         authenticated.kind =
             session.Value()->kind == "cookie" ? SessionKind::kCookie : SessionKind::kBearer;
         authenticated.csrf_hash = session.Value()->csrf_hash;
@@ -143,10 +175,7 @@ Outcome<AuthenticatedSession> AuthService::Authenticate(std::string_view token,
     if (!read) {
         return read.GetError();
     }
-    if (!valid) {
-        return SessionInvalid();
-    }
-    return authenticated;
+    return valid;
 }
 
 bool AuthService::IsCsrfValid(const AuthenticatedSession& session, std::string_view csrf_token) {
@@ -156,7 +185,7 @@ bool AuthService::IsCsrfValid(const AuthenticatedSession& session, std::string_v
 }
 
 Outcome<Done> AuthService::Logout(const AuthenticatedSession& session) {
-    return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+    auto revoked = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(
             transaction.Sessions().Revoke(session.token_hash, FormatUtc(clock_.Now())));
         return AppendAudit(
@@ -164,6 +193,8 @@ Outcome<Done> AuthService::Logout(const AuthenticatedSession& session) {
             MakeAuditEntry(clock_, session.actor, "auth.logout", "account",
                            std::to_string(session.actor.account_id), AuditOutcome::kOk));
     });
+    sessions_.ForgetToken(session.token_hash);  // After the commit; see SessionCache::Put.
+    return revoked;
 }
 
 Outcome<domain::Account> AuthService::GetOwnAccount(const domain::Actor& actor) {
@@ -213,7 +244,7 @@ Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session
     }
     const std::string hash = HashPassword(new_password, options_.hash_cost);
     const std::string now = FormatUtc(clock_.Now());
-    return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+    auto changed = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(
             transaction.Accounts().SetPasswordHash(session.actor.account_id, hash, now));
         // Every other session ends; the one that changed the password stays open.
@@ -224,6 +255,8 @@ Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session
             MakeAuditEntry(clock_, session.actor, "account.change_password", "account",
                            std::to_string(session.actor.account_id), AuditOutcome::kOk));
     });
+    sessions_.ForgetAccount(session.actor.account_id);  // After the commit; see SessionCache::Put.
+    return changed;
 }
 
 }  // namespace motcua::services

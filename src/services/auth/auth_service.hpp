@@ -13,6 +13,7 @@
 #include "domain/access/actor.hpp"
 #include "services/auth/credentials.hpp"
 #include "services/auth/login_throttle.hpp"
+#include "services/auth/session_cache.hpp"
 #include "storage/database.hpp"
 
 namespace motcua::services {
@@ -46,7 +47,7 @@ struct AuthenticatedSession {
 class AuthService {
 public:
     AuthService(storage::Database& database, const Clock& clock, LoginThrottle& throttle,
-                AuthOptions options);
+                SessionCache& sessions, AuthOptions options);
 
     /// Checks the password and opens a session; 401 invalid_credentials, 429 when throttled.
     Outcome<LoginResult> Login(const std::string& login, const std::string& password,
@@ -65,12 +66,15 @@ public:
                                     const std::string& new_password);
 
 private:
+    /// Reads the session and its account from the database; false when it is not valid.
+    Outcome<bool> ReadSession(AuthenticatedSession& authenticated, Instant& expires_at);
     Outcome<Done> RecordFailure(const std::string& login, std::int64_t account_id,
                                 const std::string& remote_address, const std::string& reason);
 
     storage::Database& database_;
     const Clock& clock_;
     LoginThrottle& throttle_;
+    SessionCache& sessions_;
     AuthOptions options_;
     std::string dummy_hash_;  // Verified against when the login is unknown, to equalise timing.
 };
