@@ -181,4 +181,23 @@ object DossierEventToJson(const domain::DossierEvent& event, const InstantFormat
             {"due_at", Time(event.due_at, format)}};
 }
 
+Outcome<domain::Dossier> ParseStoredDossier(std::string_view text, std::int64_t id) {
+    unsigned char arena[16384];
+    boost::json::monotonic_resource resource(arena, sizeof arena);
+    boost::system::error_code error;
+    const value parsed = boost::json::parse(text, error, &resource);
+    if (error || !parsed.is_object()) {
+        return MakeError(ErrorKind::kUnavailable, "unavailable", {},
+                         "stored dossier does not parse: " +
+                             (error ? error.message() : std::string("not an object")));
+    }
+    auto dossier = DossierFromJson(parsed.as_object());
+    if (!dossier) {
+        return MakeError(ErrorKind::kUnavailable, "unavailable", {},
+                         "stored dossier does not parse: " + dossier.GetError().detail);
+    }
+    dossier.Value().id = id;
+    return dossier;
+}
+
 }  // namespace motcua::interchange

@@ -43,13 +43,7 @@ PgStatement& BindTime(PgStatement& statement, const std::optional<Instant>& inst
 }
 
 Outcome<domain::Dossier> ReadDoc(const pqxx::row& row) {
-    auto dossier = interchange::DossierFromJson(boost::json::parse(Text(row[1])).as_object());
-    if (!dossier) {
-        return MakeError(ErrorKind::kUnavailable, "unavailable", {},
-                         "stored dossier does not parse: " + dossier.GetError().detail);
-    }
-    dossier.Value().id = Int(row[0]);
-    return dossier;
+    return interchange::ParseStoredDossier(Text(row[1]), Int(row[0]));
 }
 
 // Reads (id, doc) rows.

@@ -36,14 +36,7 @@ std::string StorageDoc(const domain::Dossier& dossier) {
 }
 
 Outcome<domain::Dossier> ReadDoc(const SqliteStatement& row, int doc_column, int id_column) {
-    auto dossier =
-        interchange::DossierFromJson(boost::json::parse(row.ColumnText(doc_column)).as_object());
-    if (!dossier) {
-        return MakeError(ErrorKind::kUnavailable, "unavailable", {},
-                         "stored dossier does not parse: " + dossier.GetError().detail);
-    }
-    dossier.Value().id = row.ColumnInt(id_column);
-    return dossier;
+    return interchange::ParseStoredDossier(row.ColumnText(doc_column), row.ColumnInt(id_column));
 }
 
 }  // namespace
