@@ -1,6 +1,8 @@
 // The contract of the transaction stores every backend must keep (storage_backends.hpp):
 // accounts and sessions, the audit chain, calendar overrides, dossiers and their counters, and
 // Transaction::Isolated.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "common/time_format.hpp"
@@ -234,6 +236,80 @@ TYPED_TEST(TransactionStoresContract, DossiersEventsCountersAndPaging) {
                         return Done{};
                     })
                     .HasValue());
+}
+
+// An officer's inbox (several agencies and roles: one index branch each in both backends) pages
+// through exactly the dossiers a plain filter-and-sort would list, in due order, once each —
+// also those that match through both their current and their receiving agency.
+TYPED_TEST(TransactionStoresContract, InboxPagesListEachMatchingDossierOnceInDueOrder) {
+    const std::vector<std::string> agencies = {"H32.02", "H32.03", "H32.04"};
+    const std::vector<domain::StepRole> roles = {
+        domain::StepRole::kClerk, domain::StepRole::kSpecialist, domain::StepRole::kHead};
+    std::vector<domain::Dossier> made;
+    for (int i = 0; i < 90; ++i) {
+        auto dossier = MakeDossier("I" + std::to_string(i), agencies[i % 3],
+                                   At("2025-07-10T01:00:00Z") + std::chrono::hours(i * 7 % 23));
+        dossier.current_agency = agencies[(i / 3) % 3];
+        dossier.steps[0].role = roles[(i / 9) % 3];
+        if (i % 10 == 0) {
+            dossier.due_at.reset();  // No deadline: listed last.
+        }
+        dossier.status =
+            i % 4 == 0 ? domain::DossierStatus::kReceived : domain::DossierStatus::kInProcessing;
+        made.push_back(dossier);
+    }
+    ASSERT_TRUE(this->Db()
+                    .Write([&](Transaction& t) -> Outcome<Done> {
+                        for (auto& dossier : made) {
+                            auto id = t.Dossiers().Insert(dossier);
+                            MOTCUA_RETURN_IF_ERROR(id);
+                            dossier.id = id.Value();
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+    const std::vector<std::string> wanted_agencies = {"H32.02", "H32.04"};
+    const std::vector<std::string> wanted_roles = {"specialist", "head"};
+    auto key = [](const domain::Dossier& d) {
+        return std::pair(d.due_at ? FormatUtc(*d.due_at) : std::string("9999"), d.id);
+    };
+    std::vector<std::pair<std::string, std::int64_t>> expected;
+    for (const auto& d : made) {
+        const auto in = [](const std::vector<std::string>& list, const std::string& value) {
+            return std::find(list.begin(), list.end(), value) != list.end();
+        };
+        if ((in(wanted_agencies, d.current_agency) || in(wanted_agencies, d.receiving_agency)) &&
+            in(wanted_roles, domain::StepRoleName(d.steps[0].role)) &&
+            d.status == domain::DossierStatus::kInProcessing) {
+            expected.push_back(key(d));
+        }
+    }
+    std::sort(expected.begin(), expected.end());
+    ASSERT_GT(expected.size(), 10U);
+    std::vector<std::pair<std::string, std::int64_t>> listed;
+    ASSERT_TRUE(this->Db()
+                    .Read([&](Transaction& t) -> Outcome<Done> {
+                        DossierFilter filter;
+                        filter.agencies = wanted_agencies;
+                        filter.roles = wanted_roles;
+                        filter.statuses = {4};
+                        filter.limit = 4;
+                        for (int pages = 0; pages < 100; ++pages) {
+                            auto page = t.Dossiers().List(filter);
+                            MOTCUA_RETURN_IF_ERROR(page);
+                            for (const auto& d : page.Value()) {
+                                listed.push_back(key(d));
+                            }
+                            if (static_cast<int>(page.Value().size()) < filter.limit) {
+                                break;
+                            }
+                            filter.after_key = listed.back().first;
+                            filter.after_id = listed.back().second;
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+    EXPECT_EQ(listed, expected);
 }
 
 // What the overdue job relies on: a dossier no other transaction holds is found as by FindByCode,

@@ -489,7 +489,10 @@ Outcome<DossierPage> DossierService::List(const domain::Actor& actor, const Doss
         return AccessDenied(actor);
     }
     DossierPage page;
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+    // The page is read beside the writer (a read transaction), not inside the one writer's
+    // transaction where it would hold up every commit; its audit record follows, durable before
+    // the page is answered.
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto found = transaction.Dossiers().List(filter);
         if (!found) {
             return found.GetError();
@@ -497,6 +500,9 @@ Outcome<DossierPage> DossierService::List(const domain::Actor& actor, const Doss
         for (auto& dossier : found.Value()) {
             page.items.push_back(View(actor, std::move(dossier), is_within));
         }
+        return Done{};
+    }));
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
         return AppendAudit(
             transaction,
             MakeAuditEntry(clock_, actor, "dossier.list", "dossier", "", AuditOutcome::kOk,

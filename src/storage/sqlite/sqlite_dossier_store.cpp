@@ -165,18 +165,29 @@ Outcome<std::vector<domain::DossierEvent>> SqliteDossierStore::ListEvents(std::i
     return events;
 }
 
+namespace {
+
+// The conditions every list applies besides agency and role (fixed parameters ?1..?6).
+constexpr std::string_view kListConditions =
+    "(?1 = 0 OR owner_account_id = ?1 OR (?2 <> '' AND applicant_id_number = ?2)) "
+    "AND (?3 = '' OR procedure_code = ?3) AND (?4 = '' OR due_at < ?4) "
+    "AND (?5 = 0 OR (due_at < ?6 AND status IN (2, 4, 6)) OR overdue_at IS NOT NULL)";
+
+// More branches than this and the inbox falls back to one sorted scan (SQLite allows 500
+// compound terms).
+constexpr std::size_t kMaxInboxBranches = 256;
+
+bool IsBranchable(const DossierFilter& filter) {
+    return filter.order == DossierOrder::kDueFirst && !filter.agencies.empty() &&
+           !filter.roles.empty() &&
+           2 * filter.agencies.size() * filter.roles.size() <= kMaxInboxBranches;
+}
+
+}  // namespace
+
 Outcome<std::vector<domain::Dossier>> SqliteDossierStore::List(const DossierFilter& filter) {
-    // Fixed parameters ?1..?9; agency and status lists follow as numbered parameters. The page
-    // is chosen on the query columns alone (the sort holds ids and keys, not documents: a desk
-    // with a hundred thousand dossiers sorts them in milliseconds); only its rows are read whole.
-    const std::string key =
-        filter.order == DossierOrder::kDueFirst ? std::string(kDueKey) : std::string("id");
-    std::string sql =
-        "SELECT id, " + key +
-        " AS k FROM dossiers WHERE (?1 = 0 OR owner_account_id = ?1 OR "
-        "(?2 <> '' AND applicant_id_number = ?2)) AND (?3 = '' OR procedure_code = ?3) "
-        "AND (?4 = '' OR due_at < ?4) AND (?5 = 0 OR (due_at < ?6 AND status IN (2, 4, 6)) "
-        "OR overdue_at IS NOT NULL)";
+    // Fixed parameters ?1..?9; agency, status and role lists follow as numbered parameters. The
+    // page is chosen on the query columns alone; only its rows are read whole.
     int next = 10;
     auto placeholders = [&](std::size_t count) {
         std::string list = NumberedPlaceholders(next, count);
@@ -184,28 +195,55 @@ Outcome<std::vector<domain::Dossier>> SqliteDossierStore::List(const DossierFilt
         return list;
     };
     const int agencies_from = next;
-    if (!filter.agencies.empty()) {
-        const std::string list = placeholders(filter.agencies.size());
-        sql += " AND (current_agency IN (" + list + ") OR receiving_agency IN (" + list + "))";
-    }
+    const std::string agency_list = placeholders(filter.agencies.size());
     const int statuses_from = next;
-    if (!filter.statuses.empty()) {
-        sql += " AND status IN (" + placeholders(filter.statuses.size()) + ")";
-    }
+    const std::string status_condition =
+        filter.statuses.empty() ? ""
+                                : " AND status IN (" + placeholders(filter.statuses.size()) + ")";
     const int roles_from = next;
-    if (!filter.roles.empty()) {
-        sql += " AND current_role IN (" + placeholders(filter.roles.size()) + ")";
-    }
-    if (filter.order == DossierOrder::kDueFirst) {
-        sql += " AND (?7 = '' OR " + std::string(kDueKey) + " > ?7 OR (" + std::string(kDueKey) +
-               " = ?7 AND id > ?8)) ORDER BY " + std::string(kDueKey) + ", id";
+    const std::string role_list = placeholders(filter.roles.size());
+    const std::string due_key(kDueKey);
+    const std::string after = " AND (" + due_key + ", id) > (?7, ?8)";
+    std::string page;
+    if (IsBranchable(filter)) {
+        // An officer's inbox: one branch per (current or receiving agency, role), each read in
+        // due order from its index (0011) and cut at the page size, so a page costs about its
+        // rows times the branches, whatever the number of dossiers waiting.
+        std::string branches;
+        for (std::size_t a = 0; a < filter.agencies.size(); ++a) {
+            for (std::size_t r = 0; r < filter.roles.size(); ++r) {
+                for (const char* column : {"current_agency", "receiving_agency"}) {
+                    branches += branches.empty() ? "" : " UNION ";
+                    branches += "SELECT * FROM (SELECT id, " + due_key +
+                                " AS k FROM dossiers WHERE " + column + " = ?" +
+                                std::to_string(agencies_from + a) + " AND current_role = ?" +
+                                std::to_string(roles_from + r) + " AND " +
+                                std::string(kListConditions) + status_condition + after +
+                                " ORDER BY k, id LIMIT ?9)";
+                }
+            }
+        }
+        page = "SELECT id, k FROM (" + branches + ") ORDER BY k, id LIMIT ?9";
     } else {
-        sql += " AND (?8 = 0 OR id < ?8) AND ?7 = ?7 ORDER BY id DESC";
+        page = "SELECT id, " +
+               (filter.order == DossierOrder::kDueFirst ? due_key : std::string("id")) +
+               " AS k FROM dossiers WHERE " + std::string(kListConditions) + status_condition;
+        if (!filter.agencies.empty()) {
+            page += " AND (current_agency IN (" + agency_list + ") OR receiving_agency IN (" +
+                    agency_list + "))";
+        }
+        if (!filter.roles.empty()) {
+            page += " AND current_role IN (" + role_list + ")";
+        }
+        page += filter.order == DossierOrder::kDueFirst
+                    ? after + " ORDER BY " + due_key + ", id"
+                    : " AND (?8 = 0 OR id < ?8) AND ?7 = ?7 ORDER BY id DESC";
+        page += " LIMIT ?9";
     }
-    sql += " LIMIT ?9";
-    sql = "SELECT d.id, d.doc FROM (" + sql + ") AS page JOIN dossiers AS d ON d.id = page.id " +
-          (filter.order == DossierOrder::kDueFirst ? "ORDER BY page.k, page.id"
-                                                   : "ORDER BY page.id DESC");
+    const std::string sql = "SELECT d.id, d.doc FROM (" + page +
+                            ") AS page JOIN dossiers AS d ON d.id = page.id " +
+                            (filter.order == DossierOrder::kDueFirst ? "ORDER BY page.k, page.id"
+                                                                     : "ORDER BY page.id DESC");
     auto select = connection_.Prepare(sql);
     select.Bind(1, filter.owner_account_id).Bind(2, filter.owner_id_number);
     select.Bind(3, filter.procedure_code).Bind(4, filter.due_before);
