@@ -203,7 +203,9 @@ Outcome<std::vector<domain::Dossier>> SqliteDossierStore::List(const DossierFilt
     const int roles_from = next;
     const std::string role_list = placeholders(filter.roles.size());
     const std::string due_key(kDueKey);
-    const std::string after = " AND (" + due_key + ", id) > (?7, ?8)";
+    // After the cursor, written so that the index seeks to it (a row-value comparison is not
+    // used as an index range on an expression).
+    const std::string after = " AND " + due_key + " >= ?7 AND (" + due_key + " > ?7 OR id > ?8)";
     std::string page;
     if (IsBranchable(filter)) {
         // An officer's inbox: one branch per (current or receiving agency, role), each read in
