@@ -69,8 +69,11 @@ public:
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-    /// Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
+    /// Runs one or more statements without parameters (schema, pragmas), compiling them anew.
     void Exec(std::string_view sql);
+    /// Runs one statement without parameters through the statement cache: BEGIN, COMMIT and
+    /// savepoints, which the writer runs for every job and a reader for every read.
+    void RunCached(std::string_view sql) { SqliteStatement(*this, sql).Run(); }
     SqliteStatement Prepare(std::string_view sql) { return SqliteStatement(*this, sql); }
     sqlite3* GetHandle() { return db_; }
 

@@ -88,9 +88,9 @@ void SqliteDatabase::CommitBatch(std::vector<std::shared_ptr<WriteJob>>& batch) 
     results.reserve(batch.size());
     auto& connection = *writer_connection_;
     try {
-        connection.Exec("BEGIN IMMEDIATE");
+        connection.RunCached("BEGIN IMMEDIATE");
         for (auto& job : batch) {
-            connection.Exec("SAVEPOINT job");
+            connection.RunCached("SAVEPOINT job");
             Outcome<Done> result = MakeError(ErrorKind::kUnavailable, "unavailable");
             try {
                 result = job->run(connection);
@@ -98,12 +98,12 @@ void SqliteDatabase::CommitBatch(std::vector<std::shared_ptr<WriteJob>>& batch) 
                 result = StorageUnavailable(failure);
             }
             if (!result) {
-                connection.Exec("ROLLBACK TO job");
+                connection.RunCached("ROLLBACK TO job");
             }
-            connection.Exec("RELEASE job");
+            connection.RunCached("RELEASE job");
             results.push_back(std::move(result));
         }
-        connection.Exec("COMMIT");
+        connection.RunCached("COMMIT");
     } catch (const std::exception& failure) {
         // The commit (or the transaction around the jobs) failed: nothing of the batch is
         // durable, so every job fails.
@@ -191,7 +191,7 @@ Outcome<Done> SqliteDatabase::Write(const std::function<Outcome<Done>(Transactio
 Outcome<Done> SqliteDatabase::Read(const std::function<Outcome<Done>(Transaction&)>& work) {
     return RunRead<Done>([&](SqliteConnection& connection) -> Outcome<Done> {
         // One snapshot for everything `work` reads.
-        connection.Exec("BEGIN");
+        connection.RunCached("BEGIN");
         SqliteTransaction transaction(connection, options_.audit_key);
         Outcome<Done> result = Done{};
         try {
@@ -200,7 +200,7 @@ Outcome<Done> SqliteDatabase::Read(const std::function<Outcome<Done>(Transaction
             connection.Exec("ROLLBACK");
             throw;
         }
-        connection.Exec("ROLLBACK");
+        connection.RunCached("ROLLBACK");
         return result;
     });
 }
