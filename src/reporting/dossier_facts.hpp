@@ -4,6 +4,7 @@
 // and a recompute from the event log extracts the same facts again. Rules: domain §1.4.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <span>
@@ -63,6 +64,11 @@ struct DossierFacts {
     bool unsatisfied = false;        // Rated "unsatisfied" (5.4).
     bool feedback = false;           // ≥1 PAKN linked to the dossier (5.4).
 };
+
+/// The only actions whose events ExtractFacts reads (the others may be left out of `events`).
+inline constexpr std::array<domain::DossierAction, 3> kFactEventActions = {
+    domain::DossierAction::kRequestSupplement, domain::DossierAction::kStop,
+    domain::DossierAction::kWithdraw};
 
 /// Extracts the facts of `dossier` as known at `as_of` (the services pass the instant of the
 /// event being recorded, so a recompute from the log gives the same facts). `events` is the

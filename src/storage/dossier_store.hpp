@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,10 @@ public:
     virtual Outcome<Done> AppendEvent(std::int64_t dossier_id,
                                       const domain::DossierEvent& event) = 0;
     virtual Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) = 0;
+    /// The dossier's events with one of `actions`, in order: what the indicator feed reads on
+    /// every action, without decoding a long history of other facts.
+    virtual Outcome<std::vector<domain::DossierEvent>> ListEventsOf(
+        std::int64_t dossier_id, std::span<const domain::DossierAction> actions) = 0;
     virtual Outcome<std::vector<domain::Dossier>> List(const DossierFilter& filter) = 0;
     virtual Outcome<std::vector<domain::Dossier>> ListCohort(const CohortFilter& filter) = 0;
     /// Returns the dossier code an earlier request with this Idempotency-Key created, if any.

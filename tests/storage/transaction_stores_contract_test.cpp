@@ -238,6 +238,45 @@ TYPED_TEST(TransactionStoresContract, DossiersEventsCountersAndPaging) {
                     .HasValue());
 }
 
+TYPED_TEST(TransactionStoresContract, ListEventsOfKeepsOnlyTheAskedActionsInOrder) {
+    using domain::DossierAction;
+    ASSERT_TRUE(this->Db()
+                    .Write([&](Transaction& t) -> Outcome<Done> {
+                        auto id = t.Dossiers().Insert(
+                            MakeDossier("E1", "H32.02", At("2025-07-10T01:00:00Z")));
+                        MOTCUA_RETURN_IF_ERROR(id);
+                        const DossierAction actions[] = {
+                            DossierAction::kReceive,           DossierAction::kReuse,
+                            DossierAction::kRequestSupplement, DossierAction::kReuse,
+                            DossierAction::kSupplement,        DossierAction::kRequestSupplement,
+                            DossierAction::kWithdraw};
+                        int seq = 0;
+                        for (const auto action : actions) {
+                            domain::DossierEvent event;
+                            event.seq = ++seq;
+                            event.at = At("2025-07-01T01:00:00Z") + std::chrono::hours(seq);
+                            event.action = action;
+                            event.to = domain::DossierStatus::kInProcessing;
+                            event.payload_json = "{}";
+                            MOTCUA_RETURN_IF_ERROR(t.Dossiers().AppendEvent(id.Value(), event));
+                        }
+                        const DossierAction wanted[] = {DossierAction::kRequestSupplement,
+                                                        DossierAction::kWithdraw};
+                        auto found = t.Dossiers().ListEventsOf(id.Value(), wanted);
+                        MOTCUA_RETURN_IF_ERROR(found);
+                        std::vector<int> seqs;
+                        for (const auto& event : found.Value()) {
+                            seqs.push_back(event.seq);
+                        }
+                        EXPECT_EQ(seqs, (std::vector<int>{3, 6, 7}));
+                        EXPECT_EQ(found.Value().back().action, DossierAction::kWithdraw);
+                        EXPECT_TRUE(t.Dossiers().ListEventsOf(id.Value(), {}).Value().empty());
+                        EXPECT_EQ(t.Dossiers().ListEvents(id.Value()).Value().size(), 7U);
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
 // An officer's inbox (several agencies and roles: one index branch each in both backends) pages
 // through exactly the dossiers a plain filter-and-sort would list, in due order, once each —
 // also those that match through both their current and their receiving agency.

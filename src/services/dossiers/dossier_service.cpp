@@ -8,6 +8,7 @@
 #include "common/time_format.hpp"
 #include "domain/access/account.hpp"
 #include "domain/dossier/transitions.hpp"
+#include "reporting/dossier_facts.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
 #include "services/auth/credentials.hpp"
@@ -315,12 +316,17 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
         MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
         MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
         // The indicator counters change in the same transaction as the event that moves them.
-        auto history = dossiers.ListEvents(dossier.id);
+        // Only the events the facts read are loaded: a dossier may carry a long history.
+        auto history = dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions);
         if (!history) {
             return history.GetError();
         }
         auto events = std::move(history).Value();
-        const std::size_t before_count = events.size() - 1;  // The new event is already stored.
+        const bool new_is_fact =
+            std::find(reporting::kFactEventActions.begin(), reporting::kFactEventActions.end(),
+                      result.event.action) != reporting::kFactEventActions.end();
+        // The new event is already stored: it ends the list when it is one of them.
+        const std::size_t before_count = events.size() - (new_is_fact ? 1 : 0);
         MOTCUA_RETURN_IF_ERROR(FeedIndicators(
             transaction, *procedure,
             {&dossier, std::span<const domain::DossierEvent>(events.data(), before_count)},

@@ -156,14 +156,13 @@ Outcome<Done> PgDossierStore::AppendEvent(std::int64_t dossier_id,
     return Done{};
 }
 
-Outcome<std::vector<domain::DossierEvent>> PgDossierStore::ListEvents(std::int64_t dossier_id) {
-    const auto rows =
-        PgStatement(transaction_,
-                    "SELECT seq, at, action, actor_id, actor_login, agency_code, from_status, "
-                    "to_status, payload, due_at FROM dossier_events WHERE dossier_id = $1::bigint "
-                    "ORDER BY seq")
-            .Bind(dossier_id)
-            .Run();
+namespace {
+
+constexpr std::string_view kSelectEvents =
+    "SELECT seq, at, action, actor_id, actor_login, agency_code, from_status, to_status, payload, "
+    "due_at FROM dossier_events WHERE dossier_id = $1::bigint";
+
+std::vector<domain::DossierEvent> ReadEvents(const pqxx::result& rows) {
     std::vector<domain::DossierEvent> events;
     for (const auto& row : rows) {
         domain::DossierEvent event;
@@ -185,6 +184,27 @@ Outcome<std::vector<domain::DossierEvent>> PgDossierStore::ListEvents(std::int64
         events.push_back(std::move(event));
     }
     return events;
+}
+
+}  // namespace
+
+Outcome<std::vector<domain::DossierEvent>> PgDossierStore::ListEvents(std::int64_t dossier_id) {
+    return ReadEvents(PgStatement(transaction_, std::string(kSelectEvents) + " ORDER BY seq")
+                          .Bind(dossier_id)
+                          .Run());
+}
+
+Outcome<std::vector<domain::DossierEvent>> PgDossierStore::ListEventsOf(
+    std::int64_t dossier_id, std::span<const domain::DossierAction> actions) {
+    std::vector<std::string> names;
+    for (const auto action : actions) {
+        names.emplace_back(domain::ActionName(action));
+    }
+    return ReadEvents(PgStatement(transaction_, std::string(kSelectEvents) +
+                                                    " AND action = ANY ($2::text[]) ORDER BY seq")
+                          .Bind(dossier_id)
+                          .Bind(TextArray(names))
+                          .Run());
 }
 
 Outcome<std::vector<domain::Dossier>> PgDossierStore::List(const DossierFilter& filter) {

@@ -136,11 +136,13 @@ Outcome<Done> SqliteDossierStore::AppendEvent(std::int64_t dossier_id,
     return Done{};
 }
 
-Outcome<std::vector<domain::DossierEvent>> SqliteDossierStore::ListEvents(std::int64_t dossier_id) {
-    auto select = connection_.Prepare(
-        "SELECT seq, at, action, actor_id, actor_login, agency_code, from_status, to_status, "
-        "payload, due_at FROM dossier_events WHERE dossier_id = ?1 ORDER BY seq");
-    select.Bind(1, dossier_id);
+namespace {
+
+constexpr std::string_view kSelectEvents =
+    "SELECT seq, at, action, actor_id, actor_login, agency_code, from_status, to_status, "
+    "payload, due_at FROM dossier_events WHERE dossier_id = ?1";
+
+std::vector<domain::DossierEvent> ReadEvents(SqliteStatement& select) {
     std::vector<domain::DossierEvent> events;
     while (select.Step()) {
         domain::DossierEvent event;
@@ -163,6 +165,28 @@ Outcome<std::vector<domain::DossierEvent>> SqliteDossierStore::ListEvents(std::i
         events.push_back(std::move(event));
     }
     return events;
+}
+
+}  // namespace
+
+Outcome<std::vector<domain::DossierEvent>> SqliteDossierStore::ListEvents(std::int64_t dossier_id) {
+    auto select = connection_.Prepare(std::string(kSelectEvents) + " ORDER BY seq");
+    select.Bind(1, dossier_id);
+    return ReadEvents(select);
+}
+
+Outcome<std::vector<domain::DossierEvent>> SqliteDossierStore::ListEventsOf(
+    std::int64_t dossier_id, std::span<const domain::DossierAction> actions) {
+    if (actions.empty()) {
+        return std::vector<domain::DossierEvent>{};
+    }
+    auto select = connection_.Prepare(std::string(kSelectEvents) + " AND action IN (" +
+                                      NumberedPlaceholders(2, actions.size()) + ") ORDER BY seq");
+    select.Bind(1, dossier_id);
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        select.Bind(2 + static_cast<int>(i), domain::ActionName(actions[i]));
+    }
+    return ReadEvents(select);
 }
 
 namespace {
