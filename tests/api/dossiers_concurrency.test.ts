@@ -1,11 +1,14 @@
 // Dossier codes under load: 100 submissions at once to one agency on one day get 100 distinct
 // codes whose sequence numbers are consecutive (no gap, no duplicate), also mixed with desk
-// receptions by a clerk.
+// receptions by a clerk. Many facts recorded at once on one dossier all succeed, in time order
+// (on PostgreSQL they run in parallel transactions that queue on the dossier's row).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
 import { DEMO_LOGINS, FAST_HASHING, login, type Session } from './support/auth.ts';
-import { CENTRE_CODE, createCitizen, freshCitizenLogin, listAll, parseCode, submitDossier, vietnamDay } from './support/dossiers.ts';
+import {
+  CENTRE_CODE, act, createCitizen, createDossier, freshCitizenLogin, getEvents, listAll, parseCode, submitDossier, vietnamDay,
+} from './support/dossiers.ts';
 
 const CITIZEN_PASSWORD = 'Cong-Dan#2026';
 const SUBMISSIONS = 100;
@@ -80,5 +83,24 @@ describe('dossier codes under concurrent submissions', () => {
     // Right after the first test's 100 (unless that one was skipped at midnight).
     const sequences = codes.map((c) => parseCode(c).sequence);
     assert.ok(Math.min(...sequences) > 1, 'sequences restarted within a day');
+  });
+});
+
+describe('many actions at once on one dossier', () => {
+  test('40 concurrent facts on one dossier are all recorded, each after the one before', async () => {
+    const dossier = await createDossier(server, clerk, {
+      channel: 'desk', applicant: { id_number: '079123459999', name: 'Phan Văn Em' },
+    });
+    const answers = await Promise.all(Array.from({ length: 40 },
+      () => act(server, clerk, dossier.code, 'reuse', { component: 'TP1', source: 'database' })));
+    assert.deepEqual(answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.text.slice(0, 200)}`), []);
+    const events = await getEvents(server, clerk, dossier.code);
+    assert.equal(events.status, 200, events.text);
+    const items = events.body.items as { seq: number; at: string; action: string }[];
+    assert.equal(items.filter((e) => e.action === 'reuse').length, 40);
+    assert.deepEqual(items.map((e) => e.seq), items.map((_, i) => i + 1));
+    for (let i = 1; i < items.length; i += 1) {
+      assert.ok(Date.parse(items[i]!.at) >= Date.parse(items[i - 1]!.at), `event ${i + 1} precedes event ${i}`);
+    }
   });
 });

@@ -273,7 +273,6 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
     if (!input.to_agency.empty() && snapshot->FindAgency(input.to_agency) == nullptr) {
         return Invalid("to_agency");
     }
-    input.at = clock_.Now();
     input.actor_id = actor.account_id;
     input.actor_login = actor.is_system ? "system:" + actor.name : actor.login;
     const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
@@ -294,6 +293,10 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
             return DossierNotFound(code);
         }
         const domain::Dossier& dossier = *loaded.Value();
+        // The instant is taken once the dossier is held (PostgreSQL: its row is locked, so a
+        // concurrent action on it has committed), and never before its last event — another
+        // server's clock may run a little ahead of this one's.
+        input.at = std::max(clock_.Now(), dossier.last_event_at.value_or(Instant{}));
         auto next_status = domain::NextStatus(dossier.status, input.action);
         if (!next_status || input.action == DossierAction::kSubmit ||
             input.action == DossierAction::kReceive) {
