@@ -31,6 +31,12 @@ public:
     /// Runs `work` in a write transaction: committed (durably) when it returns a value,
     /// rolled back when it returns an error or throws.
     virtual Outcome<Done> Write(const std::function<Outcome<Done>(Transaction&)>& work) = 0;
+    /// As Write, for work that only appends audit records — the record of a read or a refusal.
+    /// The backend may commit many such works in one transaction (PostgreSQL: the audit chain's
+    /// head is one locked row, so each commit of its own would wait for the one before).
+    virtual Outcome<Done> WriteAudit(const std::function<Outcome<Done>(Transaction&)>& work) {
+        return Write(work);
+    }
     /// Runs `work` in a read-only snapshot.
     virtual Outcome<Done> Read(const std::function<Outcome<Done>(Transaction&)>& work) = 0;
     /// Returns a human description for logs ("sqlite:/var/lib/motcua/motcua.db").

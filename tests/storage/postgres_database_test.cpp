@@ -221,6 +221,58 @@ TEST_F(PostgresDatabase, AuditAppendsFromSeveralConnectionsKeepOneChain) {
                     .HasValue());
 }
 
+// WriteAudit: the records of many reads share a transaction; one that fails is not kept and
+// the rest of its batch is (each then runs on its own); two processes keep one chain.
+TEST_F(PostgresDatabase, AuditOnlyWritesShareCommitsAndKeepOneChain) {
+    std::vector<std::unique_ptr<PgDatabase>> processes;
+    processes.push_back(database_->OpenAnother(2));
+    processes.push_back(database_->OpenAnother(2));
+    std::atomic<int> refused = 0;
+    std::vector<std::thread> threads;
+    for (auto& process : processes) {
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < 25; ++i) {
+                    const int n = t * 25 + i;
+                    auto written = process->WriteAudit([&](Transaction& tx) -> Outcome<Done> {
+                        domain::AuditRecord record;
+                        record.at = "2025-07-01T01:00:00.000000Z";
+                        record.actor_id = n;
+                        record.action = "dossier.read";
+                        record.outcome = "ok";
+                        record.detail = "{}";
+                        MOTCUA_RETURN_IF_ERROR(tx.Audit().Append(record));
+                        if (n % 50 == 7) {
+                            return MakeError(ErrorKind::kConflict, "refused");
+                        }
+                        return Done{};
+                    });
+                    if (!written) {
+                        EXPECT_EQ(written.GetError().code, "refused");
+                        ++refused;
+                    }
+                }
+            });
+        }
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    EXPECT_EQ(refused.load(), 2 * 4);  // n = 7, 57, 107, 157 in each process.
+    ASSERT_TRUE(Db().Read([](Transaction& t) -> Outcome<Done> {
+                        domain::AuditChainVerifier verifier(std::string(32, 'k'));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Scan(
+                            [&](const domain::AuditRecord& r) { return verifier.Feed(r); }));
+                        const auto head = t.Audit().GetHead().Value();
+                        EXPECT_EQ(head.first, 400 - 8);
+                        EXPECT_EQ(verifier.GetCount(), 400 - 8);
+                        EXPECT_TRUE(verifier.Finish(head.first, head.second));
+                        EXPECT_FALSE(verifier.GetFailure().has_value());
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
 TEST_F(PostgresDatabase, ConcurrentChangesOfOneDossierAreNotLost) {
     ASSERT_TRUE(Db().Write([](Transaction& t) -> Outcome<Done> {
                         domain::Dossier dossier;

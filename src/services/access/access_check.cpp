@@ -17,13 +17,10 @@ Outcome<Done> CheckAccess(storage::Database& database, const Clock& clock,
         return Done{};
     }
     // The refusal itself is evidence: record it (best effort — the refusal stands either way).
-    (void)database.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(transaction,
-                           MakeAuditEntry(clock, actor, subject.action, subject.target_kind,
-                                          subject.target_id, AuditOutcome::kDenied,
-                                          std::string(R"({"permission":")") +
-                                              domain::PermissionName(permission) + "\"}"));
-    });
+    (void)RecordAudit(database, MakeAuditEntry(clock, actor, subject.action, subject.target_kind,
+                                               subject.target_id, AuditOutcome::kDenied,
+                                               std::string(R"({"permission":")") +
+                                                   domain::PermissionName(permission) + "\"}"));
     return AccessDenied(actor);
 }
 

@@ -157,12 +157,10 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
                     : grant.agency_code.empty() ||
                           domain::IsAllowed(actor, permission, {grant.agency_code, 0}, is_within);
             if (!covered) {
-                (void)database_.Write([&](storage::Transaction& transaction) {
-                    return AppendAudit(transaction,
-                                       MakeAuditEntry(clock_, actor, action, "account",
-                                                      std::to_string(id), AuditOutcome::kDenied,
-                                                      R"({"reason":"grant_outside_scope"})"));
-                });
+                (void)RecordAudit(
+                    database_,
+                    MakeAuditEntry(clock_, actor, action, "account", std::to_string(id),
+                                   AuditOutcome::kDenied, R"({"reason":"grant_outside_scope"})"));
                 allowed = AccessDenied(actor);
                 break;
             }
@@ -198,10 +196,9 @@ Outcome<domain::Account> AccountService::Get(const domain::Actor& actor, std::in
     if (!account) {
         return account.GetError();
     }
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "account.read", "account",
-                                                       std::to_string(id), AuditOutcome::kOk));
-    }));
+    MOTCUA_RETURN_IF_ERROR(
+        RecordAudit(database_, MakeAuditEntry(clock_, actor, "account.read", "account",
+                                              std::to_string(id), AuditOutcome::kOk)));
     return account;
 }
 

@@ -45,4 +45,10 @@ Outcome<Done> AppendAudit(storage::Transaction& transaction, domain::AuditRecord
     return Done{};
 }
 
+Outcome<Done> RecordAudit(storage::Database& database, domain::AuditRecord record) {
+    // A copy per attempt: the backend may run the work again after a shared commit failed.
+    return database.WriteAudit(
+        [&](storage::Transaction& transaction) { return AppendAudit(transaction, record); });
+}
+
 }  // namespace motcua::services

@@ -7,6 +7,7 @@
 #include "common/clock.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/audit/audit_chain.hpp"
+#include "storage/database.hpp"
 #include "storage/transaction.hpp"
 
 namespace motcua::services {
@@ -22,5 +23,8 @@ domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& acto
 
 /// Appends `record` to the audit log of `transaction`.
 Outcome<Done> AppendAudit(storage::Transaction& transaction, domain::AuditRecord record);
+/// Records `record` on its own (a read, a refusal, a failed attempt), durably, through the
+/// backend's shared commit for such records (Database::WriteAudit).
+Outcome<Done> RecordAudit(storage::Database& database, domain::AuditRecord record);
 
 }  // namespace motcua::services

@@ -39,11 +39,9 @@ Outcome<Done> AuthService::RecordFailure(const std::string& login, std::int64_t 
     domain::Actor attempt = domain::Actor::Anonymous(remote_address);
     attempt.account_id = account_id;
     attempt.login = login;
-    return database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        return AppendAudit(
-            transaction, MakeAuditEntry(clock_, attempt, "auth.login", "account", login,
-                                        AuditOutcome::kFailed, "{\"reason\":\"" + reason + "\"}"));
-    });
+    return RecordAudit(database_,
+                       MakeAuditEntry(clock_, attempt, "auth.login", "account", login,
+                                      AuditOutcome::kFailed, "{\"reason\":\"" + reason + "\"}"));
 }
 
 Outcome<LoginResult> AuthService::Login(const std::string& login, const std::string& password,

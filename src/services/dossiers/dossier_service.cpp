@@ -132,10 +132,8 @@ DossierView DossierService::View(const domain::Actor& actor, domain::Dossier dos
 
 void DossierService::RecordDenied(const domain::Actor& actor, const std::string& action,
                                   const std::string& code) {
-    (void)database_.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, action, "dossier", code,
-                                                       AuditOutcome::kDenied));
-    });
+    (void)RecordAudit(
+        database_, MakeAuditEntry(clock_, actor, action, "dossier", code, AuditOutcome::kDenied));
 }
 
 Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossier request) {
@@ -380,10 +378,9 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
         return DossierNotFound(code);
     }
     // Reading a dossier is reading a person's data: it is audited.
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "dossier.read", "dossier",
-                                                       code, AuditOutcome::kOk));
-    }));
+    MOTCUA_RETURN_IF_ERROR(RecordAudit(
+        database_,
+        MakeAuditEntry(clock_, actor, "dossier.read", "dossier", code, AuditOutcome::kOk)));
     return *std::move(dossier);
 }
 
@@ -431,16 +428,13 @@ Outcome<DossierView> DossierService::Lookup(const std::string& code, const std::
     const auto anonymous = domain::Actor::Anonymous(remote_address);
     if (!dossier || !ConstantTimeEquals(dossier->applicant.id_number, id_number)) {
         lookup_throttle_.RecordFailure(code, remote_address, now);
-        (void)database_.Write([&](storage::Transaction& transaction) {
-            return AppendAudit(transaction, MakeAuditEntry(clock_, anonymous, "dossier.lookup",
-                                                           "dossier", code, AuditOutcome::kFailed));
-        });
+        (void)RecordAudit(database_, MakeAuditEntry(clock_, anonymous, "dossier.lookup", "dossier",
+                                                    code, AuditOutcome::kFailed));
         return DossierNotFound(code);
     }
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(transaction, MakeAuditEntry(clock_, anonymous, "dossier.lookup",
-                                                       "dossier", code, AuditOutcome::kOk));
-    }));
+    MOTCUA_RETURN_IF_ERROR(RecordAudit(
+        database_,
+        MakeAuditEntry(clock_, anonymous, "dossier.lookup", "dossier", code, AuditOutcome::kOk)));
     DossierView view;
     view.due_state = domain::ClassifyDossier(*dossier, now, options_.due_soon_threshold);
     view.dossier = std::move(*dossier);
@@ -511,12 +505,9 @@ Outcome<DossierPage> DossierService::List(const domain::Actor& actor, const Doss
         }
         return Done{};
     }));
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(
-            transaction,
-            MakeAuditEntry(clock_, actor, "dossier.list", "dossier", "", AuditOutcome::kOk,
-                           "{\"count\":" + std::to_string(page.items.size()) + "}"));
-    }));
+    MOTCUA_RETURN_IF_ERROR(RecordAudit(
+        database_, MakeAuditEntry(clock_, actor, "dossier.list", "dossier", "", AuditOutcome::kOk,
+                                  "{\"count\":" + std::to_string(page.items.size()) + "}")));
     if (static_cast<int>(page.items.size()) > query.limit) {
         page.items.pop_back();
         page.next_cursor = EncodeDossierCursor(page.items.back().dossier, query.order);

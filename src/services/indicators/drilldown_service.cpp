@@ -137,14 +137,12 @@ Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
     if (cursor->agency < agencies.size()) {
         page.next_cursor = FormatCursor(*cursor);
     }
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
-        return AppendAudit(transaction,
-                           MakeAuditEntry(clock_, actor, "indicators.drilldown", "agency",
-                                          query.agency_code, AuditOutcome::kOk,
-                                          "{\"metric\":\"" + query.metric + "\",\"period\":\"" +
-                                              query.period.Label() + "\",\"dossiers\":" +
-                                              std::to_string(page.items.size()) + "}"));
-    }));
+    MOTCUA_RETURN_IF_ERROR(RecordAudit(
+        database_,
+        MakeAuditEntry(clock_, actor, "indicators.drilldown", "agency", query.agency_code,
+                       AuditOutcome::kOk,
+                       "{\"metric\":\"" + query.metric + "\",\"period\":\"" + query.period.Label() +
+                           "\",\"dossiers\":" + std::to_string(page.items.size()) + "}")));
     return page;
 }
 

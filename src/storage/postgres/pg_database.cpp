@@ -1,8 +1,11 @@
 #include "storage/postgres/pg_database.hpp"
 
 #include <condition_variable>
+#include <deque>
+#include <future>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include <pqxx/pqxx>
@@ -39,6 +42,19 @@ struct PgDatabase::Pool {
     std::vector<std::unique_ptr<pqxx::connection>> idle;
     int open = 0;  // Connections in use or idle.
     bool closing = false;
+};
+
+struct PgDatabase::AuditJob {
+    const std::function<Outcome<Done>(Transaction&)>* work = nullptr;
+    std::promise<Outcome<Done>> done;
+};
+
+struct PgDatabase::AuditQueue {
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::deque<AuditJob*> jobs;
+    bool closing = false;
+    std::thread writer;
 };
 
 /// One connection taken from the pool; given back when the lease ends, unless it broke.
@@ -120,13 +136,25 @@ PgDatabase::PgDatabase(PgOptions options)
     if (options_.pool_size < 1) {
         options_.pool_size = 1;
     }
-    Lease first(*this);  // Fails now, with libpq's message, when the server cannot be reached.
+    {
+        Lease first(*this);  // Fails now, with libpq's message, when the server is unreachable.
+    }
     catalog_ = std::make_unique<PgCatalogRepository>(*this);
+    audit_queue_ = std::make_unique<AuditQueue>();
+    audit_queue_->writer = std::thread([this] { RunAuditWriter(); });
 }
 
 PgDatabase::~PgDatabase() { Close(); }
 
 void PgDatabase::Close() {
+    {
+        const std::lock_guard lock(audit_queue_->mutex);
+        audit_queue_->closing = true;
+    }
+    audit_queue_->ready.notify_all();
+    if (audit_queue_->writer.joinable()) {
+        audit_queue_->writer.join();  // Commits every queued record first.
+    }
     {
         const std::lock_guard lock(pool_->mutex);
         pool_->closing = true;
@@ -215,6 +243,77 @@ Outcome<Done> PgDatabase::Write(const std::function<Outcome<Done>(Transaction&)>
         PgTransaction stores(transaction, options_.audit_key, true);
         return work(stores);
     });
+}
+
+Outcome<Done> PgDatabase::WriteAudit(const std::function<Outcome<Done>(Transaction&)>& work) {
+    AuditJob job;
+    job.work = &work;
+    auto done = job.done.get_future();
+    {
+        const std::lock_guard lock(audit_queue_->mutex);
+        if (audit_queue_->closing) {
+            return MakeError(ErrorKind::kUnavailable, "shutting_down");
+        }
+        audit_queue_->jobs.push_back(&job);
+    }
+    audit_queue_->ready.notify_one();
+    return done.get();
+}
+
+void PgDatabase::RunAuditWriter() {
+    std::vector<AuditJob*> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(audit_queue_->mutex);
+            audit_queue_->ready.wait(
+                lock, [this] { return audit_queue_->closing || !audit_queue_->jobs.empty(); });
+            if (audit_queue_->jobs.empty()) {
+                return;  // Closing and drained.
+            }
+            while (!audit_queue_->jobs.empty() &&
+                   static_cast<int>(batch.size()) < std::max(1, options_.audit_batch)) {
+                batch.push_back(audit_queue_->jobs.front());
+                audit_queue_->jobs.pop_front();
+            }
+        }
+        CommitAuditBatch(batch);
+        batch.clear();
+    }
+}
+
+void PgDatabase::CommitAuditBatch(const std::vector<AuditJob*>& jobs) {
+    auto run = [this](AuditJob& job) {
+        return RunWrite([&](pqxx::transaction_base& transaction) {
+            PgTransaction stores(transaction, options_.audit_key, true);
+            return (*job.work)(stores);
+        });
+    };
+    if (jobs.size() == 1) {
+        jobs.front()->done.set_value(run(*jobs.front()));
+        return;
+    }
+    // Optimistic: all in one transaction, no savepoint per job (audit appends almost never
+    // fail). Should one fail, nothing of the batch is kept and each job runs on its own.
+    bool all_ran = false;
+    auto together = RunWrite([&](pqxx::transaction_base& transaction) -> Outcome<Done> {
+        PgTransaction stores(transaction, options_.audit_key, true);
+        for (auto* job : jobs) {
+            MOTCUA_RETURN_IF_ERROR((*job->work)(stores));
+        }
+        all_ran = true;
+        return Done{};
+    });
+    if (together || all_ran) {
+        // Committed, or the commit itself failed (perhaps after it took effect): every job
+        // gets that answer; none is run twice.
+        for (auto* job : jobs) {
+            job->done.set_value(together);
+        }
+        return;
+    }
+    for (auto* job : jobs) {
+        job->done.set_value(run(*job));
+    }
 }
 
 Outcome<Done> PgDatabase::Read(const std::function<Outcome<Done>(Transaction&)>& work) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -25,6 +26,7 @@ struct PgOptions {
     std::string conninfo;
     int pool_size = 8;
     std::string audit_key;  // 32 bytes keying the audit hash chain (kept outside the database).
+    int audit_batch = 256;  // Most audit-only works (WriteAudit) committed together.
 };
 
 class PgCatalogRepository;
@@ -39,6 +41,9 @@ public:
     CatalogRepository& Catalog() override;
     Outcome<Done> Write(const std::function<Outcome<Done>(Transaction&)>& work) override;
     Outcome<Done> Read(const std::function<Outcome<Done>(Transaction&)>& work) override;
+    /// Queues `work` for the audit writer, which commits every queued audit-only work in one
+    /// transaction (one wait for the chain's head row and one durable commit for all of them).
+    Outcome<Done> WriteAudit(const std::function<Outcome<Done>(Transaction&)>& work) override;
     std::string Describe() const override;
     void Close() override;
 
@@ -52,6 +57,11 @@ public:
 private:
     struct Pool;
     class Lease;
+    struct AuditJob;
+    struct AuditQueue;
+    void RunAuditWriter();
+    /// Commits `jobs` in one transaction; when one of them fails, each runs on its own.
+    void CommitAuditBatch(const std::vector<AuditJob*>& jobs);
 
     /// Takes a pooled connection into `lease` and begins `transaction` on it.
     template <typename Tx>
@@ -59,6 +69,7 @@ private:
 
     PgOptions options_;
     std::unique_ptr<Pool> pool_;
+    std::unique_ptr<AuditQueue> audit_queue_;
     std::unique_ptr<PgCatalogRepository> catalog_;
 };
 
