@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Durable lifecycle actions and dossier lookups over HTTP, with wrk on loopback against a
 # release build serving the demo province: desk receptions (POST /api/v1/dossiers, each one
-# transaction acknowledged after its commit) and audited lookups by code (GET
-# /api/v1/dossiers/{code}). Prints one RESULT line per route, the server's RSS and start-up time.
+# transaction acknowledged after its commit) and audited lookups by code: an official's (GET
+# /api/v1/dossiers/{code}, bearer session) and a citizen's (?id_number=, no sign-in). Prints one
+# RESULT line per route, the server's RSS and start-up time.
 # Bounded: DURATION seconds per route (default 10).
 # Usage: bench/http/dossier_http_bench.sh [path/to/motcua]
 # Settings: SERVER_THREADS (I/O, default 2), HANDLER_THREADS (default 32), CONNECTIONS (64).
@@ -43,4 +44,6 @@ codes=$(curl -fsS -H "authorization: Bearer $token" "$url/api/v1/dossiers?limit=
   | grep -o '"code":"H32[^"]*"' | cut -d'"' -f4 | paste -sd, -)
 printf '%-22s ' dossier_by_code
 ROUTE=lookup CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/route.lua" "$url" | grep RESULT
+printf '%-22s ' public_lookup
+ROUTE=public_lookup CODES=$codes wrk -t2 -c"$connections" -d"${duration}s" -s "$here/route.lua" "$url" | grep RESULT
 echo "server RSS after the runs: $(( $(grep VmRSS /proc/$server/status | awk '{print $2}') / 1024 )) MB"

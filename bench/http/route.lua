@@ -1,5 +1,5 @@
--- wrk script: one route of the mix alone (ROUTE = search | lookup | reception | action | inbox |
--- dashboard), for its own throughput and latency; same requests as mixed.lua. ROUTE=static asks
+-- wrk script: one route of the mix alone (ROUTE = search | lookup | public_lookup | reception |
+-- action | inbox | dashboard), for its own throughput and latency; same requests as mixed.lua. ROUTE=static asks
 -- for /healthz.json (the static file nginx serves for comparison).
 local token = os.getenv("TOKEN") or ""
 local route = os.getenv("ROUTE")
@@ -17,6 +17,9 @@ request = function()
     return wrk.format("GET", "/api/v1/procedures?q=dang%20ky%20khai%20sinh")
   elseif route == "lookup" then
     return wrk.format("GET", "/api/v1/dossiers/" .. code, auth)
+  elseif route == "public_lookup" then
+    -- The citizen's lookup: code and ID number, no sign-in (the receptions' applicant).
+    return wrk.format("GET", "/api/v1/dossiers/" .. code .. "?id_number=056095001234")
   elseif route == "reception" then
     return wrk.format("POST", "/api/v1/dossiers", json,
       '{"procedure":"1.001193.000.00.00.H32","agency":"H32.22333.01","channel":"desk",'
