@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/auth/auth_handlers.hpp"
+#include "api/client_address.hpp"
 
 namespace motcua::api {
 
@@ -61,7 +62,11 @@ bool HttpApi::HasValidSession(const Request& header_only) {
     bool is_bearer = false;
     const std::string token = TokenOf(header_only, is_bearer);
     return context_.auth != nullptr && !token.empty() &&
-           context_.auth->Authenticate(token, header_only.remote_address).HasValue();
+           context_.auth
+               ->Authenticate(token, ClientAddress(header_only.remote_address,
+                                                   header_only.Header("x-forwarded-for"),
+                                                   options_.trusted_proxies))
+               .HasValue();
 }
 
 std::optional<Response> HttpApi::Authenticate(Request& request) {
@@ -102,6 +107,10 @@ std::optional<Response> HttpApi::Authenticate(Request& request) {
 
 Response HttpApi::Handle(Request request) {
     const auto started = std::chrono::steady_clock::now();
+    if (!options_.trusted_proxies.empty()) {
+        request.remote_address = ClientAddress(
+            request.remote_address, request.Header("x-forwarded-for"), options_.trusted_proxies);
+    }
     std::size_t route_index = unmatched_route_;
     Response response;
     try {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/api_context.hpp"
 #include "api/metrics.hpp"
@@ -18,6 +19,7 @@ namespace motcua::api {
 struct HttpApiOptions {
     std::optional<std::filesystem::path> web_root;  // Serve the web application from here.
     std::string openapi_json;                       // The OpenAPI document served as-is.
+    std::vector<std::string> trusted_proxies;       // Peers whose X-Forwarded-For is read.
 };
 
 class HttpApi {

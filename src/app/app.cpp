@@ -477,6 +477,7 @@ int App::Serve() {
     context.cookie = {config_.cookie_secure, std::chrono::minutes(config_.session_minutes)};
     api::HttpApiOptions options;
     options.openapi_json = std::string(resources::Get("openapi.json"));
+    options.trusted_proxies = config_.trusted_proxies;
     if (std::filesystem::is_directory(config_.web_root)) {
         options.web_root = config_.web_root;
     } else {

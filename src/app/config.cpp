@@ -6,6 +6,8 @@
 #include <boost/property_tree/ini_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
+#include "api/client_address.hpp"
+
 namespace motcua::app {
 namespace {
 
@@ -76,6 +78,9 @@ const std::map<std::string, std::string>& DescribeSettings() {
          "how long a verified session is reused without reading the database (default 2000; "
          "0 = off); another process's logout or account change applies here within it"},
         {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
+        {"trusted_proxies",
+         "comma-separated addresses of reverse proxies whose X-Forwarded-For gives the client's "
+         "address, e.g. 127.0.0.1,::1 behind a local nginx (default none)"},
         {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
         {"dossier_code_format", "default ({agency}-{yyMMdd}-{NNNN}) or tt04 (TT 04/2025 form)"},
         {"dossier_code_system_digits", "tt04 only: the 2 digits AA of the central system"},
@@ -169,6 +174,10 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must not be empty");
             }
             (key == "data_dir" ? config.data_dir : config.web_root) = value;
+        } else if (key == "trusted_proxies") {
+            if (!api::ParseTrustedProxies(value, config.trusted_proxies)) {
+                applied = BadSetting(key, "must be IP addresses separated by commas");
+            }
         } else if (key == "cookie_secure") {
             if (value != "true" && value != "false") {
                 applied = BadSetting(key, "must be true or false");

@@ -257,8 +257,38 @@ describe('login throttling', () => {
       const byAddress = await tryLogin(throttled, DEMO_LOGINS.specialist, DEMO_PASSWORD);
       assertProblem(byAddress, 429, 'too_many_attempts');
       assert.ok(Number(byAddress.headers.get('retry-after')) >= 1);
+      // Without trusted_proxies, X-Forwarded-For is not believed: still the same address.
+      assertProblem(await tryLogin(throttled, DEMO_LOGINS.specialist, DEMO_PASSWORD, 'bearer',
+        { 'x-forwarded-for': '198.51.100.7' }), 429, 'too_many_attempts');
     } finally {
       await throttled.close();
+    }
+  });
+
+  test('behind a trusted proxy each client has its own address: one blocked client does not block the others', async () => {
+    const proxied = await startServer({
+      env: { ...FAST_HASHING, MOTCUA_TRUSTED_PROXIES: '127.0.0.1,::1' }, demoEnv: FAST_HASHING,
+    });
+    try {
+      // nginx appends the address it saw; what the client wrote on its left is not believed.
+      const from = (client: string) => ({ 'x-forwarded-for': `10.0.0.99, ${client}` });
+      for (let i = 0; i < 20; i += 1) {
+        assertProblem(await tryLogin(proxied, `khong.co.${Math.floor(i / 3)}`, 'Sai-MatKhau#x', 'bearer',
+          from('198.51.100.7')), 401, 'invalid_credentials');
+      }
+      assertProblem(await tryLogin(proxied, DEMO_LOGINS.specialist, DEMO_PASSWORD, 'bearer', from('198.51.100.7')),
+        429, 'too_many_attempts');
+      // Another client behind the same nginx signs in.
+      const other = await tryLogin(proxied, DEMO_LOGINS.specialist, DEMO_PASSWORD, 'bearer', from('203.0.113.20'));
+      assert.equal(other.status, 200, other.text);
+      // The audit log records the client's address, not the proxy's.
+      const reader = await login(proxied, DEMO_LOGINS.auditor, DEMO_PASSWORD);
+      const records = await readAudit(proxied, reader, 'action=auth.login');
+      const addresses = new Set(records.map((r) => r.remote_address));
+      assert.ok(addresses.has('198.51.100.7') && addresses.has('203.0.113.20'), [...addresses].join(','));
+      assert.ok(!addresses.has('10.0.0.99'), 'an address the client wrote was believed');
+    } finally {
+      await proxied.close();
     }
   });
 });
