@@ -23,10 +23,14 @@ Error StorageUnavailable(const std::exception& failure) {
 SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {
     writer_connection_ = std::make_unique<SqliteConnection>(options_.path, OpenMode::kReadWrite);
     // WAL lets readers run beside the writer; synchronous=FULL makes each commit durable
-    // (fsync of the WAL) before it returns — DESIGN.md §2.
+    // (fsync of the WAL) before it returns — DESIGN.md §2. The group commit runs each job in a
+    // savepoint, whose sub-journal SQLite keeps in a temporary file by default: a third of a
+    // reception's time went to pwrite into it. temp_store=MEMORY keeps it in memory (it only
+    // serves to roll back one job; durability is the WAL's), and a 32 MB cache keeps a large
+    // batch's dirty pages from spilling to the WAL before its commit.
     writer_connection_->Exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-        "PRAGMA busy_timeout=5000;");
+        "PRAGMA busy_timeout=5000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;");
     catalog_ = std::make_unique<SqliteCatalogRepository>(*this);
     writer_ = std::thread([this] { RunWriter(); });
 }
