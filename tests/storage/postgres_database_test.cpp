@@ -193,32 +193,43 @@ TEST_F(PostgresDatabase, DailySequenceIsGapFreeAndUniqueAcrossConnections) {
     }
 }
 
-TEST_F(PostgresDatabase, AuditAppendsFromSeveralConnectionsKeepOneChain) {
-    FromTwoConnections(*database_, 25, [](PgDatabase& process, int i) {
-        auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
-            domain::AuditRecord record;
-            record.at = "2025-07-01T01:00:00.000000Z";
-            record.actor_id = i;
-            record.action = "dossier.read";
-            record.outcome = "ok";
-            record.detail = "{}";
-            MOTCUA_RETURN_IF_ERROR(t.Audit().Append(record));
-            return Done{};
-        });
-        EXPECT_TRUE(written.HasValue());
-    });
-    ASSERT_TRUE(Db().Read([](Transaction& t) -> Outcome<Done> {
+// The record of one read, by actor `actor`.
+domain::AuditRecord ReadRecord(std::int64_t actor) {
+    domain::AuditRecord record;
+    record.at = "2025-07-01T01:00:00.000000Z";
+    record.actor_id = actor;
+    record.action = "dossier.read";
+    record.outcome = "ok";
+    record.detail = "{}";
+    return record;
+}
+
+// The audit log holds `count` records in one chain that verifies up to its head.
+void ExpectOneVerifiedChain(PgDatabase& database, std::int64_t count) {
+    ASSERT_TRUE(database
+                    .Read([&](Transaction& t) -> Outcome<Done> {
                         domain::AuditChainVerifier verifier(std::string(32, 'k'));
                         MOTCUA_RETURN_IF_ERROR(t.Audit().Scan(
                             [&](const domain::AuditRecord& r) { return verifier.Feed(r); }));
                         const auto head = t.Audit().GetHead().Value();
-                        EXPECT_EQ(head.first, 100);
-                        EXPECT_EQ(verifier.GetCount(), 100);
+                        EXPECT_EQ(head.first, count);
+                        EXPECT_EQ(verifier.GetCount(), count);
                         EXPECT_TRUE(verifier.Finish(head.first, head.second));
                         EXPECT_FALSE(verifier.GetFailure().has_value());
                         return Done{};
                     })
                     .HasValue());
+}
+
+TEST_F(PostgresDatabase, AuditAppendsFromSeveralConnectionsKeepOneChain) {
+    FromTwoConnections(*database_, 25, [](PgDatabase& process, int i) {
+        auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(t.Audit().Append(ReadRecord(i)));
+            return Done{};
+        });
+        EXPECT_TRUE(written.HasValue());
+    });
+    ExpectOneVerifiedChain(Db(), 100);
 }
 
 // WriteAudit: the records of many reads share a transaction; one that fails is not kept and
@@ -235,13 +246,7 @@ TEST_F(PostgresDatabase, AuditOnlyWritesShareCommitsAndKeepOneChain) {
                 for (int i = 0; i < 25; ++i) {
                     const int n = t * 25 + i;
                     auto written = process->WriteAudit([&](Transaction& tx) -> Outcome<Done> {
-                        domain::AuditRecord record;
-                        record.at = "2025-07-01T01:00:00.000000Z";
-                        record.actor_id = n;
-                        record.action = "dossier.read";
-                        record.outcome = "ok";
-                        record.detail = "{}";
-                        MOTCUA_RETURN_IF_ERROR(tx.Audit().Append(record));
+                        MOTCUA_RETURN_IF_ERROR(tx.Audit().Append(ReadRecord(n)));
                         if (n % 50 == 7) {
                             return MakeError(ErrorKind::kConflict, "refused");
                         }
@@ -259,18 +264,7 @@ TEST_F(PostgresDatabase, AuditOnlyWritesShareCommitsAndKeepOneChain) {
         thread.join();
     }
     EXPECT_EQ(refused.load(), 2 * 4);  // n = 7, 57, 107, 157 in each process.
-    ASSERT_TRUE(Db().Read([](Transaction& t) -> Outcome<Done> {
-                        domain::AuditChainVerifier verifier(std::string(32, 'k'));
-                        MOTCUA_RETURN_IF_ERROR(t.Audit().Scan(
-                            [&](const domain::AuditRecord& r) { return verifier.Feed(r); }));
-                        const auto head = t.Audit().GetHead().Value();
-                        EXPECT_EQ(head.first, 400 - 8);
-                        EXPECT_EQ(verifier.GetCount(), 400 - 8);
-                        EXPECT_TRUE(verifier.Finish(head.first, head.second));
-                        EXPECT_FALSE(verifier.GetFailure().has_value());
-                        return Done{};
-                    })
-                    .HasValue());
+    ExpectOneVerifiedChain(Db(), 400 - 8);
 }
 
 TEST_F(PostgresDatabase, ConcurrentChangesOfOneDossierAreNotLost) {
