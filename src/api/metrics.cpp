@@ -1,5 +1,7 @@
 #include "api/metrics.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace motcua::api {
@@ -32,6 +34,17 @@ void Metrics::Record(std::size_t route, int status, std::chrono::microseconds la
     counters.buckets[bucket].fetch_add(1, std::memory_order_relaxed);
     counters.latency_sum_us.fetch_add(static_cast<std::uint64_t>(latency.count()),
                                       std::memory_order_relaxed);
+}
+
+void Metrics::RecordOverdueRun(bool finished, int marked, std::int64_t at_unix_seconds) {
+    if (!finished) {
+        overdue_runs_failed_.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    overdue_runs_ok_.fetch_add(1, std::memory_order_relaxed);
+    overdue_marked_.fetch_add(static_cast<std::uint64_t>(std::max(0, marked)),
+                              std::memory_order_relaxed);
+    overdue_last_success_.store(at_unix_seconds, std::memory_order_relaxed);
 }
 
 std::string Metrics::RenderPrometheus() const {
@@ -71,6 +84,22 @@ std::string Metrics::RenderPrometheus() const {
         out += fmt::format("motcua_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
                            route_names_[route], cumulative);
     }
+    out += "# HELP motcua_overdue_job_runs_total Runs of the overdue job in this process.\n";
+    out += "# TYPE motcua_overdue_job_runs_total counter\n";
+    out += fmt::format("motcua_overdue_job_runs_total{{outcome=\"ok\"}} {}\n",
+                       overdue_runs_ok_.load(std::memory_order_relaxed));
+    out += fmt::format("motcua_overdue_job_runs_total{{outcome=\"failed\"}} {}\n",
+                       overdue_runs_failed_.load(std::memory_order_relaxed));
+    out += "# HELP motcua_overdue_marked_total Dossiers this process recorded as overdue.\n";
+    out += "# TYPE motcua_overdue_marked_total counter\n";
+    out += fmt::format("motcua_overdue_marked_total {}\n",
+                       overdue_marked_.load(std::memory_order_relaxed));
+    out +=
+        "# HELP motcua_overdue_job_last_success_seconds When the overdue job last finished "
+        "(Unix time; 0 before its first run).\n";
+    out += "# TYPE motcua_overdue_job_last_success_seconds gauge\n";
+    out += fmt::format("motcua_overdue_job_last_success_seconds {}\n",
+                       overdue_last_success_.load(std::memory_order_relaxed));
     return out;
 }
 

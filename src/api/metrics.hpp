@@ -1,10 +1,12 @@
-// Metrics: request counts by route and status, and latency histograms by route, kept in atomic
-// counters (no lock on the request path) and rendered in the Prometheus text format at /metrics.
+// Metrics: request counts by route and status, latency histograms by route, and the overdue
+// job's runs, kept in atomic counters (no lock on the request path) and rendered in the
+// Prometheus text format at /metrics.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +20,9 @@ public:
 
     /// Records one answered request.
     void Record(std::size_t route, int status, std::chrono::microseconds latency);
+    /// Records one run of the overdue job: whether it finished, how many dossiers it marked, and
+    /// when (Unix seconds) — an alert fires when the last success grows old.
+    void RecordOverdueRun(bool finished, int marked, std::int64_t at_unix_seconds);
     /// Returns the Prometheus text exposition of every counter.
     std::string RenderPrometheus() const;
 
@@ -34,6 +39,10 @@ private:
     };
     std::vector<std::string> route_names_;
     std::unique_ptr<RouteCounters[]> counters_;
+    std::atomic<std::uint64_t> overdue_runs_ok_{0};
+    std::atomic<std::uint64_t> overdue_runs_failed_{0};
+    std::atomic<std::uint64_t> overdue_marked_{0};
+    std::atomic<std::int64_t> overdue_last_success_{0};
 };
 
 }  // namespace motcua::api

@@ -504,14 +504,20 @@ int App::Serve() {
         return 1;
     }
     // The overdue job: driven by the stored due times, so a restart loses nothing.
-    std::jthread overdue_job([this](std::stop_token stop) {
+    std::jthread overdue_job([this, &http_api](std::stop_token stop) {
         std::mutex mutex;
         std::condition_variable_any wake;
         while (!stop.stop_requested()) {
             auto marked = services_->dossiers.MarkOverdue();
             if (marked && marked.Value() > 0) {
                 spdlog::info("marked {} dossier(s) overdue", marked.Value());
+            } else if (!marked) {
+                spdlog::warn("the overdue job failed: {}", marked.GetError().detail);
             }
+            http_api.GetMetrics().RecordOverdueRun(
+                marked.HasValue(), marked ? marked.Value() : 0,
+                std::chrono::duration_cast<std::chrono::seconds>(clock_.Now().time_since_epoch())
+                    .count());
             std::unique_lock lock(mutex);
             wake.wait_for(lock, stop, std::chrono::seconds(config_.overdue_check_seconds),
                           [] { return false; });

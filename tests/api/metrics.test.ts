@@ -11,8 +11,9 @@ after(async () => {
   await server?.close();
 });
 
-function sample(text: string, name: string, labels: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}} `));
+function sample(text: string, name: string, labels?: string): number | undefined {
+  const prefix = labels === undefined ? `${name} ` : `${name}{${labels}} `;
+  const line = text.split('\n').find((l) => l.startsWith(prefix));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
@@ -72,4 +73,24 @@ test('the counters grow with later requests', async () => {
   assert.equal(sample(after, 'motcua_http_requests_total', 'route="GET /healthz",status="200"'), count + 5);
   // The earlier /metrics scrape is itself counted.
   assert.ok((sample(after, 'motcua_http_requests_total', 'route="GET /metrics",status="200"') ?? 0) >= 2);
+});
+
+test('the overdue job reports its runs, what it marked and when it last finished', async () => {
+  // The job runs at start (and then every overdue_check_seconds).
+  let text = '';
+  for (let tries = 0; tries < 50; tries += 1) {
+    text = await (await fetch(`${server.url}/metrics`)).text();
+    if ((sample(text, 'motcua_overdue_job_runs_total', 'outcome="ok"') ?? 0) >= 1) {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.match(text, /^# TYPE motcua_overdue_job_runs_total counter$/m);
+  assert.match(text, /^# TYPE motcua_overdue_job_last_success_seconds gauge$/m);
+  assert.ok((sample(text, 'motcua_overdue_job_runs_total', 'outcome="ok"') ?? 0) >= 1, text);
+  assert.equal(sample(text, 'motcua_overdue_job_runs_total', 'outcome="failed"'), 0);
+  const marked = sample(text, 'motcua_overdue_marked_total');
+  assert.ok(marked !== undefined && Number.isInteger(marked) && marked >= 0, `marked ${marked}`);
+  const last = sample(text, 'motcua_overdue_job_last_success_seconds')!;
+  assert.ok(Math.abs(last - Date.now() / 1000) < 120, `last success ${last}`);
 });

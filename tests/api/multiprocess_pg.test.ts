@@ -149,6 +149,13 @@ describe('two processes on one PostgreSQL database', { skip: SKIP }, () => {
     // What both processes logged as marked adds up to the dossiers, none counted twice.
     assert.equal(loggedMarks(first) + loggedMarks(second), history.codes.length,
       `first: ${loggedMarks(first)}, second: ${loggedMarks(second)}`);
+    // And so do their /metrics counters.
+    const counted = async (server: RunningServer) => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith('motcua_overdue_marked_total '));
+      return Number(line?.split(' ')[1]);
+    };
+    assert.equal(await counted(first) + await counted(second), history.codes.length);
   });
 
   test('after kill -9 of one process the other marks what is left and what becomes overdue', async (t) => {
