@@ -236,28 +236,9 @@ Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
 
 Outcome<std::shared_ptr<const RankingAnswer>> IndicatorService::SharedRanking(
     const std::string& parent_code, const reporting::Period& period) {
-    const auto now = clock_.Now();
     const std::string key =
         std::to_string(catalog_.GetSnapshot()->revision) + "|" + parent_code + "|" + period.Label();
-    {
-        std::lock_guard lock(shared_mutex_);
-        const auto found = shared_.find(key);
-        if (found != shared_.end() && now - found->second.computed_at < kRankingFreshFor &&
-            now >= found->second.computed_at) {
-            return found->second.answer;
-        }
-    }
-    auto computed = Ranking(parent_code, period);
-    if (!computed) {
-        return computed.GetError();
-    }
-    auto answer = std::make_shared<const RankingAnswer>(std::move(computed).Value());
-    std::lock_guard lock(shared_mutex_);
-    if (shared_.size() >= 64) {
-        shared_.clear();  // Periods and parents asked for are few; never let the map grow.
-    }
-    shared_[key] = {now, answer};
-    return answer;
+    return shared_.Get(key, clock_.Now(), [&] { return Ranking(parent_code, period); });
 }
 
 Outcome<std::vector<IndexAnswer>> IndicatorService::Trend(const std::string& agency_code,

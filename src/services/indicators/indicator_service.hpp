@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
@@ -13,6 +11,7 @@
 #include "reporting/index_766.hpp"
 #include "reporting/plan_indicators.hpp"
 #include "services/catalog/catalog_service.hpp"
+#include "services/indicators/shared_answers.hpp"
 #include "storage/database.hpp"
 
 namespace motcua::services {
@@ -56,7 +55,8 @@ public:
     /// `period`, children best first: the province dashboard, from one read of the counters.
     Outcome<RankingAnswer> Ranking(const std::string& parent_code, const reporting::Period& period);
     /// Ranking, shared by the callers of the same parent and period for kRankingFreshFor: the
-    /// public dashboard is read by many at once, and the figures move only with events.
+    /// public dashboard is read by many at once, and the figures move only with events. Once
+    /// stale, one caller computes it again while the others are given the previous answer.
     Outcome<std::shared_ptr<const RankingAnswer>> SharedRanking(const std::string& parent_code,
                                                                 const reporting::Period& period);
     /// Scores the index of each month of `year`: the dashboard's trend.
@@ -69,16 +69,10 @@ public:
     static constexpr std::chrono::seconds kRankingFreshFor{2};
 
 private:
-    struct SharedAnswer {
-        Instant computed_at;
-        std::shared_ptr<const RankingAnswer> answer;
-    };
     storage::Database& database_;
     CatalogService& catalog_;
     const Clock& clock_;
-    std::mutex shared_mutex_;
-    std::unordered_map<std::string, SharedAnswer>
-        shared_;  // By catalogue revision, parent, period.
+    SharedAnswers<RankingAnswer> shared_{kRankingFreshFor, 64};  // By revision, parent, period.
 };
 
 }  // namespace motcua::services
