@@ -2,36 +2,17 @@
 
 #include <pqxx/pqxx>
 
+#include "storage/counter_sql.hpp"
 #include "storage/postgres/pg_statement.hpp"
 
 namespace motcua::storage::postgres {
 namespace {
 
-// The upsert of one row of `table`, whose key is ($1, $2, $3) in `key` order; the counters
-// follow as $4… in reporting::CounterFields() order.
-std::string UpsertSql(const std::string& table, const std::string& key) {
-    std::string columns;
-    std::string values;
-    std::string updates;
-    const auto fields = reporting::CounterFields();
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string name = fields[i].column;
-        columns += ", " + name;
-        values += ", $" + std::to_string(i + 4) + "::bigint";
-        updates += std::string(i == 0 ? "" : ", ") + name + " = t." + name + " + excluded." + name;
-    }
-    return "INSERT INTO " + table + " AS t (" + key + columns + ") VALUES ($1, $2, $3" + values +
-           ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
-}
+// $n: the key parameters (1–3) are text, the counters bigint.
+std::string Parameter(int n) { return "$" + std::to_string(n) + (n > 3 ? "::bigint" : ""); }
 
 // ", sum(a)::bigint, sum(b)::bigint, …" (sum of bigint is numeric in PostgreSQL).
-std::string SumColumns() {
-    std::string sql;
-    for (const auto& field : reporting::CounterFields()) {
-        sql += std::string(", sum(") + field.column + ")::bigint";
-    }
-    return sql;
-}
+std::string SumColumns() { return CounterColumnList("sum(", ")::bigint"); }
 
 // Reads the counter columns that start at result column `first`.
 void ReadCounters(const pqxx::row& row, int first, reporting::Counters& counters) {
@@ -47,9 +28,9 @@ Outcome<Done> PgIndicatorStore::Add(const std::string& agency_code,
                                     const std::string& procedure_code, const std::string& day,
                                     const reporting::Counters& delta) {
     static const std::string kUpsertDay =
-        UpsertSql("indicator_counters", "agency_code, procedure_code, day");
-    static const std::string kUpsertMonth =
-        UpsertSql("indicator_counters_month", "month, agency_code, procedure_code");
+        CounterUpsertSql("indicator_counters", "agency_code, procedure_code, day", Parameter);
+    static const std::string kUpsertMonth = CounterUpsertSql(
+        "indicator_counters_month", "month, agency_code, procedure_code", Parameter);
     const auto fields = reporting::CounterFields();
     auto run = [&](PgStatement& upsert) {
         for (const auto& field : fields) {
@@ -108,13 +89,10 @@ Outcome<std::vector<AgencyProcedureCounters>> PgIndicatorStore::SumByAgencyAndPr
 }
 
 Outcome<std::vector<CounterRow>> PgIndicatorStore::ListAll() {
-    std::string sql = "SELECT agency_code, procedure_code, day";
-    for (const auto& field : reporting::CounterFields()) {
-        sql += std::string(", ") + field.column;
-    }
-    sql += " FROM indicator_counters ORDER BY agency_code, procedure_code, day";
     std::vector<CounterRow> rows;
-    for (const auto& row : transaction_.exec(sql)) {
+    for (const auto& row :
+         transaction_.exec("SELECT agency_code, procedure_code, day" + CounterColumnList("", "") +
+                           " FROM indicator_counters ORDER BY agency_code, procedure_code, day")) {
         CounterRow counters{Text(row[0]), Text(row[1]), Text(row[2]), {}};
         ReadCounters(row, 3, counters.counters);
         if (!reporting::IsZero(counters.counters)) {

@@ -2,25 +2,13 @@
 
 #include <array>
 
+#include "storage/counter_sql.hpp"
+
 namespace motcua::storage::sqlite {
 namespace {
 
-// The upsert of one row of `table`, whose key is (?1, ?2, ?3) in `key` order.
-std::string UpsertSql(const std::string& table, const std::string& key) {
-    std::string columns;
-    std::string values;
-    std::string updates;
-    const auto fields = reporting::CounterFields();
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string name = fields[i].column;
-        const std::string parameter = "?" + std::to_string(i + 4);
-        columns += ", " + name;
-        values += ", " + parameter;
-        updates += std::string(i == 0 ? "" : ", ") + name + " = " + name + " + excluded." + name;
-    }
-    return "INSERT INTO " + table + " (" + key + columns + ") VALUES (?1, ?2, ?3" + values +
-           ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
-}
+// ?n: SQLite's numbered parameter.
+std::string Parameter(int n) { return "?" + std::to_string(n); }
 
 // Reads the counter columns that start at result column `first`.
 void ReadCounters(SqliteStatement& select, int first, reporting::Counters& counters) {
@@ -36,9 +24,9 @@ Outcome<Done> SqliteIndicatorStore::Add(const std::string& agency_code,
                                         const std::string& procedure_code, const std::string& day,
                                         const reporting::Counters& delta) {
     static const std::string kUpsertDay =
-        UpsertSql("indicator_counters", "agency_code, procedure_code, day");
-    static const std::string kUpsertMonth =
-        UpsertSql("indicator_counters_month", "month, agency_code, procedure_code");
+        CounterUpsertSql("indicator_counters", "agency_code, procedure_code, day", Parameter);
+    static const std::string kUpsertMonth = CounterUpsertSql(
+        "indicator_counters_month", "month, agency_code, procedure_code", Parameter);
     const auto fields = reporting::CounterFields();
     auto bind_counters = [&](SqliteStatement& upsert) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -58,11 +46,8 @@ Outcome<Done> SqliteIndicatorStore::Add(const std::string& agency_code,
 Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
     const std::vector<std::string>& agencies, const std::string& first_month,
     const std::string& last_month) {
-    std::string sql = "SELECT procedure_code";
-    for (const auto& field : reporting::CounterFields()) {
-        sql += std::string(", sum(") + field.column + ")";
-    }
-    sql += " FROM indicator_counters_month WHERE month >= ?1 AND month <= ?2";
+    std::string sql = "SELECT procedure_code" + CounterColumnList("sum(", ")") +
+                      " FROM indicator_counters_month WHERE month >= ?1 AND month <= ?2";
     if (!agencies.empty()) {
         sql += " AND agency_code IN (" + NumberedPlaceholders(3, agencies.size()) + ")";
     }
@@ -84,14 +69,10 @@ Outcome<std::vector<ProcedureCounters>> SqliteIndicatorStore::SumByProcedure(
 
 Outcome<std::vector<AgencyProcedureCounters>> SqliteIndicatorStore::SumByAgencyAndProcedure(
     const std::string& first_month, const std::string& last_month) {
-    std::string sql = "SELECT agency_code, procedure_code";
-    for (const auto& field : reporting::CounterFields()) {
-        sql += std::string(", sum(") + field.column + ")";
-    }
-    sql +=
-        " FROM indicator_counters_month WHERE month >= ?1 AND month <= ?2 "
-        "GROUP BY agency_code, procedure_code";
-    auto select = connection_.Prepare(sql);
+    auto select =
+        connection_.Prepare("SELECT agency_code, procedure_code" + CounterColumnList("sum(", ")") +
+                            " FROM indicator_counters_month WHERE month >= ?1 AND month <= ?2 "
+                            "GROUP BY agency_code, procedure_code");
     select.Bind(1, first_month).Bind(2, last_month);
     std::vector<AgencyProcedureCounters> rows;
     while (select.Step()) {
@@ -103,12 +84,10 @@ Outcome<std::vector<AgencyProcedureCounters>> SqliteIndicatorStore::SumByAgencyA
 }
 
 Outcome<std::vector<CounterRow>> SqliteIndicatorStore::ListAll() {
-    std::string sql = "SELECT agency_code, procedure_code, day";
-    for (const auto& field : reporting::CounterFields()) {
-        sql += std::string(", ") + field.column;
-    }
-    sql += " FROM indicator_counters ORDER BY agency_code, procedure_code, day";
-    auto select = connection_.Prepare(sql);
+    auto select =
+        connection_.Prepare("SELECT agency_code, procedure_code, day" + CounterColumnList("", "") +
+                            " FROM indicator_counters ORDER BY agency_code, "
+                            "procedure_code, day");
     std::vector<CounterRow> rows;
     while (select.Step()) {
         CounterRow row{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2), {}};
