@@ -7,13 +7,12 @@
 #include <iterator>
 #include <set>
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app/app.hpp"
 #include "storage/file_store.hpp"
+#include "storage/file_sync.hpp"
 #include "storage/sqlite/sqlite_backup.hpp"
 #ifdef MOTCUA_WITH_POSTGRES
 #include "storage/postgres/pg_database.hpp"
@@ -23,6 +22,7 @@ namespace motcua::app {
 namespace {
 
 namespace fs = std::filesystem;
+using storage::SyncPath;
 using storage::sqlite::DatabaseFacts;
 
 constexpr int kPagesPerStep = 1024;
@@ -38,16 +38,6 @@ struct TreeCopy {
 int Fail(std::string_view command, const std::string& message) {
     fmt::print(stderr, "motcua: {}: {}\n", command, message);
     return 1;
-}
-
-bool SyncPath(const fs::path& path) {
-    const int file = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (file < 0) {
-        return false;
-    }
-    const bool synced = ::fsync(file) == 0;
-    ::close(file);
-    return synced;
 }
 
 std::string UtcStamp() {

@@ -2,6 +2,7 @@
 
 #include "storage/postgres/pg_statement.hpp"
 #include "storage/postgres/pg_stores.hpp"
+#include "storage/sql_text.hpp"
 
 namespace motcua::storage::postgres {
 namespace {

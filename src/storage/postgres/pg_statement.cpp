@@ -39,17 +39,6 @@ std::int64_t Int(const pqxx::field& field) {
     return field.is_null() ? 0 : field.as<std::int64_t>();
 }
 
-std::string EscapeLike(std::string_view text) {
-    std::string escaped;
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') {
-            escaped += '\\';
-        }
-        escaped += c;
-    }
-    return escaped;
-}
-
 std::string TextArray(const std::vector<std::string>& items) {
     // Every element is double-quoted with '"' and '\' escaped, so commas, braces, spaces and
     // the word NULL stay plain text.

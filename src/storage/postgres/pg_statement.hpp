@@ -40,8 +40,6 @@ std::string Text(const pqxx::field& field);
 /// Returns the integer in `field`, 0 when it is NULL.
 std::int64_t Int(const pqxx::field& field);
 
-/// Returns `text` with LIKE's wildcards escaped by '\', for use with ESCAPE '\'.
-std::string EscapeLike(std::string_view text);
 /// Returns a PostgreSQL array literal ({"a","b"}) of `items`, to be bound as one parameter.
 std::string TextArray(const std::vector<std::string>& items);
 std::string IntArray(const std::vector<int>& items);

@@ -1,3 +1,4 @@
+#include "storage/sql_text.hpp"
 #include "storage/sqlite/sqlite_stores.hpp"
 
 namespace motcua::storage::sqlite {

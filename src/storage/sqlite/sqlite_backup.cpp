@@ -3,9 +3,7 @@
 #include <filesystem>
 #include <memory>
 
-#include <fcntl.h>
-#include <unistd.h>
-
+#include "storage/file_sync.hpp"
 #include "storage/sqlite/migration_files.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 
@@ -52,16 +50,6 @@ Outcome<DatabaseFacts> ReadFacts(SqliteConnection& connection, const std::string
     return facts;
 }
 
-bool SyncFile(const std::string& path) {
-    const int file = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (file < 0) {
-        return false;
-    }
-    const bool synced = ::fsync(file) == 0;
-    ::close(file);
-    return synced;
-}
-
 }  // namespace
 
 Outcome<DatabaseFacts> BackupDatabaseFile(const std::string& source, const std::string& destination,
@@ -102,7 +90,7 @@ Outcome<DatabaseFacts> BackupDatabaseFile(const std::string& source, const std::
             facts.Value().pages = sqlite3_backup_pagecount(backup.get());
         }
         from.Exec("ROLLBACK");
-        if (!SyncFile(destination)) {
+        if (!SyncPath(destination)) {
             return MakeError(ErrorKind::kUnavailable, "unavailable", destination,
                              "cannot fsync " + destination);
         }

@@ -126,17 +126,6 @@ void SqliteConnection::Exec(std::string_view sql) {
     }
 }
 
-std::string EscapeLike(std::string_view text) {
-    std::string escaped;
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') {
-            escaped += '\\';
-        }
-        escaped += c;
-    }
-    return escaped;
-}
-
 std::string NumberedPlaceholders(int first, std::size_t count) {
     std::string list;
     for (std::size_t i = 0; i < count; ++i) {

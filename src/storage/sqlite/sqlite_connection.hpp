@@ -89,9 +89,6 @@ private:
     std::unordered_map<std::string, CachedStatement> cache_;
 };
 
-/// Returns `text` with LIKE's wildcards escaped by '\\', for use with ESCAPE '\\'.
-std::string EscapeLike(std::string_view text);
-
 /// Returns `count` numbered parameters from `first` on, for an IN list: "?5, ?6, ?7".
 std::string NumberedPlaceholders(int first, std::size_t count);
 
