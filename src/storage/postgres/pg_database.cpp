@@ -282,14 +282,8 @@ void PgDatabase::RunAuditWriter() {
 }
 
 void PgDatabase::CommitAuditBatch(const std::vector<AuditJob*>& jobs) {
-    auto run = [this](AuditJob& job) {
-        return RunWrite([&](pqxx::transaction_base& transaction) {
-            PgTransaction stores(transaction, options_.audit_key, true);
-            return (*job.work)(stores);
-        });
-    };
     if (jobs.size() == 1) {
-        jobs.front()->done.set_value(run(*jobs.front()));
+        jobs.front()->done.set_value(Write(*jobs.front()->work));
         return;
     }
     // Optimistic: all in one transaction, no savepoint per job (audit appends almost never
@@ -312,7 +306,7 @@ void PgDatabase::CommitAuditBatch(const std::vector<AuditJob*>& jobs) {
         return;
     }
     for (auto* job : jobs) {
-        job->done.set_value(run(*job));
+        job->done.set_value(Write(*job->work));
     }
 }
 
