@@ -61,12 +61,9 @@ std::string TokenOf(const Request& request, bool& is_bearer) {
 bool HttpApi::HasValidSession(const Request& header_only) {
     bool is_bearer = false;
     const std::string token = TokenOf(header_only, is_bearer);
+    // Only whether it is valid: the client's address plays no part in that.
     return context_.auth != nullptr && !token.empty() &&
-           context_.auth
-               ->Authenticate(token, ClientAddress(header_only.remote_address,
-                                                   header_only.Header("x-forwarded-for"),
-                                                   options_.trusted_proxies))
-               .HasValue();
+           context_.auth->Authenticate(token, header_only.remote_address).HasValue();
 }
 
 std::optional<Response> HttpApi::Authenticate(Request& request) {
