@@ -12,17 +12,9 @@ connections=${CONNECTIONS:-32}
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-MOTCUA_DATA_DIR=$work "$binary" demo >/dev/null
-MOTCUA_DATA_DIR=$work MOTCUA_LISTEN=127.0.0.1:0 MOTCUA_THREADS=$server_threads \
-  MOTCUA_LOG_LEVEL=warn "$binary" serve >"$work/server.out" 2>&1 &
-server=$!
-for _ in $(seq 100); do
-  url=$(grep -o 'http://[0-9.:]*/' "$work/server.out" || true)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { cat "$work/server.out"; exit 1; }
-url=${url%/}
+export MOTCUA_DATA_DIR=$work MOTCUA_THREADS=$server_threads MOTCUA_LOG_LEVEL=warn
+source "$here/serve.sh"
+start_motcua "$binary"
 codes=$(curl -fsS "$url/api/v1/procedures?limit=100" | grep -o '"code":"[^"]*"' | cut -d'"' -f4 | paste -sd, -)
 # Check the answer once before timing: the flagship query must rank its procedure first.
 first=$(curl -fsS "$url/api/v1/procedures?q=dang%20ky%20khai%20sinh&limit=1" | grep -o '"name_vi":"[^"]*"' | head -1)

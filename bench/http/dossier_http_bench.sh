@@ -18,30 +18,16 @@ connections=${CONNECTIONS:-64}
 work=$(mktemp -d -p "${BENCH_TMP:-/var/tmp}")
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-MOTCUA_DATA_DIR=$work "$binary" demo >/dev/null
-start=$(date +%s%N)
-MOTCUA_DATA_DIR=$work MOTCUA_LISTEN=127.0.0.1:0 MOTCUA_THREADS=$server_threads \
-  MOTCUA_HANDLER_THREADS=$handler_threads MOTCUA_LOG_LEVEL=warn "$binary" serve >"$work/server.out" 2>&1 &
-server=$!
-for _ in $(seq 200); do
-  url=$(grep -o 'http://[0-9.:]*/' "$work/server.out" || true)
-  [ -n "$url" ] && break
-  sleep 0.01
-done
-[ -n "$url" ] || { cat "$work/server.out"; exit 1; }
-url=${url%/}
-until curl -fsS "$url/healthz" >/dev/null 2>&1; do sleep 0.01; done
-startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-token=$(curl -fsS -H 'content-type: application/json' \
-  -d '{"login":"tiepnhan.bnt","password":"MotCua@2026","session":"bearer"}' \
-  "$url/api/v1/auth/login" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
-[ -n "$token" ] || { echo "login failed"; exit 1; }
+export MOTCUA_DATA_DIR=$work MOTCUA_THREADS=$server_threads MOTCUA_HANDLER_THREADS=$handler_threads \
+  MOTCUA_LOG_LEVEL=warn
+source "$here/serve.sh"
+start_motcua "$binary"
+login_clerk
 
 echo "machine: $(nproc) cores; server: $server_threads I/O threads, $handler_threads handler threads; wrk: 2 threads, $connections connections, ${duration}s; start-up to /healthz: ${startup_ms} ms"
 printf '%-22s ' receive_at_desk
 ROUTE=reception TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/route.lua" "$url" | grep RESULT
-codes=$(curl -fsS -H "authorization: Bearer $token" "$url/api/v1/dossiers?limit=100" \
-  | grep -o '"code":"H32[^"]*"' | cut -d'"' -f4 | paste -sd, -)
+desk_codes
 printf '%-22s ' dossier_by_code
 ROUTE=lookup CODES=$codes TOKEN=$token wrk -t2 -c"$connections" -d"${duration}s" -s "$here/route.lua" "$url" | grep RESULT
 printf '%-22s ' public_lookup

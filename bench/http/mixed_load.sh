@@ -21,28 +21,12 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf
 export MOTCUA_DATA_DIR=$work MOTCUA_LOG_LEVEL=warn
 [ -n "$database" ] && export MOTCUA_DATABASE=$database
 
-"$binary" demo >/dev/null
-start=$(date +%s%N)
-MOTCUA_LISTEN=127.0.0.1:0 "$binary" serve >"$work/server.out" 2>&1 &
-server=$!
-for _ in $(seq 1000); do
-  url=$(grep -o 'http://[0-9.:]*/' "$work/server.out" || true)
-  [ -n "$url" ] && break
-  sleep 0.01
-done
-[ -n "$url" ] || { cat "$work/server.out"; exit 1; }
-url=${url%/}
-until curl -fsS "$url/healthz" >/dev/null 2>&1; do sleep 0.01; done
-startup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-token=$(curl -fsS -H 'content-type: application/json' \
-  -d '{"login":"tiepnhan.bnt","password":"MotCua@2026","session":"bearer"}' \
-  "$url/api/v1/auth/login" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
-[ -n "$token" ] || { echo "login failed"; exit 1; }
+source "$here/serve.sh"
+start_motcua "$binary"
+login_clerk
 # Dossiers of the clerk's desk for the lookups and facts.
 ROUTE=reception TOKEN=$token wrk -t1 -c8 -d2s -s "$here/route.lua" "$url" >/dev/null
-codes=$(curl -fsS -H "authorization: Bearer $token" "$url/api/v1/dossiers?limit=100" \
-  | grep -o '"code":"H32[^"]*"' | cut -d'"' -f4 | paste -sd, -)
-[ -n "$codes" ] || { echo "no dossiers at the desk"; exit 1; }
+desk_codes
 
 echo "database: ${database:-fresh demo SQLite}; machine: $(nproc) cores; wrk: 2 threads, $connections connections"
 echo "physical limit of durable commits on this disk (same run, raw SQLite, WAL + synchronous=FULL):"
