@@ -34,6 +34,19 @@ Error Unavailable(const std::exception& failure) {
     return MakeError(ErrorKind::kUnavailable, "unavailable", {}, failure.what());
 }
 
+// Runs `body`, turning a closed pool into 503 shutting_down and any other failure of the
+// connection or the server into 503 unavailable.
+template <typename Body>
+Outcome<Done> Guarded(Body&& body) {
+    try {
+        return body();
+    } catch (const PoolClosed&) {
+        return MakeError(ErrorKind::kUnavailable, "shutting_down");
+    } catch (const std::exception& failure) {
+        return Unavailable(failure);
+    }
+}
+
 }  // namespace
 
 struct PgDatabase::Pool {
@@ -167,7 +180,7 @@ std::string PgDatabase::Describe() const { return RedactConninfo(options_.connin
 
 Outcome<Done> PgDatabase::RunWrite(
     const std::function<Outcome<Done>(pqxx::transaction_base&)>& job) {
-    try {
+    return Guarded([&]() -> Outcome<Done> {
         std::optional<Lease> lease;
         std::optional<pqxx::work> transaction;
         Begin(lease, transaction);
@@ -178,27 +191,19 @@ Outcome<Done> PgDatabase::RunWrite(
             transaction->abort();
         }
         return result;
-    } catch (const PoolClosed&) {
-        return MakeError(ErrorKind::kUnavailable, "shutting_down");
-    } catch (const std::exception& failure) {
-        return Unavailable(failure);
-    }
+    });
 }
 
 Outcome<Done> PgDatabase::RunRead(
     const std::function<Outcome<Done>(pqxx::transaction_base&)>& job) {
-    try {
+    return Guarded([&]() -> Outcome<Done> {
         std::optional<Lease> lease;
         std::optional<pqxx::read_transaction> transaction;
         Begin(lease, transaction);
         auto result = job(*transaction);
         transaction->abort();
         return result;
-    } catch (const PoolClosed&) {
-        return MakeError(ErrorKind::kUnavailable, "shutting_down");
-    } catch (const std::exception& failure) {
-        return Unavailable(failure);
-    }
+    });
 }
 
 Outcome<MigrationReport> PgDatabase::Migrate() {
