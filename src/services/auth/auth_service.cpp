@@ -147,8 +147,12 @@ Outcome<bool> AuthService::ReadSession(AuthenticatedSession& authenticated, Inst
         if (!session) {
             return session.GetError();
         }
-        if (!session.Value() || !session.Value()->revoked_at.empty() ||
-            session.Value()->expires_at <= FormatUtc(clock_.Now())) {
+        if (!session.Value() || !session.Value()->revoked_at.empty()) {
+            return Done{};
+        }
+        // An unreadable expiry counts as expired.
+        const auto expiry = ParseRfc3339(session.Value()->expires_at);
+        if (!expiry || *expiry <= clock_.Now()) {
             return Done{};
         }
         auto account = transaction.Accounts().FindById(session.Value()->account_id);
@@ -157,10 +161,6 @@ Outcome<bool> AuthService::ReadSession(AuthenticatedSession& authenticated, Inst
         }
         if (!account.Value() || account.Value()->disabled) {
             return Done{};
-        }
-        auto expiry = ParseRfc3339(session.Value()->expires_at);
-        if (!expiry) {
-            return Done{};  // Unreadable: treated as expired.
         }
         expires_at = *expiry;
         authenticated.actor = ActorOf(*account.Value(), "");
