@@ -96,6 +96,9 @@ export async function editProcedure(page: Page, base: string, c: Checker, newNam
   await page.getByRole('button', { name: 'Thêm bước' }).click();
   await page.locator('#step-4-name:focus').waitFor();
   await page.getByRole('button', { name: 'Xóa bước (Bước 5)' }).click();
+  // Focus moves to the previous step's name once the row is gone; wait for it, or the next
+  // field's typing could land there.
+  await page.locator('#step-3-name:focus').waitFor();
   assert.equal(await page.locator('#step-4-name').count(), 0);
   // An agency the server does not know: its refusal names the record and the field.
   await page.locator('#step-1-agency').fill('H32.999');
