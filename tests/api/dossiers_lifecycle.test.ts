@@ -113,7 +113,8 @@ describe('the dossier lifecycle', () => {
     assert.match(accepted.received_at, VIETNAM_TIME);
     assert.match(accepted.counting_from, VIETNAM_TIME);
     assert.match(accepted.due_at, VIETNAM_TIME);
-    assert.ok(Date.parse(accepted.counting_from) >= Date.parse(accepted.received_at) - 1000);
+    assert.ok(Date.parse(accepted.counting_from) >= Date.parse(accepted.received_at) - 1000,
+      `counting from ${accepted.counting_from}, received ${accepted.received_at}`);
     // One working day: the close (17:00) of the first working day after the start day.
     assert.ok(Date.parse(accepted.due_at) > Date.parse(accepted.counting_from));
     assert.ok(vietnamDay(new Date(accepted.due_at)) > vietnamDay(new Date(accepted.counting_from)),

@@ -45,7 +45,9 @@ void StartClock(Dossier& dossier, Instant at, const Procedure& procedure,
     const LocalDateTime due = calendar::DueAt(start, time.amount, time.unit, context.hours,
                                               context.calendar, context.policy);
     dossier.received_at = at;
-    dossier.counting_from = ToInstant(start);
+    // Local times have minute resolution: a receipt during office hours starts the clock at
+    // the receipt itself, not at the start of its minute.
+    dossier.counting_from = std::max(at, ToInstant(start));
     dossier.due_at = ToInstant(due);
     // The steps share the office time actually available until the due time.
     const auto total = calendar::OfficeTimeBetween(start, due, context.hours, context.calendar);

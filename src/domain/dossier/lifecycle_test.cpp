@@ -70,6 +70,21 @@ TEST_F(LifecycleTest, AcceptanceStartsTheClockAndTetIsSkipped) {
     EXPECT_EQ(events_.back().from, DossierStatus::kSubmitted);
 }
 
+TEST_F(LifecycleTest, TheClockStartsAtTheReceiptNotBeforeIt) {
+    // Rule: domain §2.5 — received during office hours, the clock starts at the receipt; local
+    // times have minute resolution, yet the start never precedes the receipt (09:15:42, not 09:15).
+    ASSERT_TRUE(Apply(Input(DossierAction::kSubmit, "2025-03-03T08:00:00+07:00")));
+    ASSERT_TRUE(Apply(Input(DossierAction::kAccept, "2025-03-04T09:15:42+07:00")));
+    EXPECT_EQ(FormatVietnam(*dossier_.counting_from), "2025-03-04T09:15:42+07:00");
+    EXPECT_EQ(FormatVietnam(*dossier_.received_at), "2025-03-04T09:15:42+07:00");
+    // Received after the close: the next working day's opening.
+    dossier_ = InitializeDossier(procedure_, "H32.22333.01-250120-0002", "H32.22333.01",
+                                 Channel::kOnline, {"citizen", "056095001234", "An"}, 5);
+    ASSERT_TRUE(Apply(Input(DossierAction::kSubmit, "2025-03-04T17:30:10+07:00")));
+    ASSERT_TRUE(Apply(Input(DossierAction::kAccept, "2025-03-04T17:40:10+07:00")));
+    EXPECT_EQ(FormatVietnam(*dossier_.counting_from), "2025-03-05T07:30:00+07:00");
+}
+
 TEST_F(LifecycleTest, SupplementationPausesTheClockAndShiftsTheDueTime) {
     ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));  // Monday.
     EXPECT_EQ(Due(), "2025-03-10T17:00:00+07:00");
