@@ -2,6 +2,7 @@
 // are tied with aria-describedby, required fields say so in text and to assistive technology.
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/index.ts';
+import { focusSoon } from './focus.ts';
 
 interface TextFieldProps {
   id: string;
@@ -82,7 +83,7 @@ export function ErrorSummary({ errors, id = 'form-errors' }: { errors: string[];
 /** Moves focus to the error summary once it has rendered; true when there are problems to show. */
 export function focusErrorsIfAny(problems: string[], id = 'form-errors'): boolean {
   if (problems.length === 0) return false;
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
+  focusSoon(id);
   return true;
 }
 

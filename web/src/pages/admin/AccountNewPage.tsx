@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { accountAdminPath } from './AccountsPage.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
-import { Done, SelectField, focusSoon } from './controls.tsx';
+import { focusSoon } from '../../components/focus.ts';
+import { Done, SelectField } from './controls.tsx';
 import { grantableRoles } from './RolesPanel.tsx';
 import { AgencyCodeField } from './StepsEditor.tsx';
 

@@ -9,7 +9,8 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { AdminLayout } from './AdminLayout.tsx';
-import { Done, focusSoon, useLoad } from './controls.tsx';
+import { Done, useLoad } from './controls.tsx';
+import { focusSoon } from '../../components/focus.ts';
 import { RolesPanel } from './RolesPanel.tsx';
 
 export function AccountPage({ arg = '' }: { arg?: string }) {

@@ -10,7 +10,8 @@ import { localized, useI18n, type Messages } from '../../i18n/index.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 import { agencyAdminPath } from './AgenciesPage.tsx';
-import { Done, SelectField, describeProblem, focusSoon, useLoad } from './controls.tsx';
+import { focusSoon } from '../../components/focus.ts';
+import { Done, SelectField, describeProblem, useLoad } from './controls.tsx';
 import { ImportProblem, importWhere } from './ImportProblem.tsx';
 import { agencyForm, agencyRecord, validateAgency, type AgencyForm } from './records.ts';
 

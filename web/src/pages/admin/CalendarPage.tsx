@@ -8,7 +8,8 @@ import { localized, useI18n } from '../../i18n/index.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 import { addDays, weekday } from './calendarDates.ts';
-import { Done, SelectField, focusSoon, useLoad } from './controls.tsx';
+import { Done, SelectField, useLoad } from './controls.tsx';
+import { focusSoon } from '../../components/focus.ts';
 import { DuePreview, type DueSample } from './DuePreview.tsx';
 import { OverrideForm } from './OverrideForm.tsx';
 

@@ -6,7 +6,7 @@ import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../../compo
 import { ErrorMessage } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { isDate, weekday } from './calendarDates.ts';
-import { focusSoon } from './controls.tsx';
+import { focusSoon } from '../../components/focus.ts';
 
 export function OverrideForm({ onSaved }: { onSaved: (o: CalendarOverride) => void }) {
   const { t } = useI18n();

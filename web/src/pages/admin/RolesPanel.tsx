@@ -7,7 +7,8 @@ import { ErrorMessage } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { hasRole } from '../../session.ts';
 import { roleText } from './AccountsPage.tsx';
-import { Done, SelectField, focusSoon } from './controls.tsx';
+import { focusSoon } from '../../components/focus.ts';
+import { Done, SelectField } from './controls.tsx';
 import { AgencyCodeField } from './StepsEditor.tsx';
 
 const OFFICER_ROLES: Role[] = ['clerk', 'specialist', 'head', 'cashier', 'feedback_officer', 'agency_admin'];

@@ -2,6 +2,7 @@
 // time), as rows that can be added, removed and reordered from the keyboard. The running total of
 // the shares is announced; it must be 100 (domain: a dossier's step deadlines split the time).
 import { Fieldset, TextField } from '../../components/Fields.tsx';
+import { focusSoon } from '../../components/focus.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { SelectField } from './controls.tsx';
 import { emptyStep, shareTotal, type StepForm } from './records.ts';
@@ -22,8 +23,6 @@ interface Props {
   agencyList?: string;
 }
 
-const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
-
 export function StepsEditor({ steps, onChange, errors, agencyList }: Props) {
   const { t } = useI18n();
   const total = shareTotal(steps);
@@ -32,15 +31,15 @@ export function StepsEditor({ steps, onChange, errors, agencyList }: Props) {
     const next = [...steps];
     [next[i], next[i + by]] = [next[i + by], next[i]];
     onChange(next);
-    focusLater(`step-${i + by}-${by < 0 ? 'up' : 'down'}`);
+    focusSoon(`step-${i + by}-${by < 0 ? 'up' : 'down'}`);
   };
   const remove = (i: number) => {
     onChange(steps.filter((_, j) => j !== i));
-    focusLater(steps.length > 1 ? `step-${Math.max(0, i - 1)}-name` : 'step-add');
+    focusSoon(steps.length > 1 ? `step-${Math.max(0, i - 1)}-name` : 'step-add');
   };
   const add = () => {
     onChange([...steps, emptyStep()]);
-    focusLater(`step-${steps.length}-name`);
+    focusSoon(`step-${steps.length}-name`);
   };
 
   return (

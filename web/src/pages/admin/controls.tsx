@@ -101,8 +101,3 @@ export function describeProblem(t: Messages, problem: FieldProblem['problem'], l
       return t.adminSharesSum(total);
   }
 }
-
-/** Moves focus to an element once it has rendered (the server's error box). */
-export function focusSoon(id: string): void {
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
-}
