@@ -100,6 +100,17 @@ export async function editProcedure(page: Page, base: string, c: Checker, newNam
   // field's typing could land there.
   await page.locator('#step-3-name:focus').waitFor();
   assert.equal(await page.locator('#step-4-name').count(), 0);
+  // A deferred focus move never takes focus from a field the user went to in the meantime.
+  const focused = await page.evaluate(async () => {
+    const add = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Thêm bước')!;
+    add.click();
+    document.getElementById('step-1-agency')!.focus();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return document.activeElement?.id;
+  });
+  assert.equal(focused, 'step-1-agency');
+  await page.getByRole('button', { name: 'Xóa bước (Bước 5)' }).click();
+  await page.locator('#step-3-name:focus').waitFor();
   // An agency the server does not know: its refusal names the record and the field.
   await page.locator('#step-1-agency').fill('H32.999');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
