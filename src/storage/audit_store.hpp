@@ -26,8 +26,11 @@ struct AuditFilter {
 class AuditStore {
 public:
     virtual ~AuditStore() = default;
-    /// Appends `record` (its seq, prev_hash and hash are computed); returns the seq.
-    virtual Outcome<std::int64_t> Append(domain::AuditRecord record) = 0;
+    /// Appends `record`; its seq, prev_hash and hash are computed by the time the transaction
+    /// commits (a backend may hold the record until then and take the chain's head last, so
+    /// that concurrent writers wait on the head only through a commit). Records appended in one
+    /// transaction keep their order; Query, Scan and GetHead see them.
+    virtual Outcome<Done> Append(domain::AuditRecord record) = 0;
     /// Returns records matching `filter`, newest first.
     virtual Outcome<std::vector<domain::AuditRecord>> Query(const AuditFilter& filter) = 0;
     /// Calls `visit` for every record in sequence order; stops early when it returns false.

@@ -110,6 +110,12 @@ TYPED_TEST(TransactionStoresContract, AuditChainAndQueries) {
                         MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("auth.login", 1)));
                         MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("account.create", 2)));
                         MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("auth.logout", 1)));
+                        // The transaction's own records are seen by its reads of the log.
+                        EXPECT_EQ(t.Audit().GetHead().Value().first, 3);
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("auth.login", 3)));
+                        AuditFilter own;
+                        own.actor_id = 3;
+                        EXPECT_EQ(t.Audit().Query(own).Value().size(), 1U);
                         return Done{};
                     })
                     .HasValue());
@@ -118,8 +124,8 @@ TYPED_TEST(TransactionStoresContract, AuditChainAndQueries) {
                         AuditFilter filter;
                         filter.action_prefix = "auth.";
                         auto records = t.Audit().Query(filter).Value();
-                        EXPECT_EQ(records.size(), 2U);
-                        EXPECT_EQ(records.at(0).seq, 3);  // Newest first.
+                        EXPECT_EQ(records.size(), 3U);
+                        EXPECT_EQ(records.at(0).seq, 4);  // Newest first.
                         filter = {};
                         filter.actor_id = 2;
                         EXPECT_EQ(t.Audit().Query(filter).Value().size(), 1U);
@@ -127,7 +133,37 @@ TYPED_TEST(TransactionStoresContract, AuditChainAndQueries) {
                         MOTCUA_RETURN_IF_ERROR(t.Audit().Scan(
                             [&](const domain::AuditRecord& r) { return verifier.Feed(r); }));
                         const auto head = t.Audit().GetHead().Value();
-                        EXPECT_EQ(head.first, 3);
+                        EXPECT_EQ(head.first, 4);
+                        EXPECT_TRUE(verifier.Finish(head.first, head.second));
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
+TYPED_TEST(TransactionStoresContract, ManyAuditRecordsOfOneTransactionChainInOrder) {
+    // More records than a backend writes in one statement (PostgreSQL: 64 per INSERT).
+    static constexpr int kRecords = 150;
+    ASSERT_TRUE(this->Db()
+                    .Write([](Transaction& t) -> Outcome<Done> {
+                        for (int i = 1; i <= kRecords; ++i) {
+                            MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("bulk", i)));
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([](Transaction& t) -> Outcome<Done> {
+                        std::int64_t expected = 0;
+                        domain::AuditChainVerifier verifier(std::string(32, 'k'));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Scan([&](const domain::AuditRecord& r) {
+                            ++expected;
+                            EXPECT_EQ(r.seq, expected);
+                            EXPECT_EQ(r.actor_id, expected);  // Appended in this order.
+                            return verifier.Feed(r);
+                        }));
+                        EXPECT_EQ(expected, kRecords);
+                        const auto head = t.Audit().GetHead().Value();
+                        EXPECT_EQ(head.first, kRecords);
                         EXPECT_TRUE(verifier.Finish(head.first, head.second));
                         return Done{};
                     })
@@ -392,9 +428,11 @@ TYPED_TEST(TransactionStoresContract, FindUnlockedByCodeFindsADossierNoOtherWrit
 TYPED_TEST(TransactionStoresContract, IsolatedUndoesOnlyItsOwnWork) {
     auto written = this->Db().Write([](Transaction& t) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(t.Isolated([&]() -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("import.kept", 1)));
             return t.Dossiers().EnsureSequenceAtLeast("A", "250701", 5);
         }));
         auto failed = t.Isolated([&]() -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("import.undone", 1)));
             MOTCUA_RETURN_IF_ERROR(t.Dossiers().EnsureSequenceAtLeast("B", "250701", 5));
             return MakeError(ErrorKind::kInvalid, "bad_line");
         });
@@ -403,9 +441,25 @@ TYPED_TEST(TransactionStoresContract, IsolatedUndoesOnlyItsOwnWork) {
         EXPECT_ANY_THROW((void)t.Isolated([&]() -> Outcome<Done> {
             return t.Sessions().Insert({"t", 999, "cookie", "", "x", "y", "", ""});
         }));
+        MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("import.end", 1)));
         return t.Dossiers().EnsureSequenceAtLeast("C", "250701", 5);
     });
     ASSERT_TRUE(written.HasValue()) << written.GetError().detail;
+    // The undone part's audit record went with it; the others are chained in order.
+    ASSERT_TRUE(this->Db()
+                    .Read([](Transaction& t) -> Outcome<Done> {
+                        std::vector<std::string> actions;
+                        domain::AuditChainVerifier verifier(std::string(32, 'k'));
+                        MOTCUA_RETURN_IF_ERROR(t.Audit().Scan([&](const domain::AuditRecord& r) {
+                            actions.push_back(r.action);
+                            return verifier.Feed(r);
+                        }));
+                        EXPECT_EQ(actions, (std::vector<std::string>{"import.kept", "import.end"}));
+                        const auto head = t.Audit().GetHead().Value();
+                        EXPECT_TRUE(verifier.Finish(head.first, head.second));
+                        return Done{};
+                    })
+                    .HasValue());
     ASSERT_TRUE(this->Db()
                     .Write([](Transaction& t) -> Outcome<Done> {
                         EXPECT_EQ(t.Dossiers().NextDailySequence("A", "250701").Value(), 6);

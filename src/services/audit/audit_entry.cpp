@@ -41,8 +41,7 @@ domain::AuditRecord MakeAuditEntry(const Clock& clock, const domain::Actor& acto
 }
 
 Outcome<Done> AppendAudit(storage::Transaction& transaction, domain::AuditRecord record) {
-    MOTCUA_RETURN_IF_ERROR(transaction.Audit().Append(std::move(record)));
-    return Done{};
+    return transaction.Audit().Append(std::move(record));
 }
 
 Outcome<Done> RecordAudit(storage::Database& database, domain::AuditRecord record) {

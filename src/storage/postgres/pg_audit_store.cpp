@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <pqxx/pqxx>
 
 #include "storage/postgres/pg_statement.hpp"
@@ -10,7 +12,10 @@ namespace {
 constexpr std::string_view kAuditColumns =
     "seq, at, actor_id, actor_login, action, target_kind, target_id, remote_address, outcome, "
     "detail, prev_hash, hash";
+constexpr int kAuditColumnCount = 12;
 constexpr int kScanPage = 1000;
+// Records per INSERT when the held records are written (12 parameters each).
+constexpr std::size_t kFlushChunk = 64;
 
 domain::AuditRecord ReadRecord(const pqxx::row& row) {
     return domain::AuditRecord{Int(row[0]),  Text(row[1]), Int(row[2]),   Text(row[3]),
@@ -20,31 +25,67 @@ domain::AuditRecord ReadRecord(const pqxx::row& row) {
 
 }  // namespace
 
-Outcome<std::int64_t> PgAuditStore::Append(domain::AuditRecord record) {
-    // The row lock is held until commit or rollback: a concurrent append waits here and then
+Outcome<Done> PgAuditStore::Append(domain::AuditRecord record) {
+    if (!writable_) {  // A read transaction would never flush it.
+        return MakeError(ErrorKind::kUnavailable, "unavailable", {},
+                         "audit record appended in a read transaction");
+    }
+    held_.push_back(std::move(record));
+    return Done{};
+}
+
+Outcome<Done> PgAuditStore::Flush() {
+    if (held_.empty()) {
+        return Done{};
+    }
+    // The row lock is held until commit or rollback: a concurrent flush waits here and then
     // reads the head this one leaves (READ COMMITTED re-reads a locked row's newest version).
     const auto head = transaction_.exec("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
     if (head.empty()) {
         return MakeError(ErrorKind::kUnavailable, "unavailable", {}, "audit_head row missing");
     }
-    record.seq = Int(head[0][0]) + 1;
-    record.prev_hash = Text(head[0][1]);
-    record.hash = domain::ComputeAuditHash(key_, record.prev_hash, record);
-    PgStatement insert(transaction_, "INSERT INTO audit_log (" + std::string(kAuditColumns) +
-                                         ") VALUES ($1::bigint, $2, $3::bigint, $4, $5, $6, $7, "
-                                         "$8, $9, $10, $11, $12)");
-    insert.Bind(record.seq).Bind(record.at).Bind(record.actor_id).Bind(record.actor_login);
-    insert.Bind(record.action).Bind(record.target_kind).Bind(record.target_id);
-    insert.Bind(record.remote_address).Bind(record.outcome).Bind(record.detail);
-    insert.Bind(record.prev_hash).Bind(record.hash).Run();
-    PgStatement(transaction_, "UPDATE audit_head SET seq = $1::bigint, hash = $2 WHERE id = 1")
-        .Bind(record.seq)
-        .Bind(record.hash)
-        .Run();
-    return record.seq;
+    std::int64_t seq = Int(head[0][0]);
+    std::string hash = Text(head[0][1]);
+    for (auto& record : held_) {
+        record.seq = ++seq;
+        record.prev_hash = std::move(hash);
+        record.hash = domain::ComputeAuditHash(key_, record.prev_hash, record);
+        hash = record.hash;
+    }
+    // One statement per chunk inserts the records and moves the head: a round trip each while
+    // the head is locked.
+    for (std::size_t first = 0; first < held_.size(); first += kFlushChunk) {
+        const std::size_t end = std::min(held_.size(), first + kFlushChunk);
+        std::string sql =
+            "WITH inserted AS (INSERT INTO audit_log (" + std::string(kAuditColumns) + ") VALUES ";
+        int n = 0;
+        for (std::size_t i = first; i < end; ++i) {
+            sql += i == first ? "(" : ", (";
+            for (int column = 0; column < kAuditColumnCount; ++column) {
+                // seq and actor_id are bigint; the others text.
+                const char* cast = column == 0 || column == 2 ? "::bigint" : "";
+                sql += (column == 0 ? "$" : ", $") + std::to_string(++n) + cast;
+            }
+            sql += ")";
+        }
+        sql += ") UPDATE audit_head SET seq = $" + std::to_string(n + 1) + "::bigint, hash = $" +
+               std::to_string(n + 2) + " WHERE id = 1";
+        PgStatement statement(transaction_, std::move(sql));
+        for (std::size_t i = first; i < end; ++i) {
+            const auto& record = held_[i];
+            statement.Bind(record.seq).Bind(record.at).Bind(record.actor_id);
+            statement.Bind(record.actor_login).Bind(record.action).Bind(record.target_kind);
+            statement.Bind(record.target_id).Bind(record.remote_address).Bind(record.outcome);
+            statement.Bind(record.detail).Bind(record.prev_hash).Bind(record.hash);
+        }
+        statement.Bind(held_[end - 1].seq).Bind(held_[end - 1].hash).Run();
+    }
+    held_.clear();
+    return Done{};
 }
 
 Outcome<std::vector<domain::AuditRecord>> PgAuditStore::Query(const AuditFilter& filter) {
+    MOTCUA_RETURN_IF_ERROR(Flush());
     PgStatement select(
         transaction_,
         "SELECT " + std::string(kAuditColumns) +
@@ -65,6 +106,7 @@ Outcome<std::vector<domain::AuditRecord>> PgAuditStore::Query(const AuditFilter&
 }
 
 Outcome<Done> PgAuditStore::Scan(const std::function<bool(const domain::AuditRecord&)>& visit) {
+    MOTCUA_RETURN_IF_ERROR(Flush());
     // Pages by seq, so that a long log is never held in memory whole.
     std::int64_t after = 0;
     for (;;) {
@@ -88,6 +130,7 @@ Outcome<Done> PgAuditStore::Scan(const std::function<bool(const domain::AuditRec
 }
 
 Outcome<std::pair<std::int64_t, std::string>> PgAuditStore::GetHead() {
+    MOTCUA_RETURN_IF_ERROR(Flush());
     const auto head = transaction_.exec("SELECT seq, hash FROM audit_head WHERE id = 1");
     if (head.empty()) {
         return MakeError(ErrorKind::kUnavailable, "unavailable", {}, "audit_head row missing");

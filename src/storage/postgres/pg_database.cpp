@@ -244,9 +244,10 @@ Outcome<MigrationReport> PgDatabase::Migrate() {
 CatalogRepository& PgDatabase::Catalog() { return *catalog_; }
 
 Outcome<Done> PgDatabase::Write(const std::function<Outcome<Done>(Transaction&)>& work) {
-    return RunWrite([&](pqxx::transaction_base& transaction) {
+    return RunWrite([&](pqxx::transaction_base& transaction) -> Outcome<Done> {
         PgTransaction stores(transaction, options_.audit_key, true);
-        return work(stores);
+        MOTCUA_RETURN_IF_ERROR(work(stores));
+        return stores.Finish();
     });
 }
 
@@ -299,6 +300,7 @@ void PgDatabase::CommitAuditBatch(const std::vector<AuditJob*>& jobs) {
         for (auto* job : jobs) {
             MOTCUA_RETURN_IF_ERROR((*job->work)(stores));
         }
+        MOTCUA_RETURN_IF_ERROR(stores.Finish());
         all_ran = true;
         return Done{};
     });

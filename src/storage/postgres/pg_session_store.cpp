@@ -53,17 +53,21 @@ Outcome<Done> PgSessionStore::RevokeAllFor(std::int64_t account_id, const std::s
 
 Outcome<Done> PgTransaction::Isolated(const std::function<Outcome<Done>()>& work) {
     // A failed statement leaves the transaction aborted until ROLLBACK TO its savepoint.
+    // Audit records held for the commit are dropped with the savepoint's rows.
     const std::string name = "isolated_" + std::to_string(++savepoints_);
+    const std::size_t held = audit_.Held();
     transaction_.exec("SAVEPOINT " + name);
     Outcome<Done> result = Done{};
     try {
         result = work();
     } catch (...) {
+        audit_.Forget(held);
         transaction_.exec("ROLLBACK TO SAVEPOINT " + name);
         transaction_.exec("RELEASE SAVEPOINT " + name);
         throw;
     }
     if (!result) {
+        audit_.Forget(held);
         transaction_.exec("ROLLBACK TO SAVEPOINT " + name);
     }
     transaction_.exec("RELEASE SAVEPOINT " + name);

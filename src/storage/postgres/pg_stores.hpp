@@ -2,7 +2,9 @@
 // PgTransaction, which hands every store the libpqxx transaction of one Database::Write or Read.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "storage/account_store.hpp"
 #include "storage/audit_store.hpp"
@@ -54,16 +56,28 @@ private:
 /// ends, so appends from every connection and process form one linear chain.
 class PgAuditStore final : public AuditStore {
 public:
-    PgAuditStore(pqxx::transaction_base& transaction, std::string key)
-        : transaction_(transaction), key_(std::move(key)) {}
-    Outcome<std::int64_t> Append(domain::AuditRecord record) override;
+    PgAuditStore(pqxx::transaction_base& transaction, std::string key, bool writable)
+        : transaction_(transaction), key_(std::move(key)), writable_(writable) {}
+    /// Holds the record until Flush (the transaction's end, or a read of the log).
+    Outcome<Done> Append(domain::AuditRecord record) override;
     Outcome<std::vector<domain::AuditRecord>> Query(const AuditFilter& filter) override;
     Outcome<Done> Scan(const std::function<bool(const domain::AuditRecord&)>& visit) override;
     Outcome<std::pair<std::int64_t, std::string>> GetHead() override;
 
+    /// Writes the held records onto the chain: locks its head (held until commit), chains and
+    /// inserts them in order. Called last before the commit, so that the head stays locked only
+    /// through the commit.
+    Outcome<Done> Flush();
+    /// How many records are held; Forget(n) drops those appended after that count (a rolled
+    /// back savepoint's).
+    std::size_t Held() const { return held_.size(); }
+    void Forget(std::size_t keep) { held_.resize(std::min(keep, held_.size())); }
+
 private:
     pqxx::transaction_base& transaction_;
     std::string key_;
+    bool writable_;
+    std::vector<domain::AuditRecord> held_;
 };
 
 /// The stores of one transaction: every store works on that libpqxx transaction.
@@ -74,7 +88,7 @@ public:
         : transaction_(transaction),
           accounts_(transaction),
           sessions_(transaction),
-          audit_(transaction, audit_key),
+          audit_(transaction, audit_key, writable),
           catalog_(transaction),
           dossiers_(transaction, writable),
           calendar_(transaction),
@@ -88,6 +102,8 @@ public:
     IndicatorStore& Indicators() override { return indicators_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
+    /// The last step of a writing transaction before its commit: the held audit records.
+    Outcome<Done> Finish() { return audit_.Flush(); }
 
 private:
     pqxx::transaction_base& transaction_;

@@ -17,7 +17,7 @@ domain::AuditRecord ReadRecord(const SqliteStatement& row) {
 
 }  // namespace
 
-Outcome<std::int64_t> SqliteAuditStore::Append(domain::AuditRecord record) {
+Outcome<Done> SqliteAuditStore::Append(domain::AuditRecord record) {
     auto head = GetHead();
     if (!head) {
         return head.GetError();
@@ -34,7 +34,7 @@ Outcome<std::int64_t> SqliteAuditStore::Append(domain::AuditRecord record) {
     insert.Bind(10, record.detail).Bind(11, record.prev_hash).Bind(12, record.hash).Run();
     auto move_head = connection_.Prepare("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1");
     move_head.Bind(1, record.seq).Bind(2, record.hash).Run();
-    return record.seq;
+    return Done{};
 }
 
 Outcome<std::vector<domain::AuditRecord>> SqliteAuditStore::Query(const AuditFilter& filter) {

@@ -49,7 +49,7 @@ class SqliteAuditStore final : public AuditStore {
 public:
     SqliteAuditStore(SqliteConnection& connection, std::string key)
         : connection_(connection), key_(std::move(key)) {}
-    Outcome<std::int64_t> Append(domain::AuditRecord record) override;
+    Outcome<Done> Append(domain::AuditRecord record) override;
     Outcome<std::vector<domain::AuditRecord>> Query(const AuditFilter& filter) override;
     Outcome<Done> Scan(const std::function<bool(const domain::AuditRecord&)>& visit) override;
     Outcome<std::pair<std::int64_t, std::string>> GetHead() override;
