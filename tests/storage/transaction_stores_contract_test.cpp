@@ -433,6 +433,8 @@ TYPED_TEST(TransactionStoresContract, IsolatedUndoesOnlyItsOwnWork) {
         }));
         auto failed = t.Isolated([&]() -> Outcome<Done> {
             MOTCUA_RETURN_IF_ERROR(t.Audit().Append(MakeRecord("import.undone", 1)));
+            // A read of the log inside sees the records so far, and loses none of them.
+            EXPECT_EQ(t.Audit().GetHead().Value().first, 2);
             MOTCUA_RETURN_IF_ERROR(t.Dossiers().EnsureSequenceAtLeast("B", "250701", 5));
             return MakeError(ErrorKind::kInvalid, "bad_line");
         });

@@ -53,7 +53,10 @@ Outcome<Done> PgSessionStore::RevokeAllFor(std::int64_t account_id, const std::s
 
 Outcome<Done> PgTransaction::Isolated(const std::function<Outcome<Done>()>& work) {
     // A failed statement leaves the transaction aborted until ROLLBACK TO its savepoint.
-    // Audit records held for the commit are dropped with the savepoint's rows.
+    // Audit records held for the commit are dropped with the savepoint's rows. Those held from
+    // before are written first: a read of the log inside would write them within the savepoint,
+    // and its rollback would lose them.
+    MOTCUA_RETURN_IF_ERROR(audit_.Flush());
     const std::string name = "isolated_" + std::to_string(++savepoints_);
     const std::size_t held = audit_.Held();
     transaction_.exec("SAVEPOINT " + name);
