@@ -29,9 +29,8 @@ struct AppConfig {
     std::size_t attachment_max_file_bytes = 20 << 20;  // Each uploaded file.
     std::string public_base_url;  // Public portal, for links on printed forms ("" = relative).
     int session_minutes = 8 * 60;
-    int session_cache_ms = 2000;
-    std::vector<std::string> trusted_proxies;  // Peers whose X-Forwarded-For is believed.  //
-                                               // services/auth/session_cache.hpp; 0 turns it off.
+    int session_cache_ms = 2000;               // services/auth/session_cache.hpp; 0 turns it off.
+    std::vector<std::string> trusted_proxies;  // Peers whose X-Forwarded-For is believed.
     bool cookie_secure = false;
     std::string password_hash_cost = "interactive";
     std::string dossier_code_format = "default";
