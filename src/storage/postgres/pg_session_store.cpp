@@ -58,19 +58,18 @@ Outcome<Done> PgTransaction::Isolated(const std::function<Outcome<Done>()>& work
     // and its rollback would lose them.
     MOTCUA_RETURN_IF_ERROR(audit_.Flush());
     const std::string name = "isolated_" + std::to_string(++savepoints_);
-    const std::size_t held = audit_.Held();
     transaction_.exec("SAVEPOINT " + name);
     Outcome<Done> result = Done{};
     try {
         result = work();
     } catch (...) {
-        audit_.Forget(held);
+        audit_.DropHeld();
         transaction_.exec("ROLLBACK TO SAVEPOINT " + name);
         transaction_.exec("RELEASE SAVEPOINT " + name);
         throw;
     }
     if (!result) {
-        audit_.Forget(held);
+        audit_.DropHeld();
         transaction_.exec("ROLLBACK TO SAVEPOINT " + name);
     }
     transaction_.exec("RELEASE SAVEPOINT " + name);

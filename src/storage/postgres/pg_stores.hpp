@@ -2,7 +2,6 @@
 // PgTransaction, which hands every store the libpqxx transaction of one Database::Write or Read.
 #pragma once
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -68,10 +67,8 @@ public:
     /// inserts them in order. Called last before the commit, so that the head stays locked only
     /// through the commit.
     Outcome<Done> Flush();
-    /// How many records are held; Forget(n) drops those appended after that count (a rolled
-    /// back savepoint's).
-    std::size_t Held() const { return held_.size(); }
-    void Forget(std::size_t keep) { held_.resize(std::min(keep, held_.size())); }
+    /// Drops the held records (a rolled-back savepoint's: it flushes those from before).
+    void DropHeld() { held_.clear(); }
 
 private:
     pqxx::transaction_base& transaction_;
