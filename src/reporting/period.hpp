@@ -7,9 +7,11 @@
 #include <chrono>
 #include <string>
 
+#include "domain/indicators/period_kind.hpp"
+
 namespace motcua::reporting {
 
-enum class PeriodKind { kMonth, kQuarter, kYear };
+using domain::PeriodKind;
 
 /// One month (index 1–12), quarter (1–4) or year (index ignored).
 struct Period {

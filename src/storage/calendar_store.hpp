@@ -1,6 +1,7 @@
-// The working-day calendar decisions that administrators record (domain §6): one override per
-// date — a weekday off, a Saturday worked, a default holiday cancelled — with who recorded it and
-// when. Every change bumps the calendar revision so that services/calendar rebuilds its calendar.
+// The working-day calendar decisions that administrators record (docs/domain.md §6.4): one override
+// per date — a weekday off, a Saturday worked, a default holiday cancelled — with who recorded it
+// and when. Every change bumps the calendar revision so that services/calendar rebuilds its
+// calendar.
 #pragma once
 
 #include <chrono>

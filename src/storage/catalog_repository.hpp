@@ -19,10 +19,15 @@ struct ImportSummary {
     int unchanged = 0;
 };
 
-/// Catalogue writes, used inside a Transaction (storage/transaction.hpp).
+/// The catalogue inside a Transaction (storage/transaction.hpp): its writes and reads.
 class CatalogStore {
 public:
     virtual ~CatalogStore() = default;
+    virtual Outcome<std::vector<domain::Agency>> LoadAgencies() = 0;
+    virtual Outcome<std::vector<domain::Field>> LoadFields() = 0;
+    /// Returns the current version of every procedure.
+    virtual Outcome<std::vector<domain::Procedure>> LoadProcedures() = 0;
+    virtual Outcome<std::int64_t> GetCatalogRevision() = 0;
     /// Inserts or updates agencies by code.
     virtual Outcome<ImportSummary> UpsertAgencies(const std::vector<domain::Agency>& agencies) = 0;
     /// Inserts or updates fields and procedures; a changed procedure keeps its previous content

@@ -1,6 +1,6 @@
 // DossierStore: dossiers (the projection), their append-only events and the daily code
 // counters, used inside one Transaction so that an action's new state and its event commit
-// together (DESIGN.md §2: event and state in the same transaction).
+// together (docs/architecture.md §3).
 #pragma once
 
 #include <cstdint>

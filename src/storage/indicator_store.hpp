@@ -1,4 +1,4 @@
-// IndicatorStore: the indicator counters (reporting/counters.hpp) per agency × procedure ×
+// IndicatorStore: the indicator counters (domain/indicators/counters.hpp) per agency × procedure ×
 // received day, and the same sums per received month (every reporting period is whole months).
 // Deltas are added to both inside the transaction that records the dossier event that causes
 // them; queries sum the month rows over months, agencies and procedures.
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/outcome.hpp"
-#include "reporting/counters.hpp"
+#include "domain/indicators/counters.hpp"
 
 namespace motcua::storage {
 
@@ -17,21 +17,21 @@ struct CounterRow {
     std::string agency_code;
     std::string procedure_code;
     std::string day;
-    reporting::Counters counters;
+    domain::Counters counters;
     friend bool operator==(const CounterRow&, const CounterRow&) = default;
 };
 
 /// One summed row: the counters of one procedure (over the queried agencies and days).
 struct ProcedureCounters {
     std::string procedure_code;
-    reporting::Counters counters;
+    domain::Counters counters;
 };
 
 /// One summed row: the counters of one agency's procedure over the queried days.
 struct AgencyProcedureCounters {
     std::string agency_code;
     std::string procedure_code;
-    reporting::Counters counters;
+    domain::Counters counters;
 };
 
 class IndicatorStore {
@@ -40,7 +40,7 @@ public:
     /// Adds `delta` to the row (agency, procedure, day "YYYY-MM-DD") and to its month's row,
     /// creating them if needed.
     virtual Outcome<Done> Add(const std::string& agency_code, const std::string& procedure_code,
-                              const std::string& day, const reporting::Counters& delta) = 0;
+                              const std::string& day, const domain::Counters& delta) = 0;
     /// Sums the rows of `agencies` (empty: all) with first_month <= month <= last_month
     /// ("YYYY-MM"), per procedure.
     virtual Outcome<std::vector<ProcedureCounters>> SumByProcedure(

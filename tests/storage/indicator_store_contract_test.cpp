@@ -7,8 +7,8 @@
 namespace motcua::storage {
 namespace {
 
-reporting::Counters Received(std::int64_t n, std::int64_t online = 0) {
-    reporting::Counters counters;
+domain::Counters Received(std::int64_t n, std::int64_t online = 0) {
+    domain::Counters counters;
     counters.received = n;
     counters.online = online;
     counters.finished.quarter = n;

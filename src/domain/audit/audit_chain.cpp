@@ -68,4 +68,14 @@ bool AuditChainVerifier::Finish(std::int64_t head_seq, std::string_view head_has
     return !failure_;
 }
 
+AuditHead ChainAuditRecords(std::string_view key, AuditHead head, std::span<AuditRecord> records) {
+    for (auto& record : records) {
+        record.seq = ++head.seq;
+        record.prev_hash = std::move(head.hash);
+        record.hash = ComputeAuditHash(key, record.prev_hash, record);
+        head.hash = record.hash;
+    }
+    return head;
+}
+
 }  // namespace motcua::domain

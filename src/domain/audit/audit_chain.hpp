@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,16 @@ struct AuditRecord {
 /// hashes, each field length-prefixed so that no two records serialise alike.
 std::string ComputeAuditHash(std::string_view key, std::string_view prev_hash,
                              const AuditRecord& record);
+
+/// The newest record of the chain: its sequence number and hash (0 and kGenesisHash when empty).
+struct AuditHead {
+    std::int64_t seq = 0;
+    std::string hash{kGenesisHash};
+};
+
+/// Chains `records` (in order) after `head`: fills in each one's seq, prev_hash and hash, and
+/// returns the new head. Pure: the storage takes the head, calls this, and writes the records.
+AuditHead ChainAuditRecords(std::string_view key, AuditHead head, std::span<AuditRecord> records);
 
 /// Checks records fed in sequence order; remembers the first break.
 class AuditChainVerifier {

@@ -77,5 +77,31 @@ TEST(AuditChain, ADifferentKeyGivesADifferentHash) {
               records[0].hash);
 }
 
+TEST(AuditChain, ChainingABatchContinuesFromTheHeadAndVerifies) {
+    auto first = Chain(2);
+    // The same content chained after the first two records, in two batches.
+    auto rest = Chain(5);
+    for (auto& record : rest) {
+        record.seq = 0;
+        record.prev_hash.clear();
+        record.hash.clear();
+    }
+    std::span<AuditRecord> batch(rest);
+    AuditHead head{2, first.back().hash};
+    head = ChainAuditRecords(kKey, head, batch.subspan(2, 1));
+    head = ChainAuditRecords(kKey, head, batch.subspan(3, 2));
+    EXPECT_EQ(head.seq, 5);
+    EXPECT_EQ(rest[2].seq, 3);
+    EXPECT_EQ(rest[2].prev_hash, first.back().hash);
+    EXPECT_EQ(head.hash, rest[4].hash);
+    std::vector<AuditRecord> whole = {first[0], first[1], rest[2], rest[3], rest[4]};
+    EXPECT_TRUE(Verify(whole, 5, head.hash));
+    // The same records chained from the genesis give Chain(5)'s hashes.
+    auto again = Chain(5);
+    std::vector<AuditRecord> fresh = again;
+    ChainAuditRecords(kKey, AuditHead{}, fresh);
+    EXPECT_EQ(fresh.back().hash, again.back().hash);
+}
+
 }  // namespace
 }  // namespace motcua::domain

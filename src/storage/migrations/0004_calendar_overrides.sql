@@ -1,4 +1,4 @@
--- 0004: the working-day calendar decisions recorded by the province administrators (domain §6):
+-- 0004: the working-day calendar decisions recorded by the province administrators (docs/domain.md §6.4):
 -- a weekday off, a Saturday worked, a default holiday cancelled. They win over the built-in
 -- defaults (statutory rules and the published 2025/2026 schedules), one row per date.
 

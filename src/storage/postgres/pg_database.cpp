@@ -11,10 +11,10 @@
 #include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
 
-#include "storage/postgres/pg_catalog_repository.hpp"
+#include "storage/catalog_reader.hpp"
 #include "storage/postgres/pg_migration_files.hpp"
-#include "storage/postgres/pg_statement.hpp"
-#include "storage/postgres/pg_stores.hpp"
+#include "storage/postgres/pg_session.hpp"
+#include "storage/sql/sql_transaction.hpp"
 
 namespace motcua::storage::postgres {
 namespace {
@@ -152,7 +152,7 @@ PgDatabase::PgDatabase(PgOptions options)
     {
         Lease first(*this);  // Fails now, with libpq's message, when the server is unreachable.
     }
-    catalog_ = std::make_unique<PgCatalogRepository>(*this);
+    catalog_ = std::make_unique<CatalogReader>(*this);
     audit_queue_ = std::make_unique<AuditQueue>();
     audit_queue_->writer = std::thread([this] { RunAuditWriter(); });
 }
@@ -211,24 +211,22 @@ Outcome<MigrationReport> PgDatabase::Migrate() {
     for (const auto name : migration_files::Names()) {
         const int version = std::stoi(std::string(name.substr(0, 4)));
         auto outcome = RunWrite([&](pqxx::transaction_base& transaction) -> Outcome<Done> {
-            PgStatement(transaction, "SELECT pg_advisory_xact_lock($1::bigint)")
-                .Bind(kMigrationLock)
+            PgSession session(transaction, true);
+            session.Prepare("SELECT pg_advisory_xact_lock(?1::bigint)")
+                .Bind(1, kMigrationLock)
                 .Run();
             transaction.exec(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                 "name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
             auto applied =
-                PgStatement(transaction, "SELECT 1 FROM schema_migrations WHERE version = $1::int")
-                    .Bind(std::int64_t{version})
-                    .Run();
-            if (!applied.empty()) {
+                session.Prepare("SELECT 1 FROM schema_migrations WHERE version = ?1::int");
+            if (applied.Bind(1, std::int64_t{version}).Step()) {
                 return Done{};
             }
             transaction.exec(std::string(migration_files::Get(name)));
-            PgStatement(transaction,
-                        "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)")
-                .Bind(std::int64_t{version})
-                .Bind(name)
+            session.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)")
+                .Bind(1, std::int64_t{version})
+                .Bind(2, name)
                 .Run();
             ++report.applied;
             return Done{};
@@ -245,9 +243,10 @@ CatalogRepository& PgDatabase::Catalog() { return *catalog_; }
 
 Outcome<Done> PgDatabase::Write(const std::function<Outcome<Done>(Transaction&)>& work) {
     return RunWrite([&](pqxx::transaction_base& transaction) -> Outcome<Done> {
-        PgTransaction stores(transaction, options_.audit_key, true);
+        PgSession session(transaction, true);
+        sql::SqlTransaction stores(session, options_.audit_key);
         MOTCUA_RETURN_IF_ERROR(work(stores));
-        return stores.Finish();
+        return stores.BeforeCommit();
     });
 }
 
@@ -296,11 +295,12 @@ void PgDatabase::CommitAuditBatch(const std::vector<AuditJob*>& jobs) {
     // fail). Should one fail, nothing of the batch is kept and each job runs on its own.
     bool all_ran = false;
     auto together = RunWrite([&](pqxx::transaction_base& transaction) -> Outcome<Done> {
-        PgTransaction stores(transaction, options_.audit_key, true);
+        PgSession session(transaction, true);
+        sql::SqlTransaction stores(session, options_.audit_key);
         for (auto* job : jobs) {
             MOTCUA_RETURN_IF_ERROR((*job->work)(stores));
         }
-        MOTCUA_RETURN_IF_ERROR(stores.Finish());
+        MOTCUA_RETURN_IF_ERROR(stores.BeforeCommit());
         all_ran = true;
         return Done{};
     });
@@ -319,7 +319,8 @@ void PgDatabase::CommitAuditBatch(const std::vector<AuditJob*>& jobs) {
 
 Outcome<Done> PgDatabase::Read(const std::function<Outcome<Done>(Transaction&)>& work) {
     return RunRead([&](pqxx::transaction_base& transaction) {
-        PgTransaction stores(transaction, options_.audit_key, false);
+        PgSession session(transaction, false);
+        sql::SqlTransaction stores(session, options_.audit_key);
         return work(stores);
     });
 }

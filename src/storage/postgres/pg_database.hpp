@@ -1,9 +1,9 @@
-// PgDatabase: the PostgreSQL backend (production; DESIGN.md §2). A small pool of connections;
-// each Write is one PostgreSQL transaction (READ COMMITTED) that commits — durably, with the
-// server's default synchronous_commit — when the work returns a value, and rolls back when it
-// returns an error or throws. Reads run in a REPEATABLE READ READ ONLY transaction: one snapshot.
-// Several server processes may share the database: what must be serialised across them (the
-// audit chain, the daily code counters, migrations) is serialised by row or advisory locks.
+// PgDatabase: the PostgreSQL backend (production; docs/architecture.md §4). A small pool of
+// connections; each Write is one PostgreSQL transaction (READ COMMITTED) that commits — durably,
+// with the server's default synchronous_commit — when the work returns a value, and rolls back when
+// it returns an error or throws. Reads run in a REPEATABLE READ READ ONLY transaction: one
+// snapshot. Several server processes may share the database: what must be serialised across them
+// (the audit chain, the daily code counters, migrations) is serialised by row or advisory locks.
 #pragma once
 
 #include <functional>
@@ -28,8 +28,6 @@ struct PgOptions {
     std::string audit_key;  // 32 bytes keying the audit hash chain (kept outside the database).
     int audit_batch = 256;  // Most audit-only works (WriteAudit) committed together.
 };
-
-class PgCatalogRepository;
 
 class PgDatabase final : public Database {
 public:
@@ -70,7 +68,7 @@ private:
     PgOptions options_;
     std::unique_ptr<Pool> pool_;
     std::unique_ptr<AuditQueue> audit_queue_;
-    std::unique_ptr<PgCatalogRepository> catalog_;
+    std::unique_ptr<CatalogRepository> catalog_;
 };
 
 /// Returns `conninfo` without its password, for logs.

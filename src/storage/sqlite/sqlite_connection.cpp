@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_connection.hpp"
 
+#include "storage/sql/sql_dialect.hpp"
+
 namespace motcua::storage::sqlite {
 namespace {
 
@@ -17,8 +19,9 @@ SqliteStatement::SqliteStatement(SqliteConnection& connection, std::string_view 
         statement_ = cached_->statement;
         return;
     }
-    Check(db_,
-          sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr));
+    const std::string text = sql::TranslateSql(sql, sql::Backend::kSqlite, false);
+    Check(db_, sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), &statement_,
+                                  nullptr));
 }
 
 SqliteStatement::~SqliteStatement() {
@@ -98,13 +101,16 @@ SqliteConnection::~SqliteConnection() {
 }
 
 CachedStatement* SqliteConnection::Borrow(std::string_view sql) {
-    auto found = cache_.find(std::string(sql));
+    auto found = cache_.find(sql);
     if (found == cache_.end()) {
         if (cache_.size() >= kCacheLimit) {
             return nullptr;
         }
+        // Compiled once per connection: the portable text is the key, the SQLite text is what
+        // the statement runs.
+        const std::string text = sql::TranslateSql(sql, sql::Backend::kSqlite, false);
         sqlite3_stmt* statement = nullptr;
-        Check(db_, sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+        Check(db_, sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()),
                                       SQLITE_PREPARE_PERSISTENT, &statement, nullptr));
         found = cache_.emplace(std::string(sql), CachedStatement{statement, false}).first;
     }
@@ -124,14 +130,6 @@ void SqliteConnection::Exec(std::string_view sql) {
         sqlite3_free(message);
         throw SqliteError(result, error);
     }
-}
-
-std::string NumberedPlaceholders(int first, std::size_t count) {
-    std::string list;
-    for (std::size_t i = 0; i < count; ++i) {
-        list += (i == 0 ? "?" : ", ?") + std::to_string(first + static_cast<int>(i));
-    }
-    return list;
 }
 
 }  // namespace motcua::storage::sqlite

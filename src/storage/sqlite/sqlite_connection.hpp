@@ -1,9 +1,11 @@
-// SqliteConnection and SqliteStatement: a thin RAII layer over the SQLite C API.
+// SqliteConnection and SqliteStatement: a thin RAII layer over the SQLite C API. Statement texts
+// are portable SQL (storage/sql/sql_dialect.hpp), translated when they are compiled.
 // Failures of the database (I/O error, busy, corrupt) throw SqliteError; the storage layer turns
 // them into Outcome errors at its boundary. SQL parameters are always bound, never concatenated.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -86,10 +88,14 @@ private:
     CachedStatement* Borrow(std::string_view sql);
 
     sqlite3* db_ = nullptr;
-    std::unordered_map<std::string, CachedStatement> cache_;
+    /// Looks texts up without copying them into a key.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    std::unordered_map<std::string, CachedStatement, TextHash, std::equal_to<>> cache_;
 };
-
-/// Returns `count` numbered parameters from `first` on, for an IN list: "?5, ?6, ?7".
-std::string NumberedPlaceholders(int first, std::size_t count);
 
 }  // namespace motcua::storage::sqlite

@@ -4,9 +4,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "storage/catalog_reader.hpp"
+#include "storage/sql/sql_transaction.hpp"
 #include "storage/sqlite/migration_files.hpp"
-#include "storage/sqlite/sqlite_catalog_repository.hpp"
-#include "storage/sqlite/sqlite_stores.hpp"
+#include "storage/sqlite/sqlite_session.hpp"
 
 namespace motcua::storage::sqlite {
 
@@ -23,15 +24,15 @@ Error StorageUnavailable(const std::exception& failure) {
 SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {
     writer_connection_ = std::make_unique<SqliteConnection>(options_.path, OpenMode::kReadWrite);
     // WAL lets readers run beside the writer; synchronous=FULL makes each commit durable
-    // (fsync of the WAL) before it returns — DESIGN.md §2. The group commit runs each job in a
-    // savepoint, whose sub-journal SQLite keeps in a temporary file by default: a third of a
-    // reception's time went to pwrite into it. temp_store=MEMORY keeps it in memory (it only
+    // (fsync of the WAL) before it returns (docs/architecture.md §3). The group commit runs each
+    // job in a savepoint, whose sub-journal SQLite keeps in a temporary file by default: a third of
+    // a reception's time went to pwrite into it. temp_store=MEMORY keeps it in memory (it only
     // serves to roll back one job; durability is the WAL's), and a 32 MB cache keeps a large
     // batch's dirty pages from spilling to the WAL before its commit.
     writer_connection_->Exec(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
         "PRAGMA busy_timeout=5000; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;");
-    catalog_ = std::make_unique<SqliteCatalogRepository>(*this);
+    catalog_ = std::make_unique<CatalogReader>(*this);
     writer_ = std::thread([this] { RunWriter(); });
 }
 
@@ -186,9 +187,11 @@ Outcome<MigrationReport> SqliteDatabase::Migrate() {
 CatalogRepository& SqliteDatabase::Catalog() { return *catalog_; }
 
 Outcome<Done> SqliteDatabase::Write(const std::function<Outcome<Done>(Transaction&)>& work) {
-    return RunWrite([&](SqliteConnection& connection) {
-        SqliteTransaction transaction(connection, options_.audit_key);
-        return work(transaction);
+    return RunWrite([&](SqliteConnection& connection) -> Outcome<Done> {
+        SqliteSession session(connection, true);
+        sql::SqlTransaction transaction(session, options_.audit_key);
+        MOTCUA_RETURN_IF_ERROR(work(transaction));
+        return transaction.BeforeCommit();
     });
 }
 
@@ -196,7 +199,8 @@ Outcome<Done> SqliteDatabase::Read(const std::function<Outcome<Done>(Transaction
     return RunRead<Done>([&](SqliteConnection& connection) -> Outcome<Done> {
         // One snapshot for everything `work` reads.
         connection.RunCached("BEGIN");
-        SqliteTransaction transaction(connection, options_.audit_key);
+        SqliteSession session(connection, false);
+        sql::SqlTransaction transaction(session, options_.audit_key);
         Outcome<Done> result = Done{};
         try {
             result = work(transaction);

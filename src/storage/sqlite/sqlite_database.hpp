@@ -26,8 +26,6 @@ struct SqliteOptions {
     std::string audit_key;  // 32 bytes keying the audit hash chain (kept outside the database).
 };
 
-class SqliteCatalogRepository;
-
 class SqliteDatabase final : public Database {
 public:
     /// Opens (creating if needed) the database file; throws SqliteError if it cannot.
@@ -71,7 +69,7 @@ private:
     std::vector<std::unique_ptr<SqliteConnection>> free_readers_;
     int readers_created_ = 0;
 
-    std::unique_ptr<SqliteCatalogRepository> catalog_;
+    std::unique_ptr<CatalogRepository> catalog_;
 };
 
 /// Returns the error a failed database call gives its caller.

@@ -1,5 +1,5 @@
 -- 0004 (PostgreSQL): the working-day calendar decisions recorded by the province administrators
--- (domain §6), one row per date, and the revision every change bumps.
+-- (docs/domain.md §6.4), one row per date, and the revision every change bumps.
 
 CREATE TABLE calendar_overrides (
     date            TEXT COLLATE "C" PRIMARY KEY,

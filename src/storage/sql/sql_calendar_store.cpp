@@ -1,18 +1,15 @@
-#include "storage/sqlite/sqlite_calendar_store.hpp"
-
-#include <sqlite3.h>
+#include "storage/sql/sql_calendar_store.hpp"
 
 #include "domain/calendar/local_date_time.hpp"
-#include "storage/sqlite/sqlite_connection.hpp"
 
-namespace motcua::storage::sqlite {
+namespace motcua::storage::sql {
 namespace {
 
 using domain::calendar::FormatIsoDate;
 
 constexpr std::string_view kUpsertOverride =
     "INSERT INTO calendar_overrides (date, working, reason_vi, reason_en, source, recorded_by, "
-    "recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (date) DO UPDATE SET "
+    "recorded_at) VALUES (?1, ?2::int, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (date) DO UPDATE SET "
     "working = excluded.working, reason_vi = excluded.reason_vi, "
     "reason_en = excluded.reason_en, source = excluded.source, "
     "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at";
@@ -37,7 +34,7 @@ std::string FirstOfYear(int year) {
 }
 
 // Reads the current row; a stored date that no longer parses is a storage fault.
-Outcome<CalendarOverrideRecord> ReadRow(const SqliteStatement& row) {
+Outcome<CalendarOverrideRecord> ReadRow(const Statement& row) {
     auto date = domain::calendar::ParseIsoDate(row.ColumnText(0));
     if (!date) {
         return MakeError(ErrorKind::kUnavailable, "unavailable", {},
@@ -56,8 +53,8 @@ Outcome<CalendarOverrideRecord> ReadRow(const SqliteStatement& row) {
 
 }  // namespace
 
-Outcome<Done> SqliteCalendarStore::Upsert(const CalendarOverrideRecord& record) {
-    auto upsert = connection_.Prepare(kUpsertOverride);
+Outcome<Done> SqlCalendarStore::Upsert(const CalendarOverrideRecord& record) {
+    auto upsert = session_.Prepare(kUpsertOverride);
     upsert.Bind(1, FormatIsoDate(record.day.date))
         .Bind(2, std::int64_t{record.day.working ? 1 : 0})
         .Bind(3, record.day.reason_vi)
@@ -66,23 +63,22 @@ Outcome<Done> SqliteCalendarStore::Upsert(const CalendarOverrideRecord& record) 
         .Bind(6, record.recorded_by)
         .Bind(7, record.recorded_at)
         .Run();
-    connection_.Exec(kBumpRevision);
+    session_.Prepare(kBumpRevision).Run();
     return Done{};
 }
 
-Outcome<bool> SqliteCalendarStore::Delete(std::chrono::sys_days date) {
-    auto remove = connection_.Prepare(kDeleteOverride);
+Outcome<bool> SqlCalendarStore::Delete(std::chrono::sys_days date) {
+    auto remove = session_.Prepare(kDeleteOverride);
     remove.Bind(1, FormatIsoDate(date)).Run();
-    if (sqlite3_changes(connection_.GetHandle()) == 0) {
+    if (remove.Changes() == 0) {
         return false;
     }
-    connection_.Exec(kBumpRevision);
+    session_.Prepare(kBumpRevision).Run();
     return true;
 }
 
-Outcome<std::optional<CalendarOverrideRecord>> SqliteCalendarStore::Find(
-    std::chrono::sys_days date) {
-    auto select = connection_.Prepare(Sql(kSelectColumns, kWhereDate));
+Outcome<std::optional<CalendarOverrideRecord>> SqlCalendarStore::Find(std::chrono::sys_days date) {
+    auto select = session_.Prepare(Sql(kSelectColumns, kWhereDate));
     select.Bind(1, FormatIsoDate(date));
     if (!select.Step()) {
         return std::optional<CalendarOverrideRecord>{};
@@ -94,8 +90,8 @@ Outcome<std::optional<CalendarOverrideRecord>> SqliteCalendarStore::Find(
     return std::optional<CalendarOverrideRecord>{std::move(record).Value()};
 }
 
-Outcome<std::vector<CalendarOverrideRecord>> SqliteCalendarStore::List(std::optional<int> year) {
-    auto select = connection_.Prepare(Sql(kSelectColumns, year ? kWhereYear : kOrderByDate));
+Outcome<std::vector<CalendarOverrideRecord>> SqlCalendarStore::List(std::optional<int> year) {
+    auto select = session_.Prepare(Sql(kSelectColumns, year ? kWhereYear : kOrderByDate));
     if (year) {
         select.Bind(1, FirstOfYear(*year)).Bind(2, FirstOfYear(*year + 1));
     }
@@ -110,9 +106,9 @@ Outcome<std::vector<CalendarOverrideRecord>> SqliteCalendarStore::List(std::opti
     return records;
 }
 
-Outcome<std::int64_t> SqliteCalendarStore::GetRevision() {
-    auto select = connection_.Prepare(kSelectRevision);
+Outcome<std::int64_t> SqlCalendarStore::GetRevision() {
+    auto select = session_.Prepare(kSelectRevision);
     return select.Step() ? select.ColumnInt(0) : std::int64_t{0};
 }
 
-}  // namespace motcua::storage::sqlite
+}  // namespace motcua::storage::sql

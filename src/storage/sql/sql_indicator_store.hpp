@@ -1,16 +1,18 @@
-// The indicator counters on SQLite.
+// The indicator counters, written once for both backends. Every statement is built over the
+// counter columns (domain::CounterFields(), in that order), so that a counter added there
+// reaches every statement at once.
 #pragma once
 
 #include "storage/indicator_store.hpp"
-#include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sql/statement.hpp"
 
-namespace motcua::storage::sqlite {
+namespace motcua::storage::sql {
 
-class SqliteIndicatorStore final : public IndicatorStore {
+class SqlIndicatorStore final : public IndicatorStore {
 public:
-    explicit SqliteIndicatorStore(SqliteConnection& connection) : connection_(connection) {}
+    explicit SqlIndicatorStore(Session& session) : session_(session) {}
     Outcome<Done> Add(const std::string& agency_code, const std::string& procedure_code,
-                      const std::string& day, const reporting::Counters& delta) override;
+                      const std::string& day, const domain::Counters& delta) override;
     Outcome<std::vector<ProcedureCounters>> SumByProcedure(const std::vector<std::string>& agencies,
                                                            const std::string& first_month,
                                                            const std::string& last_month) override;
@@ -20,7 +22,7 @@ public:
     Outcome<Done> Clear() override;
 
 private:
-    SqliteConnection& connection_;
+    Session& session_;
 };
 
-}  // namespace motcua::storage::sqlite
+}  // namespace motcua::storage::sql

@@ -1,22 +1,23 @@
-// The dossier store on SQLite: the projection row with its JSON document, events, counters.
+// The dossier store, written once for both backends: the projection row with its JSON document,
+// the events, the daily code counters and the idempotency keys.
 #pragma once
 
 #include "storage/dossier_store.hpp"
-#include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sql/statement.hpp"
 
-namespace motcua::storage::sqlite {
+namespace motcua::storage::sql {
 
-class SqliteDossierStore final : public DossierStore {
+class SqlDossierStore final : public DossierStore {
 public:
-    explicit SqliteDossierStore(SqliteConnection& connection) : connection_(connection) {}
+    explicit SqlDossierStore(Session& session) : session_(session) {}
     Outcome<int> NextDailySequence(const std::string& agency_code, const std::string& day) override;
     Outcome<Done> EnsureSequenceAtLeast(const std::string& agency_code, const std::string& day,
                                         int sequence) override;
+    /// In a write transaction the row stays locked until the end (PostgreSQL), so that
+    /// concurrent actions on one dossier apply one after the other.
     Outcome<std::optional<domain::Dossier>> FindByCode(const std::string& code) override;
-    /// One writer at a time: the same as FindByCode.
-    Outcome<std::optional<domain::Dossier>> FindUnlockedByCode(const std::string& code) override {
-        return FindByCode(code);
-    }
+    /// As FindByCode, but a row locked by another transaction is skipped (PostgreSQL).
+    Outcome<std::optional<domain::Dossier>> FindUnlockedByCode(const std::string& code) override;
     Outcome<std::int64_t> Insert(const domain::Dossier& dossier) override;
     Outcome<Done> Update(const domain::Dossier& dossier) override;
     Outcome<Done> AppendEvent(std::int64_t dossier_id, const domain::DossierEvent& event) override;
@@ -34,7 +35,12 @@ public:
                                          const std::string& code, const std::string& at) override;
 
 private:
-    SqliteConnection& connection_;
+    Outcome<std::optional<domain::Dossier>> FindOne(std::string_view sql, const std::string& code);
+    Session& session_;
 };
 
-}  // namespace motcua::storage::sqlite
+/// The page of dossiers `filter` asks for, as an (id, doc) statement ready to step: the one
+/// query whose SQL is written per backend (sql_dossier_list.cpp says why).
+Statement PrepareDossierList(Session& session, const DossierFilter& filter);
+
+}  // namespace motcua::storage::sql
