@@ -1,6 +1,6 @@
 # Declares one src/ module: a static library, its alias, and its unit-test binary.
 #   motcua_module(domain SOURCES a.cpp TESTS a_test.cpp DEPS motcua::common)
-# DEPS is the module's set of allowed arrows (CONVENTIONS.md rule 1).
+# DEPS is the module's set of allowed arrows (docs/conventions.md rule 1).
 function(motcua_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;TESTS;DEPS;TEST_DEPS" ${ARGN})
   if(ARG_SOURCES)

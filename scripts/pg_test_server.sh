@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 cluster for the storage tests (docs: ../shared/STACK-NOTES.md §3):
-# initdb in a temporary folder, run as user postgres, unix socket only on a private port, no
-# durability (test data), and never Debian's 'main' cluster.
+# A throwaway PostgreSQL 15 cluster for the storage tests (docs/OPERATIONS.md, "Tests against
+# PostgreSQL"): initdb in a temporary folder, run as user postgres, unix socket only on a private
+# port, no durability (test data), and never Debian's 'main' cluster.
 #   eval "$(bash scripts/pg_test_server.sh start)"   # exports PGHOST PGPORT PGUSER PGDATABASE PG_TMP
 #   bash scripts/pg_test_server.sh stop               # uses $PG_TMP (or the folder given as $2)
 # Benchmarks: PG_DURABLE=1 (fsync on, 1 GB shared buffers), PG_PARENT=/var/tmp, PGPORT=55499.

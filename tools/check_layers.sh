@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the dependency rule (CONVENTIONS.md rule 1) on #include lines, beside the CMake DEPS:
+# Checks the dependency rule (docs/conventions.md rule 1) on #include lines, beside the CMake DEPS:
 # each src/ folder may include only the folders its arrows allow, and heavy headers stay where
 # they belong (Asio/Beast in api/server, CLI11 in main.cpp).
 set -euo pipefail

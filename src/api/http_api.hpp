@@ -52,7 +52,7 @@ private:
     std::size_t unmatched_route_ = 0;
 };
 
-/// Returns the route table: every endpoint of the API, in one place (CONVENTIONS.md rule 2).
+/// Returns the route table: every endpoint of the API, in one place (docs/conventions.md rule 2).
 std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiOptions& options);
 
 }  // namespace motcua::api

@@ -1,5 +1,5 @@
-// Every endpoint of the HTTP API: method, path pattern, handler. DESIGN.md §6 is the contract;
-// docs/api/openapi.json documents the shapes, and tests/api checks that both agree.
+// Every endpoint of the HTTP API: method, path pattern, handler. docs/architecture.md §6 is the
+// contract; docs/api/openapi.json documents the shapes, and tests/api checks that both agree.
 #include "api/accounts/account_handlers.hpp"
 #include "api/audit/list_audit.hpp"
 #include "api/auth/auth_handlers.hpp"

@@ -1,4 +1,4 @@
-// The fields of a dossier action in JSON (DESIGN.md §7): {"action": "...", "reasons": [...],
+// The fields of a dossier action in JSON (docs/dossiers.md §2): {"action": "...", "reasons": [...],
 // "to_agency", "new_due_at", "channel", "amount", "result_kind", "delivery", "component",
 // "source", "file_sha256", "system", "rating", "note"}. One reader for the API's action
 // requests and the history import, so both accept exactly the same vocabulary.

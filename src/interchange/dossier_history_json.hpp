@@ -1,4 +1,4 @@
-// One line of the dossier history import (DESIGN.md §7): {"code", "procedure", "agency",
+// One line of the dossier history import (docs/dossiers.md §6): {"code", "procedure", "agency",
 // "channel", "applicant": {"kind", "id_number", "name"}, "fee_total", "due_at"?,
 // "events": [{"at", "action", "actor"?, …action fields}]}. Unknown top-level fields are kept as
 // the dossier's metadata, never silently dropped.

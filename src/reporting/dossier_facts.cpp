@@ -51,9 +51,9 @@ History ReadHistory(std::span<const domain::DossierEvent> events, Instant as_of)
     return history;
 }
 
-// When processing is judged to end (domain §1.4, 2.1): the result (Đã xử lý xong, which takes
-// precedence over the return), else the terminal state (stop, withdrawal), else — while paused
-// after a single request — the request; else it is still running at `as_of`.
+// When processing is judged to end (docs/domain.md §1.4, 2.1): the result (Đã xử lý xong, which
+// takes precedence over the return), else the terminal state (stop, withdrawal), else — while
+// paused after a single request — the request; else it is still running at `as_of`.
 Instant JudgedEnd(const domain::Dossier& dossier, const History& history, Instant as_of) {
     if (dossier.finished_at) {
         return *dossier.finished_at;
@@ -81,7 +81,7 @@ std::optional<Instant> OverdueInstant(const domain::Dossier& dossier,
         *dossier.due_at <= as_of) {
         overdue = *dossier.due_at;
     }
-    // More than one supplementation request ⇒ overdue (domain §1.4, 2.1).
+    // More than one supplementation request ⇒ overdue (docs/domain.md §1.4, 2.1).
     if (dossier.supplement_requests > 1) {
         const Instant second = history.second_request.value_or(*dossier.received_at);
         overdue = overdue ? std::min(*overdue, second) : second;

@@ -1,7 +1,7 @@
 // Dossier facts: the few countable things the 766 index and the plan indicators need to know
 // about one dossier — a pure function of its state and events, as known at one instant. The
 // counters (counters.hpp) are sums of facts; a counter update is Counts(after) − Counts(before),
-// and a recompute from the event log extracts the same facts again. Rules: domain §1.4.
+// and a recompute from the event log extracts the same facts again. Rules: docs/domain.md §1.4.
 #pragma once
 
 #include <array>
@@ -16,7 +16,7 @@
 
 namespace motcua::reporting {
 
-/// What the index needs to know about a dossier's procedure (catalogue-level, domain §1.4).
+/// What the index needs to know about a dossier's procedure (catalogue-level, docs/domain.md §1.4).
 struct ProcedureProfile {
     std::string code;
     domain::OnlineLevel online_level = domain::OnlineLevel::kNone;
@@ -30,7 +30,7 @@ ProcedureProfile ProfileOf(const domain::Procedure& procedure);
 
 /// The facts of one dossier at one instant. Dossiers never received (status 1, or refused at
 /// reception) have `received == false` and count in no 766 metric: every 766 cohort is keyed by
-/// NgayTiepNhan (domain §1.4). A refusal at reception counts in the monthly report only.
+/// NgayTiepNhan (docs/domain.md §1.4). A refusal at reception counts in the monthly report only.
 struct DossierFacts {
     bool received = false;
     bool refused = false;  // Không được tiếp nhận: `received_day` is then the refusal's date.

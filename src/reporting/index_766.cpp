@@ -45,7 +45,7 @@ MetricResult TallyMetric(const char* code, const char* id, const std::optional<T
 }
 
 // 1.4: synced / max(BCQG, DVCQG[, ours]); both 0 ⇒ previous year's BCQG total / 12, / 4 or / 1;
-// no previous data ⇒ ratio 0 (domain §1.4).
+// no previous data ⇒ ratio 0 (docs/domain.md §1.4).
 MetricResult SyncMetric(const IndexInputs& inputs, const Counters& total,
                         const ScoringOptions& options) {
     const char* code = "DOSSIER_SYNC";

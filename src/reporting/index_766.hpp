@@ -1,7 +1,7 @@
 // The 766 index (Bộ chỉ số 766) as the national portal operates it: six groups, 100 points for a
-// province (domain §1.2), scored from counters and catalogue-level inputs by the conventions of
-// domain §1.3. Where the spec is NOT FOUND or conflicting the documented variant is the default
-// and the alternative is a named option (docs/indicators.md lists both).
+// province (docs/domain.md §1.2), scored from counters and catalogue-level inputs by the
+// conventions of docs/domain.md §1.3. Where the spec is NOT FOUND or conflicting the documented
+// variant is the default and the alternative is a named option (docs/indicators.md lists both).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,7 @@ namespace motcua::reporting {
 
 /// What a metric with an empty denominator scores.
 enum class EmptyDenominator {
-    kPortal,  // The portal's per-metric convention (§1.3): 0, or 6 for the PAKN metrics.
+    kPortal,  // The portal's convention per metric (docs/domain.md §1.3): 0, or 6 for PAKN.
     kNoData,  // Report no_data ("mẫu số = 0 → … N/A theo quy định báo cáo").
 };
 
@@ -78,7 +78,7 @@ struct SyncInputs {
     std::optional<std::int64_t> previous_year_bcqg_total;
 };
 
-/// Group 6 PAKN inputs (domain §8); absent until the PAKN module feeds them.
+/// Group 6 PAKN inputs (docs/domain.md §8); absent until the PAKN module feeds them.
 struct PetitionInputs {
     Tally processing_on_time;     // 5.2: on time + within time / received or processed.
     Tally handling_satisfaction;  // 5.3: total − disliked/overdue/re-raised / first received.
@@ -104,7 +104,8 @@ struct IndexInputs {
     std::optional<Tally> certified_copy_communes;  // ELECTRONIC_CERTIFIED_COPY.
 };
 
-/// Threshold rule (§1.3): full `max` from `threshold` percent, else ratio × max / threshold.
+/// Threshold rule (docs/domain.md §1.3): full `max` from `threshold` percent, else
+/// ratio × max / threshold.
 double ThresholdScore(double max, double ratio_percent, double threshold_percent);
 /// Linear rule: max × ratio / 100, capped at max (transparency, progress, digitisation).
 double LinearScore(double max, double ratio_percent);

@@ -1,4 +1,5 @@
-// Groups 4–6 of the 766 index: online payment, digitisation, satisfaction (domain §1.3, §1.4).
+// Groups 4–6 of the 766 index: online payment, digitisation, satisfaction. Rules:
+// docs/domain.md §1.3, §1.4.
 #include <algorithm>
 
 #include "reporting/metric_builder.hpp"

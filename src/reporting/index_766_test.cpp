@@ -53,7 +53,7 @@ TEST(ScoreFormulasTest, ThresholdLinearAndPayment) {
     EXPECT_NEAR(PaymentScore(1, 1, 1), 10, kEps);         // 10.5 capped at the group's 10.
 }
 
-// domain §1.3: transparency score = max × ratio / 100.
+// docs/domain.md §1.3: transparency score = max × ratio / 100.
 TEST(Index766Test, TransparencyFromCatalogueTallies) {
     IndexInputs in = Province();
     in.transparency = TransparencyInputs{Tally{9, 10}, Tally{3, 4}, std::nullopt};
@@ -229,7 +229,7 @@ TEST(Index766Test, CommuneScopeSkipsProvinceOnlyMetrics) {
     }
 }
 
-// Six groups, 100 points; the total is the sum of the group scores (domain §1.2: Bắc Ninh,
+// Six groups, 100 points; the total is the sum of the group scores (docs/domain.md §1.2: Bắc Ninh,
 // Oct-2025: 19.05 + 17.86 + 20.79 + 10 + 8.36 + 15.64 = 91.70).
 TEST(Index766Test, TotalIsTheSumOfGroups) {
     const IndexResult r = ScoreIndex766(Province());

@@ -1,6 +1,6 @@
 // Indicator results: what every metric, group and index computation returns, shaped like the
 // national portal's metric objects (`code, numerator, denominator, ratio, score, maxScore`,
-// domain §1.2). A metric whose inputs are absent is `no_data`, with no ratio and no score —
+// docs/domain.md §1.2). A metric whose inputs are absent is `no_data`, with no ratio and no score —
 // never 0 or 100.
 #pragma once
 
@@ -17,7 +17,7 @@ const char* MetricStatusName(MetricStatus status);
 /// One metric. `ratio` is a percentage (0–100); it is empty when the denominator is 0.
 struct MetricResult {
     std::string code;  // Portal metric code, or our name where the portal's is unknown.
-    std::string id;    // Formula-description ID ("1.4", "2.1", …; domain §1.4).
+    std::string id;    // Formula-description ID ("1.4", "2.1", …; docs/domain.md §1.4).
     double numerator = 0;
     double denominator = 0;  // A double: the 1.4 fallback divides a yearly total.
     std::optional<double> ratio;
@@ -67,7 +67,7 @@ struct IndexResult {
     const GroupResult* FindGroup(GroupCode code) const;
 };
 
-/// Rounds to 2 decimals for display (domain §1.3); scores are kept unrounded.
+/// Rounds to 2 decimals for display (docs/domain.md §1.3); scores are kept unrounded.
 double RoundForDisplay(double value);
 
 }  // namespace motcua::reporting

@@ -1,6 +1,6 @@
 // Builds MetricResult values the same way for every metric: the ratio from numerator and
 // denominator, the score from the ratio, and the empty-denominator and no-data conventions
-// (domain §1.3). Internal to reporting/.
+// (docs/domain.md §1.3). Internal to reporting/.
 #pragma once
 
 #include <functional>

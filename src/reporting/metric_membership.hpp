@@ -1,6 +1,6 @@
-// Drill-down: why one dossier counts, or does not, in a dossier-level 766 metric (domain §1.4).
-// The judgement is read from the dossier's own counters (Counts(facts)), the very numbers the
-// index sums — so the dossiers listed behind a figure add up to that figure (a test checks it
+// Drill-down: why one dossier counts, or does not, in a dossier-level 766 metric (docs/domain.md
+// §1.4). The judgement is read from the dossier's own counters (Counts(facts)), the very numbers
+// the index sums — so the dossiers listed behind a figure add up to that figure (a test checks it
 // against ScoreIndex766).
 #pragma once
 

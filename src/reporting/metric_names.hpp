@@ -1,5 +1,5 @@
-// Display names of the 766 metrics (domain §1.4), Vietnamese as the national portal words them
-// and English, for reports, the dashboard and the drill-down.
+// Display names of the 766 metrics (docs/domain.md §1.4), Vietnamese as the national portal words
+// them and English, for reports, the dashboard and the drill-down.
 #pragma once
 
 #include <string_view>

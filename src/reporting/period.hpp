@@ -1,7 +1,7 @@
 // Reporting period: a calendar month, quarter or year in Vietnamese civil dates — the periods the
-// national portal evaluates the 766 index for (`timeType` = month|quarter|year, domain §1.2).
-// Unfinished dossiers are judged at the period's end (domain §1.4, 2.1), so the period kind also
-// selects which period-end counters a query reads (counters.hpp).
+// national portal evaluates the 766 index for (`timeType` = month|quarter|year, docs/domain.md
+// §1.2). Unfinished dossiers are judged at the period's end (docs/domain.md §1.4, 2.1), so the
+// period kind also selects which period-end counters a query reads (counters.hpp).
 #pragma once
 
 #include <chrono>

@@ -6,9 +6,9 @@ namespace motcua::reporting {
 
 namespace {
 
-// The province's 2025 plan appendix (issue "Real-time service index…", deliverable 2), each
-// mapped to its closest 766 definition (domain §7) or our own formula. III.1–III.3 measure the
-// official-document and task systems, which have no inputs yet: they report no_data.
+// The province's 2025 plan appendix (its targets: services::DefaultPlanTargets), each
+// mapped to its closest 766 definition (docs/domain.md §7.1) or our own formula. III.1–III.3
+// measure the official-document and task systems, which have no inputs yet: they report no_data.
 constexpr PlanIndicatorDefinition kDefinitions[] = {
     {"I.1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "Share of full online public services",
      "ONLINE_SERVICE_FULL_PROVIDED"},

@@ -1,7 +1,7 @@
 // The plan's indicators (I.1–III.3): the province's yearly targets for online services,
-// digitisation, sync and satisfaction, each computed by its closest 766 definition (domain §7)
-// or its own formula, and compared with a target configured per year. The resolutions' own
-// definitions and numeric targets are NOT FOUND (domain §7, §10 item 8): targets are data.
+// digitisation, sync and satisfaction, each computed by its closest 766 definition or its own
+// formula, and compared with a target configured per year (docs/domain.md §7.1). The resolutions'
+// own definitions and numeric targets are NOT FOUND (§10 item 8 there): targets are data.
 #pragma once
 
 #include <map>

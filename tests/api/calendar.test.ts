@@ -1,7 +1,7 @@
-// The working-day calendar (DESIGN.md §6, domain §6 and §2.5): the days off and make-up working
-// days of 2025 and 2026 as the government published them, due times counted across Tết 2025 and
-// Quốc khánh 2026, and the decisions a province administrator records — which change every
-// answer at once — while clerks and the public may not record any.
+// The working-day calendar (docs/architecture.md §6; rules: docs/domain.md §6 and §2.5): the days
+// off and make-up working days of 2025 and 2026 as the government published them, due times
+// counted across Tết 2025 and Quốc khánh 2026, and the decisions a province administrator records
+// — which change every answer at once — while clerks and the public may not record any.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';

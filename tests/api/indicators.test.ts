@@ -1,5 +1,5 @@
 // The 766 index and the plan's indicators over HTTP, from a known imported history: the figures
-// are computed by hand from the dossiers below (domain §1.4 group 2: on time iff processing
+// are computed by hand from the dossiers below (docs/domain.md §1.4 group 2: on time iff processing
 // ended by the due time; unfinished dossiers are judged at the period's end).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

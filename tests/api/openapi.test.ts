@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 import { OpenApiDocument, mediaType, type Operation } from './support/openapi.ts';
 import { DEMO_LOGINS, FAST_HASHING, authHeaders, login, type DemoRole, type Session } from './support/auth.ts';
 
-// The routes of the HTTP contract (DESIGN.md §6) that exist today.
+// The routes of the HTTP contract (docs/architecture.md §6) that exist today.
 const CONTRACT_ROUTES = [
   'GET /healthz',
   'GET /metrics',

@@ -2,7 +2,7 @@
 // every formula (forced through a private profile, since by default it trusts the cached results
 // of files that say they come from Excel) and writes each sheet as CSV; the recalculated totals
 // must equal the JSON report's figures. Skipped, with a message, when `soffice` is absent (CI
-// installs libreoffice-calc-nogui; src/reporting/render/INTEGRATION.md). MOTCUA_SOFFICE names
+// installs libreoffice-calc-nogui: TEST_PACKAGES in scripts/lib.sh). MOTCUA_SOFFICE names
 // another binary.
 #include <algorithm>
 #include <cmath>

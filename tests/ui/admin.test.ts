@@ -1,7 +1,7 @@
-// Browser tests of the administration screens (issue 6, item 6): the province administrator's
-// walk through agencies, procedures, the working calendar and accounts (desktop), the same screens
-// at 360 px, and an agency administrator who only manages accounts. Real motcua binary, built
-// web/dist; axe-core on every screen.
+// Browser tests of the administration screens: the province administrator's walk through
+// agencies, procedures, the working calendar and accounts (desktop), the same screens at 360 px,
+// and an agency administrator who only manages accounts. Real motcua binary, built web/dist;
+// axe-core on every screen.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

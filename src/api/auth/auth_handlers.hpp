@@ -1,4 +1,4 @@
-// Sign-in endpoints (DESIGN.md §6): login, logout, the caller's own account and password.
+// Sign-in endpoints (docs/architecture.md §6): login, logout, the caller's account and password.
 #pragma once
 
 #include "api/api_context.hpp"

@@ -1,5 +1,5 @@
-// The working-day calendar endpoints (DESIGN.md §6): the days off and make-up working days of a
-// year, deadline computation, and the decisions administrators record. One file each.
+// The working-day calendar endpoints (docs/architecture.md §6): the days off and make-up working
+// days of a year, deadline computation, and the decisions administrators record. One file each.
 #pragma once
 
 #include <string>

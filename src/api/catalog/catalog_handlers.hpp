@@ -1,4 +1,4 @@
-// The catalogue endpoints (DESIGN.md §6): procedures, agencies and fields. One file each.
+// The catalogue endpoints (docs/architecture.md §6): procedures, agencies, fields; a file each.
 #pragma once
 
 #include "api/api_context.hpp"

@@ -1,5 +1,5 @@
-// The dossier endpoints (DESIGN.md §6): submit or receive, the inbox, one dossier (or its
-// public lookup), lifecycle actions, and the history. Rules live in services::DossierService.
+// The dossier endpoints (docs/architecture.md §6): submit or receive, the inbox, one dossier (or
+// its public lookup), lifecycle actions, and the history. Rules live in services::DossierService.
 #pragma once
 
 #include "api/api_context.hpp"

@@ -8,7 +8,7 @@ namespace motcua::api::imports {
 
 /// POST /api/v1/import/agencies and POST /api/v1/import/procedures
 Response ImportCatalog(ApiContext& context, const Request& request, bool agencies);
-/// POST /api/v1/import/dossiers: JSON Lines of dossiers with their history (DESIGN.md §7);
+/// POST /api/v1/import/dossiers: JSON Lines of dossiers with their history (docs/dossiers.md §6);
 /// answers {"imported", "rejected", "errors": [{"line", "code", "param", ...}]}.
 Response ImportDossiers(ApiContext& context, const Request& request);
 

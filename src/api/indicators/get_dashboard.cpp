@@ -57,7 +57,7 @@ Response GetRanking(ApiContext& context, const Request& request) {
         const auto& answer = children[i];
         const double score = reporting::RoundForDisplay(answer.index.total_score);
         if (score != previous) {
-            rank = static_cast<int>(i) + 1;  // Ties share a rank (domain §1.3).
+            rank = static_cast<int>(i) + 1;  // Ties share a rank (docs/domain.md §1.3).
             previous = score;
         }
         boost::json::object item = IndexJson(answer, false);

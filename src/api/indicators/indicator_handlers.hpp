@@ -1,6 +1,6 @@
-// The indicator endpoints (DESIGN.md §6): the 766 index and the plan's indicators of an agency's
-// subtree, computed from the counters kept with the dossier events — aggregates only, public —
-// the dashboard's ranking and trend, and the drill-down to the dossiers behind a figure
+// The indicator endpoints (docs/architecture.md §6): the 766 index and the plan's indicators of an
+// agency's subtree, computed from the counters kept with the dossier events — aggregates only,
+// public — the dashboard's ranking and trend, and the drill-down to the dossiers behind a figure
 // (officials with read_indicators only).
 #pragma once
 

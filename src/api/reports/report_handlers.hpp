@@ -1,5 +1,5 @@
-// The report endpoints (DESIGN.md §6): the monthly TTHC report of an agency for officials, and
-// the public monthly publication, as JSON, CSV (one section per file) or XLSX.
+// The report endpoints (docs/architecture.md §6): the monthly TTHC report of an agency for
+// officials, and the public monthly publication, as JSON, CSV (one section per file) or XLSX.
 #pragma once
 
 #include "api/api_context.hpp"

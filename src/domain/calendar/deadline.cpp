@@ -39,8 +39,8 @@ LocalDateTime CloseOf(sys_days date, const OfficeHours& hours) { return {date, h
 
 LocalDateTime StartOfCounting(LocalDateTime received, const OfficeHours& hours,
                               const WorkingCalendar& calendar, std::optional<minutes> cutoff) {
-    // Rule: domain §2.5 — a procedure's cut-off (e.g. 15:00) sends later receipts to the next
-    // working day; out-of-hours receipts count from the next working period (§2.3 step 1).
+    // Rule: docs/domain.md §2.5 — a procedure's cut-off (e.g. 15:00) sends later receipts to the
+    // next working day; out-of-hours receipts count from the next working period (§2.3 step 1).
     if (cutoff && received.time_of_day >= *cutoff && calendar.IsWorkingDay(received.date)) {
         return NextOpening(received.date, hours, calendar);
     }
@@ -53,8 +53,8 @@ LocalDateTime DueAt(LocalDateTime start, int amount, TimeUnit unit, const Office
     const LocalDateTime from = NextOfficeMoment(start, hours, calendar);
     switch (unit) {
         case TimeUnit::kWorkingDays: {
-            // Rule: domain §2.5 (POLICY.md) — the start day does not count unless the policy
-            // says a morning start does; due at the close of the last counted day.
+            // Rule: docs/domain.md §2.5 (POLICY.md) — the start day does not count unless the
+            // policy says a morning start does; due at the close of the last counted day.
             int count = amount;
             if (policy.start_day_counts_before &&
                 from.time_of_day < *policy.start_day_counts_before && count > 0) {
@@ -65,8 +65,8 @@ LocalDateTime DueAt(LocalDateTime start, int amount, TimeUnit unit, const Office
         case TimeUnit::kWorkingHours:
             return AddOfficeTime(from, minutes{amount * 60}, hours, calendar);
         case TimeUnit::kCalendarDays: {
-            // Rule: domain §2.5 — a calendar-day due date on a day off moves to the next working
-            // day's close.
+            // Rule: docs/domain.md §2.5 — a calendar-day due date on a day off moves to the next
+            // working day's close.
             const sys_days date = from.date + days{amount};
             return CloseOf(calendar.IsWorkingDay(date) ? date : calendar.NextWorkingDay(date),
                            hours);
@@ -129,8 +129,8 @@ Outcome<LocalDateTime> ShiftForPause(LocalDateTime due, LocalDateTime paused_at,
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "resumed_at",
                          "supplementation resumes after it was requested");
     }
-    // Rule: domain §1.4 group 2 — supplementation time is excluded from processing time; only
-    // office time counts, so a pause over a weekend or Tết adds nothing for those days.
+    // Rule: docs/domain.md §1.4 group 2 — supplementation time is excluded from processing time;
+    // only office time counts, so a pause over a weekend or Tết adds nothing for those days.
     return AddOfficeTime(due, OfficeTimeBetween(paused_at, resumed_at, hours, calendar), hours,
                          calendar);
 }

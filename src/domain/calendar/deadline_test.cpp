@@ -81,7 +81,8 @@ TEST(Deadline, WorkingDaysSkipNationalDay2026AndCountTheThird) {
 }
 
 TEST(Deadline, SameDayProcedureWithCutOff) {
-    // "Trong ngày; nếu tiếp nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo" (domain §2.5).
+    // docs/domain.md §2.5: "Trong ngày; nếu tiếp nhận sau 15 giờ thì trả trong ngày làm việc tiếp
+    // theo".
     EXPECT_EQ(Due("2025-03-04T14:00", 0, TimeUnit::kWorkingDays, minutes{900}), "2025-03-04T17:00");
     EXPECT_EQ(Due("2025-03-04T15:30", 0, TimeUnit::kWorkingDays, minutes{900}), "2025-03-05T17:00");
 }

@@ -27,9 +27,9 @@ int WeekendDaysIn(sys_days first, int count) {
     return weekend;
 }
 
-// Rule: domain §6 — Art. 112 lets the PM choose 1 day before + 4 after Tết, or 2 + 3. Default:
-// the window with fewer weekend days (more weekdays off); a tie goes to 2 + 3. This reproduces
-// the decisions of 2020–2026 (POLICY.md).
+// Rule: docs/domain.md §6.2 — Art. 112 lets the PM choose 1 day before + 4 after Tết, or 2 + 3.
+// Default: the window with fewer weekend days (more weekdays off); a tie goes to 2 + 3. This
+// reproduces the decisions of 2020–2026 (POLICY.md).
 void AddTet(int year, std::vector<Holiday>& out) {
     const sys_days tet{LunarNewYear(year)};
     const sys_days one_before = tet - days{1};
@@ -48,8 +48,8 @@ void AddTet(int year, std::vector<Holiday>& out) {
     }
 }
 
-// Rule: domain §6 — Quốc khánh is 02/9 plus one adjacent day chosen by the PM. Default: the
-// adjacent day that is a weekday, preferring the one that joins a weekend (Monday or Friday);
+// Rule: docs/domain.md §6.2 — Quốc khánh is 02/9 plus one adjacent day chosen by the PM. Default:
+// the adjacent day that is a weekday, preferring the one that joins a weekend (Monday or Friday);
 // when both or neither qualify, 03/9 (POLICY.md).
 sys_days NationalDayAdjacent(int year) {
     const sys_days before = Date(year, 9, 1);
@@ -111,7 +111,7 @@ std::vector<Holiday> CompensatoryDays(const std::vector<Holiday>& holidays) {
         if (!IsWeekend(holiday.date)) {
             continue;
         }
-        // Rule: domain §6 (Art. 111(3)) — the next working day; chaining past other days off.
+        // Rule: docs/domain.md §6.3 (Art. 111(3)) — the next working day, chaining past days off.
         sys_days date = holiday.date + days{1};
         while (IsWeekend(date) || std::find(taken.begin(), taken.end(), date) != taken.end()) {
             date += days{1};

@@ -79,7 +79,7 @@ TEST(Holidays, TetTieGoesToTwoDaysBeforeAndChainsCompensatoryDays) {
 }
 
 TEST(Holidays, NationalDaySaturday2023GivesMondayOff) {
-    // Domain §6: 02/9/2023 (Sat) ⇒ Mon 04/9/2023; default adjacent day is Fri 01/9.
+    // docs/domain.md §6.3: 02/9/2023 (Sat) ⇒ Mon 04/9/2023; default adjacent day is Fri 01/9.
     const auto off = Dates(DefaultDaysOff(2023));
     EXPECT_NE(std::find(off.begin(), off.end(), D(2023, 9, 1)), off.end());
     EXPECT_NE(std::find(off.begin(), off.end(), D(2023, 9, 4)), off.end());
@@ -87,8 +87,8 @@ TEST(Holidays, NationalDaySaturday2023GivesMondayOff) {
 }
 
 TEST(Holidays, VictoryAndLabourDayWeekend2022GiveMondayAndTuesdayOff) {
-    // Domain §6: 30/4–1/5/2022 (Sat–Sun) ⇒ Mon 02/5 and Tue 03/5/2022. Also 1/1/2022 (Sat) ⇒
-    // Mon 03/1 and Giỗ Tổ Sun 10/4 ⇒ Mon 11/4.
+    // docs/domain.md §6.3: 30/4–1/5/2022 (Sat–Sun) ⇒ Mon 02/5 and Tue 03/5/2022. Also 1/1/2022
+    // (Sat) ⇒ Mon 03/1 and Giỗ Tổ Sun 10/4 ⇒ Mon 11/4.
     std::vector<sys_days> compensatory = Dates(CompensatoryDays(StatutoryHolidays(2022)));
     EXPECT_EQ(compensatory,
               (std::vector<sys_days>{D(2022, 1, 3), D(2022, 4, 11), D(2022, 5, 2), D(2022, 5, 3)}));

@@ -2,7 +2,7 @@
 // astronomical new moon, month 11 contains the winter solstice, and in a 13-month year the first
 // month without a major solar term is the leap month. Computed for UTC+7 it differs from the
 // Chinese calendar (UTC+8) in some years, e.g. Tết 1985 and 2007. Used to propose Tết and Giỗ Tổ
-// (domain §6); published decisions always win over what is computed here.
+// (docs/domain.md §6.5); published decisions always win over what is computed here.
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,6 @@
 // Office hours (giờ hành chính) of a one-stop desk: the periods of a working day during which
 // dossiers are received and the processing clock runs. The default is 07:30–11:30 and
-// 13:00–17:00, 8 working hours a day; provinces configure their own (domain §2.5).
+// 13:00–17:00, 8 working hours a day; provinces configure their own (docs/domain.md §2.5).
 #pragma once
 
 #include <chrono>

@@ -21,7 +21,7 @@ DayOverride Work(int y, unsigned m, unsigned d, std::string vi, std::string en,
 
 }  // namespace
 
-// Rule: domain §6 table "Days off (civil servants)" with its source keys (domain §11).
+// Rule: docs/domain.md §6.4 table "Days off (civil servants)", source keys in its §11.
 std::vector<DayOverride> PublishedOverrides() {
     const std::string tet_2025_vi = "Nghỉ Tết Nguyên đán Ất Tỵ 2025 (25/01–02/02)";
     const std::string tet_2025_en = "Lunar New Year (Ất Tỵ) 2025 holiday (25/01–02/02)";
@@ -49,7 +49,7 @@ std::vector<DayOverride> PublishedOverrides() {
         Off(2025, 9, 1, "Nghỉ Quốc khánh 2025 (30/08–02/09)", "National Day 2025 holiday",
             "[LVN-2025]"),
         Off(2025, 9, 2, "Quốc khánh (2/9)", "National Day (2 September)", "[LVN-2025]"),
-        // 2026. Tết Dương lịch: a make-up day for Friday 02/01 was NOT FOUND (domain §6).
+        // 2026. Tết Dương lịch: a make-up day for Friday 02/01 was NOT FOUND (docs/domain.md §6.4).
         Off(2026, 1, 1, "Tết Dương lịch", "New Year's Day", "[TCQH-2026]"),
         Off(2026, 1, 2, "Nghỉ Tết Dương lịch 2026 (01/01–04/01)",
             "New Year 2026 holiday (01/01–04/01)", "[TCQH-2026]"),

@@ -67,7 +67,7 @@ WorkingCalendar::Year WorkingCalendar::BuildYear(int year) const {
     for (std::int64_t i = 0; i < length; ++i) {
         SetBit(out.working_bits, i, !IsWeekend(first + days{i}));
     }
-    // Rule: domain §6 — statutory holidays and compensatory days under the default policy.
+    // Rule: docs/domain.md §6 — statutory holidays and compensatory days under the default policy.
     for (Holiday& holiday : DefaultDaysOff(year)) {
         const auto index = (holiday.date - first).count();
         if (index < 0 || index >= length || IsWeekend(holiday.date)) {
@@ -78,7 +78,7 @@ WorkingCalendar::Year WorkingCalendar::BuildYear(int year) const {
                                              std::move(holiday.reason_en),
                                              std::move(holiday.source)});
     }
-    // Rule: domain §6 — "where the annual notice sets the days, the notice wins".
+    // Rule: docs/domain.md §6.4 — where the annual decision sets the days, it prevails.
     const auto begin =
         std::lower_bound(overrides_.begin(), overrides_.end(), first,
                          [](const DayOverride& o, sys_days date) { return o.date < date; });

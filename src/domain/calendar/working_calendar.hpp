@@ -1,8 +1,8 @@
-// The working-day calendar of civil servants (domain §6): Monday–Friday work, Saturday and Sunday
-// rest, minus statutory holidays and compensatory days (holidays.hpp), with recorded decisions
-// (DayOverride: a weekday off, a Saturday worked, a default holiday cancelled) winning over both.
-// Built once into an immutable per-day bit table, so checks are O(1) and concurrent const use
-// after construction is safe.
+// The working-day calendar of civil servants (docs/domain.md §6): Monday–Friday work, Saturday and
+// Sunday rest, minus statutory holidays and compensatory days (holidays.hpp), with recorded
+// decisions (DayOverride: a weekday off, a Saturday worked, a default holiday cancelled) winning
+// over both. Built once into an immutable per-day bit table, so checks are O(1) and concurrent
+// const use after construction is safe.
 #pragma once
 
 #include <chrono>

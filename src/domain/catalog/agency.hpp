@@ -1,6 +1,6 @@
 // Agency (cơ quan): a node of the province's agency tree — the provincial People's Committee, its
 // departments (sở, ban, ngành), the communes/wards and the public administration service centres.
-// Codes are electronic agency identifiers kept verbatim in both spellings (domain §4.5).
+// Codes are electronic agency identifiers kept verbatim in both spellings (docs/domain.md §4.5).
 #pragma once
 
 #include <optional>

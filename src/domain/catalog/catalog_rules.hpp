@@ -1,6 +1,6 @@
-// The rules a catalogue record must satisfy before it is stored: code formats (domain §4.4, §4.5),
-// enum ranges, step time shares summing to 100, and a well-formed agency tree.
-// Each check returns the first broken rule as an Error whose `param` names the field.
+// The rules a catalogue record must satisfy before it is stored: code formats (docs/domain.md §4.4,
+// §4.5), enum ranges, step time shares summing to 100, and a well-formed agency tree. Each check
+// returns the first broken rule as an Error whose `param` names the field.
 #pragma once
 
 #include <functional>
@@ -13,12 +13,13 @@
 
 namespace motcua::domain {
 
-/// Maximum length of an electronic agency identifier (QĐ 20/2020/QĐ-TTg Art. 4; domain §4.5).
+/// Maximum length of an agency's electronic identifier (QĐ 20/2020/QĐ-TTg Art. 4). Rule:
+/// docs/domain.md §4.5.
 inline constexpr std::size_t kMaxAgencyCodeLength = 35;
 
 /// Returns true for a code of dot-separated groups of digits and upper-case letters, ≤ 35 chars.
 bool IsValidAgencyCode(std::string_view code);
-/// Returns true for a national procedure code of the form d.dddddd (domain §4.4).
+/// Returns true for a national procedure code of the form d.dddddd (docs/domain.md §4.4).
 bool IsValidNationalCode(std::string_view code);
 /// Returns true for a civil date written YYYY-MM-DD that exists in the calendar.
 bool IsValidIsoDate(std::string_view date);

@@ -1,6 +1,6 @@
 // Procedure (thủ tục hành chính, TTHC): one entry of the catalogue — what a citizen or business
 // applies for, who decides, how long it legally takes, what it costs and which documents it needs.
-// Rules: domain §1.4 (what the index counts), §3 (online levels), §4.4 (codes).
+// Rules: docs/domain.md §1.4 (what the index counts), §3 (online levels), §4.4 (codes).
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ enum class ProcedureLevel { kProvince, kCommune };
 /// Online service level (NĐ 42/2022 Art. 11): toàn trình, một phần, or not online.
 enum class OnlineLevel { kFull, kPartial, kNone };
 
-/// Unit of the legal processing time (domain §2.5).
+/// Unit of the legal processing time (docs/domain.md §2.5).
 enum class TimeUnit { kWorkingDays, kWorkingHours, kCalendarDays };
 
 enum class FeeKind { kFee, kCharge };  // lệ phí, phí.

@@ -14,7 +14,7 @@
 
 namespace motcua::domain {
 
-enum class Channel { kOnline, kDesk, kPostal };  // KenhThucHien 2, 1, 3 (domain §1.4).
+enum class Channel { kOnline, kDesk, kPostal };  // KenhThucHien 2, 1, 3 (docs/domain.md §1.4).
 
 const char* ChannelName(Channel channel);
 std::optional<Channel> ParseChannel(std::string_view name);

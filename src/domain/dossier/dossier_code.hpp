@@ -1,7 +1,7 @@
-// Dossier codes (mã hồ sơ, domain §2.6): `{receiving agency code}-{yyMMdd}-{daily sequence}`,
-// the sequence restarting each day per agency, zero-padded to at least 4 digits and growing as
-// needed; or the TT 04/2025 form for centrally provided services, `{agency}-{yyMMdd}-{AA}{seq}`
-// where AA are two digits of the agency owning the central system.
+// Dossier codes (mã hồ sơ, docs/domain.md §2.6): `{receiving agency code}-{yyMMdd}-{daily
+// sequence}`, the sequence restarting each day per agency, zero-padded to at least 4 digits and
+// growing as needed; or the TT 04/2025 form for centrally provided services,
+// `{agency}-{yyMMdd}-{AA}{seq}` where AA are two digits of the agency owning the central system.
 #pragma once
 
 #include <chrono>

@@ -1,7 +1,7 @@
 // The dossier statuses are the national codes used with the national portal (TrangThaiHoSo,
-// domain §2.2): the enum's values are those codes, so storage and sync use them as they are.
-// Dossier actions are the domain's verbs (DESIGN.md §7), shared by the API, the events, the
-// history import and the indicators.
+// docs/domain.md §2.2): the enum's values are those codes, so storage and sync use them as they
+// are. Dossier actions are the domain's verbs (docs/dossiers.md §2), shared by the API, the events,
+// the history import and the indicators.
 #pragma once
 
 #include <optional>

@@ -342,7 +342,7 @@ calendar::DueState ClassifyDossier(const Dossier& dossier, Instant now,
     if (!dossier.due_at) {
         return calendar::DueState::kOnTime;
     }
-    // A dossier whose clock stopped is judged at the moment it stopped (domain §1.4, 2.1).
+    // A dossier whose clock stopped is judged at the moment it stopped (docs/domain.md §1.4, 2.1).
     Instant judged_at = now;
     if (dossier.finished_at) {
         judged_at = *dossier.finished_at;

@@ -2,7 +2,7 @@
 // with its instant and fields, the procedure and the calendar, and returns the next state and
 // the event that records the change — or the rule it breaks. The service (live actions) and the
 // history import (explicit instants) both go through it, so both obey the same machine.
-// Rules: domain §2.2–2.5 (statuses, lifecycle, deadlines), §1.4 group 2 (supplementation).
+// Rules: docs/domain.md §2.2–2.5 (statuses, lifecycle, deadlines), §1.4 group 2 (supplementation).
 #pragma once
 
 #include <cstdint>

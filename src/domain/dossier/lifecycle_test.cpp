@@ -71,7 +71,7 @@ TEST_F(LifecycleTest, AcceptanceStartsTheClockAndTetIsSkipped) {
 }
 
 TEST_F(LifecycleTest, TheClockStartsAtTheReceiptNotBeforeIt) {
-    // Rule: domain §2.5 — received during office hours, the clock starts at the receipt; local
+    // Rule: docs/domain.md §2.5 — received in office hours, the clock starts at the receipt; local
     // times have minute resolution, yet the start never precedes the receipt (09:15:42, not 09:15).
     ASSERT_TRUE(Apply(Input(DossierAction::kSubmit, "2025-03-03T08:00:00+07:00")));
     ASSERT_TRUE(Apply(Input(DossierAction::kAccept, "2025-03-04T09:15:42+07:00")));

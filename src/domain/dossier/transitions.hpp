@@ -1,6 +1,6 @@
-// The dossier state machine as one constexpr table (domain §2.2–2.3, DESIGN.md §7): which
-// action each status accepts and where it leads. Facts (digitize, rate, …) keep the status.
-// Rule: shared/domain §2.3; the creation actions (submit, receive) start from no status.
+// The dossier state machine as one constexpr table (docs/domain.md §2.2–2.3, docs/dossiers.md §2):
+// which action each status accepts and where it leads. Facts (digitize, rate, …) keep the status.
+// Rule: docs/domain.md §2.3; the creation actions (submit, receive) start from no status.
 #pragma once
 
 #include <optional>

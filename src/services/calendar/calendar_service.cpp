@@ -72,8 +72,8 @@ Outcome<Done> ValidateOverride(const DayOverride& day) {
 }
 
 // The decisions in effect: the built-in published schedules, each replaced by the recorded
-// decision for the same date (domain §6: "where the annual notice sets the days, the notice
-// wins" — an administrator records the notice).
+// decision for the same date (docs/domain.md §6.4: where the annual decision sets the days, it
+// prevails — an administrator records the decision).
 std::vector<EffectiveOverride> MergeOverrides(
     const std::vector<storage::CalendarOverrideRecord>& recorded) {
     std::map<std::chrono::sys_days, EffectiveOverride> by_date;
@@ -230,8 +230,8 @@ Outcome<DueAnswer> CalendarService::ComputeDue(Instant start, int amount, domain
     }
     const auto snapshot = GetSnapshot();
     const auto& hours = options_.office_hours;
-    // Rule: domain §2.5 — the clock starts at the next office time (or after the cut-off, the
-    // next working day), then the amount is counted in its unit (POLICY.md §3).
+    // Rule: docs/domain.md §2.5 — the clock starts at the next office time (or after the cut-off,
+    // the next working day), then the amount is counted in its unit (POLICY.md §3).
     const auto counting_from =
         domain::calendar::StartOfCounting(local_start, hours, snapshot->calendar, cutoff);
     const auto due = domain::calendar::DueAt(counting_from, amount, unit, hours, snapshot->calendar,

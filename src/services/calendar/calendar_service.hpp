@@ -1,9 +1,9 @@
-// CalendarService: the working-day calendar of the province (domain §6) and deadline computation
-// with it (domain §2.5). It keeps an immutable WorkingCalendar built from the built-in defaults —
-// the statutory rules and the published 2025/2026 schedules — plus the decisions that province
-// administrators record (a recorded decision wins over a built-in one for the same date). The
-// calendar is rebuilt when the stored revision changes (checked at most once per
-// `refresh_interval`, so several server processes on one database converge), and right after a
+// CalendarService: the working-day calendar of the province (docs/domain.md §6) and deadline
+// computation with it (docs/domain.md §2.5). It keeps an immutable WorkingCalendar built from the
+// built-in defaults — the statutory rules and the published 2025/2026 schedules — plus the
+// decisions that province administrators record (a recorded decision wins over a built-in one for
+// the same date). The calendar is rebuilt when the stored revision changes (checked at most once
+// per `refresh_interval`, so several server processes on one database converge), and right after a
 // change made through this service. It is the dossier service's DeadlineSource, so every due time
 // in the system is computed with the same calendar and office hours.
 #pragma once
@@ -30,7 +30,7 @@
 
 namespace motcua::services {
 
-/// Years the API answers for (DESIGN.md §6); dates outside are a 400.
+/// Years the API answers for (docs/architecture.md §6); dates outside are a 400.
 inline constexpr int kCalendarMinYear = 1970;
 inline constexpr int kCalendarMaxYear = 2100;
 /// Largest processing time the due computation accepts, in any unit.
@@ -86,7 +86,7 @@ public:
     /// Sat–Sun off), sorted by date; `year` outside kCalendarMinYear..kCalendarMaxYear is a 400.
     Outcome<std::vector<domain::calendar::CalendarDay>> GetYear(int year);
     /// Returns when counting starts for a dossier received at `start` and when `amount` units
-    /// counted from there expire (domain §2.5, domain/calendar/deadline.hpp).
+    /// counted from there expire (docs/domain.md §2.5, domain/calendar/deadline.hpp).
     Outcome<DueAnswer> ComputeDue(Instant start, int amount, domain::TimeUnit unit,
                                   std::optional<std::chrono::minutes> cutoff);
     /// Returns the decisions in effect (built-in and recorded) in `year`, or in every year.

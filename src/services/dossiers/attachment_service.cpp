@@ -122,7 +122,7 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
         return current.GetError();
     }
     const DossierView& before = current.Value();
-    // The desk's scan is the digitize fact (domain §2.3 step 2, counted by the index); an
+    // The desk's scan is the digitize fact (docs/domain.md §2.3 step 2, counted by the index); an
     // applicant's own upload during submission or supplementation is the attach fact.
     const DossierAction action =
         IsOwner(actor, before.dossier) ? DossierAction::kAttach : DossierAction::kDigitize;

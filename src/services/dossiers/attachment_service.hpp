@@ -1,5 +1,5 @@
 // AttachmentService: files of a dossier's components — the desk's scans of paper documents
-// (digitisation at reception, domain §2.3 step 2 and §3) and the applicant's uploads — and
+// (digitisation at reception, docs/domain.md §2.3 step 2 and §3) and the applicant's uploads — and
 // their download. A file is accepted by what its bytes are (PDF, PNG, JPEG, DOCX, XLSX), never
 // by the name or Content-Type the client gave; it is stored once by its SHA-256 (FileStore),
 // then linked to the component through the dossier lifecycle as a `digitize` fact, so the

@@ -20,7 +20,7 @@ using domain::DossierEvent;
 struct FormInfo {
     FormKind kind;
     const char* name;
-    const char* number;  // Number in TT 03/2025/TT-VPCP Appendix I (domain §2.4).
+    const char* number;  // Number in TT 03/2025/TT-VPCP Appendix I (docs/domain.md §2.4).
     const char* title_vi;
     const char* title_en;
 };
@@ -247,7 +247,7 @@ Outcome<object> SupplementRequest(const FormInputs& inputs) {
         });
     object form = Heading(FormKind::kSupplementRequest, inputs);
     form["request"] = ActionJson(inputs, *request);
-    form["request_ordinal"] = ordinal;  // DVCQG counts more than one request as late (§1.4).
+    form["request_ordinal"] = ordinal;  // A second request is late (docs/domain.md §1.4, 2.1).
     auto labels = CommonLabels();
     labels["request.reasons"] = Label("Nội dung yêu cầu bổ sung, hoàn thiện (giấy tờ cần bổ sung)",
                                       "Documents and details to supplement");

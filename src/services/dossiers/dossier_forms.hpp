@@ -1,5 +1,5 @@
-// The one-stop shop's forms (domain §2.4, TT 03/2025/TT-VPCP Appendix I) as JSON data built from
-// a dossier, its events, its procedure and the agency names: the receipt-and-appointment slip,
+// The one-stop shop's forms (docs/domain.md §2.4, TT 03/2025/TT-VPCP Appendix I) as JSON data built
+// from a dossier, its events, its procedure and the agency names: the receipt-and-appointment slip,
 // the supplementation request, the refusal, the apology and extension, the stop notice and the
 // control slip. Pure: no I/O and no clock, so a form printed twice is the same form. The web
 // application lays the data out for print; each form carries its Vietnamese labels with the

@@ -1,6 +1,6 @@
 // HistoryImporter: loads dossiers with their full event history from a previous system (JSON
-// Lines, DESIGN.md §7), through the same state machine as live actions, with the instants given
-// in the file. Each line is all or nothing: a bad line is rejected with its line number and
+// Lines, docs/dossiers.md §6), through the same state machine as live actions, with the instants
+// given in the file. Each line is all or nothing: a bad line is rejected with its line number and
 // nothing of it is stored, while the good lines are kept. Lines are committed in batches.
 #pragma once
 
