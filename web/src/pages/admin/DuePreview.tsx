@@ -43,6 +43,7 @@ export function DuePreview({ sample, round }: { sample: DueSample; round: number
   useEffect(() => {
     setS(sample);
     if (round > 0) void compute(sample);
+    // Only a new round recomputes: `sample` changes as its parent re-renders, `compute` is a closure.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [round]);
 

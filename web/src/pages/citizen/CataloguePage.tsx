@@ -80,6 +80,9 @@ export function CataloguePage() {
     if (text.trim() === params.q.trim()) return;
     const id = setTimeout(() => commitQ(text), DEBOUNCE_MS);
     return () => clearTimeout(id);
+    // Typing alone starts the timer: a URL change (params.q, commitQ's closure) must not commit
+    // the box's text again; the effect above brings the box in line instead.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   function commitQ(q: string) {
