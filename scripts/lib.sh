@@ -59,3 +59,9 @@ build_web() {
   npm_install "$MOTCUA_ROOT/web"
   (cd "$MOTCUA_ROOT/web" && npm run --silent build >/dev/null)
 }
+
+# ESLint over web/ (web/eslint.config.js); needs build_web's npm ci first.
+lint_web() {
+  log "Linting the web application (eslint)"
+  (cd "$MOTCUA_ROOT/web" && npm run --silent lint)
+}

@@ -17,6 +17,7 @@ bash tools/check_layers.sh
 bash tools/check_messages.sh
 
 build_web
+lint_web
 log "Installing test tooling (tests/node_modules)"
 npm_install "$MOTCUA_ROOT/tests"
 npm_install "$MOTCUA_ROOT/tests/ui"

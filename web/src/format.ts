@@ -1,13 +1,8 @@
 // Pure formatting helpers (no DOM, no Preact) so they run under `node --test`.
+import type { components } from './api/schema.ts';
 import { catalogs, type Lang } from './i18n/catalog.ts';
 
-export type TimeUnit = 'working_days' | 'working_hours' | 'calendar_days';
-
-export interface ProcessingTime {
-  amount: number;
-  unit: TimeUnit;
-  cutoff: string | null;
-}
+type ProcessingTime = components['schemas']['ProcessingTime'];
 
 /** Group digits by thousands without relying on the runtime's ICU data. */
 function groupDigits(n: number, sep: string): string {

@@ -1,7 +1,7 @@
 // Who is signed in: loaded once from GET /api/v1/me, updated by login/logout.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Account } from './api.ts';
+import type { Account } from './api/index.ts';
 
 export interface Session {
   /** undefined while loading, null when signed out. */

@@ -2,27 +2,27 @@
 // Nothing is offered that the server did not list; actions that need integrations this UI does
 // not have yet (electronic result files, digitizing, national sync) are not shown.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { actOnDossier, ActionError, type ActionInput, type Dossier } from '../api.ts';
+import { actOnDossier, ActionError, type Dossier, type DossierActionName, type DossierActionRequest } from '../api/index.ts';
 import { formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 import { isApplicant, useSession } from '../session.ts';
-import { TextField } from './Fields.tsx';
+import { RadioGroup, TextField } from './Fields.tsx';
 import { ActionErrorMessage } from './States.tsx';
 
-const HIDDEN = new Set(['issue_e_result', 'digitize', 'reuse', 'sync_ack', 'mark_overdue']);
+const HIDDEN = new Set<DossierActionName>(['issue_e_result', 'digitize', 'reuse', 'sync_ack', 'mark_overdue']);
 /** Actions that change nothing irreversible are primary; the others are secondary buttons. */
-const PRIMARY = new Set(['accept', 'forward', 'approve', 'supplement', 'finish', 'return_result', 'rate']);
-const DANGER = new Set(['refuse', 'stop', 'withdraw']);
+const PRIMARY = new Set<DossierActionName>(['accept', 'forward', 'approve', 'supplement', 'finish', 'return_result', 'rate']);
+const DANGER = new Set<DossierActionName>(['refuse', 'stop', 'withdraw']);
 
-export function visibleActions(allowed: string[]): string[] {
+export function visibleActions(allowed: DossierActionName[]): DossierActionName[] {
   return allowed.filter((a) => !HIDDEN.has(a));
 }
 
-export function ActionPanel({ dossier, onDone }: { dossier: Dossier; onDone: (d: Dossier, action: string) => void }) {
+export function ActionPanel({ dossier, onDone }: { dossier: Dossier; onDone: (d: Dossier, action: DossierActionName) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<DossierActionName | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<DossierActionName | null>(null);
   const actions = visibleActions(dossier.allowed_actions);
 
   useEffect(() => {
@@ -80,6 +80,9 @@ export function ActionPanel({ dossier, onDone }: { dossier: Dossier; onDone: (d:
   );
 }
 
+/** The value of one of an action's choice fields. */
+type Choice<K extends 'result_kind' | 'delivery' | 'rating' | 'channel'> = NonNullable<DossierActionRequest[K]>;
+
 function ActionForm({
   action,
   dossier,
@@ -87,7 +90,7 @@ function ActionForm({
   onDone,
   onError,
 }: {
-  action: string;
+  action: DossierActionName;
   dossier: Dossier;
   onCancel: () => void;
   onDone: (d: Dossier) => void;
@@ -100,10 +103,10 @@ function ActionForm({
   const [note, setNote] = useState('');
   const [toAgency, setToAgency] = useState('');
   const [newDue, setNewDue] = useState(toDateTimeLocal(dossier.due_at));
-  const [resultKind, setResultKind] = useState('paper');
-  const [delivery, setDelivery] = useState(dossier.channel === 'online' ? 'online' : 'desk');
-  const [rating, setRating] = useState('');
-  const [channel, setChannel] = useState(applicant ? 'online_gateway' : 'desk');
+  const [resultKind, setResultKind] = useState<Choice<'result_kind'>>('paper');
+  const [delivery, setDelivery] = useState<Choice<'delivery'>>(dossier.channel === 'online' ? 'online' : 'desk');
+  const [rating, setRating] = useState<Choice<'rating'> | ''>('');
+  const [channel, setChannel] = useState<Choice<'channel'>>(applicant ? 'online_gateway' : 'desk');
   const [amount, setAmount] = useState(String(Math.max(0, dossier.fee_total - dossier.paid_total)));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -119,7 +122,7 @@ function ActionForm({
   async function onSubmit(e: Event) {
     e.preventDefault();
     setFieldError(null);
-    const input: ActionInput = { action };
+    const input: DossierActionRequest = { action };
     const rs = lines(reasons);
     if (needsReasons && rs.length === 0) {
       setFieldError(t.reasonsRequired);
@@ -161,19 +164,8 @@ function ActionForm({
     }
   }
 
-  const radios = (name: string, legend: string, options: Record<string, string>, value: string, set: (v: string) => void) => (
-    <fieldset class="fieldset radio-group">
-      <legend>
-        {legend}
-        {action === 'rate' && <span class="req"> {t.requiredMark}</span>}
-      </legend>
-      {Object.entries(options).map(([k, label]) => (
-        <label key={k} class="radio-row">
-          <input type="radio" name={name} value={k} checked={value === k} onChange={() => set(k)} />
-          <span>{label}</span>
-        </label>
-      ))}
-    </fieldset>
+  const radios = <V extends string>(name: string, legend: string, options: Partial<Record<V, string>>, value: V | '', set: (v: V) => void) => (
+    <RadioGroup name={name} legend={legend} options={options} value={value} onChange={set} required={action === 'rate'} />
   );
 
   return (

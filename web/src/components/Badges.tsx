@@ -1,4 +1,4 @@
-import type { Level, OnlineLevel } from '../api.ts';
+import type { ProcedureLevel, OnlineLevel } from '../api/index.ts';
 import { useI18n } from '../i18n/index.ts';
 
 export function OnlineBadge({ level }: { level: OnlineLevel }) {
@@ -10,7 +10,7 @@ export function OnlineBadge({ level }: { level: OnlineLevel }) {
   );
 }
 
-export function LevelBadge({ level }: { level: Level }) {
+export function LevelBadge({ level }: { level: ProcedureLevel }) {
   const { t } = useI18n();
   return <span class="badge badge-level">{t.level[level] ?? level}</span>;
 }

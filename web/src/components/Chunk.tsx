@@ -25,6 +25,9 @@ export function Chunk<M>({ load, cache, render }: {
       },
       (e) => setError(e),
     );
+    // Loads once per mount: `load` and `cache` belong to the screen (module-level constants at
+    // the call sites), and `load` written inline must not start a second import per render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mod]);
   if (error !== null) return <ErrorMessage error={error} onRetry={() => location.reload()} />;
   if (!mod) return <Loading />;

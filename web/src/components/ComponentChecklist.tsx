@@ -1,4 +1,4 @@
-import type { Component } from '../api.ts';
+import type { Component } from '../api/index.ts';
 import { localized, useI18n } from '../i18n/index.ts';
 
 /** One checkbox a dossier component; required ones are marked in text. */

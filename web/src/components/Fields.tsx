@@ -1,38 +1,35 @@
 // Small accessible form building blocks: every input has a visible <label>, hints and errors
 // are tied with aria-describedby, required fields say so in text and to assistive technology.
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useI18n } from '../i18n/index.ts';
 import { focusSoon } from './focus.ts';
 
-interface TextFieldProps {
+/** What every labelled control shares: its id (also its name unless `name` says), label, hint
+ * and error. */
+interface FieldBase {
   id: string;
+  name?: string;
   label: string;
-  value: string;
-  onInput: (v: string) => void;
   required?: boolean;
-  type?: string;
   hint?: string;
   error?: string | null;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'tel' | 'email' | 'text';
-  multiline?: boolean;
-  rows?: number;
-  min?: string;
 }
 
-export function TextField(p: TextFieldProps) {
-  const { t } = useI18n();
+/** The aria attributes that tie a control to its hint, error and required state. */
+function ariaFor(p: FieldBase) {
   const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
+  return {
     id: p.id,
-    name: p.id,
-    value: p.value,
-    required: p.required,
+    name: p.name ?? p.id,
     'aria-required': p.required ? ('true' as const) : undefined,
     'aria-invalid': p.error ? ('true' as const) : undefined,
     'aria-describedby': describedBy,
-    autoComplete: p.autoComplete,
   };
+}
+
+/** The label (with the required mark), hint and error around one control. */
+function FieldFrame({ p, children }: { p: FieldBase; children: ComponentChildren }) {
+  const { t } = useI18n();
   return (
     <div class={p.error ? 'field field-invalid' : 'field'}>
       <label for={p.id}>
@@ -44,23 +41,74 @@ export function TextField(p: TextFieldProps) {
           {p.hint}
         </p>
       )}
-      {p.multiline ? (
-        <textarea {...common} rows={p.rows ?? 3} onInput={(e) => p.onInput(e.currentTarget.value)} />
-      ) : (
-        <input
-          {...common}
-          type={p.type ?? 'text'}
-          inputMode={p.inputMode}
-          min={p.min}
-          onInput={(e) => p.onInput(e.currentTarget.value)}
-        />
-      )}
+      {children}
       {p.error && (
         <p id={`${p.id}-error`} class="field-error">
           {p.error}
         </p>
       )}
     </div>
+  );
+}
+
+interface TextFieldProps extends FieldBase {
+  value: string;
+  onInput: (v: string) => void;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+  placeholder?: string;
+  spellcheck?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
+  multiline?: boolean;
+  rows?: number;
+  min?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  onKeyDown?: (e: KeyboardEvent) => void;
+}
+
+/** A text input (or a textarea with `multiline`). */
+export function TextField(p: TextFieldProps) {
+  const common = { ...ariaFor(p), value: p.value, required: p.required, autoComplete: p.autoComplete, placeholder: p.placeholder, spellcheck: p.spellcheck };
+  return (
+    <FieldFrame p={p}>
+      {p.multiline ? (
+        <textarea {...common} rows={p.rows ?? 3} onInput={(e) => p.onInput(e.currentTarget.value)} />
+      ) : (
+        <input
+          {...common}
+          ref={p.inputRef}
+          type={p.type ?? 'text'}
+          inputMode={p.inputMode}
+          min={p.min}
+          list={p.list}
+          onKeyDown={p.onKeyDown}
+          onInput={(e) => p.onInput(e.currentTarget.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends FieldBase {
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+}
+
+/** A <select> with a visible label, hint and error tied to it. */
+export function SelectField(p: SelectFieldProps) {
+  return (
+    <FieldFrame p={p}>
+      <select {...ariaFor(p)} value={p.value} onChange={(e) => p.onChange(e.currentTarget.value)}>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }
 
@@ -93,5 +141,44 @@ export function Fieldset({ legend, children, class: cls }: { legend: string; chi
       <legend>{legend}</legend>
       {children}
     </fieldset>
+  );
+}
+
+interface RadioGroupProps<V extends string> {
+  name: string;
+  legend: string;
+  /** value → label, in display order. */
+  options: Partial<Record<V, string>>;
+  value: V | '';
+  onChange: (v: V) => void;
+  required?: boolean;
+}
+
+/** One choice among a few, as radio buttons in a fieldset whose legend names the question. */
+export function RadioGroup<V extends string>(p: RadioGroupProps<V>) {
+  const { t } = useI18n();
+  return (
+    <fieldset class="fieldset radio-group">
+      <legend>
+        {p.legend}
+        {p.required && <span class="req"> {t.requiredMark}</span>}
+      </legend>
+      {(Object.entries(p.options) as [V, string][]).map(([k, label]) => (
+        <label key={k} class="radio-row">
+          <input type="radio" name={p.name} value={k} checked={p.value === k} onChange={() => p.onChange(k)} />
+          <span>{label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A checkbox with its label after it. */
+export function CheckField({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div class="check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label for={id}>{label}</label>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Field } from '../api.ts';
+import type { Field } from '../api/index.ts';
 import { localized, useI18n } from '../i18n/index.ts';
 
 export interface FilterValues {

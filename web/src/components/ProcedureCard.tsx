@@ -1,4 +1,4 @@
-import type { ProcedureSummary } from '../api.ts';
+import type { ProcedureSummary } from '../api/index.ts';
 import { formatProcessingTime, formatVnd } from '../format.ts';
 import { localized, useI18n } from '../i18n/index.ts';
 import { procedurePath } from '../router.ts';

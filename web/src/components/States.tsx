@@ -1,4 +1,4 @@
-import { ActionError, ApiError } from '../api.ts';
+import { ActionError, ApiError } from '../api/index.ts';
 import { useI18n, type Lang, type Messages } from '../i18n/index.ts';
 
 /** The server's problem+json message in the UI language; a generic one when there is none

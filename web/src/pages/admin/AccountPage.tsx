@@ -1,7 +1,7 @@
 // /quan-tri/tai-khoan/{id}: one account — disable or enable it, reset its password (a generated
 // one is shown once), and its roles (RolesPanel). Nobody changes their own account here.
 import { useState } from 'preact/hooks';
-import { getAccount, resetAccountPassword, setAccountDisabled, type ManagedAccount } from '../../api.ts';
+import { getAccount, resetAccountPassword, setAccountDisabled, type Account } from '../../api/index.ts';
 import { Fieldset, TextField } from '../../components/Fields.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -9,9 +9,10 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { AdminLayout } from './AdminLayout.tsx';
-import { Done, useLoad } from './controls.tsx';
+import { Done } from './controls.tsx';
 import { focusSoon } from '../../components/focus.ts';
 import { RolesPanel } from './RolesPanel.tsx';
+import { useLoad } from '../../hooks.ts';
 
 export function AccountPage({ arg = '' }: { arg?: string }) {
   const { t } = useI18n();
@@ -39,7 +40,7 @@ export function AccountPage({ arg = '' }: { arg?: string }) {
   );
 }
 
-function AccountFacts({ a }: { a: ManagedAccount }) {
+function AccountFacts({ a }: { a: Account }) {
   const { t, lang } = useI18n();
   const rows: [string, string][] = [
     [t.accountName, a.name],
@@ -74,7 +75,7 @@ function AccountFacts({ a }: { a: ManagedAccount }) {
   );
 }
 
-function AccountState({ account, onChange }: { account: ManagedAccount; onChange: (a: ManagedAccount) => void }) {
+function AccountState({ account, onChange }: { account: Account; onChange: (a: Account) => void }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -107,7 +108,7 @@ function AccountState({ account, onChange }: { account: ManagedAccount; onChange
   );
 }
 
-function PasswordReset({ account }: { account: ManagedAccount }) {
+function PasswordReset({ account }: { account: Account }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);

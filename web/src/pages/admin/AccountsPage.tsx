@@ -1,14 +1,15 @@
 // /quan-tri/tai-khoan: the accounts in the administrator's scope (GET /api/v1/accounts), filtered
 // by kind, agency and login prefix (kept in the URL), each opening its own page.
 import { useEffect, useState } from 'preact/hooks';
-import { listAccounts, type AccountQuery, type ManagedAccount } from '../../api.ts';
+import { listAccounts, oneOf, type AccountQuery, type Account } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { useI18n, type Messages } from '../../i18n/index.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
-import { SelectField, useLoad } from './controls.tsx';
 import { AgencyCodeField } from './StepsEditor.tsx';
+import { SelectField, TextField } from '../../components/Fields.tsx';
+import { useLoad } from '../../hooks.ts';
 
 export const accountAdminPath = (id: number) => `/quan-tri/tai-khoan/${id}`;
 const PAGE = 50;
@@ -22,7 +23,7 @@ export function AccountsPage() {
   const { t } = useI18n();
   const { path, search } = useLocation();
   const query: AccountQuery = {
-    kind: search.get('loai') ?? undefined,
+    kind: oneOf(search.get('loai'), ['citizen', 'organisation', 'officer']),
     agency: search.get('co-quan') ?? undefined,
     login_prefix: search.get('ten') ?? undefined,
     limit: PAGE,
@@ -30,7 +31,7 @@ export function AccountsPage() {
   const [login, setLogin] = useState(query.login_prefix ?? '');
   const [agency, setAgency] = useState(query.agency ?? '');
   const page = useLoad(JSON.stringify(query), (s) => listAccounts(query, s));
-  const [items, setItems] = useState<ManagedAccount[]>([]);
+  const [items, setItems] = useState<Account[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
   const [more, setMore] = useState(false);
@@ -54,7 +55,7 @@ export function AccountsPage() {
     setMore(true);
     setMoreError(null);
     try {
-      const r = await listAccounts({ ...query, cursor: next });
+      const r = await listAccounts({ ...query, cursor: next ?? undefined });
       setItems([...items, ...r.items]);
       setNext(r.next_cursor);
     } catch (e) {
@@ -86,10 +87,7 @@ export function AccountsPage() {
           onChange={(v) => setParams({ loai: v })}
           options={[{ value: '', label: t.all }, ...['officer', 'citizen', 'organisation'].map((k) => ({ value: k, label: t.accountKind[k] }))]}
         />
-        <div class="field">
-          <label for="acc-login">{t.loginPrefix}</label>
-          <input id="acc-login" type="search" value={login} autoComplete="off" spellcheck={false} onInput={(e) => setLogin(e.currentTarget.value)} />
-        </div>
+        <TextField id="acc-login" type="search" label={t.loginPrefix} value={login} autoComplete="off" spellcheck={false} onInput={setLogin} />
         <AgencyCodeField id="acc-agency" label={t.accountAgencyFilter} value={agency} onInput={setAgency} />
         <div class="field">
           <button type="submit" class="btn btn-secondary">

@@ -3,7 +3,7 @@
 // are also managed by agency administrators within their agency (docs/permissions.md).
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { Account } from '../../api.ts';
+import type { Account } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { Loading } from '../../components/States.tsx';
 import { useDocumentTitle } from '../../hooks.ts';

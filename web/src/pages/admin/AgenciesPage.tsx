@@ -1,12 +1,13 @@
 // /quan-tri/co-quan: the agency tree (GET /api/v1/agencies?tree=true) as nested lists with
 // disclosure buttons; a filter turns it into a flat list of matches. Each agency opens its form.
 import { useMemo, useState } from 'preact/hooks';
-import { getAgencyTree, type AgencyNode } from '../../api.ts';
+import { getAgencyTree, type AgencyTreeNode } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { AdminLayout } from './AdminLayout.tsx';
-import { useLoad } from './controls.tsx';
+import { useLoad } from '../../hooks.ts';
+import { TextField } from '../../components/Fields.tsx';
 
 export const agencyAdminPath = (code: string) => `/quan-tri/co-quan/${encodeURIComponent(code)}`;
 
@@ -14,7 +15,7 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
-function flatten(nodes: AgencyNode[], out: AgencyNode[] = []): AgencyNode[] {
+function flatten(nodes: AgencyTreeNode[], out: AgencyTreeNode[] = []): AgencyTreeNode[] {
   for (const n of nodes) {
     out.push(n);
     flatten(n.children, out);
@@ -33,10 +34,7 @@ export function AgenciesPage() {
   return (
     <AdminLayout section="agencies" title={t.agenciesTitle} intro={t.agenciesIntro} catalogue>
       <div class="admin-toolbar">
-        <div class="field">
-          <label for="agency-filter">{t.agencyFilter}</label>
-          <input id="agency-filter" type="search" value={q} autoComplete="off" onInput={(e) => setQ(e.currentTarget.value)} />
-        </div>
+        <TextField id="agency-filter" type="search" label={t.agencyFilter} value={q} autoComplete="off" onInput={setQ} />
         <Link href="/quan-tri/co-quan/them-moi" class="btn btn-primary">
           {t.agencyAdd}
         </Link>
@@ -62,7 +60,7 @@ export function AgenciesPage() {
   );
 }
 
-function AgencyLabel({ a }: { a: AgencyNode }) {
+function AgencyLabel({ a }: { a: AgencyTreeNode }) {
   const { t, lang } = useI18n();
   return (
     <span class="agency-label">
@@ -73,7 +71,7 @@ function AgencyLabel({ a }: { a: AgencyNode }) {
   );
 }
 
-function AgencyTree({ nodes }: { nodes: AgencyNode[] }) {
+function AgencyTree({ nodes }: { nodes: AgencyTreeNode[] }) {
   // The root (the province) starts open; everything else on demand.
   const [open, setOpen] = useState<Set<string>>(() => new Set(nodes.map((n) => n.code)));
   const toggle = (code: string) => {
@@ -85,7 +83,7 @@ function AgencyTree({ nodes }: { nodes: AgencyNode[] }) {
   return <Branch nodes={nodes} open={open} toggle={toggle} root />;
 }
 
-function Branch({ nodes, open, toggle, root = false, id }: { nodes: AgencyNode[]; open: Set<string>; toggle: (c: string) => void; root?: boolean; id?: string }) {
+function Branch({ nodes, open, toggle, root = false, id }: { nodes: AgencyTreeNode[]; open: Set<string>; toggle: (c: string) => void; root?: boolean; id?: string }) {
   const { t, lang } = useI18n();
   return (
     <ul class={root ? 'agency-tree' : 'agency-branch'} id={id}>

@@ -2,8 +2,8 @@
 // its form. Saving posts a one-record file to POST /api/v1/import/agencies (an upsert by code); the
 // agency's history and kept extra fields travel with it unchanged (records.ts).
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, getAgency, getAgencyTree, importAgencies, type AgencyDetail, type AgencyNode, type ImportSummary } from '../../api.ts';
-import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../../components/Fields.tsx';
+import { ApiError, getAgency, getAgencyTree, importAgencies, type AgencyDetail, type AgencyTreeNode, type ImportSummary } from '../../api/index.ts';
+import { ErrorSummary, Fieldset, focusErrorsIfAny, SelectField, TextField } from '../../components/Fields.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { localized, useI18n, type Messages } from '../../i18n/index.ts';
@@ -11,9 +11,10 @@ import { navigate, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 import { agencyAdminPath } from './AgenciesPage.tsx';
 import { focusSoon } from '../../components/focus.ts';
-import { Done, SelectField, describeProblem, useLoad } from './controls.tsx';
+import { Done, describeProblem } from './controls.tsx';
 import { ImportProblem, importWhere } from './ImportProblem.tsx';
 import { agencyForm, agencyRecord, validateAgency, type AgencyForm } from './records.ts';
+import { useLoad } from '../../hooks.ts';
 
 const NEW = 'them-moi';
 const KINDS = ['province', 'department', 'provincial_service_centre', 'commune', 'commune_service_centre'];
@@ -97,7 +98,7 @@ function AgencyFacts({ a }: { a: AgencyDetail }) {
 }
 
 /** The parent choices: every agency, indented by depth, except `self` and what lies under it. */
-function parentOptions(nodes: AgencyNode[] | null, self: string | null, depth = 0, out: { value: string; label: string }[] = []) {
+function parentOptions(nodes: AgencyTreeNode[] | null, self: string | null, depth = 0, out: { value: string; label: string }[] = []) {
   for (const n of nodes ?? []) {
     if (n.code === self) continue;
     out.push({ value: n.code, label: `${'— '.repeat(depth)}${n.name_vi} (${n.code})` });
@@ -106,7 +107,7 @@ function parentOptions(nodes: AgencyNode[] | null, self: string | null, depth = 
   return out;
 }
 
-function AgencyFormPanel({ detail, tree, onSaved }: { detail: AgencyDetail | null; tree: AgencyNode[] | null; onSaved: () => void }) {
+function AgencyFormPanel({ detail, tree, onSaved }: { detail: AgencyDetail | null; tree: AgencyTreeNode[] | null; onSaved: () => void }) {
   const { t } = useI18n();
   const { search } = useLocation();
   const [f, setF] = useState<AgencyForm>(() => agencyForm(detail as unknown as Record<string, unknown>, search.get('cap-tren') ?? ''));

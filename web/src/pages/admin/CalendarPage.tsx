@@ -1,17 +1,19 @@
 // /quan-tri/lich: the working-calendar decisions of a year (GET /api/v1/calendar/overrides and
 // /calendar/{year}), recording one (OverrideForm), deleting a recorded one, and a due-date check.
 import { useState } from 'preact/hooks';
-import { deleteCalendarOverride, getCalendarYear, listCalendarOverrides, type CalendarOverride } from '../../api.ts';
+import { deleteCalendarOverride, getCalendarYear, listCalendarOverrides, type CalendarOverride } from '../../api/index.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 import { addDays, weekday } from './calendarDates.ts';
-import { Done, SelectField, useLoad } from './controls.tsx';
+import { Done } from './controls.tsx';
 import { focusSoon } from '../../components/focus.ts';
 import { DuePreview, type DueSample } from './DuePreview.tsx';
 import { OverrideForm } from './OverrideForm.tsx';
+import { SelectField } from '../../components/Fields.tsx';
+import { useLoad } from '../../hooks.ts';
 
 const thisYear = () => new Date().getFullYear();
 

@@ -1,12 +1,11 @@
 // "Try a due date": GET /api/v1/calendar/due with a receipt time and a processing time, to see
 // what the calendar in effect (with the recorded decisions) does to a deadline.
 import { useEffect, useState } from 'preact/hooks';
-import { computeDue, type DueQuery } from '../../api.ts';
-import { Fieldset, TextField } from '../../components/Fields.tsx';
+import { computeDue, type DueQuery } from '../../api/index.ts';
+import { Fieldset, SelectField, TextField } from '../../components/Fields.tsx';
 import { ErrorMessage } from '../../components/States.tsx';
 import { formatDateTime, fromDateTimeLocal } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { SelectField } from './controls.tsx';
 
 export interface DueSample {
   start: string; // datetime-local value, Vietnam time
@@ -44,6 +43,7 @@ export function DuePreview({ sample, round }: { sample: DueSample; round: number
   useEffect(() => {
     setS(sample);
     if (round > 0) void compute(sample);
+    // Only a new round recomputes: `sample` changes as its parent re-renders, `compute` is a closure.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [round]);
 

@@ -1,6 +1,6 @@
 // A refused one-record import, shown by line: which record, which field (in the form's words) and
 // what the server found. The server's detail is English technical text, marked as such.
-import { ActionError } from '../../api.ts';
+import { ActionError } from '../../api/index.ts';
 import { ErrorMessage } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { parseImportParam, type ImportWhere } from './records.ts';

@@ -1,7 +1,7 @@
 // Record the decision for one date (PUT /api/v1/calendar/overrides/{date}): a day off or a
 // working day (a make-up Saturday). A decision for a date that has one replaces it.
 import { useState } from 'preact/hooks';
-import { putCalendarOverride, type CalendarOverride } from '../../api.ts';
+import { putCalendarOverride, type CalendarOverride } from '../../api/index.ts';
 import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../../components/Fields.tsx';
 import { ErrorMessage } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.ts';

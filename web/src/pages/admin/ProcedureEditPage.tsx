@@ -2,7 +2,7 @@
 // one-record file to POST /api/v1/import/procedures (an upsert by code). Fees and components are
 // not edited here; they travel unchanged with the record (records.ts).
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, getAgencyTree, getProcedure, importProcedures, listFields, type AgencyNode, type ImportSummary, type ProcedureDetail } from '../../api.ts';
+import { ApiError, getAgencyTree, getProcedure, importProcedures, listFields, type AgencyTreeNode, type ImportSummary, type ProcedureDetail } from '../../api/index.ts';
 import { ErrorSummary, focusErrorsIfAny } from '../../components/Fields.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -10,12 +10,13 @@ import { localized, useI18n, type Messages } from '../../i18n/index.ts';
 import { navigate, procedurePath, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 import { focusSoon } from '../../components/focus.ts';
-import { Done, describeProblem, useLoad } from './controls.tsx';
+import { Done, describeProblem } from './controls.tsx';
 import { ImportProblem, importWhere } from './ImportProblem.tsx';
 import { ProcedureFields } from './ProcedureFields.tsx';
 import { procedureAdminPath } from './ProceduresPage.tsx';
 import { procedureForm, procedureRecord, shareTotal, validateProcedure, type ProcedureForm } from './records.ts';
 import type { StepErrors } from './StepsEditor.tsx';
+import { useLoad } from '../../hooks.ts';
 
 const NEW = 'them-moi';
 
@@ -89,7 +90,7 @@ export function ProcedureEditPage({ arg = NEW }: { arg?: string }) {
   );
 }
 
-function agencyOptions(nodes: AgencyNode[], out: AgencyNode[] = []): AgencyNode[] {
+function agencyOptions(nodes: AgencyTreeNode[], out: AgencyTreeNode[] = []): AgencyTreeNode[] {
   for (const n of nodes) {
     out.push(n);
     agencyOptions(n.children, out);

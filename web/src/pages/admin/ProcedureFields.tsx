@@ -1,9 +1,8 @@
 // The sections of the procedure form (general, time and validity, steps, result and legal basis),
 // bound to a ProcedureForm. Errors come from the page: its own checks and the server's.
-import type { Field } from '../../api.ts';
-import { Fieldset, TextField } from '../../components/Fields.tsx';
+import type { Field } from '../../api/index.ts';
+import { Fieldset, SelectField, TextField } from '../../components/Fields.tsx';
 import { localized, useI18n } from '../../i18n/index.ts';
-import { SelectField } from './controls.tsx';
 import type { ProcedureForm } from './records.ts';
 import { AgencyCodeField, StepsEditor, type StepErrors } from './StepsEditor.tsx';
 

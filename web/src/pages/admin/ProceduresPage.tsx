@@ -1,14 +1,15 @@
 // /quan-tri/thu-tuc: find a procedure (GET /api/v1/procedures, search kept in ?q=) and open its
 // form, or start a new one.
 import { useEffect, useState } from 'preact/hooks';
-import { listProcedures, type ProcedureSummary } from '../../api.ts';
+import { listProcedures, type ProcedureSummary } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatProcessingTime } from '../../format.ts';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { navigate, procedurePath, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
-import { useLoad } from './controls.tsx';
+import { useLoad } from '../../hooks.ts';
+import { TextField } from '../../components/Fields.tsx';
 
 export const procedureAdminPath = (code: string) => `/quan-tri/thu-tuc/${encodeURIComponent(code)}`;
 const PAGE = 50;
@@ -40,7 +41,7 @@ export function ProceduresPage() {
     setMore(true);
     setMoreError(null);
     try {
-      const r = await listProcedures({ q: q || undefined, limit: PAGE, cursor: next });
+      const r = await listProcedures({ q: q || undefined, limit: PAGE, cursor: next ?? undefined });
       setItems([...items, ...r.items]);
       setNext(r.next_cursor);
     } catch (e) {
@@ -53,9 +54,8 @@ export function ProceduresPage() {
   return (
     <AdminLayout section="procedures" title={t.proceduresAdminTitle} intro={t.proceduresAdminIntro} catalogue>
       <div class="admin-toolbar">
-        <form role="search" class="field" onSubmit={(e) => e.preventDefault()}>
-          <label for="proc-q">{t.searchLabel}</label>
-          <input id="proc-q" type="search" value={text} autoComplete="off" placeholder={t.searchPlaceholder} onInput={(e) => setText(e.currentTarget.value)} />
+        <form role="search" onSubmit={(e) => e.preventDefault()}>
+          <TextField id="proc-q" type="search" label={t.searchLabel} value={text} autoComplete="off" placeholder={t.searchPlaceholder} onInput={setText} />
         </form>
         <Link href="/quan-tri/thu-tuc/them-moi" class="btn btn-primary">
           {t.procedureAdd}

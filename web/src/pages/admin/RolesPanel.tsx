@@ -1,14 +1,14 @@
 // An account's roles, each granted at an agency (its scope is that agency and everything under
 // it): revoke one (DELETE /api/v1/accounts/{id}/roles), grant one (POST …/roles).
 import { useState } from 'preact/hooks';
-import { grantRole, revokeRole, type Account, type ManagedAccount, type Role } from '../../api.ts';
-import { Fieldset, focusErrorsIfAny, ErrorSummary } from '../../components/Fields.tsx';
+import { grantRole, revokeRole, type Account, type Role } from '../../api/index.ts';
+import { ErrorSummary, Fieldset, focusErrorsIfAny, SelectField } from '../../components/Fields.tsx';
 import { ErrorMessage } from '../../components/States.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { hasRole } from '../../session.ts';
 import { roleText } from './AccountsPage.tsx';
 import { focusSoon } from '../../components/focus.ts';
-import { Done, SelectField } from './controls.tsx';
+import { Done } from './controls.tsx';
 import { AgencyCodeField } from './StepsEditor.tsx';
 
 const OFFICER_ROLES: Role[] = ['clerk', 'specialist', 'head', 'cashier', 'feedback_officer', 'agency_admin'];
@@ -20,9 +20,9 @@ export function grantableRoles(me: Account | null | undefined): Role[] {
 }
 
 interface Props {
-  account: ManagedAccount;
+  account: Account;
   me: Account;
-  onChange: (a: ManagedAccount) => void;
+  onChange: (a: Account) => void;
 }
 
 export function RolesPanel({ account, me, onChange }: Props) {
@@ -36,7 +36,7 @@ export function RolesPanel({ account, me, onChange }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(action: () => Promise<ManagedAccount>, message: string) {
+  async function run(action: () => Promise<Account>, message: string) {
     setBusy(true);
     setError(null);
     setDone(null);

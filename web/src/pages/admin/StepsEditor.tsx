@@ -1,10 +1,9 @@
 // The procedure's internal steps (who acts, at which agency, with what share of the processing
 // time), as rows that can be added, removed and reordered from the keyboard. The running total of
 // the shares is announced; it must be 100 (domain: a dossier's step deadlines split the time).
-import { Fieldset, TextField } from '../../components/Fields.tsx';
+import { Fieldset, SelectField, TextField } from '../../components/Fields.tsx';
 import { focusSoon } from '../../components/focus.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { SelectField } from './controls.tsx';
 import { emptyStep, shareTotal, type StepForm } from './records.ts';
 
 const ROLES = ['clerk', 'specialist', 'head', 'cashier'];
@@ -117,37 +116,5 @@ interface AgencyCodeProps {
 
 /** A text input for an agency code with the agencies offered as suggestions (a <datalist>). */
 export function AgencyCodeField(p: AgencyCodeProps) {
-  const { t } = useI18n();
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={p.error ? 'field field-invalid' : 'field'}>
-      <label for={p.id}>
-        {p.label}
-        {p.required && <span class="req"> {t.requiredMark}</span>}
-      </label>
-      {p.hint && (
-        <p id={`${p.id}-hint`} class="hint">
-          {p.hint}
-        </p>
-      )}
-      <input
-        id={p.id}
-        name={p.id}
-        type="text"
-        list={p.list}
-        value={p.value}
-        autoComplete="off"
-        spellcheck={false}
-        aria-required={p.required ? 'true' : undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        onInput={(e) => p.onInput(e.currentTarget.value.toUpperCase())}
-      />
-      {p.error && (
-        <p id={`${p.id}-error`} class="field-error">
-          {p.error}
-        </p>
-      )}
-    </div>
-  );
+  return <TextField {...p} autoComplete="off" spellcheck={false} onInput={(v) => p.onInput(v.toUpperCase())} />;
 }

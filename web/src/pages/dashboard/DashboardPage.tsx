@@ -3,14 +3,13 @@
 // agency's peers, the year's monthly trend and the plan's indicators. Public figures; officials
 // who may read the agency's indicators also get the dossiers behind a figure and the internal
 // monthly report.
-import { getIndex766, getIndexRanking, getIndexTrend, getPlanIndicators, monthlyReportUrl } from '../../api.ts';
+import { getIndex766, getIndexRanking, getIndexTrend, getPlanIndicators, monthlyReportUrl } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
-import { useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { navigate, useLocation } from '../../router.ts';
 import { isOfficer, useSession } from '../../session.ts';
-import { useLoad } from '../admin/controls.tsx';
 import { agencyName, useAgencyDirectory } from './agencies.ts';
 import {
   DRILLABLE_METRICS,

@@ -3,16 +3,15 @@
 // may read the agency's indicators (the server checks and audits every read). Pages of 50 with
 // "load more".
 import { useEffect, useState } from 'preact/hooks';
-import { getIndex766, getIndicatorDossiers, type DrillDossier, type DrillFilter } from '../../api.ts';
+import { getIndex766, getIndicatorDossiers, type DrilldownDossier, type DrillFilter, type DrillQuery } from '../../api/index.ts';
 import { StatusBadge } from '../../components/Badges.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { Link } from '../../components/Link.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { dossierPath, navigate, useLocation } from '../../router.ts';
 import { useSession } from '../../session.ts';
-import { useLoad } from '../admin/controls.tsx';
 import { agencyName, useAgencyDirectory } from './agencies.ts';
 import { DRILLABLE_METRICS, dashboardHref, drillHref, formatNumber, parsePeriod, periodLabel } from './figures.ts';
 
@@ -36,11 +35,13 @@ export function DrillDownPage() {
   const valid = agency !== '' && period !== null && DRILLABLE_METRICS.has(metric);
   const enabled = valid && !!me;
   const key = `${agency}|${periodText}|${metric}|${filter}`;
-  const first = useLoad(key, (s) => getIndicatorDossiers({ agency, period: periodText, metric, filter, limit: PAGE }, s), enabled);
+  // Only asked when `valid`, i.e. when DRILLABLE_METRICS has it: one of the API's metric codes.
+  const metricCode = metric as DrillQuery['metric'];
+  const first = useLoad(key, (s) => getIndicatorDossiers({ agency, period: periodText, metric: metricCode, filter, limit: PAGE }, s), enabled);
   const figure = useLoad(`${agency}|${periodText}`, (s) => getIndex766(agency, periodText, s), valid);
 
   // Further pages, appended to the first; reset when the question changes.
-  const [more, setMore] = useState<{ key: string; items: DrillDossier[]; cursor: string | null } | null>(null);
+  const [more, setMore] = useState<{ key: string; items: DrilldownDossier[]; cursor: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   useEffect(() => {
@@ -57,7 +58,7 @@ export function DrillDownPage() {
     setBusy(true);
     setMoreError(null);
     try {
-      const page = await getIndicatorDossiers({ agency, period: periodText, metric, filter, cursor, limit: PAGE });
+      const page = await getIndicatorDossiers({ agency, period: periodText, metric: metricCode, filter, cursor, limit: PAGE });
       setMore({ key, items: [...(extra?.items ?? []), ...page.items], cursor: page.next_cursor });
     } catch (e) {
       setMoreError(e);
@@ -160,7 +161,7 @@ export function DrillDownPage() {
   );
 }
 
-function DrillRow({ d }: { d: DrillDossier }) {
+function DrillRow({ d }: { d: DrilldownDossier }) {
   const { t, lang } = useI18n();
   const counted = d.in_numerator ? t.drillInNumerator : d.in_denominator ? t.drillDenominatorOnly : t.drillOutside;
   return (

@@ -2,17 +2,23 @@
 // group's metrics (numerator, denominator, ratio, score against its maximum). A metric without
 // inputs says "no data", never 0. Dossier-level metrics link to the dossiers behind them when
 // `drillHref` gives an address (officials who may read indicators).
-import type { IndicatorGroup, IndicatorMetric } from '../../api.ts';
+import type { IndicatorGroup, IndicatorMetric } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { formatNumber, formatPercent } from './figures.ts';
+
+/** A metric as the index endpoint gives it, or the monthly report (which names it). */
+type Metric = IndicatorMetric & { name_vi?: string };
+/** A group as the index endpoint (IndicatorGroup) or the monthly report (ReportIndexGroup: named
+ * metrics, no English name) gives it. */
+type Group = Omit<IndicatorGroup, 'name_en' | 'metrics'> & { name_en?: string; metrics: Metric[] };
 
 interface Props {
   /** Prefix of the element ids (two indexes may share a page). */
   id: string;
   total: number;
   max: number;
-  groups: IndicatorGroup[];
+  groups: Group[];
   drillHref?: (metric: string) => string | null;
 }
 
@@ -79,7 +85,7 @@ export function IndexGroups({ id, total, max, groups, drillHref }: Props) {
   );
 }
 
-function MetricRow({ m, href }: { m: IndicatorMetric; href: string | null }) {
+function MetricRow({ m, href }: { m: Metric; href: string | null }) {
   const { t, lang } = useI18n();
   const name = t.dashMetricName[m.code] ?? m.name_vi ?? m.code;
   const noData = m.status === 'no_data';

@@ -3,10 +3,10 @@
 // the choice is made.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/index.ts';
-import { SelectField } from '../admin/controls.tsx';
 import type { AgencyDirectory } from './agencies.ts';
 import { agencyName } from './agencies.ts';
 import { formatPeriod, type Period, type PeriodKind } from './figures.ts';
+import { SelectField } from '../../components/Fields.tsx';
 
 interface Props {
   id: string;

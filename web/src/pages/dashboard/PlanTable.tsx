@@ -1,10 +1,13 @@
 // The plan's indicators against their targets: met, not met, or no data (never "not met" for a
 // figure that has no inputs). Met is said in words, not only in colour.
-import type { PlanIndicator } from '../../api.ts';
+import type { ReportPlanRow } from '../../api/index.ts';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { formatNumber, formatPercent } from './figures.ts';
 
-export function PlanTable({ caption, rows }: { caption: string; rows: PlanIndicator[] }) {
+/** A plan indicator as the plan endpoint (PlanIndicator) or the monthly report (no English name) gives it. */
+type PlanRow = ReportPlanRow & { name_en?: string };
+
+export function PlanTable({ caption, rows }: { caption: string; rows: PlanRow[] }) {
   const { t, lang } = useI18n();
   const withTarget = rows.filter((r) => r.target !== null);
   const met = withTarget.filter((r) => r.met === true).length;

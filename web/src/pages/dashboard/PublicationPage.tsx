@@ -2,14 +2,13 @@
 // (the previous month and the province by default): the summary, the table by field with its
 // totals, the month's 766 groups, the plan's indicators, and the downloads (XLSX, CSV). A month
 // not yet ended is explained, with a link to the last ended one.
-import { ActionError, getPublicReport, publicReportUrl, type MonthlyReport } from '../../api.ts';
+import { ActionError, getPublicReport, publicReportUrl, type MonthlyReport } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDateTime } from '../../format.ts';
-import { useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { navigate, useLocation } from '../../router.ts';
-import { useLoad } from '../admin/controls.tsx';
 import { agencyName, useAgencyDirectory } from './agencies.ts';
 import { IndexGroups } from './IndexGroups.tsx';
 import { PeriodForm } from './PeriodForm.tsx';

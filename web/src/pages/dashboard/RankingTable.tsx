@@ -1,7 +1,7 @@
 // The ranking of the agencies under one parent for a period: rank, agency (a link to its own
 // figures), total, the six groups' scores and the dossiers received. The chosen agency's row is
 // marked. A wide table: it scrolls sideways inside its own keyboard-focusable region.
-import type { RankedAgency } from '../../api.ts';
+import type { RankedAgency } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { localized, useI18n } from '../../i18n/index.ts';
 import { formatNumber } from './figures.ts';

@@ -1,7 +1,7 @@
 // The year's trend of an agency: a chart (ECharts, loaded on demand) with its text alternative,
 // the same figures as a table. The chart is an image to assistive technology; the table is read.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { IndexMonth } from '../../api.ts';
+import type { IndexMonth } from '../../api/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatNumber } from './figures.ts';
 

@@ -1,14 +1,14 @@
 // The agencies a dashboard page offers (the province and the agencies directly under it) and the
 // names of every agency, from the public agency tree, fetched once per visit.
 import { useEffect, useState } from 'preact/hooks';
-import { getAgencyTree, type AgencyNode } from '../../api.ts';
+import { getAgencyTree, type AgencyTreeNode } from '../../api/index.ts';
 import { localized, type Lang } from '../../i18n/index.ts';
 
 export interface AgencyDirectory {
-  root: AgencyNode;
+  root: AgencyTreeNode;
   /** The root first, then its children in the tree's order. */
-  choices: AgencyNode[];
-  byCode: Map<string, AgencyNode>;
+  choices: AgencyTreeNode[];
+  byCode: Map<string, AgencyTreeNode>;
 }
 
 let pending: Promise<AgencyDirectory> | null = null;
@@ -16,8 +16,8 @@ let pending: Promise<AgencyDirectory> | null = null;
 function loadDirectory(): Promise<AgencyDirectory> {
   pending ??= getAgencyTree().then(
     ({ items }) => {
-      const byCode = new Map<string, AgencyNode>();
-      const walk = (nodes: AgencyNode[]) => {
+      const byCode = new Map<string, AgencyTreeNode>();
+      const walk = (nodes: AgencyTreeNode[]) => {
         for (const n of nodes) {
           byCode.set(n.code, n);
           walk(n.children);

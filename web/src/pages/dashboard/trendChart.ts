@@ -1,12 +1,12 @@
 // The trend chart, drawn with ECharts: the dashboard chunk imports this module on demand, so
 // ECharts is a chunk of its own, fetched after the figures. Only the parts used are registered
 // (line, bar, grid, tooltip, SVG renderer); the legend is HTML beside the chart (TrendSection).
-import { init, use, type EChartsType } from 'echarts/core';
+import { init, use as registerParts, type EChartsType } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
+registerParts([BarChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 export interface TrendData {
   months: string[];

@@ -1,14 +1,14 @@
 // Public lookup: dossier code + the applicant's ID number, no sign-in (GET /api/v1/dossiers/{code}?id_number=).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, lookupDossier, type PublicDossier } from '../api.ts';
-import { DueBadge, StatusBadge } from '../components/Badges.tsx';
-import { ErrorSummary, TextField, focusErrorsIfAny } from '../components/Fields.tsx';
-import { ErrorMessage } from '../components/States.tsx';
-import { formatDateTime } from '../format.ts';
-import { useDocumentTitle } from '../hooks.ts';
-import { useI18n } from '../i18n/index.ts';
-import { useLocation } from '../router.ts';
-import { StepList } from './DossierPage.tsx';
+import { ApiError, lookupDossier, type DossierPublic } from '../../api/index.ts';
+import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
+import { ErrorSummary, TextField, focusErrorsIfAny } from '../../components/Fields.tsx';
+import { ErrorMessage } from '../../components/States.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useDocumentTitle } from '../../hooks.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { useLocation } from '../../router.ts';
+import { StepList } from '../officer/DossierPage.tsx';
 
 const OPEN = new Set([1, 2, 4, 5, 6, 9]);
 
@@ -18,7 +18,7 @@ export function LookupPage() {
   const [code, setCode] = useState(search.get('ma') ?? '');
   const [idNumber, setIdNumber] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const [result, setResult] = useState<PublicDossier | null>(null);
+  const [result, setResult] = useState<DossierPublic | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLElement>(null);

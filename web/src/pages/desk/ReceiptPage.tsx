@@ -1,14 +1,14 @@
 // The receipt-and-appointment slip (form 01): from GET /api/v1/dossiers/{code}/forms/receipt when
 // the server has it, else rendered from the dossier itself. Prints as one clean A5 page.
-import { useEffect, useState } from 'preact/hooks';
-import { getDossier, getDossierEvents, getProcedure, getReceiptForm, type Dossier } from '../api.ts';
-import { Link } from '../components/Link.tsx';
-import { ErrorMessage, Loading } from '../components/States.tsx';
-import { formatDateTime } from '../format.ts';
-import { useDocumentTitle } from '../hooks.ts';
-import { useI18n } from '../i18n/index.ts';
-import { dossierPath, navigate, useLocation } from '../router.ts';
-import { useSession } from '../session.ts';
+import { useEffect } from 'preact/hooks';
+import { getDossier, getDossierEvents, getProcedure, getReceiptForm, type Dossier } from '../../api/index.ts';
+import { Link } from '../../components/Link.tsx';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { dossierPath, navigate, useLocation } from '../../router.ts';
+import { useSession } from '../../session.ts';
 
 export interface Slip {
   code: string;
@@ -75,32 +75,26 @@ export function ReceiptPage({ code }: { code: string }) {
   const { t } = useI18n();
   const { me } = useSession();
   const { path } = useLocation();
-  const [slip, setSlip] = useState<Slip | null>(null);
-  const [notReady, setNotReady] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // The slip: the server's form 01 when it has one, else built from the dossier; null while the
+  // dossier has not been received yet.
+  const loaded = useLoad(
+    code,
+    async (signal) => {
+      const d = await getDossier(code, signal);
+      if (!d.received_at) return null;
+      const form = await getReceiptForm(code, signal);
+      return form ? fromForm(form) : await fromDossier(d);
+    },
+    !!me,
+  );
+  const slip = loaded.data;
+  const notReady = loaded.data === null && !loaded.loading && loaded.error === null && !!me;
+  const error = loaded.error;
   useDocumentTitle(`${t.receiptTitle} ${code}`);
 
   useEffect(() => {
     if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(path)}`, { replace: true });
   }, [me, path]);
-
-  useEffect(() => {
-    if (!me) return;
-    let live = true;
-    (async () => {
-      const d = await getDossier(code);
-      if (!d.received_at) {
-        if (live) setNotReady(true);
-        return;
-      }
-      const form = await getReceiptForm(code);
-      const s = form ? fromForm(form) : await fromDossier(d);
-      if (live) setSlip(s);
-    })().catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [code, me]);
 
   return (
     <section class="receipt-page">

@@ -1,15 +1,16 @@
 // "Hồ sơ của tôi" (the applicant's dossiers) and the officer inbox (GET /api/v1/dossiers, by
 // default the dossiers at the caller's steps) with filters kept in the URL.
 import { useEffect, useState } from 'preact/hooks';
-import { listDossiers, type Dossier, type DossierQuery } from '../api.ts';
-import { DueBadge, StatusBadge } from '../components/Badges.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorMessage, Loading } from '../components/States.tsx';
-import { formatDateTime } from '../format.ts';
-import { useDocumentTitle } from '../hooks.ts';
-import { useI18n } from '../i18n/index.ts';
-import { dossierPath, navigate, useLocation } from '../router.ts';
-import { isOfficer, useSession } from '../session.ts';
+import { listDossiers, type Dossier, type DossierQuery } from '../../api/index.ts';
+import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
+import { Link } from '../../components/Link.tsx';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { dossierPath, navigate, useLocation } from '../../router.ts';
+import { isOfficer, useSession } from '../../session.ts';
+import { CheckField, SelectField } from '../../components/Fields.tsx';
 
 const STATUSES = [1, 2, 4, 5, 6, 9, 10, 3, 7, 8];
 const OPEN = new Set([1, 2, 4, 5, 6, 9]);
@@ -33,41 +34,29 @@ export function DossierListPage({ mode }: { mode: 'mine' | 'inbox' }) {
           limit: 50,
         };
   const key = JSON.stringify(query);
-  const [items, setItems] = useState<Dossier[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const first = useLoad(key, (s) => listDossiers(query, s), !!me);
+  // Further pages, appended to the first; dropped when the query changes.
+  const [extra, setExtra] = useState<{ key: string; items: Dossier[]; cursor: string | null } | null>(null);
+  const [moreError, setMoreError] = useState<unknown>(null);
   const [more, setMore] = useState(false);
+  const page = first.loading ? null : first.data;
+  const own = extra && extra.key === key ? extra : null;
+  const items = page ? [...page.items, ...(own?.items ?? [])] : null;
+  const cursor = own ? own.cursor : page?.next_cursor ?? null;
+  const error = first.error ?? moreError;
 
   useEffect(() => {
     if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(path)}`, { replace: true });
   }, [me, path]);
 
-  useEffect(() => {
-    if (!me) return;
-    const ctrl = new AbortController();
-    setItems(null);
-    setError(null);
-    listDossiers(query, ctrl.signal).then(
-      (r) => {
-        setItems(r.items);
-        setCursor(r.next_cursor);
-      },
-      (e) => {
-        if ((e as Error).name !== 'AbortError') setError(e);
-      },
-    );
-    return () => ctrl.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, me]);
-
   async function loadMore() {
     setMore(true);
+    setMoreError(null);
     try {
-      const r = await listDossiers({ ...query, cursor });
-      setItems([...(items ?? []), ...r.items]);
-      setCursor(r.next_cursor);
+      const r = await listDossiers({ ...query, cursor: cursor ?? undefined });
+      setExtra({ key, items: [...(own?.items ?? []), ...r.items], cursor: r.next_cursor });
     } catch (e) {
-      setError(e);
+      setMoreError(e);
     } finally {
       setMore(false);
     }
@@ -87,32 +76,25 @@ export function DossierListPage({ mode }: { mode: 'mine' | 'inbox' }) {
       <h1>{title}</h1>
       {mode === 'inbox' && (
         <form class="panel filters-bar" onSubmit={(e) => e.preventDefault()} aria-label={t.filtersTitle}>
-          <div class="field">
-            <label for="f-status">{t.status}</label>
-            <select id="f-status" value={search.get('status') ?? ''} onChange={(e) => setParam('status', e.currentTarget.value || null)}>
-              <option value="">{t.allStatuses}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={String(s)}>
-                  {t.statusName[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-order">{t.sortLabel}</label>
-            <select id="f-order" value={search.get('order') === 'newest' ? 'newest' : 'due'} onChange={(e) => setParam('order', e.currentTarget.value === 'newest' ? 'newest' : null)}>
-              <option value="due">{t.sortDue}</option>
-              <option value="newest">{t.sortNewest}</option>
-            </select>
-          </div>
-          <div class="check">
-            <input id="f-overdue" type="checkbox" checked={search.get('overdue') === '1'} onChange={(e) => setParam('overdue', e.currentTarget.checked ? '1' : null)} />
-            <label for="f-overdue">{t.filterOverdue}</label>
-          </div>
-          <div class="check">
-            <input id="f-assigned" type="checkbox" checked={search.get('all') !== '1'} onChange={(e) => setParam('all', e.currentTarget.checked ? null : '1')} />
-            <label for="f-assigned">{t.filterAssigned}</label>
-          </div>
+          <SelectField
+            id="f-status"
+            label={t.status}
+            value={search.get('status') ?? ''}
+            onChange={(v) => setParam('status', v || null)}
+            options={[{ value: '', label: t.allStatuses }, ...STATUSES.map((s) => ({ value: String(s), label: t.statusName[s] }))]}
+          />
+          <SelectField
+            id="f-order"
+            label={t.sortLabel}
+            value={search.get('order') === 'newest' ? 'newest' : 'due'}
+            onChange={(v) => setParam('order', v === 'newest' ? 'newest' : null)}
+            options={[
+              { value: 'due', label: t.sortDue },
+              { value: 'newest', label: t.sortNewest },
+            ]}
+          />
+          <CheckField id="f-overdue" label={t.filterOverdue} checked={search.get('overdue') === '1'} onChange={(on) => setParam('overdue', on ? '1' : null)} />
+          <CheckField id="f-assigned" label={t.filterAssigned} checked={search.get('all') !== '1'} onChange={(on) => setParam('all', on ? null : '1')} />
         </form>
       )}
       {error !== null && <ErrorMessage error={error} />}

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { listFields, listProcedures, type Field, type ProcedureSummary } from '../api.ts';
-import { Filters, type FilterValues } from '../components/Filters.tsx';
-import { ProcedureCard } from '../components/ProcedureCard.tsx';
-import { SearchBox } from '../components/SearchBox.tsx';
-import { Empty, ErrorMessage, Loading } from '../components/States.tsx';
-import { useDocumentTitle } from '../hooks.ts';
-import { useI18n } from '../i18n/index.ts';
-import { navigate, useLocation } from '../router.ts';
+import { listFields, listProcedures, oneOf, type Field, type ProcedureQuery, type ProcedureSummary } from '../../api/index.ts';
+import { Filters, type FilterValues } from '../../components/Filters.tsx';
+import { ProcedureCard } from '../../components/ProcedureCard.tsx';
+import { SearchBox } from '../../components/SearchBox.tsx';
+import { Empty, ErrorMessage, Loading } from '../../components/States.tsx';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { navigate, useLocation } from '../../router.ts';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 300;
@@ -28,6 +28,17 @@ function buildUrl(path: string, p: Params): string {
   if (p.online_level) sp.set('online_level', p.online_level);
   const s = sp.toString();
   return s ? `${path}?${s}` : path;
+}
+
+/** The API query for the page's URL parameters (unknown levels are dropped, as "all"). */
+function procedureQuery(p: Params): ProcedureQuery {
+  return {
+    q: p.q.trim(),
+    field: p.field || undefined,
+    level: oneOf(p.level, ['province', 'commune']),
+    online_level: oneOf(p.online_level, ['full', 'partial', 'none']),
+    limit: PAGE_SIZE,
+  };
 }
 
 let fieldsCache: Promise<Field[]> | null = null;
@@ -69,6 +80,9 @@ export function CataloguePage() {
     if (text.trim() === params.q.trim()) return;
     const id = setTimeout(() => commitQ(text), DEBOUNCE_MS);
     return () => clearTimeout(id);
+    // Typing alone starts the timer: a URL change (params.q, commitQ's closure) must not commit
+    // the box's text again; the effect above brings the box in line instead.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   function commitQ(q: string) {
@@ -82,38 +96,38 @@ export function CataloguePage() {
     loadFields().then(setFields);
   }, []);
 
-  // --- results ---
-  const [results, setResults] = useState<Results>({ status: 'loading' });
+  // --- results: the first page by useLoad, further pages appended (dropped when the query changes) ---
+  const first = useLoad(key, (s) => listProcedures(procedureQuery(params), s));
+  const [extra, setExtra] = useState<{ key: string; items: ProcedureSummary[]; next: string | null; total: number } | null>(null);
   const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  const [attempt, setAttempt] = useState(0);
   const moreAbort = useRef<AbortController | null>(null);
+  const own = extra && extra.key === key ? extra : null;
+  const results: Results = first.loading
+    ? { status: 'loading' }
+    : first.error !== null
+      ? { status: 'error', error: first.error }
+      : first.data
+        ? {
+            status: 'ok',
+            items: [...first.data.items, ...(own?.items ?? [])],
+            total: own?.total ?? first.data.total,
+            next: own ? own.next : first.data.next_cursor,
+          }
+        : { status: 'loading' };
 
   useEffect(() => {
-    const ctrl = new AbortController();
     moreAbort.current?.abort();
-    setResults({ status: 'loading' });
     setMore({ loading: false, error: null });
-    listProcedures({ ...params, q: params.q.trim(), limit: PAGE_SIZE }, ctrl.signal).then(
-      (page) => setResults({ status: 'ok', items: page.items, total: page.total, next: page.next_cursor }),
-      (error) => {
-        if ((error as Error).name !== 'AbortError') setResults({ status: 'error', error });
-      },
-    );
-    return () => ctrl.abort();
-  }, [key, attempt]);
+  }, [key]);
 
   function loadMore() {
     if (results.status !== 'ok' || !results.next) return;
     const ctrl = new AbortController();
     moreAbort.current = ctrl;
     setMore({ loading: true, error: null });
-    listProcedures({ ...params, q: params.q.trim(), limit: PAGE_SIZE, cursor: results.next }, ctrl.signal).then(
+    listProcedures({ ...procedureQuery(params), cursor: results.next }, ctrl.signal).then(
       (page) => {
-        setResults((r) =>
-          r.status === 'ok'
-            ? { status: 'ok', items: [...r.items, ...page.items], total: page.total, next: page.next_cursor }
-            : r,
-        );
+        setExtra({ key, items: [...(own?.items ?? []), ...page.items], next: page.next_cursor, total: page.total });
         setMore({ loading: false, error: null });
       },
       (error) => {
@@ -144,7 +158,7 @@ export function CataloguePage() {
           </p>
           {results.status === 'loading' && <Loading />}
           {results.status === 'error' && (
-            <ErrorMessage error={results.error} onRetry={() => setAttempt((a) => a + 1)} />
+            <ErrorMessage error={results.error} onRetry={first.reload} />
           )}
           {results.status === 'ok' && results.items.length === 0 && <Empty />}
           {results.status === 'ok' && results.items.length > 0 && (

@@ -2,30 +2,23 @@
 // account), the components checklist and a note. One Idempotency-Key per form: a retried or
 // double-clicked submit creates one dossier.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getProcedure, listAgencies, submitDossier, type Agency, type Procedure } from '../api.ts';
-import { ComponentChecklist, missingRequired } from '../components/ComponentChecklist.tsx';
-import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../components/Fields.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorMessage, Loading } from '../components/States.tsx';
-import { useDocumentTitle } from '../hooks.ts';
-import { localized, useI18n } from '../i18n/index.ts';
-import { dossierPath, navigate, procedurePath } from '../router.ts';
-import { isApplicant, randomUuid, useSession } from '../session.ts';
+import { getProcedure, listAgencies, submitDossier, type AgencySummary, type ProcedureDetail } from '../../api/index.ts';
+import { ComponentChecklist, missingRequired } from '../../components/ComponentChecklist.tsx';
+import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../../components/Fields.tsx';
+import { Link } from '../../components/Link.tsx';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { localized, useI18n } from '../../i18n/index.ts';
+import { dossierPath, navigate, procedurePath } from '../../router.ts';
+import { isApplicant, randomUuid, useSession } from '../../session.ts';
 
 export function SubmitPage({ code }: { code: string }) {
   const { t, lang } = useI18n();
   const { me } = useSession();
-  const [proc, setProc] = useState<Procedure | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const loaded = useLoad(code, (s) => getProcedure(code, s));
+  const proc = loaded.data;
+  const loadError = loaded.error;
   useDocumentTitle(t.submitTitle);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    getProcedure(code, ctrl.signal).then(setProc, (e) => {
-      if ((e as Error).name !== 'AbortError') setLoadError(e);
-    });
-    return () => ctrl.abort();
-  }, [code]);
 
   useEffect(() => {
     if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(`${procedurePath(code)}/nop-truc-tuyen`)}`, { replace: true });
@@ -57,7 +50,7 @@ export function SubmitPage({ code }: { code: string }) {
   );
 }
 
-function SubmitForm({ proc }: { proc: Procedure }) {
+function SubmitForm({ proc }: { proc: ProcedureDetail }) {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const idempotencyKey = useMemo(randomUuid, []);
@@ -163,39 +156,15 @@ function SubmitForm({ proc }: { proc: Procedure }) {
 function AgencyPicker({ value, onChange }: { value: string; onChange: (code: string) => void }) {
   const { t, lang } = useI18n();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Agency[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [chosen, setChosen] = useState<Agency | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      listAgencies(q.trim(), 'commune_service_centre', ctrl.signal).then(
-        (r) => {
-          setItems(r.items);
-          setError(null);
-        },
-        (e) => {
-          if ((e as Error).name !== 'AbortError') setError(e);
-        },
-      );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [q]);
+  const found = useLoad(q.trim(), (s) => listAgencies(q.trim(), 'commune_service_centre', s), true, 250);
+  const items = found.data?.items ?? null;
+  const error = found.error;
+  const [chosen, setChosen] = useState<AgencySummary | null>(null);
 
   const shown = items ? (chosen && !items.some((a) => a.code === chosen.code) ? [chosen, ...items] : items) : [];
   return (
     <div>
-      <div class="field">
-        <label for="agency-q">{t.agencySearch}</label>
-        <p id="agency-q-hint" class="hint">
-          {t.agencySearchHint}
-        </p>
-        <input id="agency-q" type="search" value={q} aria-describedby="agency-q-hint" onInput={(e) => setQ(e.currentTarget.value)} />
-      </div>
+      <TextField id="agency-q" type="search" label={t.agencySearch} hint={t.agencySearchHint} value={q} onInput={setQ} />
       {error !== null && <ErrorMessage error={error} />}
       <div role="radiogroup" aria-label={t.chooseAgency} class="radio-list" aria-live="polite">
         {items && shown.length === 0 && <p class="muted">{t.agencyNone}</p>}

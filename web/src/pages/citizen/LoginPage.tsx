@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { useDocumentTitle } from '../hooks.ts';
-import { useI18n } from '../i18n/index.ts';
-import { navigate, useLocation } from '../router.ts';
-import { isOfficer, hasRole, useSession } from '../session.ts';
-import { ErrorMessage } from '../components/States.tsx';
+import { useDocumentTitle } from '../../hooks.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { navigate, useLocation } from '../../router.ts';
+import { isOfficer, hasRole, useSession } from '../../session.ts';
+import { ErrorMessage } from '../../components/States.tsx';
+import { TextField } from '../../components/Fields.tsx';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string | null {
@@ -49,31 +50,8 @@ export function LoginPage() {
       {search.get('next') && !me && <p role="status">{t.loginRequired}</p>}
       <form class="form panel" onSubmit={onSubmit} noValidate>
         {error !== null && <ErrorMessage error={error} />}
-        <div class="field">
-          <label for="login-name">{t.loginName}</label>
-          <input
-            id="login-name"
-            name="login"
-            autoComplete="username"
-            required
-            aria-required="true"
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="login-password">{t.password}</label>
-          <input
-            id="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-required="true"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <TextField id="login-name" name="login" label={t.loginName} autoComplete="username" required value={name} onInput={setName} />
+        <TextField id="login-password" name="password" type="password" label={t.password} autoComplete="current-password" required value={password} onInput={setPassword} />
         <button type="submit" class="btn btn-primary" disabled={busy || !name || !password}>
           {busy ? t.sending : t.loginButton}
         </button>

@@ -1,17 +1,17 @@
 // One dossier for its applicant or an officer: status and due state, the actions the server
 // allows, the supplementation request, steps, components and the history timeline.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type Procedure } from '../api.ts';
-import { ActionPanel } from '../components/ActionPanel.tsx';
-import { DueBadge, StatusBadge } from '../components/Badges.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorMessage, Loading } from '../components/States.tsx';
-import { formatDateTime, formatVnd } from '../format.ts';
-import { useDocumentTitle } from '../hooks.ts';
-import { localized, useI18n } from '../i18n/index.ts';
-import { dossierPath, navigate, procedurePath, useLocation } from '../router.ts';
-import { isApplicant, isOfficer, useSession } from '../session.ts';
+import { useEffect } from 'preact/hooks';
+import { getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type ProcedureDetail } from '../../api/index.ts';
+import { ActionPanel } from '../../components/ActionPanel.tsx';
+import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
+import { Link } from '../../components/Link.tsx';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { formatDateTime, formatVnd } from '../../format.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { localized, useI18n } from '../../i18n/index.ts';
+import { dossierPath, navigate, procedurePath, useLocation } from '../../router.ts';
+import { isApplicant, isOfficer, useSession } from '../../session.ts';
 
 const OPEN = new Set([1, 2, 4, 5, 6, 9]);
 
@@ -19,42 +19,19 @@ export function DossierPage({ code }: { code: string }) {
   const { t, lang } = useI18n();
   const { me } = useSession();
   const { path, search } = useLocation();
-  const [dossier, setDossier] = useState<Dossier | null>(null);
-  const [events, setEvents] = useState<DossierEvent[] | null>(null);
-  const [proc, setProc] = useState<Procedure | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const loaded = useLoad(code, (s) => getDossier(code, s), !!me);
+  const dossier = loaded.data;
+  const error = loaded.error;
+  // The procedure's names and components; the dossier is shown without them if this fails.
+  const proc = useLoad(dossier?.procedure ?? '', (s) => getProcedure(dossier!.procedure, s).catch(() => null), !!dossier).data;
+  // The history; an empty one if it cannot be read. Reloaded after each action.
+  const history = useLoad(code, (s) => getDossierEvents(code, s).then((r) => r.items, () => [] as DossierEvent[]), !!me);
+  const events = history.data;
   useDocumentTitle(t.dossierTitle(code));
 
   useEffect(() => {
     if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(path)}`, { replace: true });
   }, [me, path]);
-
-  const loadEvents = useCallback(
-    (signal?: AbortSignal) =>
-      getDossierEvents(code, signal).then(
-        (r) => setEvents(r.items),
-        () => setEvents([]),
-      ),
-    [code],
-  );
-
-  useEffect(() => {
-    if (!me) return;
-    const ctrl = new AbortController();
-    setError(null);
-    getDossier(code, ctrl.signal).then(
-      (d) => {
-        setDossier(d);
-        getProcedure(d.procedure, ctrl.signal).then(setProc, () => {});
-      },
-      (e) => {
-        if ((e as Error).name !== 'AbortError') setError(e);
-      },
-    );
-    void loadEvents(ctrl.signal);
-    return () => ctrl.abort();
-  }, [code, me, attempt, loadEvents]);
 
   const fresh = search.get('moi') === '1';
   return (
@@ -76,7 +53,7 @@ export function DossierPage({ code }: { code: string }) {
           {dossier.channel === 'online' && isApplicant(me) ? t.submittedBanner(dossier.code) : t.receivedBanner(dossier.code)}
         </p>
       )}
-      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((a) => a + 1)} />}
+      {error !== null && <ErrorMessage error={error} onRetry={loaded.reload} />}
       {!dossier && error === null && <Loading />}
       {dossier && (
         <DossierBody
@@ -84,8 +61,8 @@ export function DossierPage({ code }: { code: string }) {
           proc={proc}
           events={events}
           onChanged={(d) => {
-            setDossier(d);
-            void loadEvents();
+            loaded.set(d);
+            history.reload();
           }}
         />
       )}
@@ -100,7 +77,7 @@ function DossierBody({
   onChanged,
 }: {
   dossier: Dossier;
-  proc: Procedure | null;
+  proc: ProcedureDetail | null;
   events: DossierEvent[] | null;
   onChanged: (d: Dossier) => void;
 }) {

@@ -1,15 +1,15 @@
 // One-stop desk reception, keyboard-first: procedure search (arrow keys pick a result) →
 // applicant → components checklist → "Tiếp nhận hồ sơ" (POST /api/v1/dossiers, channel "desk").
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getProcedure, listProcedures, submitDossier, type Procedure, type ProcedureSummary } from '../api.ts';
-import { ComponentChecklist, missingRequired } from '../components/ComponentChecklist.tsx';
-import { ErrorSummary, Fieldset, TextField, focusErrorsIfAny } from '../components/Fields.tsx';
-import { ErrorMessage, Loading } from '../components/States.tsx';
-import { formatProcessingTime } from '../format.ts';
-import { useDocumentTitle } from '../hooks.ts';
-import { localized, useI18n } from '../i18n/index.ts';
-import { dossierPath, navigate, useLocation } from '../router.ts';
-import { hasRole, randomUuid, useSession } from '../session.ts';
+import { getProcedure, listProcedures, submitDossier, type ProcedureDetail, type ProcedureSummary } from '../../api/index.ts';
+import { ComponentChecklist, missingRequired } from '../../components/ComponentChecklist.tsx';
+import { ErrorSummary, Fieldset, SelectField, TextField, focusErrorsIfAny } from '../../components/Fields.tsx';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { formatProcessingTime } from '../../format.ts';
+import { useDocumentTitle } from '../../hooks.ts';
+import { localized, useI18n } from '../../i18n/index.ts';
+import { dossierPath, navigate, useLocation } from '../../router.ts';
+import { hasRole, randomUuid, useSession } from '../../session.ts';
 
 export function DeskPage() {
   const { t } = useI18n();
@@ -36,8 +36,8 @@ function DeskForm({ agency }: { agency: string }) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<ProcedureSummary[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
-  const [proc, setProc] = useState<Procedure | null>(null);
-  const [kind, setKind] = useState('citizen');
+  const [proc, setProc] = useState<ProcedureDetail | null>(null);
+  const [kind, setKind] = useState<'citizen' | 'organisation'>('citizen');
   const [idNumber, setIdNumber] = useState('');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -133,30 +133,25 @@ function DeskForm({ agency }: { agency: string }) {
       {serverError !== null && <ErrorMessage error={serverError} />}
 
       <Fieldset legend={t.deskProcedure} class="panel">
-        <div class="field">
-          <label for="desk-q">{t.procedureSearch}</label>
-          <p id="desk-q-hint" class="hint">
-            {t.searchMin}
-          </p>
-          <input
-            id="desk-q"
-            ref={searchRef}
-            type="search"
-            autoComplete="off"
-            aria-describedby="desk-q-hint"
-            value={q}
-            onInput={(e) => setQ(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              // Down arrow jumps into the results (then arrows move within the radio group).
-              if (e.key === 'ArrowDown' && shown.length) {
-                e.preventDefault();
-                const first = document.querySelector<HTMLInputElement>('input[name=procedure]');
-                first?.focus();
-                if (first && !chosen) first.click();
-              }
-            }}
-          />
-        </div>
+        <TextField
+          id="desk-q"
+          inputRef={searchRef}
+          type="search"
+          label={t.procedureSearch}
+          hint={t.searchMin}
+          autoComplete="off"
+          value={q}
+          onInput={setQ}
+          onKeyDown={(e) => {
+            // Down arrow jumps into the results (then arrows move within the radio group).
+            if (e.key === 'ArrowDown' && shown.length) {
+              e.preventDefault();
+              const first = document.querySelector<HTMLInputElement>('input[name=procedure]');
+              first?.focus();
+              if (first && !chosen) first.click();
+            }
+          }}
+        />
         <div role="radiogroup" aria-label={t.chooseProcedure} class="radio-list" aria-live="polite">
           {results && shown.length === 0 && <p class="muted">{t.empty}</p>}
           {shown.map((p) => (
@@ -180,13 +175,16 @@ function DeskForm({ agency }: { agency: string }) {
 
       <Fieldset legend={t.deskApplicant} class="panel">
         <div class="grid-2">
-          <div class="field">
-            <label for="desk-kind">{t.applicantKindLabel}</label>
-            <select id="desk-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-              <option value="citizen">{t.applicantKind.citizen}</option>
-              <option value="organisation">{t.applicantKind.organisation}</option>
-            </select>
-          </div>
+          <SelectField
+            id="desk-kind"
+            label={t.applicantKindLabel}
+            value={kind}
+            onChange={(v) => setKind(v === 'organisation' ? 'organisation' : 'citizen')}
+            options={[
+              { value: 'citizen', label: t.applicantKind.citizen },
+              { value: 'organisation', label: t.applicantKind.organisation },
+            ]}
+          />
           <TextField id="desk-id" label={t.idNumber} value={idNumber} onInput={setIdNumber} required inputMode="numeric" autoComplete="off" />
           <TextField id="desk-name" label={t.fullName} value={name} onInput={setName} required autoComplete="off" />
           <TextField id="desk-phone" label={t.phone} value={phone} onInput={setPhone} type="tel" inputMode="tel" autoComplete="off" />

@@ -1,33 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
-import { getProcedure, type Procedure } from '../api.ts';
-import { LevelBadge, OnlineBadge } from '../components/Badges.tsx';
-import { Link } from '../components/Link.tsx';
-import { ErrorMessage, Loading } from '../components/States.tsx';
-import { formatDate, formatProcessingTime, formatVnd } from '../format.ts';
-import { useDocumentTitle } from '../hooks.ts';
-import { localized, useI18n } from '../i18n/index.ts';
-import { procedurePath } from '../router.ts';
-
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; p: Procedure };
+import { getProcedure, type ProcedureDetail } from '../../api/index.ts';
+import { LevelBadge, OnlineBadge } from '../../components/Badges.tsx';
+import { Link } from '../../components/Link.tsx';
+import { ErrorMessage, Loading } from '../../components/States.tsx';
+import { formatDate, formatProcessingTime, formatVnd } from '../../format.ts';
+import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { localized, useI18n } from '../../i18n/index.ts';
+import { procedurePath } from '../../router.ts';
 
 export function ProcedurePage({ code }: { code: string }) {
   const { t, lang } = useI18n();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setState({ status: 'loading' });
-    getProcedure(code, ctrl.signal).then(
-      (p) => setState({ status: 'ok', p }),
-      (error) => {
-        if ((error as Error).name !== 'AbortError') setState({ status: 'error', error });
-      },
-    );
-    return () => ctrl.abort();
-  }, [code, attempt]);
-
-  const name = state.status === 'ok' ? localized(lang, state.p.name_vi, state.p.name_en) : null;
+  const proc = useLoad(code, (s) => getProcedure(code, s));
+  const p = proc.error === null ? proc.data : null;
+  const name = p ? localized(lang, p.name_vi, p.name_en) : null;
   useDocumentTitle(name ?? code);
 
   return (
@@ -40,27 +24,27 @@ export function ProcedurePage({ code }: { code: string }) {
           <li aria-current="page">{name ?? code}</li>
         </ol>
       </nav>
-      {state.status === 'loading' && (
+      {proc.loading && (
         <>
           <h1 class="visually-hidden">{code}</h1>
           <Loading />
         </>
       )}
-      {state.status === 'error' && (
+      {proc.error !== null && !proc.loading && (
         <>
           <h1>{code}</h1>
-          <ErrorMessage error={state.error} onRetry={() => setAttempt((a) => a + 1)} />
+          <ErrorMessage error={proc.error} onRetry={proc.reload} />
           <p>
             <Link href="/thu-tuc">{t.backToCatalogue}</Link>
           </p>
         </>
       )}
-      {state.status === 'ok' && <ProcedureDetail p={state.p} />}
+      {p && !proc.loading && <ProcedureView p={p} />}
     </article>
   );
 }
 
-function ProcedureDetail({ p }: { p: Procedure }) {
+function ProcedureView({ p }: { p: ProcedureDetail }) {
   const { t, lang } = useI18n();
   const name = localized(lang, p.name_vi, p.name_en);
   const fees = p.fees ?? [];

@@ -1,6 +1,6 @@
-import { Link } from '../components/Link.tsx';
-import { useDocumentTitle } from '../hooks.ts';
-import { useI18n } from '../i18n/index.ts';
+import { Link } from '../../components/Link.tsx';
+import { useDocumentTitle } from '../../hooks.ts';
+import { useI18n } from '../../i18n/index.ts';
 
 export function NotFoundPage() {
   const { t } = useI18n();
