@@ -692,7 +692,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập hồ sơ cùng lịch sử xử lý / Import dossiers with their history
-         * @description Cần import_dossiers (quản trị tỉnh). Thân yêu cầu: JSON Lines, mỗi dòng một hồ sơ (DESIGN.md §7; docs/dossiers.md). Mỗi dòng được áp dụng qua cùng máy trạng thái, với thời điểm ghi trong tệp; dòng sai bị từ chối nguyên vẹn và được báo số dòng, các dòng đúng vẫn được nhập. / Needs import_dossiers (province admin). Body: JSON Lines, one dossier a line; each line is replayed through the same state machine with its own instants; a bad line is rejected whole and reported with its line number, the good lines are kept. Content-Type application/x-ndjson (application/json also accepted).
+         * @description Cần import_dossiers (quản trị tỉnh). Thân yêu cầu: JSON Lines, mỗi dòng một hồ sơ (docs/dossiers.md §6). Mỗi dòng được áp dụng qua cùng máy trạng thái, với thời điểm ghi trong tệp; dòng sai bị từ chối nguyên vẹn và được báo số dòng, các dòng đúng vẫn được nhập. / Needs import_dossiers (province admin). Body: JSON Lines, one dossier a line; each line is replayed through the same state machine with its own instants; a bad line is rejected whole and reported with its line number, the good lines are kept. Content-Type application/x-ndjson (application/json also accepted).
          */
         post: operations["importDossiers"];
         delete?: never;
@@ -1661,7 +1661,7 @@ export interface components {
          */
         DossierStatusName: "submitted" | "received" | "refused" | "in_processing" | "awaiting_supplement" | "awaiting_payment" | "withdrawn" | "stopped" | "finished" | "returned";
         /**
-         * @description Các thao tác trên hồ sơ (DESIGN.md §7). submit, receive tạo hồ sơ (POST /api/v1/dossiers); mark_overdue, sync_ack do hệ thống ghi. / The dossier actions; submit and receive create a dossier, mark_overdue and sync_ack are recorded by the system.
+         * @description Các thao tác trên hồ sơ (docs/dossiers.md §2). submit, receive tạo hồ sơ (POST /api/v1/dossiers); mark_overdue, sync_ack do hệ thống ghi. / The dossier actions; submit and receive create a dossier, mark_overdue and sync_ack are recorded by the system.
          * @enum {string}
          */
         DossierActionName: "submit" | "receive" | "accept" | "refuse" | "forward" | "return_step" | "approve" | "request_supplement" | "supplement" | "request_payment" | "pay" | "extend" | "finish" | "return_result" | "stop" | "withdraw" | "digitize" | "attach" | "reuse" | "issue_e_result" | "sync_ack" | "rate" | "feedback" | "mark_overdue";
