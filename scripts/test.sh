@@ -14,6 +14,7 @@ install_node
 log "Checking format (clang-format-16) and module layering"
 bash tools/check_format.sh
 bash tools/check_layers.sh
+bash tools/check_architecture.sh
 bash tools/check_messages.sh
 
 build_web
