@@ -37,6 +37,10 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          [ctx](const Request& r, const PathParams& p) {
              return catalog::GetAgency(*ctx, r, p[0]);
          }},
+        {"PUT", "/api/v1/agencies/{code}",
+         [ctx](const Request& r, const PathParams& p) {
+             return catalog::PutAgency(*ctx, r, p[0]);
+         }},
         {"GET", "/api/v1/fields",
          [ctx](const Request& r, const PathParams&) { return catalog::ListFields(*ctx, r); }},
         {"GET", "/api/v1/procedures",
@@ -44,6 +48,10 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/procedures/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::GetProcedure(*ctx, r, p[0]);
+         }},
+        {"PUT", "/api/v1/procedures/{code}",
+         [ctx](const Request& r, const PathParams& p) {
+             return catalog::PutProcedure(*ctx, r, p[0]);
          }},
         // Literal segments before {year}: the first matching pattern wins.
         {"GET", "/api/v1/calendar/due",

@@ -13,6 +13,10 @@ Response GetProcedure(ApiContext& context, const Request& request, const std::st
 Response ListAgencies(ApiContext& context, const Request& request);
 /// GET /api/v1/agencies/{code}
 Response GetAgency(ApiContext& context, const Request& request, const std::string& code);
+/// PUT /api/v1/procedures/{code}: creates (201) or replaces (200) it from its GET shape.
+Response PutProcedure(ApiContext& context, const Request& request, const std::string& code);
+/// PUT /api/v1/agencies/{code}: creates (201) or replaces (200) it from its GET shape.
+Response PutAgency(ApiContext& context, const Request& request, const std::string& code);
 /// GET /api/v1/fields
 Response ListFields(ApiContext& context, const Request& request);
 

@@ -1,6 +1,7 @@
 #include "services/catalog/catalog_service.hpp"
 
 #include <charconv>
+#include <map>
 #include <set>
 
 #include "domain/catalog/catalog_rules.hpp"
@@ -88,6 +89,103 @@ bool MatchesAgency(const CatalogSnapshot& snapshot, const domain::Procedure& pro
         }
     }
     return false;
+}
+
+// Names the record of an error in a file ("agencies[2].parent"); a single record's error names
+// its field alone.
+Error AtRecord(Error error, std::string_view list, std::size_t index, bool one_record) {
+    if (!one_record) {
+        error.param = std::string(list) + "[" + std::to_string(index) + "]." + error.param;
+    }
+    return error;
+}
+
+// A file-wide check names "agencies[0].parent"; for a single record that is just "parent".
+Error OneRecordParam(Error error, std::string_view list, bool one_record) {
+    const std::string prefix = std::string(list) + "[0].";
+    if (one_record && error.param.starts_with(prefix)) {
+        error.param.erase(0, prefix.size());
+    }
+    return error;
+}
+
+// The parent chains of the imported agencies, followed through the file and then the stored
+// tree, must not come back to the agency itself (moving an agency under its own descendant).
+Outcome<Done> CheckNoCycleWithStored(const CatalogSnapshot& snapshot,
+                                     const std::vector<domain::Agency>& agencies) {
+    std::map<std::string, const domain::Agency*, std::less<>> in_file;
+    for (const auto& agency : agencies) {
+        in_file.emplace(agency.code, &agency);
+    }
+    const auto find = [&](const std::string& code) -> const domain::Agency* {
+        const auto found = in_file.find(code);
+        return found != in_file.end() ? found->second : snapshot.FindAgency(code);
+    };
+    const std::size_t limit = agencies.size() + snapshot.agencies.size() + 1;
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+        const domain::Agency* cursor = find(agencies[i].parent_code);
+        for (std::size_t steps = 0; cursor != nullptr && steps <= limit; ++steps) {
+            if (cursor->code == agencies[i].code) {
+                return MakeError(ErrorKind::kInvalid, "invalid_import",
+                                 "agencies[" + std::to_string(i) + "].parent",
+                                 "agency parents form a cycle at " + agencies[i].code);
+            }
+            cursor = cursor->parent_code.empty() ? nullptr : find(cursor->parent_code);
+        }
+    }
+    return Done{};
+}
+
+// A legacy code identifies one agency: not another one's in the file, nor in the stored tree
+// (unless that agency is in the file with another legacy code), nor a current code.
+Outcome<Done> CheckLegacyCodes(const CatalogSnapshot& snapshot,
+                               const std::vector<domain::Agency>& agencies) {
+    std::map<std::string, std::size_t, std::less<>> in_file;
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+        in_file.emplace(agencies[i].code, i);
+    }
+    std::map<std::string, std::size_t, std::less<>> legacy_in_file;
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+        const std::string& legacy = agencies[i].legacy_code;
+        if (legacy.empty()) {
+            continue;
+        }
+        std::string holder;
+        if (const auto other = legacy_in_file.find(legacy); other != legacy_in_file.end()) {
+            holder = agencies[other->second].code;
+        } else if (in_file.contains(legacy) && legacy != agencies[i].code) {
+            holder = legacy;
+        } else if (const auto* stored = snapshot.FindAgency(legacy);
+                   stored != nullptr && stored->code != agencies[i].code) {
+            const auto replaced = in_file.find(stored->code);
+            if (replaced == in_file.end() || agencies[replaced->second].legacy_code == legacy ||
+                stored->code == legacy) {
+                holder = stored->code;
+            }
+        }
+        if (!holder.empty()) {
+            return MakeError(ErrorKind::kInvalid, "invalid_import",
+                             "agencies[" + std::to_string(i) + "].legacy_code",
+                             "legacy code " + legacy + " already identifies agency " + holder);
+        }
+        legacy_in_file.emplace(legacy, i);
+    }
+    return Done{};
+}
+
+// The record sent to a resource's address names that resource, or no code at all (it is then
+// taken from the address).
+Outcome<Done> CheckRecordCode(boost::json::object& record, const std::string& code) {
+    const auto* given = record.if_contains("code");
+    if (given == nullptr || given->is_null()) {
+        record["code"] = code;
+        return Done{};
+    }
+    if (!given->is_string() || given->get_string() != code) {
+        return MakeError(ErrorKind::kInvalid, "code_mismatch", "code",
+                         "the record's code must be the code in the address, " + code);
+    }
+    return Done{};
 }
 
 }  // namespace
@@ -237,7 +335,7 @@ Outcome<std::pair<std::shared_ptr<const CatalogSnapshot>, std::size_t>> CatalogS
 }
 
 Outcome<storage::ImportSummary> CatalogService::StoreImport(
-    const domain::Actor& actor, const char* what,
+    const domain::Actor& actor, const AuditSubject& audit,
     const std::function<Outcome<storage::ImportSummary>(storage::CatalogStore&)>& upsert) {
     storage::ImportSummary summary;
     auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
@@ -250,8 +348,8 @@ Outcome<storage::ImportSummary> CatalogService::StoreImport(
                                    ",\"updated\":" + std::to_string(summary.updated) +
                                    ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
         return AppendAudit(transaction,
-                           MakeAuditEntry(clock_, actor, std::string("catalog.import_") + what,
-                                          "catalog", what, AuditOutcome::kOk, detail));
+                           MakeAuditEntry(clock_, actor, audit.action, audit.target_kind,
+                                          audit.target_id, AuditOutcome::kOk, detail));
     });
     if (!written) {
         return written.GetError();
@@ -260,12 +358,66 @@ Outcome<storage::ImportSummary> CatalogService::StoreImport(
     return summary;
 }
 
+Outcome<storage::ImportSummary> CatalogService::StoreAgencies(
+    const domain::Actor& actor, const CatalogSnapshot& snapshot,
+    const std::vector<domain::Agency>& agencies, const AuditSubject& audit, bool one_record) {
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+        if (auto valid = domain::ValidateAgency(agencies[i]); !valid) {
+            return AtRecord(valid.GetError(), "agencies", i, one_record);
+        }
+    }
+    auto tree = domain::ValidateAgencyTree(agencies, [&](std::string_view code) {
+        return snapshot.FindAgency(std::string(code)) != nullptr;
+    });
+    if (!tree) {
+        return OneRecordParam(tree.GetError(), "agencies", one_record);
+    }
+    if (auto cycle = CheckNoCycleWithStored(snapshot, agencies); !cycle) {
+        return OneRecordParam(cycle.GetError(), "agencies", one_record);
+    }
+    if (auto legacy = CheckLegacyCodes(snapshot, agencies); !legacy) {
+        return OneRecordParam(legacy.GetError(), "agencies", one_record);
+    }
+    return StoreImport(
+        actor, audit, [&](storage::CatalogStore& store) { return store.UpsertAgencies(agencies); });
+}
+
+Outcome<storage::ImportSummary> CatalogService::StoreProcedures(
+    const domain::Actor& actor, const CatalogSnapshot& snapshot,
+    const std::vector<domain::Field>& fields, const std::vector<domain::Procedure>& procedures,
+    const AuditSubject& audit, bool one_record) {
+    std::set<std::string, std::less<>> field_codes;
+    for (const auto& field : fields) {
+        field_codes.insert(field.code);
+    }
+    const auto is_field = [&](std::string_view code) {
+        return field_codes.contains(code) || snapshot.FindField(std::string(code)) != nullptr;
+    };
+    const auto is_agency = [&](std::string_view code) {
+        return snapshot.FindAgency(std::string(code)) != nullptr;
+    };
+    std::set<std::string, std::less<>> codes;
+    for (std::size_t i = 0; i < procedures.size(); ++i) {
+        const auto& procedure = procedures[i];
+        Outcome<Done> valid = codes.insert(procedure.code).second
+                                  ? domain::ValidateProcedure(procedure, is_field, is_agency)
+                                  : Outcome<Done>(MakeError(ErrorKind::kInvalid, "invalid_import",
+                                                            "code", "duplicate procedure code"));
+        if (!valid) {
+            return AtRecord(valid.GetError(), "procedures", i, one_record);
+        }
+    }
+    return StoreImport(actor, audit, [&](storage::CatalogStore& store) {
+        return store.UpsertProcedures(fields, procedures);
+    });
+}
+
 Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Actor& actor,
                                                                std::string_view file_text) {
     auto snapshot = GetSnapshot();
+    const AuditSubject audit{"catalog.import_agencies", "catalog", "agencies"};
     if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
-                                   {"catalog.import_agencies", "catalog", "agencies"});
+                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
         !allowed) {
         return allowed.GetError();
     }
@@ -273,31 +425,15 @@ Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Act
     if (!parsed) {
         return parsed.GetError();
     }
-    const auto& agencies = parsed.Value();
-    for (std::size_t i = 0; i < agencies.size(); ++i) {
-        if (auto valid = domain::ValidateAgency(agencies[i]); !valid) {
-            Error error = valid.GetError();
-            error.param = "agencies[" + std::to_string(i) + "]." + error.param;
-            return error;
-        }
-    }
-    auto tree = domain::ValidateAgencyTree(agencies, [&](std::string_view code) {
-        return snapshot->FindAgency(std::string(code)) != nullptr;
-    });
-    if (!tree) {
-        return tree.GetError();
-    }
-    return StoreImport(actor, "agencies", [&](storage::CatalogStore& store) {
-        return store.UpsertAgencies(agencies);
-    });
+    return StoreAgencies(actor, *snapshot, parsed.Value(), audit, false);
 }
 
 Outcome<storage::ImportSummary> CatalogService::ImportProcedures(const domain::Actor& actor,
                                                                  std::string_view file_text) {
     auto snapshot = GetSnapshot();
+    const AuditSubject audit{"catalog.import_procedures", "catalog", "procedures"};
     if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
-                                   {"catalog.import_procedures", "catalog", "procedures"});
+                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
         !allowed) {
         return allowed.GetError();
     }
@@ -305,33 +441,55 @@ Outcome<storage::ImportSummary> CatalogService::ImportProcedures(const domain::A
     if (!parsed) {
         return parsed.GetError();
     }
-    const auto& file = parsed.Value();
-    std::set<std::string, std::less<>> field_codes;
-    for (const auto& field : file.fields) {
-        field_codes.insert(field.code);
+    return StoreProcedures(actor, *snapshot, parsed.Value().fields, parsed.Value().procedures,
+                           audit, false);
+}
+
+Outcome<bool> CatalogService::PutAgency(const domain::Actor& actor, const std::string& code,
+                                        boost::json::object record) {
+    auto snapshot = GetSnapshot();
+    const AuditSubject audit{"catalog.put_agency", "agency", code};
+    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
+                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
+        !allowed) {
+        return allowed.GetError();
     }
-    const auto is_field = [&](std::string_view code) {
-        return field_codes.contains(code) || snapshot->FindField(std::string(code)) != nullptr;
-    };
-    const auto is_agency = [&](std::string_view code) {
-        return snapshot->FindAgency(std::string(code)) != nullptr;
-    };
-    std::set<std::string, std::less<>> codes;
-    for (std::size_t i = 0; i < file.procedures.size(); ++i) {
-        const auto& procedure = file.procedures[i];
-        Outcome<Done> valid = codes.insert(procedure.code).second
-                                  ? domain::ValidateProcedure(procedure, is_field, is_agency)
-                                  : Outcome<Done>(MakeError(ErrorKind::kInvalid, "invalid_import",
-                                                            "code", "duplicate procedure code"));
-        if (!valid) {
-            Error error = valid.GetError();
-            error.param = "procedures[" + std::to_string(i) + "]." + error.param;
-            return error;
-        }
+    if (auto same = CheckRecordCode(record, code); !same) {
+        return same.GetError();
     }
-    return StoreImport(actor, "procedures", [&](storage::CatalogStore& store) {
-        return store.UpsertProcedures(file.fields, file.procedures);
-    });
+    auto agency = interchange::AgencyFromJson(record, "");
+    if (!agency) {
+        return agency.GetError();
+    }
+    auto stored = StoreAgencies(actor, *snapshot, {std::move(agency).Value()}, audit, true);
+    if (!stored) {
+        return stored.GetError();
+    }
+    return stored.Value().inserted > 0;
+}
+
+Outcome<bool> CatalogService::PutProcedure(const domain::Actor& actor, const std::string& code,
+                                           boost::json::object record) {
+    auto snapshot = GetSnapshot();
+    const AuditSubject audit{"catalog.put_procedure", "procedure", code};
+    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
+                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
+        !allowed) {
+        return allowed.GetError();
+    }
+    if (auto same = CheckRecordCode(record, code); !same) {
+        return same.GetError();
+    }
+    auto procedure = interchange::ProcedureFromJson(record, "");
+    if (!procedure) {
+        return procedure.GetError();
+    }
+    auto stored =
+        StoreProcedures(actor, *snapshot, {}, {std::move(procedure).Value()}, audit, true);
+    if (!stored) {
+        return stored.GetError();
+    }
+    return stored.Value().inserted > 0;
 }
 
 }  // namespace motcua::services

@@ -13,9 +13,12 @@
 #include <string>
 #include <vector>
 
+#include <boost/json.hpp>
+
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
 #include "domain/access/actor.hpp"
+#include "services/access/access_check.hpp"
 #include "services/catalog/catalog_snapshot.hpp"
 #include "storage/database.hpp"
 
@@ -75,13 +78,34 @@ public:
     Outcome<storage::ImportSummary> ImportProcedures(const domain::Actor& actor,
                                                      std::string_view file_text);
 
+    /// Creates or replaces the agency `code` with `record` (its document in the import format;
+    /// a "code" in it must be `code`): the same rules, permission, atomic storage and audit as an
+    /// import of that one record. Returns true when the agency was created. Error params name the
+    /// record's field directly ("parent", "history[0].date").
+    Outcome<bool> PutAgency(const domain::Actor& actor, const std::string& code,
+                            boost::json::object record);
+    /// Creates or replaces the procedure `code` with `record`, as PutAgency does.
+    Outcome<bool> PutProcedure(const domain::Actor& actor, const std::string& code,
+                               boost::json::object record);
+
 private:
     Outcome<Done> Reload();
     void RefreshIfStale();
     /// Stores a validated import with its audit record, then refreshes the snapshot.
     Outcome<storage::ImportSummary> StoreImport(
-        const domain::Actor& actor, const char* what,
+        const domain::Actor& actor, const AuditSubject& audit,
         const std::function<Outcome<storage::ImportSummary>(storage::CatalogStore&)>& upsert);
+    /// Validates agencies against the stored tree, then stores them atomically with one audit
+    /// record. `one_record`: the params of errors name the field alone, not "agencies[i].".
+    Outcome<storage::ImportSummary> StoreAgencies(const domain::Actor& actor,
+                                                  const CatalogSnapshot& snapshot,
+                                                  const std::vector<domain::Agency>& agencies,
+                                                  const AuditSubject& audit, bool one_record);
+    /// The same for procedures (with the fields of their file, possibly none).
+    Outcome<storage::ImportSummary> StoreProcedures(
+        const domain::Actor& actor, const CatalogSnapshot& snapshot,
+        const std::vector<domain::Field>& fields, const std::vector<domain::Procedure>& procedures,
+        const AuditSubject& audit, bool one_record);
 
     storage::Database& database_;
     storage::CatalogRepository& repository_;
