@@ -87,7 +87,11 @@ export interface paths {
         };
         /** Chi tiết cơ quan / Agency detail */
         get: operations["getAgency"];
-        put?: never;
+        /**
+         * Tạo hoặc thay thế cơ quan / Create or replace an agency
+         * @description Cần manage_agencies (quản trị tỉnh); ghi nhật ký kiểm tra (catalog.put_agency, đối tượng là mã). Thân yêu cầu là bản ghi như GET trả về: đọc, sửa, gửi lại. Các trường suy ra mà GET thêm vào (children, path) bị bỏ qua; trường lạ khác được giữ trong extra như khi nhập tệp. Trường code, nếu có, phải trùng mã trên đường dẫn (khác: 400 code_mismatch, param "code"); thiếu thì lấy mã trên đường dẫn. Cùng quy tắc kiểm tra và lưu nguyên tử như /api/v1/import/agencies với một bản ghi; lỗi kiểm tra là 400 invalid_import với param nêu thẳng trường ("parent", "steps.share_percent"). Content-Type: application/json (khác: 400 unsupported_media_type; JSON sai: 400 invalid_json). Trả 201 khi tạo mới, 200 khi thay thế (kể cả không đổi), kèm bản ghi đã lưu như GET. Tài nguyên danh mục không có ETag nên không dùng If-Match. / Needs manage_agencies (province admin); audited (catalog.put_agency, target the code). The body is the record as GET returns it: read, change, write back. The derived fields GET adds (children, path) are ignored; other unknown fields are kept under extra, as an import keeps them. A code in the body must be the path's (else 400 code_mismatch, param "code"); without one the path's is used. The same rules and atomic storage as /api/v1/import/agencies with one record; a rule broken is a 400 invalid_import whose param names the field itself ("parent", "steps.share_percent"). Content-Type must be application/json (else 400 unsupported_media_type; bad JSON: 400 invalid_json). Answers 201 when created, 200 when replaced (also when unchanged), with the stored record as GET renders it. Catalogue resources carry no ETag, so If-Match is not used.
+         */
+        put: operations["putAgency"];
         post?: never;
         delete?: never;
         options?: never;
@@ -141,7 +145,11 @@ export interface paths {
         };
         /** Chi tiết thủ tục hành chính / Procedure detail */
         get: operations["getProcedure"];
-        put?: never;
+        /**
+         * Tạo hoặc thay thế thủ tục / Create or replace a procedure
+         * @description Cần import_catalog (quản trị tỉnh); ghi nhật ký kiểm tra (catalog.put_procedure, đối tượng là mã). Thân yêu cầu là bản ghi như GET trả về: đọc, sửa, gửi lại. Các trường suy ra mà GET thêm vào (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) bị bỏ qua; trường lạ khác được giữ trong extra như khi nhập tệp. Trường code, nếu có, phải trùng mã trên đường dẫn (khác: 400 code_mismatch, param "code"); thiếu thì lấy mã trên đường dẫn. Cùng quy tắc kiểm tra và lưu nguyên tử như /api/v1/import/procedures với một bản ghi; lỗi kiểm tra là 400 invalid_import với param nêu thẳng trường ("parent", "steps.share_percent"). Content-Type: application/json (khác: 400 unsupported_media_type; JSON sai: 400 invalid_json). Trả 201 khi tạo mới, 200 khi thay thế (kể cả không đổi), kèm bản ghi đã lưu như GET. Tài nguyên danh mục không có ETag nên không dùng If-Match. / Needs import_catalog (province admin); audited (catalog.put_procedure, target the code). The body is the record as GET returns it: read, change, write back. The derived fields GET adds (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) are ignored; other unknown fields are kept under extra, as an import keeps them. A code in the body must be the path's (else 400 code_mismatch, param "code"); without one the path's is used. The same rules and atomic storage as /api/v1/import/procedures with one record; a rule broken is a 400 invalid_import whose param names the field itself ("parent", "steps.share_percent"). Content-Type must be application/json (else 400 unsupported_media_type; bad JSON: 400 invalid_json). Answers 201 when created, 200 when replaced (also when unchanged), with the stored record as GET renders it. Catalogue resources carry no ETag, so If-Match is not used.
+         */
+        put: operations["putProcedure"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1386,7 +1394,7 @@ export interface components {
             /** @description Mã trạng thái HTTP. / HTTP status. */
             status: number;
             /**
-             * @description Mã lỗi ổn định để máy đọc, ví dụ invalid_parameter, invalid_cursor, query_too_long, not_found, procedure_not_found, agency_not_found, account_not_found, method_not_allowed, body_too_large, header_too_large, bad_request, unsupported_media_type, invalid_json, invalid_import, weak_password, wrong_current_password, role_not_allowed, authentication_required, invalid_credentials, session_invalid, forbidden, csrf_failed, cross_origin_refused, cannot_change_self, login_taken, too_many_attempts, unavailable, internal_error. / Stable machine-readable code.
+             * @description Mã lỗi ổn định để máy đọc, ví dụ invalid_parameter, invalid_cursor, query_too_long, not_found, procedure_not_found, agency_not_found, account_not_found, method_not_allowed, body_too_large, header_too_large, bad_request, unsupported_media_type, invalid_json, invalid_import, code_mismatch, weak_password, wrong_current_password, role_not_allowed, authentication_required, invalid_credentials, session_invalid, forbidden, csrf_failed, cross_origin_refused, cannot_change_self, login_taken, too_many_attempts, unavailable, internal_error. / Stable machine-readable code.
              * @example invalid_parameter
              */
             code: string;
@@ -2736,6 +2744,61 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    putAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã cơ quan (mã mới, ví dụ H32.02). / The agency's code (the current spelling).
+                 * @example H32.02
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyDetail"];
+            };
+        };
+        responses: {
+            /** @description Đã thay thế; bản ghi đã lưu. / Replaced; the stored record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDetail"];
+                };
+            };
+            /** @description Đã tạo; bản ghi đã lưu. / Created; the stored record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDetail"];
+                };
+            };
+            /** @description Bản ghi không hợp lệ, mã không khớp đường dẫn, hoặc thân yêu cầu không phải JSON. / An invalid record, a code that is not the path's, or a body that is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listFields: {
         parameters: {
             query?: never;
@@ -2850,6 +2913,61 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["ProcedureNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã thủ tục của tỉnh. / Provincial procedure code.
+                 * @example 1.001193.000.00.00.H32
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcedureDetail"];
+            };
+        };
+        responses: {
+            /** @description Đã thay thế; bản ghi đã lưu. / Replaced; the stored record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureDetail"];
+                };
+            };
+            /** @description Đã tạo; bản ghi đã lưu. / Created; the stored record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureDetail"];
+                };
+            };
+            /** @description Bản ghi không hợp lệ, mã không khớp đường dẫn, hoặc thân yêu cầu không phải JSON. / An invalid record, a code that is not the path's, or a body that is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
