@@ -186,6 +186,12 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       assert.equal(stored.status, 201, `fixture upload on ${target.code}: ${stored.text}`);
       return { path: `${pattern.replace('{sha256}', stored.body.files[0].sha256)}?dossier=${encodeURIComponent(target.code)}`, method, session };
     }
+    case 'PUT /api/v1/agencies/{code}': case 'PUT /api/v1/procedures/{code}': {
+      // The record as GET returns it, written back unchanged: allowed callers change nothing.
+      const current = await call(server, path);
+      assert.equal(current.status, 200, current.text);
+      return { path, method, session, body: current.body };
+    }
     case 'POST /api/v1/import/agencies':
       return { path, method, session, body: importFiles.agencies };
     case 'POST /api/v1/import/procedures':

@@ -16,9 +16,11 @@ const CONTRACT_ROUTES = [
   'GET /api/v1/openapi.json',
   'GET /api/v1/agencies',
   'GET /api/v1/agencies/{code}',
+  'PUT /api/v1/agencies/{code}',
   'GET /api/v1/fields',
   'GET /api/v1/procedures',
   'GET /api/v1/procedures/{code}',
+  'PUT /api/v1/procedures/{code}',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
   'GET /api/v1/me',
@@ -87,6 +89,9 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   // The example sha256 is no file of the example dossier's query value (the query example is not
   // replaced by PATH_VALUES): the documented 404; dossier_files.test.ts downloads for real.
   'GET /api/v1/files/{sha256}': { as: 'organisation', status: 404 },
+  // The example bodies are the records as GET returns them: written back unchanged (200).
+  'PUT /api/v1/agencies/{code}': { as: 'province_admin' },
+  'PUT /api/v1/procedures/{code}': { as: 'province_admin' },
   'POST /api/v1/import/agencies': { as: 'province_admin' },
   'POST /api/v1/import/procedures': { as: 'province_admin' },
   'POST /api/v1/import/dossiers': { as: 'province_admin' },
