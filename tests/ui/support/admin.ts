@@ -47,13 +47,13 @@ export async function addAgency(page: Page, c: Checker, code: string): Promise<v
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.locator('#form-errors').waitFor();
   assert.match(await page.locator('#form-errors').innerText(), /“Mã cơ quan” không đúng định dạng/);
-  // A province under a ward passes the form's checks; the server names the record and field.
+  // A province under a ward passes the form's checks; the server names the field.
   await page.getByLabel(/^Mã cơ quan/).fill(code);
   await page.getByLabel(/^Loại cơ quan/).selectOption('province');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  const problem = page.locator('#import-problem');
+  const problem = page.locator('#record-problem');
   await problem.waitFor();
-  assert.match(await problem.innerText(), /Bản ghi 1, trường “Cơ quan cấp trên”: a province has no parent/);
+  assert.match(await problem.innerText(), /Trường “Cơ quan cấp trên”: a province has no parent/);
   assert.equal(await page.locator('#ag-parent').getAttribute('aria-invalid'), 'true');
   await c.check('agency-import-error');
   await page.getByLabel(/^Loại cơ quan/).selectOption('commune_service_centre');
@@ -64,7 +64,7 @@ export async function addAgency(page: Page, c: Checker, code: string): Promise<v
   // Edit it: the same form, an update.
   await page.getByLabel(/^Tên tiếng Anh/).fill('Trial one-stop desk');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await page.getByText('Đã lưu: 0 bản ghi thêm mới, 1 bản ghi cập nhật, 0 bản ghi không đổi.').waitFor();
+  await page.getByText('Đã lưu thay đổi.').waitFor();
   await c.check('agency-saved');
 }
 
@@ -111,17 +111,17 @@ export async function editProcedure(page: Page, base: string, c: Checker, newNam
   assert.equal(focused, 'step-1-agency');
   await page.getByRole('button', { name: 'Xóa bước (Bước 5)' }).click();
   await page.locator('#step-3-name:focus').waitFor();
-  // An agency the server does not know: its refusal names the record and the field.
+  // An agency the server does not know: its refusal names the field.
   await page.locator('#step-1-agency').fill('H32.999');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  const problem = page.locator('#import-problem');
+  const problem = page.locator('#record-problem');
   await problem.waitFor();
-  assert.match(await problem.innerText(), /Bản ghi 1, trường “Cơ quan thực hiện \(mã\)”: unknown agency H32\.999/);
+  assert.match(await problem.innerText(), /Trường “Cơ quan thực hiện \(mã\)”: unknown agency H32\.999/);
   await c.check('procedure-import-error');
   await page.locator('#step-1-agency').fill('');
   await page.locator('#pr-name-vi').fill(newName);
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await page.getByText('Đã lưu: 0 bản ghi thêm mới, 1 bản ghi cập nhật, 0 bản ghi không đổi.').waitFor();
+  await page.getByText('Đã lưu thay đổi.').waitFor();
   await page.getByRole('heading', { level: 1, name: `Thủ tục: ${newName}` }).waitFor();
   // The public catalogue shows the new name at once.
   await page.goto(`${base}/thu-tuc?q=${encodeURIComponent('tình trạng hôn nhân')}`);

@@ -1,5 +1,5 @@
-// The public catalogue: procedures, fields and agencies; their administration by re-import
-// (one record at a time, docs/import-format.md).
+// The public catalogue: procedures, fields and agencies; their administration one record at a
+// time (PUT of the record as GET returns it).
 import { queryString, request, type Query, type Schemas } from './client.ts';
 
 export type ProcedureLevel = Schemas['ProcedureLevel'];
@@ -14,7 +14,6 @@ export type AgencyKind = Schemas['AgencyKind'];
 export type AgencySummary = Schemas['AgencySummary'];
 export type AgencyTreeNode = Schemas['AgencyTreeNode'];
 export type AgencyDetail = Schemas['AgencyDetail'];
-export type ImportSummary = Schemas['ImportSummary'];
 export type ProcedureQuery = Query<'listProcedures'>;
 
 export function listProcedures(query: ProcedureQuery, signal?: AbortSignal): Promise<ProcedurePage> {
@@ -43,13 +42,14 @@ export function getAgency(code: string, signal?: AbortSignal): Promise<AgencyDet
   return request(`/api/v1/agencies/${encodeURIComponent(code)}`, { signal });
 }
 
-/** Upserts agencies; a bad record fails the whole file with 400 invalid_import. */
-export function importAgencies(agencies: Record<string, unknown>[]): Promise<ImportSummary> {
-  return request('/api/v1/import/agencies', { method: 'POST', body: { agencies } satisfies Schemas['AgencyImportFile'] });
+/** Creates (201) or replaces (200) the agency `code` with `agency`, its detail as GET returns it
+ * (the derived children and path are ignored); answers the stored agency. A refused record is a
+ * 400 invalid_import (or code_mismatch) whose param names the field. */
+export function putAgency(code: string, agency: Record<string, unknown>): Promise<AgencyDetail> {
+  return request(`/api/v1/agencies/${encodeURIComponent(code)}`, { method: 'PUT', body: agency });
 }
 
-/** Upserts procedures (and fields); the file format needs a "fields" array, possibly empty. */
-export function importProcedures(procedures: Record<string, unknown>[], fields: Field[] = []): Promise<ImportSummary> {
-  const plainFields = fields.map((f) => ({ code: f.code, name_vi: f.name_vi, name_en: f.name_en ?? undefined }));
-  return request('/api/v1/import/procedures', { method: 'POST', body: { fields: plainFields, procedures } satisfies Schemas['ProcedureImportFile'] });
+/** Creates or replaces the procedure `code`, as putAgency does; answers the stored procedure. */
+export function putProcedure(code: string, procedure: Record<string, unknown>): Promise<ProcedureDetail> {
+  return request(`/api/v1/procedures/${encodeURIComponent(code)}`, { method: 'PUT', body: procedure });
 }

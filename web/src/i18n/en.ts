@@ -490,12 +490,9 @@ export const en: Messages = {
   adminActions: 'Actions',
   adminPublicPage: 'Public page',
   adminPublicPageOf: (name: string) => `View the public page of ${name}`,
-  adminImported: (inserted: number, updated: number, unchanged: number) =>
-    `Saved: ${plural(inserted, 'record', 'records')} added, ${updated} updated, ${unchanged} unchanged.`,
-  adminImportRefused: 'The server refused the record; nothing was saved:',
-  adminImportAt: (record: number | null, item: number | null, field: string) =>
-    `${record === null ? 'File' : `Record ${record}`}${item === null ? '' : `, item ${item}`}, field “${field}”`,
-  adminImportLine: (line: number) => `Line ${line}`,
+  adminUpdated: 'Changes saved.',
+  adminRecordRefused: 'The server refused the record; nothing was saved:',
+  adminRecordAt: (item: number | null, field: string) => `${item === null ? 'Field' : `Item ${item}, field`} “${field}”`,
   adminServerRefused: 'The server did not accept this value (see the message at the top of the form).',
   adminFieldFormat: (label: string) => `“${label}” is not in the expected format.`,
   adminDateOrder: (label: string) => `“${label}” cannot be before the start of validity.`,

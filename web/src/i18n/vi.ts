@@ -497,12 +497,9 @@ export const vi = {
   adminActions: 'Thao tác',
   adminPublicPage: 'Trang công khai',
   adminPublicPageOf: (name: string) => `Xem trang công khai của thủ tục ${name}`,
-  adminImported: (inserted: number, updated: number, unchanged: number) =>
-    `Đã lưu: ${inserted} bản ghi thêm mới, ${updated} bản ghi cập nhật, ${unchanged} bản ghi không đổi.`,
-  adminImportRefused: 'Máy chủ từ chối bản ghi, chưa có thay đổi nào được lưu:',
-  adminImportAt: (record: number | null, item: number | null, field: string) =>
-    `${record === null ? 'Tệp' : `Bản ghi ${record}`}${item === null ? '' : `, mục ${item}`}, trường “${field}”`,
-  adminImportLine: (line: number) => `Dòng ${line}`,
+  adminUpdated: 'Đã lưu thay đổi.',
+  adminRecordRefused: 'Máy chủ từ chối bản ghi, chưa có thay đổi nào được lưu:',
+  adminRecordAt: (item: number | null, field: string) => `${item === null ? 'Trường' : `Mục ${item}, trường`} “${field}”`,
   adminServerRefused: 'Máy chủ không chấp nhận giá trị này (xem thông báo ở đầu biểu mẫu).',
   adminFieldFormat: (label: string) => `“${label}” không đúng định dạng.`,
   adminDateOrder: (label: string) => `“${label}” không được trước ngày bắt đầu hiệu lực.`,

@@ -1,8 +1,8 @@
 // /quan-tri/co-quan/{code} and /quan-tri/co-quan/them-moi: one agency, its place in the tree and
-// its form. Saving posts a one-record file to POST /api/v1/import/agencies (an upsert by code); the
-// agency's history and kept extra fields travel with it unchanged (records.ts).
+// its form. Saving PUTs the agency (PUT /api/v1/agencies/{code}, an upsert by code): the detail as
+// loaded with the form's changes, so its history and kept extra fields travel unchanged (records.ts).
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, getAgency, getAgencyTree, importAgencies, type AgencyDetail, type AgencyTreeNode, type ImportSummary } from '../../api/index.ts';
+import { ApiError, getAgency, getAgencyTree, putAgency, type AgencyDetail, type AgencyTreeNode } from '../../api/index.ts';
 import { ErrorSummary, Fieldset, focusErrorsIfAny, SelectField, TextField } from '../../components/Fields.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -12,7 +12,7 @@ import { AdminLayout } from './AdminLayout.tsx';
 import { agencyAdminPath } from './AgenciesPage.tsx';
 import { focusSoon } from '../../components/focus.ts';
 import { Done, describeProblem } from './controls.tsx';
-import { ImportProblem, importWhere } from './ImportProblem.tsx';
+import { RecordProblem, problemWhere } from './RecordProblem.tsx';
 import { agencyForm, agencyRecord, validateAgency, type AgencyForm } from './records.ts';
 import { useLoad } from '../../hooks.ts';
 
@@ -113,22 +113,22 @@ function AgencyFormPanel({ detail, tree, onSaved }: { detail: AgencyDetail | nul
   const [f, setF] = useState<AgencyForm>(() => agencyForm(detail as unknown as Record<string, unknown>, search.get('cap-tren') ?? ''));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<ImportSummary | null>(null);
+  const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const labels = agencyLabels(t);
   const parents = useMemo(() => parentOptions(tree, detail?.code ?? null), [tree, detail]);
   const set = (k: keyof AgencyForm) => (v: string) => setF({ ...f, [k]: v });
-  const where = importWhere(serverError);
+  const where = problemWhere(serverError);
   const fieldError = (k: string) => errors[k] ?? (where?.field === k ? t.adminServerRefused : null);
 
   async function onSubmit(e: Event) {
     e.preventDefault();
-    setSaved(null);
+    setSaved(false);
     setServerError(null);
     const found: Record<string, string> = {};
     for (const p of validateAgency(f)) found[p.field] ??= describeProblem(t, p.problem, labels[p.field] ?? p.field);
     if (!detail && !found.code) {
-      // An import is an upsert: a new agency must not silently overwrite an existing one.
+      // A PUT is an upsert: a new agency must not silently overwrite an existing one.
       const taken = await getAgency(f.code.trim()).then(
         () => true,
         (err) => !(err instanceof ApiError && err.status === 404),
@@ -139,16 +139,17 @@ function AgencyFormPanel({ detail, tree, onSaved }: { detail: AgencyDetail | nul
     if (focusErrorsIfAny(Object.values(found))) return;
     setBusy(true);
     try {
-      const result = await importAgencies([agencyRecord(detail as unknown as Record<string, unknown>, f)]);
+      const code = detail?.code ?? f.code.trim();
+      await putAgency(code, agencyRecord(detail as unknown as Record<string, unknown>, f));
       if (!detail) {
-        navigate(`${agencyAdminPath(f.code.trim())}?luu=1`);
+        navigate(`${agencyAdminPath(code)}?luu=1`);
         return;
       }
-      setSaved(result);
+      setSaved(true);
       onSaved();
     } catch (err) {
       setServerError(err);
-      focusSoon('import-problem');
+      focusSoon('record-problem');
     } finally {
       setBusy(false);
     }
@@ -159,8 +160,8 @@ function AgencyFormPanel({ detail, tree, onSaved }: { detail: AgencyDetail | nul
     <form class="form admin-form" onSubmit={onSubmit} noValidate aria-labelledby="agency-form-h">
       <h2 id="agency-form-h">{detail ? t.agencyEditForm : t.agencyNewTitle}</h2>
       <ErrorSummary errors={Object.values(errors)} />
-      {serverError !== null && <ImportProblem error={serverError} labels={labels} />}
-      {saved && <Done>{t.adminImported(saved.inserted, saved.updated, saved.unchanged)}</Done>}
+      {serverError !== null && <RecordProblem error={serverError} labels={labels} />}
+      {saved && <Done>{t.adminUpdated}</Done>}
       {!saved && serverError === null && search.get('luu') === '1' && <Done>{t.adminSaved}</Done>}
       <Fieldset legend={t.agencyIdentity} class="panel">
         <div class="grid-2">

@@ -1,8 +1,8 @@
-// /quan-tri/thu-tuc/{code} and /quan-tri/thu-tuc/them-moi: one procedure's form. Saving posts a
-// one-record file to POST /api/v1/import/procedures (an upsert by code). Fees and components are
-// not edited here; they travel unchanged with the record (records.ts).
+// /quan-tri/thu-tuc/{code} and /quan-tri/thu-tuc/them-moi: one procedure's form. Saving PUTs the
+// procedure (PUT /api/v1/procedures/{code}, an upsert by code): the detail as loaded with the form's
+// changes. Fees and components are not edited here; they travel unchanged (records.ts).
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, getAgencyTree, getProcedure, importProcedures, listFields, type AgencyTreeNode, type ImportSummary, type ProcedureDetail } from '../../api/index.ts';
+import { ApiError, getAgencyTree, getProcedure, listFields, putProcedure, type AgencyTreeNode, type ProcedureDetail } from '../../api/index.ts';
 import { ErrorSummary, focusErrorsIfAny } from '../../components/Fields.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -11,7 +11,7 @@ import { navigate, procedurePath, useLocation } from '../../router.ts';
 import { AdminLayout } from './AdminLayout.tsx';
 import { focusSoon } from '../../components/focus.ts';
 import { Done, describeProblem } from './controls.tsx';
-import { ImportProblem, importWhere } from './ImportProblem.tsx';
+import { RecordProblem, problemWhere } from './RecordProblem.tsx';
 import { ProcedureFields } from './ProcedureFields.tsx';
 import { procedureAdminPath } from './ProceduresPage.tsx';
 import { procedureForm, procedureRecord, shareTotal, validateProcedure, type ProcedureForm } from './records.ts';
@@ -20,7 +20,7 @@ import { useLoad } from '../../hooks.ts';
 
 const NEW = 'them-moi';
 
-/** Labels by form field and by import path (the server names the latter). */
+/** Labels by form field and by record path (the server names the latter). */
 export function procedureLabels(t: Messages): Record<string, string> {
   return {
     code: t.code,
@@ -61,7 +61,7 @@ export function procedureLabels(t: Messages): Record<string, string> {
   };
 }
 
-/** Import paths that name a form field of their own. */
+/** Record paths that name a form field of their own. */
 const PATH_TO_FIELD: Record<string, string> = {
   'processing_time.amount': 'amount',
   'processing_time.unit': 'unit',
@@ -110,12 +110,12 @@ function ProcedureEditor({ detail, onSaved }: { detail: ProcedureDetail | null; 
   const [stepErrors, setStepErrors] = useState<StepErrors>({ group: null, rows: {} });
   const [summary, setSummary] = useState<string[]>([]);
   const [serverError, setServerError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<ImportSummary | null>(null);
+  const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const labels = procedureLabels(t);
 
-  // A refused import marks the field it names (and the step row, when it names one).
-  const where = importWhere(serverError);
+  // A refused record marks the field it names (and the step row, when it names one).
+  const where = problemWhere(serverError);
   const serverField = where ? PATH_TO_FIELD[where.path] ?? where.field : null;
   const fieldError = (k: string) => errors[k] ?? (serverField === k ? t.adminServerRefused : null);
   const shownStepErrors: StepErrors =
@@ -127,7 +127,7 @@ function ProcedureEditor({ detail, onSaved }: { detail: ProcedureDetail | null; 
 
   async function onSubmit(e: Event) {
     e.preventDefault();
-    setSaved(null);
+    setSaved(false);
     setServerError(null);
     const found: Record<string, string> = {};
     const steps: StepErrors = { group: null, rows: {} };
@@ -147,7 +147,7 @@ function ProcedureEditor({ detail, onSaved }: { detail: ProcedureDetail | null; 
       }
     }
     if (!detail && !found.code) {
-      // An import is an upsert: a new procedure must not silently replace an existing one.
+      // A PUT is an upsert: a new procedure must not silently replace an existing one.
       const taken = await getProcedure(f.code.trim()).then(
         () => true,
         (err) => !(err instanceof ApiError && err.status === 404),
@@ -160,16 +160,17 @@ function ProcedureEditor({ detail, onSaved }: { detail: ProcedureDetail | null; 
     if (focusErrorsIfAny(list)) return;
     setBusy(true);
     try {
-      const result = await importProcedures([procedureRecord(asJson, f)]);
+      const code = detail?.code ?? f.code.trim();
+      await putProcedure(code, procedureRecord(asJson, f));
       if (!detail) {
-        navigate(`${procedureAdminPath(f.code.trim())}?luu=1`);
+        navigate(`${procedureAdminPath(code)}?luu=1`);
         return;
       }
-      setSaved(result);
+      setSaved(true);
       onSaved();
     } catch (err) {
       setServerError(err);
-      focusSoon('import-problem');
+      focusSoon('record-problem');
     } finally {
       setBusy(false);
     }
@@ -179,8 +180,8 @@ function ProcedureEditor({ detail, onSaved }: { detail: ProcedureDetail | null; 
     <form class="form admin-form" onSubmit={onSubmit} noValidate aria-labelledby="proc-form-h">
       <h2 id="proc-form-h">{detail ? t.procedureEditForm : t.procedureNewTitle}</h2>
       <ErrorSummary errors={summary} />
-      {serverError !== null && <ImportProblem error={serverError} labels={labels} />}
-      {saved && <Done>{t.adminImported(saved.inserted, saved.updated, saved.unchanged)}</Done>}
+      {serverError !== null && <RecordProblem error={serverError} labels={labels} />}
+      {saved && <Done>{t.adminUpdated}</Done>}
       {!saved && serverError === null && search.get('luu') === '1' && <Done>{t.adminSaved}</Done>}
       {fields.error !== null && <ErrorMessage error={fields.error} onRetry={fields.reload} />}
       <datalist id="agency-codes">

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import {
   agencyForm,
   agencyRecord,
-  parseImportParam,
+  parseFieldParam,
   procedureForm,
   procedureRecord,
   shareTotal,
@@ -28,17 +28,20 @@ const agencyDetail = {
   path: [{ code: 'H32', name_vi: 'Tỉnh' }],
 };
 
-test('an agency edit keeps history and extra fields, drops derived ones and empty optionals', () => {
+test('an agency edit is the detail with the form\'s changes: history and extra kept, empty optionals cleared', () => {
   const form = agencyForm(agencyDetail);
   form.name_vi = '  UBND phường Bắc Nha Trang ';
   form.address = '';
   const r = agencyRecord(agencyDetail, form);
   assert.equal(r.name_vi, 'UBND phường Bắc Nha Trang');
   assert.deepEqual(r.history, agencyDetail.history);
-  assert.equal(r.website, 'https://example.vn');
-  for (const k of ['children', 'path', 'extra', 'address', 'legacy_code', 'valid_to', 'name_en']) assert.equal(k in r, false, k);
+  assert.deepEqual(r.extra, agencyDetail.extra);
+  // The derived children and path go back as they came (the server ignores them).
+  assert.deepEqual(r.children, agencyDetail.children);
+  for (const k of ['address', 'legacy_code', 'valid_to', 'name_en']) assert.equal(k in r, false, k);
   assert.equal(r.parent, 'H32');
   assert.deepEqual(validateAgency(form), []);
+  assert.equal(agencyDetail.address, 'Số 1', 'the detail itself is not changed');
 });
 
 test('agency validation: code format, parent unless a province, dates in order', () => {
@@ -99,7 +102,7 @@ test('a procedure edit round-trips: same record apart from the edited name', () 
     { name_vi: 'Xử lý', name_en: 'Process', role: 'specialist', agency: null, share_percent: 60 },
   ]);
   assert.deepEqual(r.result, { kind: 'document', name_vi: 'Giấy xác nhận' });
-  for (const k of ['field_name_vi', 'fee_total_vnd', 'competent_agency_name_vi']) assert.equal(k in r, false, k);
+  assert.equal(r.field_name_vi, procedureDetail.field_name_vi, 'derived fields go back as they came');
 });
 
 test('procedure validation: shares must sum to 100, each step named, province level names its agency', () => {
@@ -118,22 +121,10 @@ test('procedure validation: shares must sum to 100, each step named, province le
   assert.ok(validateProcedure(form).some((p) => p.field === 'step_share' && p.item === 1));
 });
 
-test('import error params point to the record, the field and the row', () => {
-  assert.deepEqual(parseImportParam('procedures[0].steps.share_percent'), {
-    record: 0,
-    path: 'steps.share_percent',
-    field: 'steps',
-    item: null,
-    line: null,
-  });
-  assert.deepEqual(parseImportParam('procedures[3].steps[2].name_vi'), {
-    record: 3,
-    path: 'steps.name_vi',
-    field: 'steps',
-    item: 2,
-    line: null,
-  });
-  assert.equal(parseImportParam('agencies[0].code').field, 'code');
-  assert.equal(parseImportParam('line 7').line, 7);
-  assert.deepEqual(parseImportParam('fields'), { record: null, path: 'fields', field: 'fields', item: null, line: null });
+test('the param of a refusal points to the field and the row', () => {
+  assert.deepEqual(parseFieldParam('steps.share_percent'), { path: 'steps.share_percent', field: 'steps', item: null });
+  assert.deepEqual(parseFieldParam('steps[2].name_vi'), { path: 'steps.name_vi', field: 'steps', item: 2 });
+  assert.deepEqual(parseFieldParam('processing_time.cutoff'), { path: 'processing_time.cutoff', field: 'processing_time', item: null });
+  assert.equal(parseFieldParam('parent').field, 'parent');
+  assert.deepEqual(parseFieldParam(null), { path: '', field: '', item: null });
 });

@@ -1,65 +1,16 @@
-// One import record (docs/import-format.md) built from what the detail endpoints return plus the
-// edit form, and an import error's "param" read back to the record and field it names. Pure: the
-// browser pages and the unit tests share it.
+// The record a PUT sends (PUT /api/v1/agencies/{code}, PUT /api/v1/procedures/{code}): the
+// detail as GET returned it with the edit form's changes, and a refusal's "param" read back to the
+// form field it names. Pure: the browser pages and the unit tests share it.
 //
-// An edit re-imports the whole record, so everything the form does not show is carried over from
-// the detail: the format's own fields (the detail's derived names, totals, children and path are
-// left out) and the non-standard fields the server kept as `extra` — a re-import loses nothing.
+// Everything the form does not show travels unchanged in the detail (history, fees, components,
+// the kept `extra`); the server ignores the detail's derived names, totals, children and path.
 
 type Json = Record<string, unknown>;
-
-const AGENCY_FIELDS = [
-  'code',
-  'legacy_code',
-  'name_vi',
-  'name_en',
-  'kind',
-  'parent',
-  'admin_unit_code',
-  'valid_from',
-  'valid_to',
-  'address',
-  'phone',
-  'email',
-  'history',
-];
-
-const PROCEDURE_FIELDS = [
-  'code',
-  'national_code',
-  'name_vi',
-  'name_en',
-  'field',
-  'level',
-  'competent_agency',
-  'receiving_agency',
-  'online_level',
-  'processing_time',
-  'fees',
-  'components',
-  'steps',
-  'result',
-  'applicant_kinds',
-  'legal_basis',
-  'version',
-  'effective_from',
-  'description_vi',
-];
 
 export const AGENCY_CODE = /^[0-9A-Z]+(\.[0-9A-Z]+)*$/;
 export const NATIONAL_CODE = /^\d\.\d{6}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** The format's fields of `detail`, then its kept `extra` fields. */
-function carried(detail: Json | null, fields: string[]): Json {
-  const out: Json = {};
-  if (!detail) return out;
-  const extra = detail.extra;
-  if (extra && typeof extra === 'object' && !Array.isArray(extra)) Object.assign(out, extra);
-  for (const f of fields) if (detail[f] !== undefined) out[f] = detail[f];
-  return out;
-}
 
 /** Optional text: an empty value is left out of the record (and so cleared). */
 function setOptional(record: Json, key: string, value: string): void {
@@ -107,8 +58,9 @@ export function agencyForm(detail: Json | null, parent = ''): AgencyForm {
   };
 }
 
+/** The agency to PUT: `detail` (null for a new one) with the form's values. */
 export function agencyRecord(detail: Json | null, f: AgencyForm): Json {
-  const r = carried(detail, AGENCY_FIELDS);
+  const r: Json = { ...detail };
   r.code = f.code.trim();
   r.name_vi = f.name_vi.trim();
   r.kind = f.kind;
@@ -220,8 +172,9 @@ export function shareTotal(steps: StepForm[]): number {
   return steps.reduce((sum, s) => sum + int(s.share), 0);
 }
 
+/** The procedure to PUT: `detail` (null for a new one) with the form's values. */
 export function procedureRecord(detail: Json | null, f: ProcedureForm): Json {
-  const r = carried(detail, PROCEDURE_FIELDS);
+  const r: Json = { ...detail };
   r.code = f.code.trim();
   r.national_code = f.national_code.trim();
   r.name_vi = f.name_vi.trim();
@@ -280,36 +233,24 @@ export function validateProcedure(f: ProcedureForm): FieldProblem[] {
   return p;
 }
 
-// ---------------------------------------------------------------------------- import errors
+// ---------------------------------------------------------------------------- refusals
 
-/** Where an invalid_import error points: "procedures[0].steps[2].share_percent", "line 3", "fields". */
-export interface ImportWhere {
-  /** The record's position in the file, from 0 (null when the error is about the file). */
-  record: number | null;
-  /** The field path inside the record without item indexes, e.g. "steps.share_percent". */
+/** Where a refused record's error points: "steps[2].share_percent", "processing_time.cutoff". */
+export interface FieldWhere {
+  /** The field path without item indexes, e.g. "steps.share_percent". */
   path: string;
   /** The first segment: the form field or group the error belongs to. */
   field: string;
   /** Row of a repeated group (steps[2] → 2). */
   item: number | null;
-  /** A JSON syntax error's line. */
-  line: number | null;
 }
 
-export function parseImportParam(param: string | null): ImportWhere {
-  const where: ImportWhere = { record: null, path: '', field: '', item: null, line: null };
+export function parseFieldParam(param: string | null): FieldWhere {
+  const where: FieldWhere = { path: '', field: '', item: null };
   if (!param) return where;
-  const line = /^line (\d+)$/.exec(param);
-  if (line) return { ...where, line: Number(line[1]) };
-  let rest = param;
-  const rec = /^(?:agencies|procedures|fields)\[(\d+)\]\.?(.*)$/.exec(param);
-  if (rec) {
-    where.record = Number(rec[1]);
-    rest = rec[2];
-  }
-  const item = /^[a-z_]+\[(\d+)\]/.exec(rest);
+  const item = /^[a-z_]+\[(\d+)\]/.exec(param);
   if (item) where.item = Number(item[1]);
-  where.path = rest.replace(/\[\d+\]/g, '');
+  where.path = param.replace(/\[\d+\]/g, '');
   where.field = where.path.split('.')[0] ?? '';
   return where;
 }
