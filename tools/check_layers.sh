@@ -21,6 +21,12 @@ check storage    'common|domain|interchange|reporting|storage'
 check services   'common|domain|reporting|interchange|storage|services'
 check connectors 'common|domain|interchange|connectors'
 check api        'common|domain|interchange|services|api'
+# The renderers (reporting/render/: the monthly report, the dossier forms) sit above the
+# indicator engine: the engine never includes them (and, as reporting, they include no service).
+if grep -rnE '#include "reporting/render/' reporting --include='*.cpp' --include='*.hpp' \
+     | grep -v '^reporting/render/'; then
+  echo "layer violation: the indicator engine includes a renderer"; status=1
+fi
 # services see storage interfaces only, never a backend folder.
 if grep -rnE '#include "storage/(sqlite|postgres)/' services api; then status=1; fi
 # Heavy headers stay in their one translation unit.

@@ -18,8 +18,10 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
       audit(database, catalog, clock, audit_key),
       calendar(database, clock),
       dossiers(database, catalog, calendar, clock,
-               {config.dossier_code_format, config.dossier_code_system_digits,
-                std::chrono::minutes(8 * 60)}),
+               {config.dossier_code_format,
+                config.dossier_code_system_digits,
+                std::chrono::minutes(8 * 60),
+                {config.public_base_url}}),
       files(std::filesystem::path(config.data_dir) / "files"),
       attachments(dossiers, files, {config.attachment_max_file_bytes, 20}) {}
 

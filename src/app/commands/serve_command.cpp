@@ -31,7 +31,6 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.indicators = &services.indicators;
     context.reports = &services.reports;
     context.drilldown = &services.drilldown;
-    context.forms = {config.public_base_url};
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
 }

@@ -216,6 +216,42 @@ TEST_F(DossierServiceTest, OverdueJobMarksAtStartAndReportsEachRun) {
     EXPECT_TRUE(service_.Get(clerk_, code).Value().dossier.overdue_at.has_value());
 }
 
+TEST_F(DossierServiceTest, AFormReadIsAuditedOnceAsOneRead) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));  // The receipt applies.
+    const auto reads = [&] {
+        std::vector<domain::AuditRecord> records;
+        EXPECT_TRUE(database_.Get().Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+            storage::AuditFilter filter;
+            filter.action_prefix = "dossier.read";
+            filter.target_id = code;
+            auto found = transaction.Audit().Query(filter);
+            if (!found) {
+                return found.GetError();
+            }
+            records = std::move(found).Value();
+            return Done{};
+        }));
+        return records;
+    };
+    ASSERT_TRUE(reads().empty());
+    auto form = service_.GetForm(clerk_, code, "receipt");
+    ASSERT_TRUE(form.HasValue()) << form.GetError().code;
+    EXPECT_EQ(form.Value().at("dossier_code").as_string(), code);
+    const auto records = reads();
+    ASSERT_EQ(records.size(), 1U);
+    EXPECT_EQ(records.front().outcome, "ok");
+    EXPECT_EQ(records.front().actor_id, clerk_.account_id);
+    // An unknown form reads nothing; a caller who may not see the dossier is refused as absent,
+    // and the refusal is audited as such.
+    EXPECT_EQ(service_.GetForm(clerk_, code, "nope").GetError().code, "form_not_found");
+    EXPECT_EQ(service_.GetForm(other_clerk_, code, "receipt").GetError().kind,
+              ErrorKind::kNotFound);
+    const auto after = reads();
+    ASSERT_EQ(after.size(), 2U);
+    EXPECT_EQ(after.front().outcome, "denied");
+}
+
 TEST_F(DossierServiceTest, PublicLookupNeedsTheApplicantsIdNumber) {
     const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
     EXPECT_TRUE(service_.Lookup(code, "056095001234", "203.0.113.1").HasValue());
