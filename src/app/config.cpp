@@ -46,11 +46,8 @@ Outcome<Enum> ParseChoice(const std::string& key, const std::string& text,
 template <typename Enum, std::size_t N>
 Outcome<Done> ApplyChoice(const std::string& key, const std::string& text,
                           const NameTable<Enum, N>& table, Enum& field) {
-    auto choice = ParseChoice(key, text, table);
-    if (!choice) {
-        return choice.GetError();
-    }
-    field = choice.Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto choice, ParseChoice(key, text, table));
+    field = choice;
     return Done{};
 }
 
@@ -59,16 +56,14 @@ Outcome<Done> ParseListen(const std::string& text, AppConfig& config) {
     if (colon == std::string::npos || colon == 0) {
         return BadSetting("listen", "must be host:port, e.g. 127.0.0.1:8080, not \"" + text + "\"");
     }
-    auto port = ParseNumber<int>("listen", text.substr(colon + 1), 0, 65535);
-    if (!port) {
-        return port.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto port,
+                            ParseNumber<int>("listen", text.substr(colon + 1), 0, 65535));
     std::string host = text.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
         host = host.substr(1, host.size() - 2);  // [::1]:8080
     }
     config.listen_host = host;
-    config.listen_port = static_cast<std::uint16_t>(port.Value());
+    config.listen_port = static_cast<std::uint16_t>(port);
     return Done{};
 }
 

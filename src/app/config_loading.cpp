@@ -34,11 +34,8 @@ Outcome<LoadedConfig> LoadConfig(const ConfigFlags& flags) {
     }
     RawSettings settings;
     if (!config_file.empty()) {
-        auto file = ReadConfigFile(config_file);
-        if (!file) {
-            return file.GetError();
-        }
-        settings = file.Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto file, ReadConfigFile(config_file));
+        settings = file;
     }
     LoadedConfig loaded;
     for (const auto& source : {ReadEnvironment(environ, &loaded.ignored_variables), flags.values}) {
@@ -46,11 +43,8 @@ Outcome<LoadedConfig> LoadConfig(const ConfigFlags& flags) {
             settings[key] = value;
         }
     }
-    auto config = ApplySettings(AppConfig{}, settings);
-    if (!config) {
-        return config.GetError();
-    }
-    loaded.config = std::move(config).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto config, ApplySettings(AppConfig{}, settings));
+    loaded.config = std::move(config);
     return loaded;
 }
 

@@ -157,9 +157,7 @@ std::shared_ptr<const CatalogSnapshot> CatalogService::GetSnapshot() {
 
 Outcome<CatalogPage> CatalogService::SearchProcedures(const ProcedureQuery& query) {
     std::size_t offset = 0;
-    if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
-        return paging.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(CheckPaging(query.limit, query.cursor, offset));
     if (CountCharacters(query.text) > kMaxQueryLength) {
         return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
     }
@@ -187,9 +185,7 @@ Outcome<CatalogPage> CatalogService::SearchProcedures(const ProcedureQuery& quer
 
 Outcome<CatalogPage> CatalogService::SearchAgencies(const AgencyQuery& query) {
     std::size_t offset = 0;
-    if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
-        return paging.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(CheckPaging(query.limit, query.cursor, offset));
     if (CountCharacters(query.text) > kMaxQueryLength) {
         return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
     }
@@ -240,22 +236,16 @@ Outcome<storage::ImportSummary> CatalogService::StoreImport(
     const domain::Actor& actor, const char* what,
     const std::function<Outcome<storage::ImportSummary>(storage::CatalogStore&)>& upsert) {
     storage::ImportSummary summary;
-    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto stored = upsert(transaction.Catalog());
-        if (!stored) {
-            return stored.GetError();
-        }
-        summary = stored.Value();
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(auto stored, upsert(transaction.Catalog()));
+        summary = stored;
         const std::string detail = "{\"inserted\":" + std::to_string(summary.inserted) +
                                    ",\"updated\":" + std::to_string(summary.updated) +
                                    ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
         return AppendAudit(transaction,
                            MakeAuditEntry(clock_, actor, std::string("catalog.import_") + what,
                                           "catalog", what, AuditOutcome::kOk, detail));
-    });
-    if (!written) {
-        return written.GetError();
-    }
+    }));
     (void)Reload();
     return summary;
 }
@@ -263,17 +253,11 @@ Outcome<storage::ImportSummary> CatalogService::StoreImport(
 Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Actor& actor,
                                                                std::string_view file_text) {
     auto snapshot = GetSnapshot();
-    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
-                                   {"catalog.import_agencies", "catalog", "agencies"});
-        !allowed) {
-        return allowed.GetError();
-    }
-    auto parsed = interchange::ParseAgencyFile(file_text);
-    if (!parsed) {
-        return parsed.GetError();
-    }
-    const auto& agencies = parsed.Value();
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(
+        database_, clock_, actor, domain::Permission::kManageAgencies, {snapshot->GetRootCode(), 0},
+        MakeIsWithin(snapshot), {"catalog.import_agencies", "catalog", "agencies"}));
+    MOTCUA_ASSIGN_OR_RETURN(auto parsed, interchange::ParseAgencyFile(file_text));
+    const auto& agencies = parsed;
     for (std::size_t i = 0; i < agencies.size(); ++i) {
         if (auto valid = domain::ValidateAgency(agencies[i]); !valid) {
             Error error = valid.GetError();
@@ -281,12 +265,9 @@ Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Act
             return error;
         }
     }
-    auto tree = domain::ValidateAgencyTree(agencies, [&](std::string_view code) {
+    MOTCUA_RETURN_IF_ERROR(domain::ValidateAgencyTree(agencies, [&](std::string_view code) {
         return snapshot->FindAgency(std::string(code)) != nullptr;
-    });
-    if (!tree) {
-        return tree.GetError();
-    }
+    }));
     return StoreImport(actor, "agencies", [&](storage::CatalogStore& store) {
         return store.UpsertAgencies(agencies);
     });
@@ -295,17 +276,11 @@ Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Act
 Outcome<storage::ImportSummary> CatalogService::ImportProcedures(const domain::Actor& actor,
                                                                  std::string_view file_text) {
     auto snapshot = GetSnapshot();
-    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
-                                   {"catalog.import_procedures", "catalog", "procedures"});
-        !allowed) {
-        return allowed.GetError();
-    }
-    auto parsed = interchange::ParseProcedureFile(file_text);
-    if (!parsed) {
-        return parsed.GetError();
-    }
-    const auto& file = parsed.Value();
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
+                                       {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
+                                       {"catalog.import_procedures", "catalog", "procedures"}));
+    MOTCUA_ASSIGN_OR_RETURN(auto parsed, interchange::ParseProcedureFile(file_text));
+    const auto& file = parsed;
     std::set<std::string, std::less<>> field_codes;
     for (const auto& field : file.fields) {
         field_codes.insert(field.code);

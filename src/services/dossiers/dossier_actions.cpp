@@ -37,16 +37,14 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
     DossierView view;
     auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto& dossiers = transaction.Dossiers();
-        auto loaded = locking == Locking::kWait ? dossiers.FindByCode(code)
-                                                : dossiers.FindUnlockedByCode(code);
-        if (!loaded) {
-            return loaded.GetError();
-        }
-        if (!loaded.Value() || !CanRead(actor, *loaded.Value(), is_within)) {
-            denied = loaded.Value().has_value();
+        MOTCUA_ASSIGN_OR_RETURN(auto loaded, locking == Locking::kWait
+                                                 ? dossiers.FindByCode(code)
+                                                 : dossiers.FindUnlockedByCode(code));
+        if (!loaded || !CanRead(actor, *loaded, is_within)) {
+            denied = loaded.has_value();
             return DossierNotFound(code);
         }
-        const domain::Dossier& dossier = *loaded.Value();
+        const domain::Dossier& dossier = *loaded;
         // The instant is taken once the dossier is held (PostgreSQL: its row is locked, so a
         // concurrent action on it has committed), and never before its last event — another
         // server's clock may run a little ahead of this one's.
@@ -65,22 +63,17 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
             return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);
         }
         input.actor_agency = dossier.current_agency;
-        auto applied = domain::ApplyAction(dossier, input, *procedure, deadlines.Context());
-        if (!applied) {
-            return applied.GetError();
-        }
-        auto& result = applied.Value();
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto applied, domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
+        auto& result = applied;
         // The indicator counters change in the same transaction as the event that moves them.
         // Only the events the facts read are loaded, before the new one is stored: a dossier may
         // carry a long history.
-        auto history = dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions);
-        if (!history) {
-            return history.GetError();
-        }
+        MOTCUA_ASSIGN_OR_RETURN(auto history,
+                                dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions));
         MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
         MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
-        MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure,
-                                          {dossier, std::move(history).Value()},
+        MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
                                           {result.dossier, result.event}));
         MOTCUA_RETURN_IF_ERROR(AppendAudit(
             transaction,

@@ -41,11 +41,8 @@ bool DecodeDossierCursor(const std::string& cursor, storage::DossierFilter& filt
 Outcome<std::optional<domain::Dossier>> DossierService::FindDossier(const std::string& code) {
     std::optional<domain::Dossier> dossier;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto loaded = transaction.Dossiers().FindByCode(code);
-        if (!loaded) {
-            return loaded.GetError();
-        }
-        dossier = std::move(loaded).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto loaded, transaction.Dossiers().FindByCode(code));
+        dossier = std::move(loaded);
         return Done{};
     }));
     return dossier;
@@ -57,11 +54,8 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
     if (actor.IsAnonymous()) {
         return AccessDenied(actor);  // Whether or not it exists: the public uses the lookup.
     }
-    auto found = FindDossier(code);
-    if (!found) {
-        return found.GetError();
-    }
-    std::optional<domain::Dossier> dossier = std::move(found).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto found, FindDossier(code));
+    std::optional<domain::Dossier> dossier = std::move(found);
     if (!dossier || !CanRead(actor, *dossier, is_within)) {
         if (dossier) {
             RecordDenied(actor, "dossier.read", code);
@@ -77,27 +71,18 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
 
 Outcome<DossierView> DossierService::Get(const domain::Actor& actor, const std::string& code) {
     const auto is_within = MakeIsWithin(catalog_.GetSnapshot());
-    auto dossier = LoadVisible(actor, code, is_within);
-    if (!dossier) {
-        return dossier.GetError();
-    }
-    return View(actor, std::move(dossier).Value(), is_within);
+    MOTCUA_ASSIGN_OR_RETURN(auto dossier, LoadVisible(actor, code, is_within));
+    return View(actor, std::move(dossier), is_within);
 }
 
 Outcome<std::vector<domain::DossierEvent>> DossierService::GetEvents(const domain::Actor& actor,
                                                                      const std::string& code) {
     const auto is_within = MakeIsWithin(catalog_.GetSnapshot());
-    auto dossier = LoadVisible(actor, code, is_within);
-    if (!dossier) {
-        return dossier.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto dossier, LoadVisible(actor, code, is_within));
     std::vector<domain::DossierEvent> events;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Dossiers().ListEvents(dossier.Value().id);
-        if (!found) {
-            return found.GetError();
-        }
-        events = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Dossiers().ListEvents(dossier.id));
+        events = std::move(found);
         return Done{};
     }));
     return events;
@@ -119,19 +104,13 @@ Outcome<boost::json::object> DossierService::GetForm(const domain::Actor& actor,
     std::optional<domain::Dossier> dossier;
     std::vector<domain::DossierEvent> events;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto loaded = transaction.Dossiers().FindByCode(code);
-        if (!loaded) {
-            return loaded.GetError();
-        }
-        dossier = std::move(loaded).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto loaded, transaction.Dossiers().FindByCode(code));
+        dossier = std::move(loaded);
         if (!dossier || !CanRead(actor, *dossier, is_within)) {
             return Done{};
         }
-        auto found = transaction.Dossiers().ListEvents(dossier->id);
-        if (!found) {
-            return found.GetError();
-        }
-        events = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Dossiers().ListEvents(dossier->id));
+        events = std::move(found);
         return Done{};
     }));
     if (!dossier || !CanRead(actor, *dossier, is_within)) {
@@ -168,11 +147,8 @@ Outcome<DossierView> DossierService::Lookup(const std::string& code, const std::
         error.retry_after_seconds = static_cast<int>(wait->count());
         return error;
     }
-    auto found = FindDossier(code);
-    if (!found) {
-        return found.GetError();
-    }
-    std::optional<domain::Dossier> dossier = std::move(found).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto found, FindDossier(code));
+    std::optional<domain::Dossier> dossier = std::move(found);
     const auto anonymous = domain::Actor::Anonymous(remote_address);
     if (!dossier || !ConstantTimeEquals(dossier->applicant.id_number, id_number)) {
         lookup_throttle_.RecordFailure(code, remote_address, now);
@@ -244,11 +220,8 @@ Outcome<DossierPage> DossierService::List(const domain::Actor& actor, const Doss
     // transaction where it would hold up every commit; its audit record follows, durable before
     // the page is answered.
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Dossiers().List(filter);
-        if (!found) {
-            return found.GetError();
-        }
-        for (auto& dossier : found.Value()) {
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Dossiers().List(filter));
+        for (auto& dossier : found) {
             page.items.push_back(View(actor, std::move(dossier), is_within));
         }
         return Done{};

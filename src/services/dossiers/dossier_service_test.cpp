@@ -225,11 +225,8 @@ TEST_F(DossierServiceTest, AFormReadIsAuditedOnceAsOneRead) {
             storage::AuditFilter filter;
             filter.action_prefix = "dossier.read";
             filter.target_id = code;
-            auto found = transaction.Audit().Query(filter);
-            if (!found) {
-                return found.GetError();
-            }
-            records = std::move(found).Value();
+            MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Audit().Query(filter));
+            records = std::move(found);
             return Done{};
         }));
         return records;

@@ -112,16 +112,11 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto& dossiers = transaction.Dossiers();
         if (!request.idempotency_key.empty()) {
-            auto earlier = dossiers.FindIdempotencyKey(actor.account_id, request.idempotency_key);
-            if (!earlier) {
-                return earlier.GetError();
-            }
-            if (earlier.Value()) {
-                auto existing = dossiers.FindByCode(*earlier.Value());
-                if (!existing) {
-                    return existing.GetError();
-                }
-                view = View(actor, std::move(*existing.Value()), is_within);
+            MOTCUA_ASSIGN_OR_RETURN(auto earlier, dossiers.FindIdempotencyKey(
+                                                      actor.account_id, request.idempotency_key));
+            if (earlier) {
+                MOTCUA_ASSIGN_OR_RETURN(auto existing, dossiers.FindByCode(*earlier));
+                view = View(actor, std::move(*existing), is_within);
                 view.created = false;
                 return Done{};
             }
@@ -139,28 +134,21 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
                 }
             }
         }
-        auto sequence = dossiers.NextDailySequence(agency->code, DayCode(input.at));
-        if (!sequence) {
-            return sequence.GetError();
-        }
+        MOTCUA_ASSIGN_OR_RETURN(auto sequence,
+                                dossiers.NextDailySequence(agency->code, DayCode(input.at)));
         const std::chrono::year_month_day day{domain::calendar::ToLocalDateTime(input.at).date};
         auto dossier = domain::InitializeDossier(
             procedure,
-            domain::FormatDossierCode(agency->code, day, sequence.Value(), options_.code_format,
+            domain::FormatDossierCode(agency->code, day, sequence, options_.code_format,
                                       options_.code_system_digits),
             agency->code, request.channel, request.applicant,
             applicant_submits ? actor.account_id : 0);
-        auto applied = domain::ApplyAction(dossier, input, procedure, deadlines.Context());
-        if (!applied) {
-            return applied.GetError();
-        }
-        auto& created = applied.Value();
-        auto id = dossiers.Insert(created.dossier);
-        if (!id) {
-            return id.GetError();
-        }
-        created.dossier.id = id.Value();
-        MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(id.Value(), created.event));
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto applied, domain::ApplyAction(dossier, input, procedure, deadlines.Context()));
+        auto& created = applied;
+        MOTCUA_ASSIGN_OR_RETURN(auto id, dossiers.Insert(created.dossier));
+        created.dossier.id = id;
+        MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(id, created.event));
         MOTCUA_RETURN_IF_ERROR(
             FeedIndicators(transaction, procedure, {}, {&created.dossier, {&created.event, 1}}));
         if (!request.idempotency_key.empty()) {

@@ -19,11 +19,9 @@ Outcome<int> DossierService::MarkOverdue(int page_size) {
         std::vector<storage::OverdueCandidate> page;
         MOTCUA_RETURN_IF_ERROR(
             database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-                auto found = transaction.Dossiers().FindNewlyOverdue(now, after, page_size);
-                if (!found) {
-                    return found.GetError();
-                }
-                page = std::move(found).Value();
+                MOTCUA_ASSIGN_OR_RETURN(
+                    auto found, transaction.Dossiers().FindNewlyOverdue(now, after, page_size));
+                page = std::move(found);
                 return Done{};
             }));
         for (const auto& candidate : page) {
