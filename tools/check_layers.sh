@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the dependency rule (docs/conventions.md rule 1) on #include lines, beside the CMake DEPS:
 # each src/ folder may include only the folders its arrows allow, and heavy headers stay where
-# they belong (Asio/Beast in api/server, CLI11 in main.cpp).
+# they belong (Asio/Beast in api/server, CLI11 in main.cpp and the commands, app/commands/).
 set -euo pipefail
 cd "$(dirname "$0")/../src"
 status=0
@@ -21,6 +21,12 @@ check storage    'common|domain|interchange|storage'
 check services   'common|domain|reporting|interchange|storage|services'
 check connectors 'common|domain|interchange|connectors'
 check api        'common|domain|interchange|services|api'
+# The renderers (reporting/render/: the monthly report, the dossier forms) sit above the
+# indicator engine: the engine never includes them (and, as reporting, they include no service).
+if grep -rnE '#include "reporting/render/' reporting --include='*.cpp' --include='*.hpp' \
+     | grep -v '^reporting/render/'; then
+  echo "layer violation: the indicator engine includes a renderer"; status=1
+fi
 # services see storage interfaces only, never a backend folder.
 if grep -rnE '#include "storage/(sqlite|postgres)/' services api; then status=1; fi
 # Heavy headers stay in their one translation unit.
@@ -30,8 +36,8 @@ fi
 if grep -rl '#include <xlsxwriter' . | grep -v '^./reporting/render/render_xlsx.cpp$'; then
   echo "layer violation: libxlsxwriter included outside reporting/render/render_xlsx.cpp"; status=1
 fi
-if grep -rl '#include <CLI/' . | grep -v '^./main.cpp$'; then
-  echo "layer violation: CLI11 included outside main.cpp"; status=1
+if grep -rl '#include <CLI/' . | grep -vE '^./(main\.cpp|app/commands/[a-z_]+\.(cpp|hpp))$'; then
+  echo "layer violation: CLI11 included outside main.cpp and app/commands/"; status=1
 fi
 [ $status -eq 0 ] && echo "layers: ok"
 exit $status

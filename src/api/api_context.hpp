@@ -12,7 +12,6 @@
 #include "services/calendar/calendar_service.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/attachment_service.hpp"
-#include "services/dossiers/dossier_forms.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
 #include "services/indicators/drilldown_service.hpp"
@@ -40,7 +39,6 @@ struct ApiContext {
     services::IndicatorService* indicators = nullptr;
     services::ReportService* reports = nullptr;
     services::DrilldownService* drilldown = nullptr;
-    services::FormOptions forms;
     CookieOptions cookie;
 };
 

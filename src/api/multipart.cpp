@@ -168,20 +168,14 @@ Outcome<std::pair<std::string, Parameters>> SplitMediaType(std::string_view text
     while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) {
         type.remove_suffix(1);
     }
-    auto parameters = ParseParameters(text.substr(end), where);
-    if (!parameters) {
-        return parameters.GetError();
-    }
-    return std::pair{Lower(type), std::move(parameters).Value()};
+    MOTCUA_ASSIGN_OR_RETURN(auto parameters, ParseParameters(text.substr(end), where));
+    return std::pair{Lower(type), std::move(parameters)};
 }
 
 // Fills the part's name and filename from its Content-Disposition.
 Outcome<Done> ReadDisposition(std::string_view value, MultipartPart& part) {
-    auto split = SplitMediaType(value, "Content-Disposition");
-    if (!split) {
-        return split.GetError();
-    }
-    const auto& [kind, parameters] = split.Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto split, SplitMediaType(value, "Content-Disposition"));
+    const auto& [kind, parameters] = split;
     if (kind != "form-data") {
         return Malformed("Content-Disposition must be form-data");
     }
@@ -191,11 +185,8 @@ Outcome<Done> ReadDisposition(std::string_view value, MultipartPart& part) {
     }
     part.name = *name;
     if (const std::string* extended = Find(parameters, "filename*")) {
-        auto decoded = DecodeExtValue(*extended);
-        if (!decoded) {
-            return decoded.GetError();
-        }
-        part.filename = std::move(decoded).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto decoded, DecodeExtValue(*extended));
+        part.filename = std::move(decoded);
     } else if (const std::string* filename = Find(parameters, "filename")) {
         part.filename = *filename;
     }
@@ -276,11 +267,9 @@ Outcome<std::string> ParseMultipartBoundary(std::string_view content_type) {
         return MakeError(ErrorKind::kInvalid, "multipart_required", "content-type",
                          "expected multipart/form-data");
     }
-    auto parameters = ParseParameters(content_type.substr(semicolon), "Content-Type");
-    if (!parameters) {
-        return parameters.GetError();
-    }
-    const std::string* boundary = Find(parameters.Value(), "boundary");
+    MOTCUA_ASSIGN_OR_RETURN(auto parameters,
+                            ParseParameters(content_type.substr(semicolon), "Content-Type"));
+    const std::string* boundary = Find(parameters, "boundary");
     if (boundary == nullptr || !IsValidBoundary(*boundary)) {
         return Malformed("Content-Type: missing or invalid boundary (RFC 2046: 1-70 characters)");
     }
@@ -290,11 +279,8 @@ Outcome<std::string> ParseMultipartBoundary(std::string_view content_type) {
 Outcome<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type,
                                                    std::string_view body,
                                                    const MultipartLimits& limits) {
-    auto boundary = ParseMultipartBoundary(content_type);
-    if (!boundary) {
-        return boundary.GetError();
-    }
-    const std::string dash = "--" + boundary.Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto boundary, ParseMultipartBoundary(content_type));
+    const std::string dash = "--" + boundary;
     const std::string delimiter = "\r\n" + dash;
     std::size_t pos = 0;
     if (body.substr(0, dash.size()) == dash) {

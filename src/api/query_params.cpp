@@ -18,14 +18,11 @@ Outcome<std::optional<std::string>> QueryParams::Text(std::string_view name) con
 }
 
 Outcome<int> QueryParams::Integer(std::string_view name, int fallback) const {
-    auto text = Text(name);
+    MOTCUA_ASSIGN_OR_RETURN(auto text, Text(name));
     if (!text) {
-        return text.GetError();
-    }
-    if (!text.Value()) {
         return fallback;
     }
-    const std::string& digits = *text.Value();
+    const std::string& digits = *text;
     int number = 0;
     const auto* end = digits.data() + digits.size();
     const auto [stop, error] = std::from_chars(digits.data(), end, number);
@@ -36,14 +33,11 @@ Outcome<int> QueryParams::Integer(std::string_view name, int fallback) const {
 }
 
 Outcome<bool> QueryParams::Flag(std::string_view name) const {
-    auto text = Text(name);
-    if (!text) {
-        return text.GetError();
-    }
-    if (!text.Value() || *text.Value() == "false" || *text.Value() == "0") {
+    MOTCUA_ASSIGN_OR_RETURN(auto text, Text(name));
+    if (!text || *text == "false" || *text == "0") {
         return false;
     }
-    if (*text.Value() == "true" || *text.Value() == "1") {
+    if (*text == "true" || *text == "1") {
         return true;
     }
     return InvalidParameter(name);

@@ -35,14 +35,11 @@ private:
 template <typename Parser>
 auto QueryParams::Enum(std::string_view name, Parser parse) const
     -> Outcome<decltype(parse(std::string_view{}))> {
-    auto text = Text(name);
+    MOTCUA_ASSIGN_OR_RETURN(auto text, Text(name));
     if (!text) {
-        return text.GetError();
-    }
-    if (!text.Value()) {
         return decltype(parse(std::string_view{})){};
     }
-    auto parsed = parse(*text.Value());
+    auto parsed = parse(*text);
     if (!parsed) {
         return InvalidParameter(name);
     }

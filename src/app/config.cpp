@@ -28,21 +28,42 @@ Outcome<Number> ParseNumber(const std::string& key, const std::string& text, Num
     return number;
 }
 
+// Parses the value of a setting that is one of `table`'s names.
+template <typename Enum, std::size_t N>
+Outcome<Enum> ParseChoice(const std::string& key, const std::string& text,
+                          const NameTable<Enum, N>& table) {
+    if (const auto value = ParseName(table, text)) {
+        return *value;
+    }
+    std::string names;
+    for (std::size_t i = 0; i < N; ++i) {
+        names += (i == 0 ? "" : i + 1 == N ? " or " : ", ") + std::string(table[i].second);
+    }
+    return BadSetting(key, "must be " + names);
+}
+
+// Stores the parsed choice in `field`, or returns the error.
+template <typename Enum, std::size_t N>
+Outcome<Done> ApplyChoice(const std::string& key, const std::string& text,
+                          const NameTable<Enum, N>& table, Enum& field) {
+    MOTCUA_ASSIGN_OR_RETURN(auto choice, ParseChoice(key, text, table));
+    field = choice;
+    return Done{};
+}
+
 Outcome<Done> ParseListen(const std::string& text, AppConfig& config) {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0) {
         return BadSetting("listen", "must be host:port, e.g. 127.0.0.1:8080, not \"" + text + "\"");
     }
-    auto port = ParseNumber<int>("listen", text.substr(colon + 1), 0, 65535);
-    if (!port) {
-        return port.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto port,
+                            ParseNumber<int>("listen", text.substr(colon + 1), 0, 65535));
     std::string host = text.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
         host = host.substr(1, host.size() - 2);  // [::1]:8080
     }
     config.listen_host = host;
-    config.listen_port = static_cast<std::uint16_t>(port.Value());
+    config.listen_port = static_cast<std::uint16_t>(port);
     return Done{};
 }
 
@@ -160,11 +181,16 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
     for (const auto& [key, value] : settings) {
         Outcome<Done> applied = Done{};
         if (key == "database") {
-            if (value.rfind("sqlite:", 0) != 0 && value.rfind("postgresql://", 0) != 0 &&
-                value.rfind("postgres://", 0) != 0) {
+            if (value.rfind("sqlite:", 0) == 0) {
+                config.database_kind = DatabaseKind::kSqlite;
+                if (value == "sqlite:") {
+                    applied =
+                        BadSetting(key, "sqlite: needs a file path, e.g. sqlite:data/motcua.db");
+                }
+            } else if (value.rfind("postgresql://", 0) == 0 || value.rfind("postgres://", 0) == 0) {
+                config.database_kind = DatabaseKind::kPostgres;
+            } else {
                 applied = BadSetting(key, "must start with sqlite: or postgresql://");
-            } else if (value == "sqlite:") {
-                applied = BadSetting(key, "sqlite: needs a file path, e.g. sqlite:data/motcua.db");
             }
             config.database = value;
         } else if (key == "listen") {
@@ -184,15 +210,9 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
             }
             config.cookie_secure = value == "true";
         } else if (key == "password_hash_cost") {
-            if (value != "interactive" && value != "minimum") {
-                applied = BadSetting(key, "must be interactive or minimum");
-            }
-            config.password_hash_cost = value;
+            applied = ApplyChoice(key, value, kHashCostNames, config.password_hash_cost);
         } else if (key == "dossier_code_format") {
-            if (value != "default" && value != "tt04") {
-                applied = BadSetting(key, "must be default or tt04");
-            }
-            config.dossier_code_format = value;
+            applied = ApplyChoice(key, value, kDossierCodeFormatNames, config.dossier_code_format);
         } else if (key == "dossier_code_system_digits") {
             if (value.size() != 2 || !std::isdigit(static_cast<unsigned char>(value[0])) ||
                 !std::isdigit(static_cast<unsigned char>(value[1]))) {
@@ -206,11 +226,7 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
             }
             config.public_base_url = value;
         } else if (key == "log_level") {
-            if (value != "trace" && value != "debug" && value != "info" && value != "warn" &&
-                value != "error") {
-                applied = BadSetting(key, "must be trace, debug, info, warn or error");
-            }
-            config.log_level = value;
+            applied = ApplyChoice(key, value, kLogLevelNames, config.log_level);
         } else if (key == "handler_threads" || key == "session_cache_ms") {
             // Settings where 0 means "none": handlers on the I/O threads, no session cache.
             const bool handlers = key == "handler_threads";

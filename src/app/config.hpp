@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/config_choices.hpp"
 #include "common/outcome.hpp"
 
 namespace motcua::app {
@@ -17,6 +18,7 @@ namespace motcua::app {
 struct AppConfig {
     std::string
         database;  // "sqlite:PATH" or "postgresql://…"; default sqlite:<data_dir>/motcua.db.
+    DatabaseKind database_kind = DatabaseKind::kSqlite;  // The backend `database` names.
     std::string listen_host = "127.0.0.1";
     std::uint16_t listen_port = 8080;
     std::string data_dir = "data";
@@ -32,8 +34,8 @@ struct AppConfig {
     int session_cache_ms = 2000;               // services/auth/session_cache.hpp; 0 turns it off.
     std::vector<std::string> trusted_proxies;  // Peers whose X-Forwarded-For is believed.
     bool cookie_secure = false;
-    std::string password_hash_cost = "interactive";
-    std::string dossier_code_format = "default";
+    services::HashCost password_hash_cost = services::HashCost::kInteractive;
+    domain::DossierCodeFormat dossier_code_format = domain::DossierCodeFormat::kDefault;
     std::string dossier_code_system_digits = "00";
     int overdue_check_seconds = 60;
     std::size_t header_limit_bytes = 16 << 10;
@@ -41,7 +43,7 @@ struct AppConfig {
     int shutdown_grace_seconds = 20;
     int sqlite_readers = 4;
     int postgres_pool_size = 8;  // Connections a process keeps to PostgreSQL at most.
-    std::string log_level = "info";
+    LogLevel log_level = LogLevel::kInfo;
 
     /// Returns the SQLite file path when `database` is a sqlite: URL.
     std::optional<std::string> GetSqlitePath() const;

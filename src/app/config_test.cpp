@@ -39,6 +39,45 @@ TEST(AppConfig, BadValuesNameTheKey) {
     EXPECT_EQ(ApplySettings({}, {{"body_limit_bytes", "10"}}).GetError().param, "body_limit_bytes");
 }
 
+TEST(AppConfig, ChoicesAreParsedIntoTheirEnums) {
+    const auto config = ApplySettings({}, {{"log_level", "warn"},
+                                           {"password_hash_cost", "minimum"},
+                                           {"dossier_code_format", "tt04"},
+                                           {"database", "postgresql://motcua@db:5432/motcua"}});
+    ASSERT_TRUE(config.HasValue());
+    EXPECT_EQ(config.Value().log_level, LogLevel::kWarn);
+    EXPECT_EQ(config.Value().password_hash_cost, services::HashCost::kMinimumForTest);
+    EXPECT_EQ(config.Value().dossier_code_format, domain::DossierCodeFormat::kTt04);
+    EXPECT_EQ(config.Value().database_kind, DatabaseKind::kPostgres);
+    EXPECT_EQ(config.Value().GetSqlitePath(), std::nullopt);
+    const auto defaults = ApplySettings({}, {});
+    ASSERT_TRUE(defaults.HasValue());
+    EXPECT_EQ(defaults.Value().log_level, LogLevel::kInfo);
+    EXPECT_EQ(defaults.Value().password_hash_cost, services::HashCost::kInteractive);
+    EXPECT_EQ(defaults.Value().dossier_code_format, domain::DossierCodeFormat::kDefault);
+    EXPECT_EQ(defaults.Value().database_kind, DatabaseKind::kSqlite);
+    EXPECT_EQ(ApplySettings({}, {{"database", "postgres://x/y"}}).Value().database_kind,
+              DatabaseKind::kPostgres);
+    EXPECT_EQ(ApplySettings({}, {{"database", "sqlite:a.db"}}).Value().database_kind,
+              DatabaseKind::kSqlite);
+}
+
+TEST(AppConfig, UnknownChoiceIsRefusedNamingTheKeyAndTheChoices) {
+    const auto level = ApplySettings({}, {{"log_level", "verbose"}});
+    ASSERT_FALSE(level.HasValue());
+    EXPECT_EQ(level.GetError().param, "log_level");
+    EXPECT_EQ(level.GetError().detail, "must be trace, debug, info, warn or error");
+    const auto cost = ApplySettings({}, {{"password_hash_cost", "Minimum"}});
+    ASSERT_FALSE(cost.HasValue());
+    EXPECT_EQ(cost.GetError().param, "password_hash_cost");
+    EXPECT_EQ(cost.GetError().detail, "must be interactive or minimum");
+    const auto format = ApplySettings({}, {{"dossier_code_format", ""}});
+    ASSERT_FALSE(format.HasValue());
+    EXPECT_EQ(format.GetError().param, "dossier_code_format");
+    EXPECT_EQ(format.GetError().detail, "must be default or tt04");
+    EXPECT_EQ(ApplySettings({}, {{"database", "sqlite:"}}).GetError().param, "database");
+}
+
 TEST(AppConfig, FileWithCommentsIsRead) {
     const auto path = std::filesystem::temp_directory_path() / "motcua_config_test.conf";
     {

@@ -1,8 +1,8 @@
 // Outcome<T>: the value of an operation that can fail in an expected way, or the Error that says
 // why. Expected failures (bad input, missing record, forbidden) are values; only the exceptional
 // throws.
-//   Outcome<Procedure> found = catalog.GetProcedure(code);
-//   if (!found) { return found.GetError(); }
+//   MOTCUA_ASSIGN_OR_RETURN(auto procedure, catalog.GetProcedure(code));  // A Procedure.
+//   MOTCUA_RETURN_IF_ERROR(CheckAccess(actor));
 #pragma once
 
 #include <optional>
@@ -101,3 +101,16 @@ std::optional<Error> FirstError(const Outcome<Ts>&... outcomes) {
     } while (false)
 #define MOTCUA_CONCAT(a, b) MOTCUA_CONCAT_INNER(a, b)
 #define MOTCUA_CONCAT_INNER(a, b) a##b
+
+/// Evaluates `expression` (an Outcome); when it failed, returns its error from the caller, else
+/// moves its value into `lhs` — a declaration (`auto procedure`, `const Procedure procedure`)
+/// or a variable declared before. It expands to several statements: use it as a statement of a
+/// braced block, never as the body of an unbraced if or loop.
+#define MOTCUA_ASSIGN_OR_RETURN(lhs, expression) \
+    MOTCUA_ASSIGN_OR_RETURN_NAMED(MOTCUA_CONCAT(motcua_outcome_, __COUNTER__), lhs, expression)
+#define MOTCUA_ASSIGN_OR_RETURN_NAMED(name, lhs, expression) \
+    auto name = (expression);                                \
+    if (!name) {                                             \
+        return name.GetError();                              \
+    }                                                        \
+    lhs = std::move(name).Value()

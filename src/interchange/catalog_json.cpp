@@ -59,11 +59,8 @@ Outcome<std::vector<T>> ReadObjectList(JsonReader& reader, std::string_view key,
             reader.Fail(std::string(key) + "[" + std::to_string(i) + "]", "must be an object");
             break;
         }
-        Outcome<T> item = read((*elements)[i].get_object(), reader.Path(key, i));
-        if (!item) {
-            return item.GetError();
-        }
-        items.push_back(std::move(item).Value());
+        MOTCUA_ASSIGN_OR_RETURN(T item, read((*elements)[i].get_object(), reader.Path(key, i)));
+        items.push_back(std::move(item));
     }
     if (reader.GetError()) {
         return *reader.GetError();
@@ -89,12 +86,9 @@ Outcome<domain::AgencyHistoryEntry> HistoryFromJson(const object& json, const st
     entry.date = reader.String("date", true);
     entry.event = reader.String("event", true);
     entry.note_vi = reader.String("note_vi", false);
-    auto from =
-        ReadObjectList<domain::AgencyPredecessor>(reader, "from", false, PredecessorFromJson);
-    if (!from) {
-        return from.GetError();
-    }
-    entry.from = std::move(from).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto from, ReadObjectList<domain::AgencyPredecessor>(
+                                           reader, "from", false, PredecessorFromJson));
+    entry.from = std::move(from);
     return entry;
 }
 
@@ -247,12 +241,9 @@ Outcome<domain::Agency> AgencyFromJson(const object& json, const std::string& pa
     agency.address = reader.String("address", false);
     agency.phone = reader.String("phone", false);
     agency.email = reader.String("email", false);
-    auto history =
-        ReadObjectList<domain::AgencyHistoryEntry>(reader, "history", false, HistoryFromJson);
-    if (!history) {
-        return history.GetError();
-    }
-    agency.history = std::move(history).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto history, ReadObjectList<domain::AgencyHistoryEntry>(
+                                              reader, "history", false, HistoryFromJson));
+    agency.history = std::move(history);
     agency.extra_json = ReadExtra(reader);
     if (reader.GetError()) {
         return *reader.GetError();
@@ -295,22 +286,15 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
             return *time_reader.GetError();
         }
     }
-    auto fees = ReadObjectList<domain::Fee>(reader, "fees", true, FeeFromJson);
-    if (!fees) {
-        return fees.GetError();
-    }
-    procedure.fees = std::move(fees).Value();
-    auto components =
-        ReadObjectList<domain::Component>(reader, "components", true, ComponentFromJson);
-    if (!components) {
-        return components.GetError();
-    }
-    procedure.components = std::move(components).Value();
-    auto steps = ReadObjectList<domain::Step>(reader, "steps", true, StepFromJson);
-    if (!steps) {
-        return steps.GetError();
-    }
-    procedure.steps = std::move(steps).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto fees,
+                            ReadObjectList<domain::Fee>(reader, "fees", true, FeeFromJson));
+    procedure.fees = std::move(fees);
+    MOTCUA_ASSIGN_OR_RETURN(auto components, ReadObjectList<domain::Component>(
+                                                 reader, "components", true, ComponentFromJson));
+    procedure.components = std::move(components);
+    MOTCUA_ASSIGN_OR_RETURN(auto steps,
+                            ReadObjectList<domain::Step>(reader, "steps", true, StepFromJson));
+    procedure.steps = std::move(steps);
     if (const auto* result = reader.Object("result", true)) {
         JsonReader result_reader(*result, reader.Path("result"));
         if (auto kind =
@@ -336,28 +320,17 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
 }
 
 Outcome<std::vector<domain::Agency>> ParseAgencyFile(std::string_view text) {
-    auto document = ParseJsonDocument(text);
-    if (!document) {
-        return document.GetError();
-    }
-    return ReadTopLevelList<domain::Agency>(document.Value(), "agencies", AgencyFromJson);
+    MOTCUA_ASSIGN_OR_RETURN(auto document, ParseJsonDocument(text));
+    return ReadTopLevelList<domain::Agency>(document, "agencies", AgencyFromJson);
 }
 
 Outcome<ProcedureFile> ParseProcedureFile(std::string_view text) {
-    auto document = ParseJsonDocument(text);
-    if (!document) {
-        return document.GetError();
-    }
-    auto fields = ReadTopLevelList<domain::Field>(document.Value(), "fields", FieldFromJson);
-    if (!fields) {
-        return fields.GetError();
-    }
-    auto procedures =
-        ReadTopLevelList<domain::Procedure>(document.Value(), "procedures", ProcedureFromJson);
-    if (!procedures) {
-        return procedures.GetError();
-    }
-    return ProcedureFile{std::move(fields).Value(), std::move(procedures).Value()};
+    MOTCUA_ASSIGN_OR_RETURN(auto document, ParseJsonDocument(text));
+    MOTCUA_ASSIGN_OR_RETURN(auto fields,
+                            ReadTopLevelList<domain::Field>(document, "fields", FieldFromJson));
+    MOTCUA_ASSIGN_OR_RETURN(auto procedures, ReadTopLevelList<domain::Procedure>(
+                                                 document, "procedures", ProcedureFromJson));
+    return ProcedureFile{std::move(fields), std::move(procedures)};
 }
 
 object AgencyToJson(const domain::Agency& agency) {

@@ -7,14 +7,11 @@
 namespace motcua::interchange {
 
 Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
-    auto document = ParseJsonDocument(line);
-    if (!document) {
-        return document.GetError();
-    }
-    if (!document.Value().is_object()) {
+    MOTCUA_ASSIGN_OR_RETURN(auto document, ParseJsonDocument(line));
+    if (!document.is_object()) {
         return MakeError(ErrorKind::kInvalid, "invalid_import", "$", "each line is a JSON object");
     }
-    const auto& json = document.Value().get_object();
+    const auto& json = document.get_object();
     JsonReader reader(json, "");
     HistoryRecord record;
     record.code = reader.String("code", true);
@@ -47,10 +44,7 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
                 return MakeError(ErrorKind::kInvalid, "invalid_import", path, "must be an object");
             }
             const auto& event = (*events)[i].get_object();
-            auto input = ActionInputFromJson(event, path, {"at", "actor"});
-            if (!input) {
-                return input.GetError();
-            }
+            MOTCUA_ASSIGN_OR_RETURN(auto input, ActionInputFromJson(event, path, {"at", "actor"}));
             JsonReader event_reader(event, path);
             const std::string at = event_reader.String("at", true);
             const auto instant = ParseRfc3339(at);
@@ -58,9 +52,9 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
                 return MakeError(ErrorKind::kInvalid, "invalid_import", path + ".at",
                                  "must be an RFC 3339 date-time with an offset");
             }
-            input.Value().at = *instant;
-            input.Value().actor_login = event_reader.String("actor", false);
-            record.events.push_back({std::move(input).Value()});
+            input.at = *instant;
+            input.actor_login = event_reader.String("actor", false);
+            record.events.push_back({std::move(input)});
         }
     }
     if (reader.GetError()) {

@@ -50,12 +50,9 @@ Outcome<DueQuery> ParseQuery(const Request& request) {
         return InvalidParameter("unit");
     }
     query.unit = *unit.Value();
-    auto cutoff = params.Text("cutoff");
-    if (!cutoff) {
-        return cutoff.GetError();
-    }
-    if (cutoff.Value()) {
-        auto minutes = domain::calendar::ParseTimeOfDay(*cutoff.Value());
+    MOTCUA_ASSIGN_OR_RETURN(auto cutoff, params.Text("cutoff"));
+    if (cutoff) {
+        auto minutes = domain::calendar::ParseTimeOfDay(*cutoff);
         if (!minutes) {
             return InvalidParameter("cutoff");
         }

@@ -12,11 +12,8 @@ constexpr std::string_view kFields[] = {"working", "reason_vi", "reason_en", "so
 // {"working": bool, "reason_vi": "...", "reason_en": "...", "source": "..."}; an unknown
 // field is named, so that a misspelt "workng" is not silently dropped.
 Outcome<domain::calendar::DayOverride> ParseBody(const Request& request) {
-    auto body = json::ParseJsonBody(request);
-    if (!body) {
-        return body.GetError();
-    }
-    const auto& fields = body.Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto body, json::ParseJsonBody(request));
+    const auto& fields = body;
     for (const auto& field : fields) {
         if (std::find(std::begin(kFields), std::end(kFields), field.key()) == std::end(kFields)) {
             return InvalidParameter(field.key());

@@ -8,11 +8,8 @@ namespace {
 
 Outcome<services::ProcedureQuery> ParseQuery(const Request& request) {
     const QueryParams params(request);
-    if (auto unknown = params.RejectUnknown(
-            {"q", "field", "level", "online_level", "agency", "limit", "cursor"});
-        !unknown) {
-        return unknown.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(
+        params.RejectUnknown({"q", "field", "level", "online_level", "agency", "limit", "cursor"}));
     services::ProcedureQuery query;
     auto text = params.Text("q");
     auto field = params.Text("field");

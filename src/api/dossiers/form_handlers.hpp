@@ -1,6 +1,6 @@
 // The printable forms of a dossier (docs/domain.md §2.4): receipt slip, supplementation request,
 // refusal, apology and extension, stop notice, control slip — as JSON data the web application lays
-// out. Rules live in services/dossiers/dossier_forms.hpp.
+// out. The forms are built by reporting/render/dossier_forms.hpp, read by DossierService::GetForm.
 #pragma once
 
 #include "api/api_context.hpp"

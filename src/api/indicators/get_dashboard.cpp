@@ -3,7 +3,6 @@
 
 #include "api/indicators/indicator_handlers.hpp"
 #include "common/time_format.hpp"
-#include "services/calendar/calendar_service.hpp"
 
 namespace motcua::api::indicators {
 namespace {
@@ -50,18 +49,11 @@ Response GetRanking(ApiContext& context, const Request& request) {
         return context.errors.Render(answers.GetError());
     }
     boost::json::array agencies;
-    int rank = 0;
-    double previous = -1;
     const auto& children = answers.Value()->children;
     for (std::size_t i = 0; i < children.size(); ++i) {
         const auto& answer = children[i];
-        const double score = reporting::RoundForDisplay(answer.index.total_score);
-        if (score != previous) {
-            rank = static_cast<int>(i) + 1;  // Ties share a rank (docs/domain.md §1.3).
-            previous = score;
-        }
         boost::json::object item = IndexJson(answer, false);
-        item["rank"] = rank;
+        item["rank"] = answers.Value()->ranks[i];
         const domain::Agency* agency = snapshot->FindAgency(answer.agency_code);
         item["name_vi"] = agency != nullptr ? agency->name_vi : "";
         item["received"] = reporting::Total(answer.inputs.procedures).received;
@@ -88,9 +80,6 @@ Response GetTrend(ApiContext& context, const Request& request) {
     auto year = params.Integer("year", 0);
     if (auto error = FirstError(agency, year)) {
         return context.errors.Render(*error);
-    }
-    if (year.Value() < services::kCalendarMinYear || year.Value() > services::kCalendarMaxYear) {
-        return context.errors.Render(InvalidParameter("year"));
     }
     auto months = context.indicators->Trend(agency.Value(), year.Value());
     if (!months) {

@@ -2,7 +2,6 @@
 
 #include "api/indicators/indicator_handlers.hpp"
 #include "api/query_params.hpp"
-#include "services/calendar/calendar_service.hpp"
 
 namespace motcua::api::indicators {
 namespace {
@@ -58,22 +57,16 @@ boost::json::object IndexJson(const services::IndexAnswer& answer, bool with_met
 }
 
 Outcome<std::string> Required(const QueryParams& params, std::string_view name) {
-    auto text = params.Text(name);
-    if (!text) {
-        return text.GetError();
-    }
-    if (!text.Value() || text.Value()->empty()) {
+    MOTCUA_ASSIGN_OR_RETURN(auto text, params.Text(name));
+    if (!text || text->empty()) {
         return InvalidParameter(name);
     }
-    return *text.Value();
+    return *text;
 }
 
 Outcome<reporting::Period> RequiredPeriod(const QueryParams& params) {
-    auto text = Required(params, "period");
-    if (!text) {
-        return text.GetError();
-    }
-    const auto period = services::ParsePeriod(text.Value());
+    MOTCUA_ASSIGN_OR_RETURN(auto text, Required(params, "period"));
+    const auto period = services::ParsePeriod(text);
     if (!period) {
         return InvalidParameter("period");
     }
@@ -106,9 +99,6 @@ Response GetPlanIndicators(ApiContext& context, const Request& request) {
     auto year = params.Integer("year", 0);
     if (auto error = FirstError(agency, year)) {
         return context.errors.Render(*error);
-    }
-    if (year.Value() < services::kCalendarMinYear || year.Value() > services::kCalendarMaxYear) {
-        return context.errors.Render(InvalidParameter("year"));
     }
     auto results =
         context.indicators->Plan(agency.Value(), year.Value(), services::DefaultPlanTargets());

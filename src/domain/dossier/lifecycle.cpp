@@ -77,12 +77,10 @@ Outcome<Done> ResumeClock(Dossier& dossier, Instant resumed, const DeadlineConte
         if (!due) {
             return Done{};
         }
-        auto moved = calendar::ShiftForPause(ToLocalDateTime(*due), paused, resumed_local,
-                                             context.hours, context.calendar);
-        if (!moved) {
-            return moved.GetError();
-        }
-        due = ToInstant(moved.Value());
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto moved, calendar::ShiftForPause(ToLocalDateTime(*due), paused, resumed_local,
+                                                context.hours, context.calendar));
+        due = ToInstant(moved);
         return Done{};
     };
     MOTCUA_RETURN_IF_ERROR(shift(dossier.due_at));
@@ -319,15 +317,12 @@ Outcome<ActionResult> ApplyAction(const Dossier& dossier, const ActionInput& inp
     const bool creating = dossier.event_count == 0;
     const std::optional<DossierStatus> from =
         creating ? std::nullopt : std::optional<DossierStatus>(dossier.status);
-    auto to = NextStatus(from, input.action);
-    if (!to) {
-        return to.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto to, NextStatus(from, input.action));
     if (dossier.last_event_at && input.at < *dossier.last_event_at) {
         return Invalid("at", "an event cannot precede the dossier's previous event");
     }
     Dossier next = dossier;
-    next.status = to.Value();
+    next.status = to;
     next.last_event_at = input.at;
     MOTCUA_RETURN_IF_ERROR(ApplyEffect(next, input, procedure, context));
     next.event_count = dossier.event_count + 1;

@@ -2,8 +2,8 @@
 // and added over days, agencies (subtrees) and procedures. Every fact is attributed to the
 // dossier's received day (NgayTiepNhan), the cohort key of every 766 metric, so a period's
 // figures are the sum of its days. The one period-end judgement — "on time or within time at the
-// period's end" (domain §1.4, 2.1) — is stored three times, once per period kind: whether the
-// dossier was overdue at the end of its received day's month, quarter and year. A month query
+// period's end" (docs/domain.md §1.4, §2.1) — is stored three times, once per period kind: whether
+// the dossier was overdue at the end of its received day's month, quarter and year. A month query
 // sums the month's days and reads the month-end field, and so on; a dossier that turns overdue
 // later updates the fields of its received day when that happens (the overdue job's
 // `mark_overdue` event), so counters answer "as of now" for the open period too.

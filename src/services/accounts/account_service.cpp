@@ -117,11 +117,8 @@ Outcome<CreatedAccount> AccountService::Create(const domain::Actor& actor, NewAc
     account.created_at = FormatUtc(clock_.Now());
     account.password_changed_at = account.created_at;
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto id = transaction.Accounts().Insert(account);
-        if (!id) {
-            return id.GetError();
-        }
-        account.id = id.Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto id, transaction.Accounts().Insert(account));
+        account.id = id;
         return AppendAudit(transaction,
                            MakeAuditEntry(clock_, actor, "account.create", "account",
                                           std::to_string(account.id), AuditOutcome::kOk,
@@ -134,11 +131,8 @@ Outcome<CreatedAccount> AccountService::Create(const domain::Actor& actor, NewAc
 
 Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std::int64_t id,
                                                  Permission permission, const std::string& action) {
-    auto loaded = ReadAccount(id);
-    if (!loaded) {
-        return loaded.GetError();
-    }
-    domain::Account account = std::move(loaded).Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto loaded, ReadAccount(id));
+    domain::Account account = std::move(loaded);
     const auto snapshot = catalog_.GetSnapshot();
     auto allowed =
         CheckAccess(database_, clock_, actor, permission, {ScopeAgencyOf(account), account.id},
@@ -178,11 +172,8 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
 Outcome<domain::Account> AccountService::ReadAccount(std::int64_t id) {
     std::optional<domain::Account> account;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Accounts().FindById(id);
-        if (!found) {
-            return found.GetError();
-        }
-        account = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Accounts().FindById(id));
+        account = std::move(found);
         return Done{};
     }));
     if (!account) {
@@ -192,10 +183,8 @@ Outcome<domain::Account> AccountService::ReadAccount(std::int64_t id) {
 }
 
 Outcome<domain::Account> AccountService::Get(const domain::Actor& actor, std::int64_t id) {
-    auto account = LoadFor(actor, id, Permission::kReadAccounts, "account.read");
-    if (!account) {
-        return account.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto account,
+                            LoadFor(actor, id, Permission::kReadAccounts, "account.read"));
     MOTCUA_RETURN_IF_ERROR(
         RecordAudit(database_, MakeAuditEntry(clock_, actor, "account.read", "account",
                                               std::to_string(id), AuditOutcome::kOk)));
@@ -206,11 +195,8 @@ Outcome<domain::Account> AccountService::GetByLogin(const domain::Actor& actor,
                                                     const std::string& login) {
     std::int64_t id = 0;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Accounts().FindByLogin(login);
-        if (!found) {
-            return found.GetError();
-        }
-        id = found.Value() ? found.Value()->id : 0;
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Accounts().FindByLogin(login));
+        id = found ? found->id : 0;
         return Done{};
     }));
     if (id == 0) {
@@ -277,11 +263,8 @@ Outcome<AccountPage> AccountService::List(const domain::Actor& actor, const Acco
     filter.agency_codes = std::move(allowed);
     AccountPage page;
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Accounts().List(filter);
-        if (!found) {
-            return found.GetError();
-        }
-        page.items = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Accounts().List(filter));
+        page.items = std::move(found);
         return AppendAudit(
             transaction,
             MakeAuditEntry(clock_, actor, "account.list", "account", "", AuditOutcome::kOk,
@@ -311,10 +294,7 @@ Outcome<domain::Account> AccountService::Change(
 Outcome<domain::Account> AccountService::SetDisabled(const domain::Actor& actor, std::int64_t id,
                                                      bool disabled) {
     const std::string action = disabled ? "account.disable" : "account.enable";
-    auto account = LoadFor(actor, id, Permission::kManageAccounts, action);
-    if (!account) {
-        return account.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(LoadFor(actor, id, Permission::kManageAccounts, action));
     if (id == actor.account_id) {
         return MakeError(ErrorKind::kForbidden, "cannot_change_self");
     }
@@ -330,27 +310,22 @@ Outcome<domain::Account> AccountService::SetDisabled(const domain::Actor& actor,
 
 Outcome<std::string> AccountService::ResetPassword(const domain::Actor& actor, std::int64_t id,
                                                    const std::string& new_password) {
-    auto account = LoadFor(actor, id, Permission::kManageAccounts, "account.reset_password");
-    if (!account) {
-        return account.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto account, LoadFor(actor, id, Permission::kManageAccounts, "account.reset_password"));
     if (id == actor.account_id) {
         // One's own password changes only with the current one (POST /api/v1/me/password).
         return MakeError(ErrorKind::kForbidden, "cannot_change_self");
     }
     const std::string password = new_password.empty() ? NewRandomPassword() : new_password;
-    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(password, account.Value().login));
+    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(password, account.login));
     const std::string hash = HashPassword(password, hash_cost_);
     const std::string now = FormatUtc(clock_.Now());
-    auto changed =
-        Change(actor, id, "account.reset_password", "{}",
-               [&](storage::Transaction& transaction) -> Outcome<Done> {
-                   MOTCUA_RETURN_IF_ERROR(transaction.Accounts().SetPasswordHash(id, hash, now));
-                   return transaction.Sessions().RevokeAllFor(id, now, "");
-               });
-    if (!changed) {
-        return changed.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(Change(actor, id, "account.reset_password", "{}",
+                                  [&](storage::Transaction& transaction) -> Outcome<Done> {
+                                      MOTCUA_RETURN_IF_ERROR(
+                                          transaction.Accounts().SetPasswordHash(id, hash, now));
+                                      return transaction.Sessions().RevokeAllFor(id, now, "");
+                                  }));
     return new_password.empty() ? password : std::string{};
 }
 
@@ -367,15 +342,12 @@ Outcome<domain::Account> AccountService::Revoke(const domain::Actor& actor, std:
 Outcome<domain::Account> AccountService::ChangeGrant(const domain::Actor& actor, std::int64_t id,
                                                      const domain::RoleGrant& grant, bool add) {
     const std::string action = add ? "account.grant" : "account.revoke";
-    auto account = LoadFor(actor, id, Permission::kManageAccounts, action);
-    if (!account) {
-        return account.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto account, LoadFor(actor, id, Permission::kManageAccounts, action));
     if (id == actor.account_id) {
         return MakeError(ErrorKind::kForbidden, "cannot_change_self");
     }
-    MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account.Value(), grant));
-    auto grants = account.Value().grants;
+    MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account, grant));
+    auto grants = account.grants;
     std::erase(grants, grant);
     if (add) {
         grants.push_back(grant);

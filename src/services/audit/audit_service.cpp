@@ -27,11 +27,8 @@ Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::Audi
     ++filter.limit;  // One more than asked tells whether another page follows.
     AuditPage page;
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Audit().Query(filter);
-        if (!found) {
-            return found.GetError();
-        }
-        page.items = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Audit().Query(filter));
+        page.items = std::move(found);
         return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "audit.read", "audit_log", "",
                                                        AuditOutcome::kOk));
     }));
@@ -48,11 +45,8 @@ Outcome<AuditVerification> AuditService::Verify() {
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(transaction.Audit().Scan(
             [&](const domain::AuditRecord& record) { return verifier.Feed(record); }));
-        auto recorded = transaction.Audit().GetHead();
-        if (!recorded) {
-            return recorded.GetError();
-        }
-        head = recorded.Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto recorded, transaction.Audit().GetHead());
+        head = recorded;
         return Done{};
     }));
     AuditVerification verification;

@@ -58,17 +58,11 @@ Outcome<LoginResult> AuthService::Login(const std::string& login, const std::str
         return error;
     }
     std::optional<domain::Account> account;
-    auto found = database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto result = transaction.Accounts().FindByLogin(login);
-        if (!result) {
-            return result.GetError();
-        }
-        account = std::move(result).Value();
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(auto result, transaction.Accounts().FindByLogin(login));
+        account = std::move(result);
         return Done{};
-    });
-    if (!found) {
-        return found.GetError();
-    }
+    }));
     const bool password_ok = account ? VerifyPassword(account->password_hash, password)
                                      : (VerifyPassword(dummy_hash_, password), false);
     if (!account || !password_ok || account->disabled) {
@@ -95,16 +89,13 @@ Outcome<LoginResult> AuthService::Login(const std::string& login, const std::str
                              FormatUtc(result.expires_at),
                              "",
                              remote_address};
-    auto opened = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(transaction.Sessions().Insert(session));
         return AppendAudit(transaction,
                            MakeAuditEntry(clock_, ActorOf(*account, remote_address), "auth.login",
                                           "account", std::to_string(account->id), AuditOutcome::kOk,
                                           std::string("{\"session\":\"") + session.kind + "\"}"));
-    });
-    if (!opened) {
-        return opened.GetError();
-    }
+    }));
     return result;
 }
 
@@ -125,11 +116,8 @@ Outcome<AuthenticatedSession> AuthService::Authenticate(std::string_view token,
     }
     const std::uint64_t generation = sessions_.Generation();
     Instant expires_at;
-    auto valid = ReadSession(authenticated, expires_at);
+    MOTCUA_ASSIGN_OR_RETURN(auto valid, ReadSession(authenticated, expires_at));
     if (!valid) {
-        return valid.GetError();
-    }
-    if (!valid.Value()) {
         return SessionInvalid();
     }
     sessions_.Put(authenticated.token_hash,
@@ -142,37 +130,29 @@ Outcome<AuthenticatedSession> AuthService::Authenticate(std::string_view token,
 
 Outcome<bool> AuthService::ReadSession(AuthenticatedSession& authenticated, Instant& expires_at) {
     bool valid = false;
-    auto read = database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto session = transaction.Sessions().Find(authenticated.token_hash);
-        if (!session) {
-            return session.GetError();
-        }
-        if (!session.Value() || !session.Value()->revoked_at.empty()) {
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(auto session,
+                                transaction.Sessions().Find(authenticated.token_hash));
+        if (!session || !session->revoked_at.empty()) {
             return Done{};
         }
         // An unreadable expiry counts as expired.
-        const auto expiry = ParseRfc3339(session.Value()->expires_at);
+        const auto expiry = ParseRfc3339(session->expires_at);
         if (!expiry || *expiry <= clock_.Now()) {
             return Done{};
         }
-        auto account = transaction.Accounts().FindById(session.Value()->account_id);
-        if (!account) {
-            return account.GetError();
-        }
-        if (!account.Value() || account.Value()->disabled) {
+        MOTCUA_ASSIGN_OR_RETURN(auto account, transaction.Accounts().FindById(session->account_id));
+        if (!account || account->disabled) {
             return Done{};
         }
         expires_at = *expiry;
-        authenticated.actor = ActorOf(*account.Value(), "");
+        authenticated.actor = ActorOf(*account, "");
         authenticated.kind =
-            session.Value()->kind == "cookie" ? SessionKind::kCookie : SessionKind::kBearer;
-        authenticated.csrf_hash = session.Value()->csrf_hash;
+            session->kind == "cookie" ? SessionKind::kCookie : SessionKind::kBearer;
+        authenticated.csrf_hash = session->csrf_hash;
         valid = true;
         return Done{};
-    });
-    if (!read) {
-        return read.GetError();
-    }
+    }));
     return valid;
 }
 
@@ -200,19 +180,13 @@ Outcome<domain::Account> AuthService::GetOwnAccount(const domain::Actor& actor) 
         return MakeError(ErrorKind::kUnauthenticated, "authentication_required");
     }
     std::optional<domain::Account> account;
-    auto read = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Accounts().FindById(actor.account_id);
-        if (!found) {
-            return found.GetError();
-        }
-        account = std::move(found).Value();
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Accounts().FindById(actor.account_id));
+        account = std::move(found);
         return AppendAudit(transaction,
                            MakeAuditEntry(clock_, actor, "account.read", "account",
                                           std::to_string(actor.account_id), AuditOutcome::kOk));
-    });
-    if (!read) {
-        return read.GetError();
-    }
+    }));
     if (!account) {
         return SessionInvalid();
     }
@@ -222,24 +196,19 @@ Outcome<domain::Account> AuthService::GetOwnAccount(const domain::Actor& actor) 
 Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session,
                                              const std::string& current_password,
                                              const std::string& new_password) {
-    auto account = GetOwnAccount(session.actor);
-    if (!account) {
-        return account.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto account, GetOwnAccount(session.actor));
     const Instant attempted_at = clock_.Now();
-    const std::string& login = account.Value().login;
+    const std::string& login = account.login;
     if (const auto wait = throttle_.Admit(login, session.actor.remote_address, attempted_at)) {
         Error error = MakeError(ErrorKind::kRateLimited, "too_many_attempts");
         error.retry_after_seconds = static_cast<int>(wait->count());
         return error;
     }
-    if (!VerifyPassword(account.Value().password_hash, current_password)) {
+    if (!VerifyPassword(account.password_hash, current_password)) {
         return MakeError(ErrorKind::kInvalid, "wrong_current_password", "current_password");
     }
     throttle_.RecordSuccess(login, session.actor.remote_address, attempted_at);
-    if (auto policy = domain::CheckPasswordPolicy(new_password, account.Value().login); !policy) {
-        return policy.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(new_password, account.login));
     const std::string hash = HashPassword(new_password, options_.hash_cost);
     const std::string now = FormatUtc(clock_.Now());
     auto changed = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {

@@ -124,13 +124,11 @@ Outcome<std::shared_ptr<const CalendarService::Snapshot>> CalendarService::Build
     for (const auto& effective : overrides) {
         days.push_back(effective.day);
     }
-    auto calendar = WorkingCalendar::Create(domain::calendar::kDefaultFirstYear, kTableLastYear,
-                                            std::move(days));
-    if (!calendar) {
-        return calendar.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto calendar, WorkingCalendar::Create(domain::calendar::kDefaultFirstYear, kTableLastYear,
+                                               std::move(days)));
     return std::make_shared<const Snapshot>(
-        Snapshot{revision, std::move(calendar).Value(), std::move(overrides)});
+        Snapshot{revision, std::move(calendar), std::move(overrides)});
 }
 
 CalendarService::CalendarService(storage::Database& database, const Clock& clock,
@@ -152,14 +150,11 @@ Outcome<Done> CalendarService::Reload() {
         recorded = std::move(stored).Value();
         return Done{};
     }));
-    auto snapshot = BuildSnapshot(revision, recorded);
-    if (!snapshot) {
-        return snapshot.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto snapshot, BuildSnapshot(revision, recorded));
     const std::lock_guard lock(mutex_);
     // Two concurrent reloads may finish out of order: never go back to an older revision.
     if (snapshot_ == nullptr || snapshot_->revision <= revision) {
-        snapshot_ = std::move(snapshot).Value();
+        snapshot_ = std::move(snapshot);
     }
     last_check_ = clock_.Now();
     return Done{};
@@ -178,11 +173,8 @@ void CalendarService::RefreshIfStale() {
     }
     std::int64_t revision = known_revision;
     const auto read = database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto stored = transaction.Calendar().GetRevision();
-        if (!stored) {
-            return stored.GetError();
-        }
-        revision = stored.Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto stored, transaction.Calendar().GetRevision());
+        revision = stored;
         return Done{};
     });
     if (read && revision != known_revision) {
@@ -265,14 +257,11 @@ Outcome<EffectiveOverride> CalendarService::RecordOverride(const domain::Actor& 
     record.recorded_at = FormatUtc(clock_.Now());
     record.day = std::move(day);
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto before = transaction.Calendar().Find(record.day.date);
-        if (!before) {
-            return before.GetError();
-        }
+        MOTCUA_ASSIGN_OR_RETURN(auto before, transaction.Calendar().Find(record.day.date));
         MOTCUA_RETURN_IF_ERROR(transaction.Calendar().Upsert(record));
         return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "calendar.record_override",
                                                        "calendar_day", date_text, AuditOutcome::kOk,
-                                                       ChangeDetail(record.day, before.Value())));
+                                                       ChangeDetail(record.day, before)));
     }));
     (void)Reload();  // The change is durable; a failed rebuild is retried on the next check.
     return EffectiveOverride{std::move(record.day), OverrideOrigin::kRecorded,
@@ -289,17 +278,14 @@ Outcome<Done> CalendarService::DeleteOverride(const domain::Actor& actor,
         return Invalid("date");
     }
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto before = transaction.Calendar().Find(date);
+        MOTCUA_ASSIGN_OR_RETURN(auto before, transaction.Calendar().Find(date));
         if (!before) {
-            return before.GetError();
-        }
-        if (!before.Value()) {
             return MakeError(ErrorKind::kNotFound, "calendar_override_not_found", date_text);
         }
         MOTCUA_RETURN_IF_ERROR(transaction.Calendar().Delete(date));
         return AppendAudit(transaction, MakeAuditEntry(clock_, actor, "calendar.delete_override",
                                                        "calendar_day", date_text, AuditOutcome::kOk,
-                                                       ChangeDetail(std::nullopt, before.Value())));
+                                                       ChangeDetail(std::nullopt, before)));
     }));
     (void)Reload();
     return Done{};

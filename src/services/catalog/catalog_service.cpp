@@ -255,9 +255,7 @@ std::shared_ptr<const CatalogSnapshot> CatalogService::GetSnapshot() {
 
 Outcome<CatalogPage> CatalogService::SearchProcedures(const ProcedureQuery& query) {
     std::size_t offset = 0;
-    if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
-        return paging.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(CheckPaging(query.limit, query.cursor, offset));
     if (CountCharacters(query.text) > kMaxQueryLength) {
         return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
     }
@@ -285,9 +283,7 @@ Outcome<CatalogPage> CatalogService::SearchProcedures(const ProcedureQuery& quer
 
 Outcome<CatalogPage> CatalogService::SearchAgencies(const AgencyQuery& query) {
     std::size_t offset = 0;
-    if (auto paging = CheckPaging(query.limit, query.cursor, offset); !paging) {
-        return paging.GetError();
-    }
+    MOTCUA_RETURN_IF_ERROR(CheckPaging(query.limit, query.cursor, offset));
     if (CountCharacters(query.text) > kMaxQueryLength) {
         return MakeError(ErrorKind::kInvalid, "query_too_long", "q");
     }
@@ -338,22 +334,16 @@ Outcome<storage::ImportSummary> CatalogService::StoreImport(
     const domain::Actor& actor, const AuditSubject& audit,
     const std::function<Outcome<storage::ImportSummary>(storage::CatalogStore&)>& upsert) {
     storage::ImportSummary summary;
-    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto stored = upsert(transaction.Catalog());
-        if (!stored) {
-            return stored.GetError();
-        }
-        summary = stored.Value();
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(auto stored, upsert(transaction.Catalog()));
+        summary = stored;
         const std::string detail = "{\"inserted\":" + std::to_string(summary.inserted) +
                                    ",\"updated\":" + std::to_string(summary.updated) +
                                    ",\"unchanged\":" + std::to_string(summary.unchanged) + "}";
         return AppendAudit(transaction,
                            MakeAuditEntry(clock_, actor, audit.action, audit.target_kind,
                                           audit.target_id, AuditOutcome::kOk, detail));
-    });
-    if (!written) {
-        return written.GetError();
-    }
+    }));
     (void)Reload();
     return summary;
 }
@@ -416,80 +406,50 @@ Outcome<storage::ImportSummary> CatalogService::ImportAgencies(const domain::Act
                                                                std::string_view file_text) {
     auto snapshot = GetSnapshot();
     const AuditSubject audit{"catalog.import_agencies", "catalog", "agencies"};
-    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
-        !allowed) {
-        return allowed.GetError();
-    }
-    auto parsed = interchange::ParseAgencyFile(file_text);
-    if (!parsed) {
-        return parsed.GetError();
-    }
-    return StoreAgencies(actor, *snapshot, parsed.Value(), audit, false);
+    MOTCUA_RETURN_IF_ERROR(
+        CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
+                    {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit));
+    MOTCUA_ASSIGN_OR_RETURN(auto agencies, interchange::ParseAgencyFile(file_text));
+    return StoreAgencies(actor, *snapshot, agencies, audit, false);
 }
 
 Outcome<storage::ImportSummary> CatalogService::ImportProcedures(const domain::Actor& actor,
                                                                  std::string_view file_text) {
     auto snapshot = GetSnapshot();
     const AuditSubject audit{"catalog.import_procedures", "catalog", "procedures"};
-    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
-        !allowed) {
-        return allowed.GetError();
-    }
-    auto parsed = interchange::ParseProcedureFile(file_text);
-    if (!parsed) {
-        return parsed.GetError();
-    }
-    return StoreProcedures(actor, *snapshot, parsed.Value().fields, parsed.Value().procedures,
-                           audit, false);
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
+                                       {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
+                                       audit));
+    MOTCUA_ASSIGN_OR_RETURN(auto file, interchange::ParseProcedureFile(file_text));
+    return StoreProcedures(actor, *snapshot, file.fields, file.procedures, audit, false);
 }
 
 Outcome<bool> CatalogService::PutAgency(const domain::Actor& actor, const std::string& code,
                                         boost::json::object record) {
     auto snapshot = GetSnapshot();
     const AuditSubject audit{"catalog.put_agency", "agency", code};
-    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
-        !allowed) {
-        return allowed.GetError();
-    }
-    if (auto same = CheckRecordCode(record, code); !same) {
-        return same.GetError();
-    }
-    auto agency = interchange::AgencyFromJson(record, "");
-    if (!agency) {
-        return agency.GetError();
-    }
-    auto stored = StoreAgencies(actor, *snapshot, {std::move(agency).Value()}, audit, true);
-    if (!stored) {
-        return stored.GetError();
-    }
-    return stored.Value().inserted > 0;
+    MOTCUA_RETURN_IF_ERROR(
+        CheckAccess(database_, clock_, actor, domain::Permission::kManageAgencies,
+                    {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit));
+    MOTCUA_RETURN_IF_ERROR(CheckRecordCode(record, code));
+    MOTCUA_ASSIGN_OR_RETURN(auto agency, interchange::AgencyFromJson(record, ""));
+    MOTCUA_ASSIGN_OR_RETURN(auto stored,
+                            StoreAgencies(actor, *snapshot, {std::move(agency)}, audit, true));
+    return stored.inserted > 0;
 }
 
 Outcome<bool> CatalogService::PutProcedure(const domain::Actor& actor, const std::string& code,
                                            boost::json::object record) {
     auto snapshot = GetSnapshot();
     const AuditSubject audit{"catalog.put_procedure", "procedure", code};
-    if (auto allowed = CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
-                                   {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot), audit);
-        !allowed) {
-        return allowed.GetError();
-    }
-    if (auto same = CheckRecordCode(record, code); !same) {
-        return same.GetError();
-    }
-    auto procedure = interchange::ProcedureFromJson(record, "");
-    if (!procedure) {
-        return procedure.GetError();
-    }
-    auto stored =
-        StoreProcedures(actor, *snapshot, {}, {std::move(procedure).Value()}, audit, true);
-    if (!stored) {
-        return stored.GetError();
-    }
-    return stored.Value().inserted > 0;
+    MOTCUA_RETURN_IF_ERROR(CheckAccess(database_, clock_, actor, domain::Permission::kImportCatalog,
+                                       {snapshot->GetRootCode(), 0}, MakeIsWithin(snapshot),
+                                       audit));
+    MOTCUA_RETURN_IF_ERROR(CheckRecordCode(record, code));
+    MOTCUA_ASSIGN_OR_RETURN(auto procedure, interchange::ProcedureFromJson(record, ""));
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto stored, StoreProcedures(actor, *snapshot, {}, {std::move(procedure)}, audit, true));
+    return stored.inserted > 0;
 }
 
 }  // namespace motcua::services

@@ -117,11 +117,8 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
                                                 std::vector<IncomingFile> files) {
     // Check the actor and the dossier before writing anything to disk, so that nobody without
     // the right can fill it. Act checks all of it again inside its transaction.
-    auto current = dossiers_.Get(actor, code);
-    if (!current) {
-        return current.GetError();
-    }
-    const DossierView& before = current.Value();
+    MOTCUA_ASSIGN_OR_RETURN(auto current, dossiers_.Get(actor, code));
+    const DossierView& before = current;
     // The desk's scan is the digitize fact (docs/domain.md §2.3 step 2, counted by the index); an
     // applicant's own upload during submission or supplementation is the attach fact.
     const DossierAction action =
@@ -158,11 +155,8 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
     // Stored first: a file whose link then fails is unreferenced, never served, and harmless
     // (content-addressed, so a retry reuses it).
     for (std::size_t i = 0; i < files.size(); ++i) {
-        auto stored = files_.Put(files[i].content);
-        if (!stored) {
-            return stored.GetError();
-        }
-        result.files[i].sha256 = std::move(stored).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto stored, files_.Put(files[i].content));
+        result.files[i].sha256 = std::move(stored);
     }
     std::vector<std::string> linked = target->files;
     result.view = before;
@@ -180,11 +174,8 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
             {"size", file.size},
             {"media_type", file.type.media_type},
         });
-        auto view = dossiers_.Act(actor, code, std::move(input));
-        if (!view) {
-            return view.GetError();
-        }
-        result.view = std::move(view).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto view, dossiers_.Act(actor, code, std::move(input)));
+        result.view = std::move(view);
         linked.push_back(file.sha256);
     }
     return result;
@@ -201,11 +192,8 @@ Outcome<DownloadedFile> AttachmentService::Download(const domain::Actor& actor,
     if (!storage::IsSha256Hex(sha256)) {
         return not_found;
     }
-    auto view = dossiers_.Get(actor, dossier_code);
-    if (!view) {
-        return view.GetError();
-    }
-    const auto& dossier = view.Value().dossier;
+    MOTCUA_ASSIGN_OR_RETURN(auto view, dossiers_.Get(actor, dossier_code));
+    const auto& dossier = view.dossier;
     const bool referenced =
         dossier.e_result_sha256 == sha256 ||
         std::any_of(dossier.components.begin(), dossier.components.end(), [&](const auto& c) {
@@ -214,14 +202,11 @@ Outcome<DownloadedFile> AttachmentService::Download(const domain::Actor& actor,
     if (!referenced) {
         return not_found;
     }
-    auto content = files_.Get(sha256);
-    if (!content) {
-        return content.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto content, files_.Get(sha256));
     DownloadedFile file;
     file.sha256 = sha256;
-    file.type = DetectFileType(content.Value()).value_or(kUnknown);
-    file.content = std::move(content).Value();
+    file.type = DetectFileType(content).value_or(kUnknown);
+    file.content = std::move(content);
     return file;
 }
 

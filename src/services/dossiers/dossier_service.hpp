@@ -1,20 +1,26 @@
-// DossierService: the one-stop shop's use cases — submit online or receive at the desk, take
-// any lifecycle action, read a dossier and its history, list an inbox, look a dossier up by code
-// and ID number, and mark overdue dossiers. Each command authorises the actor, then in one
-// transaction loads the dossier, applies the pure state machine (domain/dossier/lifecycle.hpp),
-// stores the new state, its event and an audit record — durable before it returns.
+// DossierService: the one-stop shop's use cases — submit online or receive at the desk
+// (dossier_submission.cpp), take any lifecycle action (dossier_actions.cpp), read a dossier, its
+// history or one of its forms, list an inbox, look a dossier up by code and ID number
+// (dossier_queries.cpp), and mark overdue dossiers (overdue_marking.cpp). Each command authorises
+// the actor, then in one transaction loads the dossier, applies the pure state machine
+// (domain/dossier/lifecycle.hpp), stores the new state, its event and an audit record — durable
+// before it returns.
 #pragma once
 
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include <boost/json/object.hpp>
 
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
 #include "domain/calendar/deadline.hpp"
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/dossier/lifecycle.hpp"
+#include "reporting/render/dossier_forms.hpp"
 #include "services/auth/login_throttle.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/deadline_source.hpp"
@@ -26,6 +32,7 @@ struct DossierOptions {
     domain::DossierCodeFormat code_format = domain::DossierCodeFormat::kDefault;
     std::string code_system_digits = "00";  // TT 04/2025 form only.
     std::chrono::minutes due_soon_threshold{8 * 60};
+    reporting::render::FormOptions forms;  // The printed forms' links.
 };
 
 /// A new dossier: submitted online by its applicant, or received at the desk by a clerk.
@@ -75,6 +82,11 @@ public:
     Outcome<DossierView> Get(const domain::Actor& actor, const std::string& code);
     Outcome<std::vector<domain::DossierEvent>> GetEvents(const domain::Actor& actor,
                                                          const std::string& code);
+    /// Builds the form named `form_name` (reporting/render/dossier_forms.hpp) of the dossier:
+    /// one read of the dossier and its events, audited once as a read. kNotFound
+    /// "form_not_found" for an unknown name.
+    Outcome<boost::json::object> GetForm(const domain::Actor& actor, const std::string& code,
+                                         std::string_view form_name);
     /// Public lookup by code and the applicant's ID number (throttled per address).
     Outcome<DossierView> Lookup(const std::string& code, const std::string& id_number,
                                 const std::string& remote_address);
@@ -114,6 +126,9 @@ private:
     DossierOptions options_;
     LoginThrottle lookup_throttle_{{20, 60, std::chrono::minutes(15)}};
 };
+
+/// Returns the 400 `invalid_parameter` error naming `param`.
+Error InvalidDossierInput(std::string param);
 
 /// Checks an applicant's identity fields as the account rules do (kind, ID number, name).
 Outcome<Done> ValidateApplicant(const domain::Applicant& applicant);

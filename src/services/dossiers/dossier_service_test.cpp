@@ -1,13 +1,16 @@
 #include "services/dossiers/dossier_service.hpp"
 
 #include <algorithm>
+#include <future>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include <gtest/gtest.h>
 
 #include "common/time_format.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/dossiers/overdue_job.hpp"
 #include "services/indicators/indicator_service.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_sqlite_database.hpp"
@@ -188,6 +191,62 @@ TEST_F(DossierServiceTest, OverdueJobRecordsTheMomentOnceAndTheInboxFiltersIt) {
     DossierQuery overdue;
     overdue.overdue_only = true;
     EXPECT_EQ(service_.List(clerk_, overdue).Value().items.size(), 1U);
+}
+
+TEST_F(DossierServiceTest, OverdueJobMarksAtStartAndReportsEachRun) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));
+    clock_.Set(*ParseRfc3339("2025-03-07T08:00:00+07:00"));
+    std::promise<std::pair<int, Instant>> first_run;
+    {
+        bool reported = false;
+        OverdueJob job(service_, clock_, std::chrono::hours(1),
+                       [&](const Outcome<int>& marked, Instant at) {
+                           if (!std::exchange(reported, true)) {
+                               first_run.set_value({marked ? marked.Value() : -1, at});
+                           }
+                       });
+        auto future = first_run.get_future();
+        ASSERT_EQ(future.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+        const auto [marked, at] = future.get();
+        EXPECT_EQ(marked, 1);
+        EXPECT_EQ(at, clock_.Now());
+        job.Stop();  // Does not wait for the hour: the wait ends with the stop.
+    }
+    EXPECT_TRUE(service_.Get(clerk_, code).Value().dossier.overdue_at.has_value());
+}
+
+TEST_F(DossierServiceTest, AFormReadIsAuditedOnceAsOneRead) {
+    const auto code = service_.Submit(citizen_, Online()).Value().dossier.code;
+    ASSERT_TRUE(Act(clerk_, code, domain::DossierAction::kAccept));  // The receipt applies.
+    const auto reads = [&] {
+        std::vector<domain::AuditRecord> records;
+        EXPECT_TRUE(database_.Get().Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+            storage::AuditFilter filter;
+            filter.action_prefix = "dossier.read";
+            filter.target_id = code;
+            MOTCUA_ASSIGN_OR_RETURN(auto found, transaction.Audit().Query(filter));
+            records = std::move(found);
+            return Done{};
+        }));
+        return records;
+    };
+    ASSERT_TRUE(reads().empty());
+    auto form = service_.GetForm(clerk_, code, "receipt");
+    ASSERT_TRUE(form.HasValue()) << form.GetError().code;
+    EXPECT_EQ(form.Value().at("dossier_code").as_string(), code);
+    const auto records = reads();
+    ASSERT_EQ(records.size(), 1U);
+    EXPECT_EQ(records.front().outcome, "ok");
+    EXPECT_EQ(records.front().actor_id, clerk_.account_id);
+    // An unknown form reads nothing; a caller who may not see the dossier is refused as absent,
+    // and the refusal is audited as such.
+    EXPECT_EQ(service_.GetForm(clerk_, code, "nope").GetError().code, "form_not_found");
+    EXPECT_EQ(service_.GetForm(other_clerk_, code, "receipt").GetError().kind,
+              ErrorKind::kNotFound);
+    const auto after = reads();
+    ASSERT_EQ(after.size(), 2U);
+    EXPECT_EQ(after.front().outcome, "denied");
 }
 
 TEST_F(DossierServiceTest, PublicLookupNeedsTheApplicantsIdNumber) {

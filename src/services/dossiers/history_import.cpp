@@ -133,17 +133,11 @@ Outcome<HistoryImportReport> HistoryImporter::Import(const domain::Actor& actor,
             auto& store = transaction.Dossiers();
             for (const auto& line : batch) {
                 auto outcome = transaction.Isolated([&]() -> Outcome<Done> {
-                    auto replayed = Replay(line.record, *snapshot, context);
-                    if (!replayed) {
-                        return replayed.GetError();
-                    }
-                    auto& [dossier, events] = replayed.Value();
-                    auto id = store.Insert(dossier);
-                    if (!id) {
-                        return id.GetError();
-                    }
+                    MOTCUA_ASSIGN_OR_RETURN(auto replayed, Replay(line.record, *snapshot, context));
+                    auto& [dossier, events] = replayed;
+                    MOTCUA_ASSIGN_OR_RETURN(auto id, store.Insert(dossier));
                     for (const auto& event : events) {
-                        MOTCUA_RETURN_IF_ERROR(store.AppendEvent(id.Value(), event));
+                        MOTCUA_RETURN_IF_ERROR(store.AppendEvent(id, event));
                     }
                     const auto& procedure =
                         snapshot

@@ -94,11 +94,8 @@ Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
             filter.agency_code = agencies[cursor->agency];
             filter.after_received_at = cursor->received_at;
             filter.after_id = cursor->id;
-            auto dossiers = transaction.Dossiers().ListCohort(filter);
-            if (!dossiers) {
-                return dossiers.GetError();
-            }
-            for (const auto& dossier : dossiers.Value()) {
+            MOTCUA_ASSIGN_OR_RETURN(auto dossiers, transaction.Dossiers().ListCohort(filter));
+            for (const auto& dossier : dossiers) {
                 if (static_cast<int>(page.items.size()) == query.limit) {
                     break;
                 }
@@ -110,13 +107,10 @@ Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
                 if (procedure == nullptr || !dossier.last_event_at) {
                     continue;  // Counts nowhere, as in the counters.
                 }
-                auto events = transaction.Dossiers().ListEvents(dossier.id);
-                if (!events) {
-                    return events.GetError();
-                }
+                MOTCUA_ASSIGN_OR_RETURN(auto events, transaction.Dossiers().ListEvents(dossier.id));
                 const auto profile = reporting::ProfileOf(*procedure);
-                const auto facts = reporting::ExtractFacts(dossier, events.Value(), profile,
-                                                           *dossier.last_event_at);
+                const auto facts =
+                    reporting::ExtractFacts(dossier, events, profile, *dossier.last_event_at);
                 const auto judged =
                     reporting::JudgeDossier(query.metric, facts, profile, query.period.kind);
                 if (!judged || !Wanted(query.filter, *judged)) {
@@ -128,7 +122,7 @@ Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
                                       *judged, reporting::ReasonTextOf(judged->reason)});
             }
             const bool page_full = static_cast<int>(page.items.size()) == query.limit;
-            if (!page_full && static_cast<int>(dossiers.Value().size()) < filter.limit) {
+            if (!page_full && static_cast<int>(dossiers.size()) < filter.limit) {
                 *cursor = Cursor{cursor->agency + 1, "", 0};  // This agency is done.
             }
         }

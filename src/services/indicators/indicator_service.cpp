@@ -7,7 +7,9 @@
 #include "domain/calendar/local_date_time.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
+#include "services/calendar/calendar_service.hpp"
 #include "services/indicators/indicator_feed.hpp"
+#include "services/indicators/rank_ties.hpp"
 
 namespace motcua::services {
 
@@ -67,34 +69,25 @@ Outcome<RecomputeReport> IndicatorService::Recompute(const domain::Actor& actor)
         page.order = storage::DossierOrder::kNewestFirst;
         page.limit = 1000;
         for (;;) {
-            auto dossiers = transaction.Dossiers().List(page);
-            if (!dossiers) {
-                return dossiers.GetError();
-            }
-            for (const auto& dossier : dossiers.Value()) {
+            MOTCUA_ASSIGN_OR_RETURN(auto dossiers, transaction.Dossiers().List(page));
+            for (const auto& dossier : dossiers) {
                 const domain::Procedure* procedure =
                     snapshot->FindProcedure(dossier.procedure_code);
                 if (procedure == nullptr) {
                     continue;  // A procedure no longer in the catalogue counts nowhere.
                 }
-                auto events = transaction.Dossiers().ListEvents(dossier.id);
-                if (!events) {
-                    return events.GetError();
-                }
+                MOTCUA_ASSIGN_OR_RETURN(auto events, transaction.Dossiers().ListEvents(dossier.id));
                 MOTCUA_RETURN_IF_ERROR(
-                    FeedIndicators(transaction, *procedure, {}, {&dossier, events.Value()}));
+                    FeedIndicators(transaction, *procedure, {}, {&dossier, events}));
                 ++report.dossiers;
             }
-            if (static_cast<int>(dossiers.Value().size()) < page.limit) {
+            if (static_cast<int>(dossiers.size()) < page.limit) {
                 break;
             }
-            page.after_id = dossiers.Value().back().id;
+            page.after_id = dossiers.back().id;
         }
-        auto rows = transaction.Indicators().ListAll();
-        if (!rows) {
-            return rows.GetError();
-        }
-        report.rows = static_cast<int>(rows.Value().size());
+        MOTCUA_ASSIGN_OR_RETURN(auto rows, transaction.Indicators().ListAll());
+        report.rows = static_cast<int>(rows.size());
         return AppendAudit(
             transaction, MakeAuditEntry(clock_, actor, "indicators.recompute", "indicators", "",
                                         AuditOutcome::kOk,
@@ -106,6 +99,14 @@ Outcome<RecomputeReport> IndicatorService::Recompute(const domain::Actor& actor)
 namespace {
 
 using SumOf = std::unordered_map<std::string_view, reporting::Counters>;
+
+// The years the trend and the plan are asked for: the calendar's.
+Outcome<Done> CheckYear(int year) {
+    if (year < kCalendarMinYear || year > kCalendarMaxYear) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "year");
+    }
+    return Done{};
+}
 
 bool IsCommune(const domain::Agency& agency) {
     return agency.kind == domain::AgencyKind::kCommune ||
@@ -167,13 +168,11 @@ Outcome<IndexAnswer> IndicatorService::Index766(const std::string& agency_code,
     }
     std::vector<storage::ProcedureCounters> sums;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Indicators().SumByProcedure(snapshot->SubtreeCodes(agency->code),
-                                                             MonthKey(period.FirstDay()),
-                                                             MonthKey(period.LastDay()));
-        if (!found) {
-            return found.GetError();
-        }
-        sums = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto found, transaction.Indicators().SumByProcedure(
+                            snapshot->SubtreeCodes(agency->code), MonthKey(period.FirstDay()),
+                            MonthKey(period.LastDay())));
+        sums = std::move(found);
         return Done{};
     }));
     SumOf sum_of;
@@ -192,12 +191,10 @@ Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
     }
     std::vector<storage::AgencyProcedureCounters> rows;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto found = transaction.Indicators().SumByAgencyAndProcedure(MonthKey(period.FirstDay()),
-                                                                      MonthKey(period.LastDay()));
-        if (!found) {
-            return found.GetError();
-        }
-        rows = std::move(found).Value();
+        MOTCUA_ASSIGN_OR_RETURN(auto found,
+                                transaction.Indicators().SumByAgencyAndProcedure(
+                                    MonthKey(period.FirstDay()), MonthKey(period.LastDay())));
+        rows = std::move(found);
         return Done{};
     }));
     // Each child of the parent is ranked on its whole subtree: the rows of every agency under
@@ -231,6 +228,11 @@ Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
     std::stable_sort(
         answer.children.begin(), answer.children.end(),
         [](const auto& a, const auto& b) { return a.index.total_score > b.index.total_score; });
+    std::vector<double> shown_scores;
+    for (const auto& child : answer.children) {
+        shown_scores.push_back(reporting::RoundForDisplay(child.index.total_score));
+    }
+    answer.ranks = RankWithTies(shown_scores);
     return answer;
 }
 
@@ -243,24 +245,22 @@ Outcome<std::shared_ptr<const RankingAnswer>> IndicatorService::SharedRanking(
 
 Outcome<std::vector<IndexAnswer>> IndicatorService::Trend(const std::string& agency_code,
                                                           int year) {
+    MOTCUA_RETURN_IF_ERROR(CheckYear(year));
     std::vector<IndexAnswer> months;
     for (int month = 1; month <= 12; ++month) {
-        auto answer = Index766(agency_code, {reporting::PeriodKind::kMonth, year, month});
-        if (!answer) {
-            return answer.GetError();
-        }
-        months.push_back(std::move(answer).Value());
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto answer, Index766(agency_code, {reporting::PeriodKind::kMonth, year, month}));
+        months.push_back(std::move(answer));
     }
     return months;
 }
 
 Outcome<std::vector<reporting::PlanIndicatorResult>> IndicatorService::Plan(
     const std::string& agency_code, int year, const reporting::PlanTargets& targets) {
-    auto answer = Index766(agency_code, {reporting::PeriodKind::kYear, year, 1});
-    if (!answer) {
-        return answer.GetError();
-    }
-    return reporting::EvaluatePlan(answer.Value().index, answer.Value().inputs, targets, year);
+    MOTCUA_RETURN_IF_ERROR(CheckYear(year));
+    MOTCUA_ASSIGN_OR_RETURN(auto answer,
+                            Index766(agency_code, {reporting::PeriodKind::kYear, year, 1}));
+    return reporting::EvaluatePlan(answer.index, answer.inputs, targets, year);
 }
 
 }  // namespace motcua::services

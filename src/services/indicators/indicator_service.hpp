@@ -28,6 +28,7 @@ struct IndexAnswer {
 struct RankingAnswer {
     IndexAnswer parent;
     std::vector<IndexAnswer> children;  // Best first.
+    std::vector<int> ranks;  // Of each child: equal scores as displayed share a rank (§1.3).
 };
 
 /// The plan's targets for 2025 (the province's appendix), used when none are configured.
@@ -59,9 +60,10 @@ public:
     /// stale, one caller computes it again while the others are given the previous answer.
     Outcome<std::shared_ptr<const RankingAnswer>> SharedRanking(const std::string& parent_code,
                                                                 const reporting::Period& period);
-    /// Scores the index of each month of `year`: the dashboard's trend.
+    /// Scores the index of each month of `year` (kCalendarMinYear..kCalendarMaxYear, else
+    /// invalid_parameter "year"): the dashboard's trend.
     Outcome<std::vector<IndexAnswer>> Trend(const std::string& agency_code, int year);
-    /// Evaluates the plan's indicators for `year` against `targets`.
+    /// Evaluates the plan's indicators for `year` (as Trend's) against `targets`.
     Outcome<std::vector<reporting::PlanIndicatorResult>> Plan(
         const std::string& agency_code, int year, const reporting::PlanTargets& targets);
 

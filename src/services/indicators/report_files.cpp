@@ -34,11 +34,8 @@ Outcome<ReportFile> RenderReportFile(const render::MonthlyReport& report, Report
         case ReportFormat::kXlsx:
             break;
     }
-    auto xlsx = render::RenderXlsx(report);
-    if (!xlsx) {
-        return xlsx.GetError();
-    }
-    return ReportFile{render::kXlsxContentType, stem + ".xlsx", std::move(xlsx).Value()};
+    MOTCUA_ASSIGN_OR_RETURN(auto xlsx, render::RenderXlsx(report));
+    return ReportFile{render::kXlsxContentType, stem + ".xlsx", std::move(xlsx)};
 }
 
 }  // namespace motcua::services

@@ -37,10 +37,7 @@ Outcome<reporting::render::MonthlyReport> ReportService::Publication(
 
 Outcome<reporting::render::MonthlyReport> ReportService::Build(const std::string& agency_code,
                                                                const reporting::Period& period) {
-    auto answer = indicators_.Index766(agency_code, period);
-    if (!answer) {
-        return answer.GetError();
-    }
+    MOTCUA_ASSIGN_OR_RETURN(auto answer, indicators_.Index766(agency_code, period));
     const auto snapshot = catalog_.GetSnapshot();
     const domain::Agency* agency = snapshot->FindAgency(agency_code);
     reporting::render::ReportInputs inputs;
@@ -48,7 +45,7 @@ Outcome<reporting::render::MonthlyReport> ReportService::Build(const std::string
     inputs.agency_name_vi = agency != nullptr ? agency->name_vi : "";
     inputs.generated_at = FormatVietnam(clock_.Now());
     inputs.period = period;
-    for (const auto& rollup : answer.Value().inputs.procedures) {
+    for (const auto& rollup : answer.inputs.procedures) {
         reporting::render::ProcedureInField row;
         if (const domain::Procedure* procedure = snapshot->FindProcedure(rollup.profile.code)) {
             if (const domain::Field* field = snapshot->FindField(procedure->field_code)) {
@@ -59,9 +56,9 @@ Outcome<reporting::render::MonthlyReport> ReportService::Build(const std::string
         row.counters = rollup.counters;
         inputs.procedures.push_back(std::move(row));
     }
-    inputs.index = answer.Value().index;
-    inputs.plan = reporting::EvaluatePlan(answer.Value().index, answer.Value().inputs,
-                                          DefaultPlanTargets(), period.year);
+    inputs.index = answer.index;
+    inputs.plan =
+        reporting::EvaluatePlan(answer.index, answer.inputs, DefaultPlanTargets(), period.year);
     return reporting::render::BuildMonthlyReport(inputs);
 }
 

@@ -19,7 +19,7 @@
 #include "domain/catalog/procedure.hpp"
 #include "domain/dossier/dossier.hpp"
 
-namespace motcua::services {
+namespace motcua::reporting::render {
 
 enum class FormKind {
     kReceipt,            // 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả.
@@ -67,4 +67,4 @@ Outcome<boost::json::object> BuildForm(FormKind kind, const FormInputs& inputs);
 enum class HandOverResult { kEarly, kOnTime, kLate };
 HandOverResult ClassifyHandOver(Instant handed_over, Instant due);
 
-}  // namespace motcua::services
+}  // namespace motcua::reporting::render

@@ -1,4 +1,4 @@
-#include "app/backup_command.hpp"
+#include "app/backup.hpp"
 
 #include <chrono>
 #include <ctime>
@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "app/app.hpp"
+#include "app/audit_verification.hpp"
 #include "storage/file_store.hpp"
 #include "storage/file_sync.hpp"
 #include "storage/sqlite/sqlite_backup.hpp"
@@ -270,10 +271,11 @@ int RunRestore(const AppConfig& config, const RestoreSpec& spec) {
         AppConfig staged = config;
         staged.data_dir = staging.string();
         staged.database = "sqlite:" + staged_db.string();
+        staged.database_kind = DatabaseKind::kSqlite;
         int verified = 1;
         {
             App app(staged);  // Opening migrates; then the chain is checked with the key.
-            verified = app.AuditVerify();
+            verified = VerifyAuditLog(app);
         }
         if (verified != 0) {
             fs::remove_all(staging);

@@ -1,11 +1,11 @@
-#include "services/dossiers/dossier_forms.hpp"
+#include "reporting/render/dossier_forms.hpp"
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include "common/time_format.hpp"
 
-namespace motcua::services {
+namespace motcua::reporting::render {
 namespace {
 
 using domain::DossierAction;
@@ -285,4 +285,4 @@ TEST_F(DossierFormsTest, UnreadablePayloadsGiveEmptyReasonsNotErrors) {
 }
 
 }  // namespace
-}  // namespace motcua::services
+}  // namespace motcua::reporting::render

@@ -1,4 +1,4 @@
-#include "services/dossiers/dossier_forms.hpp"
+#include "reporting/render/dossier_forms.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include "common/time_format.hpp"
 #include "domain/calendar/local_date_time.hpp"
 
-namespace motcua::services {
+namespace motcua::reporting::render {
 namespace {
 
 using boost::json::array;
@@ -489,4 +489,4 @@ Outcome<object> BuildForm(FormKind kind, const FormInputs& inputs) {
     return NotAvailable(kind);
 }
 
-}  // namespace motcua::services
+}  // namespace motcua::reporting::render

@@ -1,4 +1,4 @@
-#include "app/report_command.hpp"
+#include "app/monthly_report_file.hpp"
 
 #include <cstdio>
 #include <filesystem>

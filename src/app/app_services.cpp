@@ -1,0 +1,28 @@
+#include "app/app_services.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+namespace motcua::app {
+
+AppServices::AppServices(storage::Database& database, const Clock& clock, const AppConfig& config,
+                         const std::string& audit_key)
+    : database_ref(database),
+      clock_ref(clock),
+      hash_cost(config.password_hash_cost),
+      catalog(database, clock),
+      sessions(std::chrono::milliseconds(config.session_cache_ms), 100'000),
+      auth(database, clock, throttle, sessions,
+           {std::chrono::minutes(config.session_minutes), hash_cost}),
+      accounts(database, catalog, clock, hash_cost, sessions),
+      audit(database, catalog, clock, audit_key),
+      calendar(database, clock),
+      dossiers(database, catalog, calendar, clock,
+               {config.dossier_code_format,
+                config.dossier_code_system_digits,
+                std::chrono::minutes(8 * 60),
+                {config.public_base_url}}),
+      files(std::filesystem::path(config.data_dir) / "files"),
+      attachments(dossiers, files, {config.attachment_max_file_bytes, 20}) {}
+
+}  // namespace motcua::app

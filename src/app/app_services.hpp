@@ -1,0 +1,48 @@
+// AppServices: the services of one process, built over the opened database with the settings
+// that configure them.
+#pragma once
+
+#include <string>
+
+#include "app/config.hpp"
+#include "common/clock.hpp"
+#include "services/accounts/account_service.hpp"
+#include "services/audit/audit_service.hpp"
+#include "services/auth/auth_service.hpp"
+#include "services/calendar/calendar_service.hpp"
+#include "services/catalog/catalog_service.hpp"
+#include "services/dossiers/attachment_service.hpp"
+#include "services/dossiers/dossier_service.hpp"
+#include "services/dossiers/history_import.hpp"
+#include "services/indicators/drilldown_service.hpp"
+#include "services/indicators/indicator_service.hpp"
+#include "services/indicators/report_service.hpp"
+#include "storage/database.hpp"
+#include "storage/file_store.hpp"
+
+namespace motcua::app {
+
+struct AppServices {
+    AppServices(storage::Database& database, const Clock& clock, const AppConfig& config,
+                const std::string& audit_key);
+
+    storage::Database& database_ref;
+    const Clock& clock_ref;
+    services::HashCost hash_cost;
+    services::CatalogService catalog;
+    services::LoginThrottle throttle;
+    services::SessionCache sessions;
+    services::AuthService auth;
+    services::AccountService accounts;
+    services::AuditService audit;
+    services::CalendarService calendar;
+    services::DossierService dossiers;
+    services::HistoryImporter history_import{database_ref, catalog, dossiers, clock_ref};
+    storage::DirectoryFileStore files;
+    services::AttachmentService attachments;
+    services::IndicatorService indicators{database_ref, catalog, clock_ref};
+    services::ReportService reports{database_ref, catalog, indicators, clock_ref};
+    services::DrilldownService drilldown{database_ref, catalog, clock_ref};
+};
+
+}  // namespace motcua::app

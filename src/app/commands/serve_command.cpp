@@ -1,0 +1,108 @@
+// `motcua serve`: serves the HTTP API and the web application until SIGINT/SIGTERM, with the
+// overdue job running beside it; exits 0 after a graceful shutdown.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "api/api_context.hpp"
+#include "api/errors.hpp"
+#include "api/http_api.hpp"
+#include "api/server/http_server.hpp"
+#include "app/commands/commands.hpp"
+#include "app/resources.hpp"
+#include "services/dossiers/overdue_job.hpp"
+
+namespace motcua::app {
+namespace {
+
+api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
+                               const api::ErrorRenderer& errors) {
+    api::ApiContext context{services.catalog, errors};
+    context.auth = &services.auth;
+    context.accounts = &services.accounts;
+    context.audit = &services.audit;
+    context.dossiers = &services.dossiers;
+    context.history_import = &services.history_import;
+    context.calendar = &services.calendar;
+    context.attachments = &services.attachments;
+    context.indicators = &services.indicators;
+    context.reports = &services.reports;
+    context.drilldown = &services.drilldown;
+    context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
+    return context;
+}
+
+api::HttpApiOptions MakeHttpApiOptions(const AppConfig& config) {
+    api::HttpApiOptions options;
+    options.openapi_json = std::string(resources::Get("openapi.json"));
+    options.trusted_proxies = config.trusted_proxies;
+    if (std::filesystem::is_directory(config.web_root)) {
+        options.web_root = config.web_root;
+    } else {
+        spdlog::warn("web_root {} not found: the web application is not served", config.web_root);
+    }
+    return options;
+}
+
+api::HttpServerOptions MakeServerOptions(const AppConfig& config) {
+    api::HttpServerOptions options;
+    options.host = config.listen_host;
+    options.port = config.listen_port;
+    options.threads = config.threads;
+    options.handler_threads = config.handler_threads;
+    options.body_limit = config.body_limit_bytes;
+    options.import_body_limit = config.import_body_limit_bytes;
+    options.upload_body_limit = config.upload_body_limit_bytes;
+    options.header_limit = config.header_limit_bytes;
+    options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+    options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
+    return options;
+}
+
+int Serve(App& app) {
+    AppServices* services = app.Open();
+    if (services == nullptr) {
+        return 1;
+    }
+    const AppConfig& config = app.GetConfig();
+    const api::ErrorRenderer errors(app.GetMessages());
+    api::ApiContext context = MakeApiContext(*services, config, errors);
+    api::HttpApi http_api(context, MakeHttpApiOptions(config));
+    api::HttpServer server(http_api, MakeServerOptions(config));
+    try {
+        server.Listen();
+    } catch (const std::exception& failure) {
+        fmt::print(stderr, "motcua: listen: cannot listen on {}:{}: {}\n", config.listen_host,
+                   config.listen_port, failure.what());
+        return 1;
+    }
+    services::OverdueJob overdue_job(
+        services->dossiers, app.GetClock(), std::chrono::seconds(config.overdue_check_seconds),
+        [&http_api](const Outcome<int>& marked, Instant at) {
+            http_api.GetMetrics().RecordOverdueRun(
+                marked.HasValue(), marked ? marked.Value() : 0,
+                std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count());
+        });
+    server.Run([&](std::uint16_t bound) {
+        const bool ipv6 = config.listen_host.find(':') != std::string::npos;
+        fmt::print("MotCua is serving {} at http://{}{}{}:{}/\n", app.GetDatabase().Describe(),
+                   ipv6 ? "[" : "", config.listen_host, ipv6 ? "]" : "", bound);
+        std::fflush(stdout);
+    });
+    overdue_job.Stop();
+    app.GetDatabase().Close();  // Drains queued writes before the process exits.
+    spdlog::info("stopped cleanly");
+    return 0;
+}
+
+}  // namespace
+
+void RegisterServeCommand(CLI::App& cli, CommandTable& table) {
+    auto* serve = cli.add_subcommand("serve", "serve the HTTP API and the web application");
+    table.Add(serve, Serve);
+}
+
+}  // namespace motcua::app

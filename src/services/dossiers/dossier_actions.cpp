@@ -1,0 +1,93 @@
+// DossierService::Act: one lifecycle action on a dossier (domain/dossier/lifecycle.hpp), with
+// its event, its indicator counters and its audit record in one transaction.
+#include <algorithm>
+
+#include "domain/dossier/transitions.hpp"
+#include "reporting/dossier_facts.hpp"
+#include "services/access/access_check.hpp"
+#include "services/audit/audit_entry.hpp"
+#include "services/dossiers/dossier_access.hpp"
+#include "services/dossiers/dossier_service.hpp"
+#include "services/indicators/indicator_feed.hpp"
+
+namespace motcua::services {
+
+using domain::DossierAction;
+
+Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::string& code,
+                                         domain::ActionInput input) {
+    return Apply(actor, code, std::move(input), Locking::kWait);
+}
+
+Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std::string& code,
+                                           domain::ActionInput input, Locking locking) {
+    const auto snapshot = catalog_.GetSnapshot();
+    const auto is_within = MakeIsWithin(snapshot);
+    const auto deadlines = GetDeadlines();
+    if (!input.to_agency.empty() && snapshot->FindAgency(input.to_agency) == nullptr) {
+        return InvalidDossierInput("to_agency");
+    }
+    input.actor_id = actor.account_id;
+    input.actor_login = actor.is_system ? "system:" + actor.name : actor.login;
+    const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
+    if (actor.IsAnonymous()) {
+        return AccessDenied(actor);  // Before any lookup: existence is not revealed.
+    }
+    bool denied = false;
+    DossierView view;
+    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto& dossiers = transaction.Dossiers();
+        MOTCUA_ASSIGN_OR_RETURN(auto loaded, locking == Locking::kWait
+                                                 ? dossiers.FindByCode(code)
+                                                 : dossiers.FindUnlockedByCode(code));
+        if (!loaded || !CanRead(actor, *loaded, is_within)) {
+            denied = loaded.has_value();
+            return DossierNotFound(code);
+        }
+        const domain::Dossier& dossier = *loaded;
+        // The instant is taken once the dossier is held (PostgreSQL: its row is locked, so a
+        // concurrent action on it has committed), and never before its last event — another
+        // server's clock may run a little ahead of this one's.
+        input.at = std::max(clock_.Now(), dossier.last_event_at.value_or(Instant{}));
+        auto next_status = domain::NextStatus(dossier.status, input.action);
+        if (!next_status || input.action == DossierAction::kSubmit ||
+            input.action == DossierAction::kReceive) {
+            return InvalidTransition(input.action, View(actor, dossier, is_within).allowed_actions);
+        }
+        if (!CanAct(actor, dossier, input.action, is_within)) {
+            denied = true;
+            return AccessDenied(actor);
+        }
+        const domain::Procedure* procedure = snapshot->FindProcedure(dossier.procedure_code);
+        if (procedure == nullptr) {
+            return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);
+        }
+        input.actor_agency = dossier.current_agency;
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto applied, domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
+        auto& result = applied;
+        // The indicator counters change in the same transaction as the event that moves them.
+        // Only the events the facts read are loaded, before the new one is stored: a dossier may
+        // carry a long history.
+        MOTCUA_ASSIGN_OR_RETURN(auto history,
+                                dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions));
+        MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
+        MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
+        MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
+                                          {result.dossier, result.event}));
+        MOTCUA_RETURN_IF_ERROR(AppendAudit(
+            transaction,
+            MakeAuditEntry(clock_, actor, action_name, "dossier", code, AuditOutcome::kOk)));
+        view = View(actor, std::move(result.dossier), is_within);
+        return Done{};
+    });
+    if (!written) {
+        if (denied) {
+            RecordDenied(actor, action_name, code);
+        }
+        return written.GetError();
+    }
+    return view;
+}
+
+}  // namespace motcua::services

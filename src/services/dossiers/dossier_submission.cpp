@@ -1,0 +1,169 @@
+// DossierService::Submit: a dossier submitted online by its applicant or received at the desk.
+#include <algorithm>
+#include <cstdio>
+
+#include "common/time_format.hpp"
+#include "domain/access/account.hpp"
+#include "services/access/access_check.hpp"
+#include "services/audit/audit_entry.hpp"
+#include "services/dossiers/dossier_access.hpp"
+#include "services/dossiers/dossier_service.hpp"
+#include "services/indicators/indicator_feed.hpp"
+
+namespace motcua::services {
+namespace {
+
+using domain::DossierAction;
+
+std::string DayCode(Instant at) {
+    const std::chrono::year_month_day date{domain::calendar::ToLocalDateTime(at).date};
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d%02u%02u", static_cast<int>(date.year()) % 100,
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+// Where a procedure may be received: commune-level ones at any commune (or its centre);
+// province-level ones at their receiving or competent agency or an agency inside them.
+bool IsReceivableAt(const CatalogSnapshot& snapshot, const domain::Procedure& procedure,
+                    const domain::Agency& agency) {
+    if (procedure.level == domain::ProcedureLevel::kCommune) {
+        return agency.kind == domain::AgencyKind::kCommune ||
+               agency.kind == domain::AgencyKind::kCommuneServiceCentre;
+    }
+    for (const auto* code : {&procedure.receiving_agency, &procedure.competent_agency}) {
+        if (!code->empty() && snapshot.IsWithin(agency.code, *code)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+Outcome<Done> ValidateApplicant(const domain::Applicant& applicant) {
+    const auto kind = applicant.kind == "organisation" ? domain::AccountKind::kOrganisation
+                                                       : domain::AccountKind::kCitizen;
+    if (applicant.kind != "citizen" && applicant.kind != "organisation") {
+        return InvalidDossierInput("applicant.kind");
+    }
+    if (!domain::IsValidLogin(kind, applicant.id_number)) {
+        return InvalidDossierInput("applicant.id_number");
+    }
+    if (applicant.name.empty() || applicant.name.size() > 200) {
+        return InvalidDossierInput("applicant.name");
+    }
+    return Done{};
+}
+
+Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossier request) {
+    const auto snapshot = catalog_.GetSnapshot();
+    const auto is_within = MakeIsWithin(snapshot);
+    const domain::Procedure* found = snapshot->FindProcedure(request.procedure_code);
+    if (found == nullptr) {
+        return InvalidDossierInput("procedure");
+    }
+    const domain::Procedure& procedure = *found;
+    const domain::Agency* agency = snapshot->FindAgency(request.agency);
+    if (agency == nullptr || !IsReceivableAt(*snapshot, procedure, *agency)) {
+        return InvalidDossierInput("agency");
+    }
+    const bool applicant_submits = request.channel == domain::Channel::kOnline &&
+                                   domain::IsAllowed(actor, domain::Permission::kSubmitDossier,
+                                                     {agency->code, actor.account_id}, is_within) &&
+                                   !actor.is_system;
+    const bool desk_receives =
+        request.channel != domain::Channel::kOnline && CanReceiveAt(actor, agency->code, is_within);
+    if (!applicant_submits && !desk_receives) {
+        RecordDenied(actor, "dossier.create", request.procedure_code);
+        return AccessDenied(actor);
+    }
+    if (applicant_submits) {
+        // Applicants file for themselves: identity comes from the account.
+        request.applicant.kind =
+            actor.kind == domain::AccountKind::kOrganisation ? "organisation" : "citizen";
+        request.applicant.id_number = actor.login;
+        if (request.applicant.name.empty()) {
+            request.applicant.name = actor.name;
+        }
+    }
+    MOTCUA_RETURN_IF_ERROR(ValidateApplicant(request.applicant));
+    if (std::find(procedure.applicant_kinds.begin(), procedure.applicant_kinds.end(),
+                  request.applicant.kind) == procedure.applicant_kinds.end()) {
+        return MakeError(ErrorKind::kInvalid, "applicant_kind_not_allowed", "applicant.kind");
+    }
+    if (request.channel == domain::Channel::kOnline &&
+        procedure.online_level == domain::OnlineLevel::kNone) {
+        return MakeError(ErrorKind::kInvalid, "procedure_not_online", "procedure");
+    }
+    if (request.idempotency_key.size() > 200) {
+        return InvalidDossierInput("Idempotency-Key");
+    }
+    const auto deadlines = GetDeadlines();
+    domain::ActionInput input;
+    input.action = applicant_submits ? DossierAction::kSubmit : DossierAction::kReceive;
+    input.at = clock_.Now();
+    input.actor_id = actor.account_id;
+    input.actor_login = actor.login;
+    input.actor_agency = agency->code;
+    input.note = request.note;
+    input.payload_json = request.payload_json;
+    DossierView view;
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        auto& dossiers = transaction.Dossiers();
+        if (!request.idempotency_key.empty()) {
+            MOTCUA_ASSIGN_OR_RETURN(auto earlier, dossiers.FindIdempotencyKey(
+                                                      actor.account_id, request.idempotency_key));
+            if (earlier) {
+                MOTCUA_ASSIGN_OR_RETURN(auto existing, dossiers.FindByCode(*earlier));
+                view = View(actor, std::move(*existing), is_within);
+                view.created = false;
+                return Done{};
+            }
+        }
+        if (applicant_submits &&
+            (request.applicant.phone.empty() || request.applicant.email.empty())) {
+            // The desk and the receipt slip need a way to reach the applicant: the account's.
+            auto account = transaction.Accounts().FindById(actor.account_id);
+            if (account && account.Value()) {
+                if (request.applicant.phone.empty()) {
+                    request.applicant.phone = account.Value()->phone;
+                }
+                if (request.applicant.email.empty()) {
+                    request.applicant.email = account.Value()->email;
+                }
+            }
+        }
+        MOTCUA_ASSIGN_OR_RETURN(auto sequence,
+                                dossiers.NextDailySequence(agency->code, DayCode(input.at)));
+        const std::chrono::year_month_day day{domain::calendar::ToLocalDateTime(input.at).date};
+        auto dossier = domain::InitializeDossier(
+            procedure,
+            domain::FormatDossierCode(agency->code, day, sequence, options_.code_format,
+                                      options_.code_system_digits),
+            agency->code, request.channel, request.applicant,
+            applicant_submits ? actor.account_id : 0);
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto applied, domain::ApplyAction(dossier, input, procedure, deadlines.Context()));
+        auto& created = applied;
+        MOTCUA_ASSIGN_OR_RETURN(auto id, dossiers.Insert(created.dossier));
+        created.dossier.id = id;
+        MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(id, created.event));
+        MOTCUA_RETURN_IF_ERROR(
+            FeedIndicators(transaction, procedure, {}, {&created.dossier, {&created.event, 1}}));
+        if (!request.idempotency_key.empty()) {
+            MOTCUA_RETURN_IF_ERROR(
+                dossiers.RememberIdempotencyKey(actor.account_id, request.idempotency_key,
+                                                created.dossier.code, FormatUtc(input.at)));
+        }
+        MOTCUA_RETURN_IF_ERROR(AppendAudit(
+            transaction, MakeAuditEntry(clock_, actor,
+                                        "dossier." + std::string(domain::ActionName(input.action)),
+                                        "dossier", created.dossier.code, AuditOutcome::kOk)));
+        view = View(actor, std::move(created.dossier), is_within);
+        return Done{};
+    }));
+    return view;
+}
+
+}  // namespace motcua::services
