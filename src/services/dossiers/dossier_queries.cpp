@@ -56,6 +56,14 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
     }
     MOTCUA_ASSIGN_OR_RETURN(auto found, FindDossier(code));
     std::optional<domain::Dossier> dossier = std::move(found);
+    MOTCUA_RETURN_IF_ERROR(RecordRead(actor, dossier, is_within, code));
+    return *std::move(dossier);
+}
+
+Outcome<Done> DossierService::RecordRead(const domain::Actor& actor,
+                                         const std::optional<domain::Dossier>& dossier,
+                                         const domain::IsWithinAgency& is_within,
+                                         const std::string& code) {
     if (!dossier || !CanRead(actor, *dossier, is_within)) {
         if (dossier) {
             RecordDenied(actor, "dossier.read", code);
@@ -63,10 +71,8 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
         return DossierNotFound(code);
     }
     // Reading a dossier is reading a person's data: it is audited.
-    MOTCUA_RETURN_IF_ERROR(RecordAudit(
-        database_,
-        MakeAuditEntry(clock_, actor, "dossier.read", "dossier", code, AuditOutcome::kOk)));
-    return *std::move(dossier);
+    return RecordAudit(database_, MakeAuditEntry(clock_, actor, "dossier.read", "dossier", code,
+                                                 AuditOutcome::kOk));
 }
 
 Outcome<DossierView> DossierService::Get(const domain::Actor& actor, const std::string& code) {
@@ -113,15 +119,7 @@ Outcome<boost::json::object> DossierService::GetForm(const domain::Actor& actor,
         events = std::move(found);
         return Done{};
     }));
-    if (!dossier || !CanRead(actor, *dossier, is_within)) {
-        if (dossier) {
-            RecordDenied(actor, "dossier.read", code);
-        }
-        return DossierNotFound(code);
-    }
-    MOTCUA_RETURN_IF_ERROR(RecordAudit(
-        database_,
-        MakeAuditEntry(clock_, actor, "dossier.read", "dossier", code, AuditOutcome::kOk)));
+    MOTCUA_RETURN_IF_ERROR(RecordRead(actor, dossier, is_within, code));
     const domain::Procedure* procedure = snapshot->FindProcedure(dossier->procedure_code);
     if (procedure == nullptr) {
         return MakeError(ErrorKind::kConflict, "procedure_missing", dossier->procedure_code);
