@@ -24,7 +24,12 @@ std::string CounterUpsertSql(std::string_view table, std::string_view key) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string name = fields[i].column;
         values += ", ?" + std::to_string(i + 4) + "::bigint";
-        updates += std::string(i == 0 ? "" : ", ") + name + " = t." + name + " + excluded." + name;
+        updates.append(i == 0 ? "" : ", ")
+            .append(name)
+            .append(" = t.")
+            .append(name)
+            .append(" + excluded.")
+            .append(name);
     }
     return "INSERT INTO " + std::string(table) + " AS t (" + std::string(key) +
            CounterColumnList("", "") + ") VALUES (" + values + ") ON CONFLICT (" +
