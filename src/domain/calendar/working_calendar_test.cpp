@@ -172,6 +172,7 @@ TEST(WorkingCalendar, AnOverrideCanMakeASundayAWorkingDay) {
 TEST(WorkingCalendar, ConcurrentConstReadsAgree) {
     std::vector<std::thread> threads;
     std::vector<int> counts(4, 0);
+    threads.reserve(counts.size());
     for (int& count : counts) {
         threads.emplace_back([&count] {
             for (sys_days day = D(2025, 1, 1); day <= D(2026, 12, 31); day += days{1}) {

@@ -320,6 +320,7 @@ TEST(TextIndex, ConcurrentReadersSeeTheSameResults) {
     }
     std::vector<int> mismatches(4, 0);
     std::vector<std::thread> threads;
+    threads.reserve(mismatches.size());
     for (int& mismatch : mismatches) {
         threads.emplace_back([&c, &queries, &expected, &mismatch] {
             for (int round = 0; round < 50; ++round) {
