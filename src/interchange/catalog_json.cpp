@@ -65,8 +65,8 @@ Outcome<std::vector<T>> ReadObjectList(JsonReader& reader, std::string_view key,
         }
         items.push_back(std::move(item).Value());
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return items;
 }
@@ -77,8 +77,8 @@ Outcome<domain::AgencyPredecessor> PredecessorFromJson(const object& json,
     domain::AgencyPredecessor predecessor{reader.String("admin_unit_code", false),
                                           reader.String("name_vi", true),
                                           reader.String("type", false)};
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return predecessor;
 }
@@ -111,8 +111,8 @@ Outcome<domain::Fee> FeeFromJson(const object& json, const std::string& path) {
     if (fee.amount_vnd < 0) {
         reader.Fail("amount_vnd", "must be at least 0");
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return fee;
 }
@@ -128,8 +128,8 @@ Outcome<domain::Component> ComponentFromJson(const object& json, const std::stri
     component.required = reader.Boolean("required", true).value_or(true);
     component.result_of_procedure = reader.String("result_of_procedure", false);
     component.note_vi = reader.String("note_vi", false);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return component;
 }
@@ -145,8 +145,8 @@ Outcome<domain::Step> StepFromJson(const object& json, const std::string& path) 
     }
     step.agency_code = reader.String("agency", false);
     step.share_percent = ReadInt(reader, "share_percent", true, 0);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return step;
 }
@@ -155,8 +155,8 @@ Outcome<domain::Field> FieldFromJson(const object& json, const std::string& path
     JsonReader reader(json, path);
     domain::Field field{reader.String("code", true), reader.String("name_vi", true),
                         reader.String("name_en", false)};
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return field;
 }
@@ -254,8 +254,8 @@ Outcome<domain::Agency> AgencyFromJson(const object& json, const std::string& pa
     }
     agency.history = std::move(history).Value();
     agency.extra_json = ReadExtra(reader);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return agency;
 }
@@ -291,8 +291,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
                 time_reader.Fail("cutoff", "must be a time HH:MM");
             }
         }
-        if (time_reader.GetError()) {
-            return *time_reader.GetError();
+        if (const auto& failure = time_reader.GetError()) {
+            return *failure;
         }
     }
     auto fees = ReadObjectList<domain::Fee>(reader, "fees", true, FeeFromJson);
@@ -319,8 +319,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
         }
         procedure.result.name_vi = result_reader.String("name_vi", false);
         procedure.result.name_en = result_reader.String("name_en", false);
-        if (result_reader.GetError()) {
-            return *result_reader.GetError();
+        if (const auto& failure = result_reader.GetError()) {
+            return *failure;
         }
     }
     procedure.applicant_kinds = ReadStrings(reader, "applicant_kinds");
@@ -329,8 +329,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
     procedure.effective_from = reader.String("effective_from", true);
     procedure.description_vi = reader.String("description_vi", false);
     procedure.extra_json = ReadExtra(reader);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return procedure;
 }
