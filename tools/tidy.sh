@@ -6,9 +6,9 @@
 #   tools/tidy.sh --all     every .cpp under src/, tests/ and bench/ in the compile database
 #   tools/tidy.sh FILE...   the given .cpp files
 # A changed header tidies the .cpp files beside it and those that include it by name; a change
-# to .clang-tidy, this script or the baseline itself tidies everything. With an unknown
-# baseline (a shallow clone), it falls back to --all. Exits non-zero on any finding
-# (WarningsAsErrors: '*'). MOTCUA_TIDY_JOBS sets the parallelism (default 2).
+# to .clang-tidy or to this script tidies everything. With an unknown baseline (a shallow
+# clone), it falls back to --all. Exits non-zero on any finding (WarningsAsErrors: '*').
+# MOTCUA_TIDY_JOBS sets the parallelism (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -76,7 +76,7 @@ else
   mapfile -t requested < <(changed_files)
   if [ "${requested[*]-}" = ALL ]; then mode=all; requested=(); fi
   for path in "${requested[@]}"; do
-    case $path in .clang-tidy | tools/tidy.sh | tools/tidy-baseline) mode=all ;; esac
+    case $path in .clang-tidy | tools/tidy.sh) mode=all ;; esac
   done
 fi
 
