@@ -12,9 +12,10 @@ BUILD_PACKAGES=(
   libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev
 )
-# Extra packages the test suite needs (tests, benchmarks smoke runs, format check, wrk).
-TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 wrk chromium
-               libreoffice-calc-nogui)
+# Extra packages the test suite needs (tests, benchmarks smoke runs, format and tidy checks,
+# wrk).
+TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 clang-tidy-16 wrk
+               chromium libreoffice-calc-nogui)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up command 2: install what the tests need, build the sanitized debug build (ASan+UBSan,
-# -Werror) and run the whole test suite: format check, layer check, unit, storage, API
-# (black-box, real binary), and benchmark smoke runs. .ci/run calls this and nothing else.
+# -Werror) and run the whole test suite: format check, layer check, clang-tidy, unit, storage,
+# API (black-box, real binary), and benchmark smoke runs. .ci/run calls this and nothing else.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MOTCUA_ROOT"
 started=$SECONDS
@@ -26,6 +26,10 @@ npm_install "$MOTCUA_ROOT/tests/ui"
 log "Building motcua (debug, ASan+UBSan)"
 cmake --preset debug >/dev/null
 cmake --build --preset debug
+
+# The .cpp files changed since tools/tidy-baseline (all of them when the clone lacks that commit).
+log "Running clang-tidy-16 (tools/tidy.sh)"
+bash tools/tidy.sh
 
 log "Running the test suite"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

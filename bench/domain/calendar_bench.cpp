@@ -33,7 +33,8 @@ void Check(bool ok, const char* what) {
 
 // Receipts spread over 2025 so the loop crosses Tết, swaps and month ends.
 LocalDateTime Receipt(std::int64_t i) {
-    return {At("2025-01-02T09:00").date + days{i % 360}, minutes{9 * 60 + (i % 7) * 30}};
+    return {At("2025-01-02T09:00").date + days{i % 360},
+            std::chrono::hours{9} + minutes{(i % 7) * 30}};
 }
 
 void RunDue(benchmark::State& state, int amount, TimeUnit unit, const char* received,
@@ -45,7 +46,7 @@ void RunDue(benchmark::State& state, int amount, TimeUnit unit, const char* rece
     };
     Check(FormatLocalDateTime(once(At(received))) == expected, expected);
     std::int64_t i = 0;
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(once(Receipt(i++)));
     }
     state.SetItemsProcessed(state.iterations());
@@ -67,7 +68,7 @@ void BM_ShiftForPause(benchmark::State& state) {
                                        At("2025-03-07T09:00"), hours, Calendar());
     Check(shifted && FormatLocalDateTime(shifted.Value()) == "2025-03-19T17:00", "pause");
     std::int64_t i = 0;
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         const LocalDateTime paused = Receipt(i++);
         const LocalDateTime resumed{paused.date + days{3}, paused.time_of_day};
         benchmark::DoNotOptimize(
@@ -79,14 +80,14 @@ void BM_ShiftForPause(benchmark::State& state) {
 void BM_IsWorkingDay(benchmark::State& state) {
     Check(Calendar().IsWorkingDay(At("2025-04-26T00:00").date), "make-up Saturday");
     std::int64_t i = 0;
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(Calendar().IsWorkingDay(Receipt(i++).date));
     }
     state.SetItemsProcessed(state.iterations());
 }
 
 void BM_BuildCalendar1970To2100(benchmark::State& state) {
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         auto calendar =
             WorkingCalendar::Create(kDefaultFirstYear, kDefaultLastYear, PublishedOverrides());
         benchmark::DoNotOptimize(calendar);

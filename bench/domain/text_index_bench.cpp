@@ -94,10 +94,13 @@ std::vector<Procedure> MakeCatalogue(std::size_t count, std::size_t* exact_posit
         const std::string& object = objects[next(objects.size())];
         const std::string& qualifier = qualifiers[1 + next(qualifiers.size() - 1)];
         Procedure p;
-        p.name = action + " " + object + " " + qualifier;
-        p.summary = "Tổ chức, cá nhân nộp hồ sơ " + action + " " + object +
-                    " tại Trung tâm Phục vụ hành chính công; " +
-                    qualifiers[next(qualifiers.size())];
+        p.name.append(action).append(" ").append(object).append(" ").append(qualifier);
+        p.summary.append("Tổ chức, cá nhân nộp hồ sơ ")
+            .append(action)
+            .append(" ")
+            .append(object)
+            .append(" tại Trung tâm Phục vụ hành chính công; ")
+            .append(qualifiers[next(qualifiers.size())]);
         char code[32];
         std::snprintf(code, sizeof code, "1.%06zu", 100000 + i);
         p.code = code;
@@ -136,7 +139,7 @@ void RunQuery(benchmark::State& state, const char* query, bool expect_exact_firs
         return;
     }
     const std::vector<SearchHit> all = f.index.Search(query, kDocuments);
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(f.index.Search(query, 20));
     }
     state.counters["matches"] = static_cast<double>(all.size());
@@ -146,7 +149,7 @@ void RunQuery(benchmark::State& state, const char* query, bool expect_exact_firs
 void BM_Build10k(benchmark::State& state) {
     std::size_t exact = 0;
     const std::vector<Procedure> catalogue = MakeCatalogue(kDocuments, &exact);
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(BuildIndex(catalogue));
     }
 }
@@ -176,7 +179,7 @@ void BM_SearchExactKey(benchmark::State& state) { RunQuery(state, "1.105000", fa
 BENCHMARK(BM_SearchExactKey)->Unit(benchmark::kMicrosecond);
 
 void BM_FoldForSearch(benchmark::State& state) {
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(FoldForSearch("Đăng ký khai sinh có yếu tố nước ngoài"));
     }
 }

@@ -51,7 +51,7 @@ void BM_ScoreProvince(benchmark::State& state) {
         std::fprintf(stderr, "indicator_bench: wrong index\n");
         std::abort();
     }
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(ScoreIndex766(in));
     }
     state.SetItemsProcessed(state.iterations() * state.range(0));
@@ -62,7 +62,7 @@ void BM_ScoreWithPlan(benchmark::State& state) {
     const IndexInputs in = ProvinceInputs(2000);
     PlanTargets targets;
     targets.by_year[2025] = {{"I.1", 80}, {"I.2", 60}, {"III.3", 90}};
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         const IndexResult index = ScoreIndex766(in);
         benchmark::DoNotOptimize(EvaluatePlan(index, in, targets, 2025));
     }
@@ -76,7 +76,7 @@ void BM_MergeYearOfDays(benchmark::State& state) {
         days[i].received = static_cast<std::int64_t>(i % 9);
         days[i].online = static_cast<std::int64_t>(i % 5);
     }
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         Counters total;
         for (const auto& day : days) {
             total += day;

@@ -67,7 +67,8 @@ domain::Dossier MakeDossier(std::int64_t n, const domain::Procedure& procedure,
                                  : domain::Channel::kPostal;
     d.applicant.id_number = "0560" + std::to_string(10000000 + n % 90000000);
     d.applicant.name = "Công dân " + std::to_string(n);
-    const Instant received = LocalAt(day, 7 * 60 + 30 + static_cast<int>(pick.Index(9 * 60)));
+    const Instant received =
+        LocalAt(day, 7 * 60 + 30 + static_cast<int>(pick.Index(std::size_t{9} * 60)));
     d.submitted_at = received;
     d.last_event_at = received;
     if (pick.Chance(0.02)) {  // Refused at reception.

@@ -63,7 +63,7 @@ void BM_ReceiveAtDesk(benchmark::State& state) {
     if (state.thread_index() == 0 && fixture.Receive().empty()) {
         state.SkipWithError("reception failed");
     }
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(fixture.Receive());
     }
     state.SetItemsProcessed(state.iterations());
@@ -82,7 +82,7 @@ void BM_ActionOnDossier(benchmark::State& state) {
     if (!fixture.dossiers.Act(system, code, input)) {
         state.SkipWithError("action failed");
     }
-    for (auto _ : state) {
+    for ([[maybe_unused]] auto _ : state) {
         benchmark::DoNotOptimize(fixture.dossiers.Act(system, code, input));
     }
     state.SetItemsProcessed(state.iterations());

@@ -36,8 +36,8 @@ Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json
             input.reasons.emplace_back(reason.get_string());
         }
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     boost::json::object payload = json;
     payload.erase("action");

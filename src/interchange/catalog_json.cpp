@@ -62,8 +62,8 @@ Outcome<std::vector<T>> ReadObjectList(JsonReader& reader, std::string_view key,
         MOTCUA_ASSIGN_OR_RETURN(T item, read((*elements)[i].get_object(), reader.Path(key, i)));
         items.push_back(std::move(item));
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return items;
 }
@@ -74,8 +74,8 @@ Outcome<domain::AgencyPredecessor> PredecessorFromJson(const object& json,
     domain::AgencyPredecessor predecessor{reader.String("admin_unit_code", false),
                                           reader.String("name_vi", true),
                                           reader.String("type", false)};
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return predecessor;
 }
@@ -105,8 +105,8 @@ Outcome<domain::Fee> FeeFromJson(const object& json, const std::string& path) {
     if (fee.amount_vnd < 0) {
         reader.Fail("amount_vnd", "must be at least 0");
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return fee;
 }
@@ -122,8 +122,8 @@ Outcome<domain::Component> ComponentFromJson(const object& json, const std::stri
     component.required = reader.Boolean("required", true).value_or(true);
     component.result_of_procedure = reader.String("result_of_procedure", false);
     component.note_vi = reader.String("note_vi", false);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return component;
 }
@@ -139,8 +139,8 @@ Outcome<domain::Step> StepFromJson(const object& json, const std::string& path) 
     }
     step.agency_code = reader.String("agency", false);
     step.share_percent = ReadInt(reader, "share_percent", true, 0);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return step;
 }
@@ -149,8 +149,8 @@ Outcome<domain::Field> FieldFromJson(const object& json, const std::string& path
     JsonReader reader(json, path);
     domain::Field field{reader.String("code", true), reader.String("name_vi", true),
                         reader.String("name_en", false)};
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return field;
 }
@@ -245,8 +245,8 @@ Outcome<domain::Agency> AgencyFromJson(const object& json, const std::string& pa
                                               reader, "history", false, HistoryFromJson));
     agency.history = std::move(history);
     agency.extra_json = ReadExtra(reader);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return agency;
 }
@@ -282,8 +282,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
                 time_reader.Fail("cutoff", "must be a time HH:MM");
             }
         }
-        if (time_reader.GetError()) {
-            return *time_reader.GetError();
+        if (const auto& failure = time_reader.GetError()) {
+            return *failure;
         }
     }
     MOTCUA_ASSIGN_OR_RETURN(auto fees,
@@ -303,8 +303,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
         }
         procedure.result.name_vi = result_reader.String("name_vi", false);
         procedure.result.name_en = result_reader.String("name_en", false);
-        if (result_reader.GetError()) {
-            return *result_reader.GetError();
+        if (const auto& failure = result_reader.GetError()) {
+            return *failure;
         }
     }
     procedure.applicant_kinds = ReadStrings(reader, "applicant_kinds");
@@ -313,8 +313,8 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
     procedure.effective_from = reader.String("effective_from", true);
     procedure.description_vi = reader.String("description_vi", false);
     procedure.extra_json = ReadExtra(reader);
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return procedure;
 }

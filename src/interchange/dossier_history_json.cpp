@@ -28,8 +28,8 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
         record.applicant = {person.String("kind", true),   person.String("id_number", true),
                             person.String("name", true),   person.String("phone", false),
                             person.String("email", false), person.String("address", false)};
-        if (person.GetError()) {
-            return *person.GetError();
+        if (const auto& failure = person.GetError()) {
+            return *failure;
         }
     }
     record.fee_total = reader.Integer("fee_total", false);
@@ -57,8 +57,8 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
             record.events.push_back({std::move(input)});
         }
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     record.metadata_json = reader.UnknownFieldsJson();
     return record;

@@ -160,8 +160,8 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
     if (const auto* metadata = reader.Object("metadata", false)) {
         dossier.metadata_json = boost::json::serialize(*metadata);
     }
-    if (reader.GetError()) {
-        return *reader.GetError();
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
     }
     return dossier;
 }

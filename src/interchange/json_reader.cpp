@@ -91,7 +91,7 @@ std::optional<Instant> JsonReader::Time(std::string_view key) {
     return instant;
 }
 
-void JsonReader::Fail(std::string_view key, std::string detail) {
+void JsonReader::Fail(std::string_view key, const std::string& detail) {
     if (!error_) {
         const std::string where = Path(key);
         error_ = MakeError(ErrorKind::kInvalid, "invalid_import", where, where + " " + detail);

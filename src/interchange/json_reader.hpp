@@ -31,7 +31,7 @@ public:
     /// Returns the optional RFC 3339 date-time at `key`; records an error when it does not parse.
     std::optional<Instant> Time(std::string_view key);
     /// Records an error for `key` (e.g. an enum value out of range).
-    void Fail(std::string_view key, std::string detail);
+    void Fail(std::string_view key, const std::string& detail);
 
     /// Returns the path of a child element, e.g. Path("steps", 2) == "procedures[0].steps[2]".
     std::string Path(std::string_view key, std::optional<std::size_t> index = {}) const;

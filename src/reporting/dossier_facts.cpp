@@ -83,6 +83,7 @@ std::optional<Instant> OverdueInstant(const domain::Dossier& dossier,
     }
     // More than one supplementation request ⇒ overdue (docs/domain.md §1.4, 2.1).
     if (dossier.supplement_requests > 1) {
+        // NOLINTNEXTLINE(bugprone-unchecked-optional-access): requests follow the receipt.
         const Instant second = history.second_request.value_or(*dossier.received_at);
         overdue = overdue ? std::min(*overdue, second) : second;
     }

@@ -65,7 +65,7 @@ MetricResult SyncMetric(const IndexInputs& inputs, const Counters& total,
             }
             break;
     }
-    const double numerator = static_cast<double>(total.synced);
+    const auto numerator = static_cast<double>(total.synced);
     if (*denominator > 0) {
         return RatioMetric(code, "1.4", numerator, *denominator, 6, options, 0, Linear(6));
     }

@@ -97,7 +97,7 @@ TEST(IndicatorProperty, IncrementalCountersEqualRecomputeOverTenThousandRandomDo
             {"citizen", "056095001234", "An", "", "", ""}, 0);
         std::vector<domain::DossierEvent> events;
         // Start anywhere in two years (minutes resolution), then move forward by random steps.
-        Instant at = first + std::chrono::minutes(random() % (2 * 365 * 24 * 60));
+        Instant at = first + std::chrono::minutes(random() % (2UL * 365 * 24 * 60));
         auto apply = [&](DossierAction action) {
             auto applied = domain::ApplyAction(dossier, InputFor(action, at, dossier, random),
                                                procedure, context);
@@ -118,8 +118,8 @@ TEST(IndicatorProperty, IncrementalCountersEqualRecomputeOverTenThousandRandomDo
         apply(online ? DossierAction::kSubmit : DossierAction::kReceive);
         for (int step = 0; step < 12 && !domain::IsTerminal(dossier.status); ++step) {
             // Mostly hours apart, sometimes weeks: late events and overdue marks cross periods.
-            at += random() % 5 == 0 ? std::chrono::minutes(random() % (40 * 24 * 60))
-                                    : std::chrono::minutes(random() % (3 * 24 * 60));
+            at += random() % 5 == 0 ? std::chrono::minutes(random() % (40UL * 24 * 60))
+                                    : std::chrono::minutes(random() % (3UL * 24 * 60));
             const auto allowed = domain::AllowedActions(dossier.status);
             apply(allowed[random() % allowed.size()]);
         }

@@ -132,8 +132,9 @@ std::optional<DossierJudgement> JudgeDossier(std::string_view metric, const Doss
 }
 
 ReasonText ReasonTextOf(std::string_view reason) {
-    const auto found = std::find_if(std::begin(kReasons), std::end(kReasons),
-                                    [&](const ReasonEntry& entry) { return entry.code == reason; });
+    const auto* const found =
+        std::find_if(std::begin(kReasons), std::end(kReasons),
+                     [&](const ReasonEntry& entry) { return entry.code == reason; });
     return found == std::end(kReasons) ? ReasonText{reason, reason} : found->text;
 }
 

@@ -61,8 +61,8 @@ constexpr Entry kNames[] = {
 }  // namespace
 
 MetricName MetricNameOf(std::string_view code) {
-    const auto found = std::find_if(std::begin(kNames), std::end(kNames),
-                                    [&](const Entry& entry) { return entry.code == code; });
+    const auto* const found = std::find_if(std::begin(kNames), std::end(kNames),
+                                           [&](const Entry& entry) { return entry.code == code; });
     if (found == std::end(kNames)) {
         return {code, code};
     }

@@ -15,7 +15,7 @@ Outcome<T> ReadCatalog(Database& database, Outcome<T> (CatalogStore::*load)()) {
         value = std::move(loaded).Value();
         return Done{};
     }));
-    return std::move(*value);
+    return std::move(*value);  // NOLINT(bugprone-unchecked-optional-access): set on success.
 }
 
 }  // namespace

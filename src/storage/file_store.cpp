@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <random>
+#include <system_error>
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -14,8 +15,9 @@ namespace motcua::storage {
 namespace {
 
 Error IoError(const std::string& what, const std::filesystem::path& path, int error_number) {
-    return MakeError(ErrorKind::kUnavailable, "unavailable", "",
-                     what + " " + path.string() + ": " + std::strerror(error_number));
+    return MakeError(
+        ErrorKind::kUnavailable, "unavailable", "",
+        what + " " + path.string() + ": " + std::generic_category().message(error_number));
 }
 
 Error NotFound(const std::string& sha256) {

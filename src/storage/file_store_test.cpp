@@ -9,14 +9,15 @@ namespace motcua::storage {
 namespace {
 
 class DirectoryFileStoreTest : public ::testing::Test {
+public:
+    ~DirectoryFileStoreTest() override { std::filesystem::remove_all(folder_); }
+
 protected:
     static std::filesystem::path TempFolder() {
         std::random_device random;
         return std::filesystem::temp_directory_path() /
                ("motcua-files-" + std::to_string(random()) + std::to_string(random()));
     }
-    ~DirectoryFileStoreTest() override { std::filesystem::remove_all(folder_); }
-
     std::filesystem::path folder_ = TempFolder();
     DirectoryFileStore store_{folder_ / "files"};
 };
@@ -42,7 +43,7 @@ TEST_F(DirectoryFileStoreTest, StoresUnderTwoLevelsNamedByTheHash) {
 }
 
 TEST_F(DirectoryFileStoreTest, IdenticalContentIsStoredOnceAndLeavesNoTemporaryFiles) {
-    std::string big(300 * 1024, 'x');
+    std::string big(std::size_t{300} * 1024, 'x');
     big[1234] = 'y';
     const auto first = store_.Put(big);
     const auto second = store_.Put(big);

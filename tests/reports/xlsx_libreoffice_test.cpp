@@ -31,10 +31,11 @@ using testing::CsvRecords;
 using testing::ReadCsv;
 
 std::optional<fs::path> FindSoffice() {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read before any thread starts.
     if (const char* configured = std::getenv("MOTCUA_SOFFICE"); configured && *configured) {
         return fs::path(configured);
     }
-    const char* path = std::getenv("PATH");
+    const char* path = std::getenv("PATH");  // NOLINT(concurrency-mt-unsafe): no threads.
     std::stringstream dirs(path ? path : "");
     std::string dir;
     while (std::getline(dirs, dir, ':')) {
@@ -123,6 +124,7 @@ protected:
             " --headless --norestore --convert-to "
             "'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' "
             "--outdir out canary.xlsx report.xlsx unfinished.xlsx empty.xlsx > soffice.log 2>&1";
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): the test runs soffice from one thread.
         if (std::system(command.c_str()) != 0) {
             conversion_error = "soffice failed (files kept in " + dir.string() +
                                "): " + ReadFile(dir / "soffice.log");

@@ -174,7 +174,9 @@ TEST_F(PostgresDatabase, DailySequenceIsGapFreeAndUniqueAcrossConnections) {
         int taken = 0;
         auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
             auto next = t.Dossiers().NextDailySequence("H32.02", "250701");
-            MOTCUA_RETURN_IF_ERROR(next);
+            if (!next) {
+                return next.GetError();
+            }
             taken = next.Value();
             if (i % 6 == 5) {  // Rolled back: its number is given to the next one.
                 return MakeError(ErrorKind::kConflict, "rolled_back");
@@ -283,7 +285,9 @@ TEST_F(PostgresDatabase, ConcurrentChangesOfOneDossierAreNotLost) {
     FromTwoConnections(*database_, 15, [](PgDatabase& process, int) {
         auto written = process.Write([](Transaction& t) -> Outcome<Done> {
             auto loaded = t.Dossiers().FindByCode("D1");
-            MOTCUA_RETURN_IF_ERROR(loaded);
+            if (!loaded) {
+                return loaded.GetError();
+            }
             domain::Dossier dossier = *loaded.Value();
             ++dossier.fee_total;
             return t.Dossiers().Update(dossier);
@@ -304,7 +308,9 @@ TEST_F(PostgresDatabase, ConcurrentRetriesWithOneIdempotencyKeyCreateOneDossier)
     FromTwoConnections(*database_, 5, [&](PgDatabase& process, int i) {
         auto written = process.Write([&](Transaction& t) -> Outcome<Done> {
             auto earlier = t.Dossiers().FindIdempotencyKey(7, "retry-1");
-            MOTCUA_RETURN_IF_ERROR(earlier);
+            if (!earlier) {
+                return earlier.GetError();
+            }
             if (earlier.Value()) {
                 return Done{};
             }

@@ -31,6 +31,7 @@ TEST(SqliteDatabase, ConcurrentWritersAreAllCommittedAndDurable) {
     constexpr int kThreads = 8;
     constexpr int kWritesPerThread = 50;
     std::vector<std::thread> writers;
+    writers.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         writers.emplace_back([&, t] {
             for (int i = 0; i < kWritesPerThread; ++i) {

@@ -65,7 +65,9 @@ TYPED_TEST(TransactionStoresContract, AccountsAndSessions) {
     ASSERT_TRUE(this->Db()
                     .Write([&](Transaction& t) -> Outcome<Done> {
                         auto inserted = t.Accounts().Insert(MakeAccount("can.bo", "H32.02"));
-                        MOTCUA_RETURN_IF_ERROR(inserted);
+                        if (!inserted) {
+                            return inserted.GetError();
+                        }
                         id = inserted.Value();
                         MOTCUA_RETURN_IF_ERROR(t.Accounts().Insert(MakeAccount("khac", "H32.03")));
                         auto again = t.Accounts().Insert(MakeAccount("can.bo", "H32.02"));
@@ -217,7 +219,9 @@ TYPED_TEST(TransactionStoresContract, DossiersEventsCountersAndPaging) {
                         dossier.due_at = At("2025-07-20T01:00:00Z");
                     }
                     auto id = dossiers.Insert(dossier);
-                    MOTCUA_RETURN_IF_ERROR(id);
+                    if (!id) {
+                        return id.GetError();
+                    }
                     domain::DossierEvent event;
                     event.seq = 1;
                     event.at = At("2025-07-01T01:00:00Z");
@@ -280,7 +284,9 @@ TYPED_TEST(TransactionStoresContract, ListEventsOfKeepsOnlyTheAskedActionsInOrde
                     .Write([&](Transaction& t) -> Outcome<Done> {
                         auto id = t.Dossiers().Insert(
                             MakeDossier("E1", "H32.02", At("2025-07-10T01:00:00Z")));
-                        MOTCUA_RETURN_IF_ERROR(id);
+                        if (!id) {
+                            return id.GetError();
+                        }
                         const DossierAction actions[] = {
                             DossierAction::kReceive,           DossierAction::kReuse,
                             DossierAction::kRequestSupplement, DossierAction::kReuse,
@@ -299,7 +305,9 @@ TYPED_TEST(TransactionStoresContract, ListEventsOfKeepsOnlyTheAskedActionsInOrde
                         const DossierAction wanted[] = {DossierAction::kRequestSupplement,
                                                         DossierAction::kWithdraw};
                         auto found = t.Dossiers().ListEventsOf(id.Value(), wanted);
-                        MOTCUA_RETURN_IF_ERROR(found);
+                        if (!found) {
+                            return found.GetError();
+                        }
                         std::vector<int> seqs;
                         for (const auto& event : found.Value()) {
                             seqs.push_back(event.seq);
@@ -337,7 +345,9 @@ TYPED_TEST(TransactionStoresContract, InboxPagesListEachMatchingDossierOnceInDue
                     .Write([&](Transaction& t) -> Outcome<Done> {
                         for (auto& dossier : made) {
                             auto id = t.Dossiers().Insert(dossier);
-                            MOTCUA_RETURN_IF_ERROR(id);
+                            if (!id) {
+                                return id.GetError();
+                            }
                             dossier.id = id.Value();
                         }
                         return Done{};
@@ -371,7 +381,9 @@ TYPED_TEST(TransactionStoresContract, InboxPagesListEachMatchingDossierOnceInDue
                         filter.limit = 4;
                         for (int pages = 0; pages < 100; ++pages) {
                             auto page = t.Dossiers().List(filter);
-                            MOTCUA_RETURN_IF_ERROR(page);
+                            if (!page) {
+                                return page.GetError();
+                            }
                             for (const auto& d : page.Value()) {
                                 listed.push_back(key(d));
                             }
@@ -406,7 +418,9 @@ TYPED_TEST(TransactionStoresContract, FindUnlockedByCodeFindsADossierNoOtherWrit
                         auto& dossiers = t.Dossiers();
                         EXPECT_TRUE(dossiers.FindByCode("D1").Value().has_value());
                         auto held = dossiers.FindUnlockedByCode("D1");
-                        MOTCUA_RETURN_IF_ERROR(held);
+                        if (!held) {
+                            return held.GetError();
+                        }
                         EXPECT_TRUE(held.Value().has_value());
                         auto free = dossiers.FindUnlockedByCode("D2").Value();
                         EXPECT_TRUE(free.has_value());

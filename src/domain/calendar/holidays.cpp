@@ -100,6 +100,7 @@ std::vector<Holiday> StatutoryHolidays(int year) {
 
 std::vector<Holiday> CompensatoryDays(const std::vector<Holiday>& holidays) {
     std::vector<sys_days> taken;
+    taken.reserve(holidays.size());
     for (const Holiday& holiday : holidays) {
         taken.push_back(holiday.date);
     }

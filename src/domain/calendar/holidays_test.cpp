@@ -17,6 +17,7 @@ sys_days D(int y, unsigned m, unsigned d) {
 
 std::vector<sys_days> Dates(const std::vector<Holiday>& holidays) {
     std::vector<sys_days> out;
+    out.reserve(holidays.size());
     for (const Holiday& holiday : holidays) {
         out.push_back(holiday.date);
     }
@@ -25,6 +26,7 @@ std::vector<sys_days> Dates(const std::vector<Holiday>& holidays) {
 
 std::vector<sys_days> DatesOf(const std::vector<Holiday>& holidays, Occasion occasion) {
     std::vector<sys_days> out;
+    out.reserve(holidays.size());
     for (const Holiday& holiday : holidays) {
         if (holiday.occasion == occasion && !holiday.compensatory) {
             out.push_back(holiday.date);

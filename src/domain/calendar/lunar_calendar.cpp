@@ -185,7 +185,7 @@ LunarCycle BuildCycle(int year) {
         // The first month after month 11 without a major term is the leap month.
         for (int i = 1; i < 13; ++i) {
             if (MajorTermSector(cycle.starts[static_cast<std::size_t>(i)]) ==
-                MajorTermSector(cycle.starts[static_cast<std::size_t>(i + 1)])) {
+                MajorTermSector(cycle.starts[static_cast<std::size_t>(i) + 1])) {
                 cycle.leap_offset = i;
                 break;
             }
@@ -253,7 +253,7 @@ Outcome<year_month_day> FromLunar(int year, int month, int day, bool leap) {
             continue;
         }
         const auto start = cycle.starts[static_cast<std::size_t>(offset)];
-        const auto length = (cycle.starts[static_cast<std::size_t>(offset + 1)] - start).count();
+        const auto length = (cycle.starts[static_cast<std::size_t>(offset) + 1] - start).count();
         if (day > length) {
             return InvalidLunarDate("this lunar month has 29 days");
         }

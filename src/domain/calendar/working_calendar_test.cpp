@@ -127,6 +127,7 @@ TEST(WorkingCalendar, ExceptionsOf2025ListEveryChangedDayWithItsSource) {
 TEST(WorkingCalendar, ExceptionsOf2026MixDecisionsAndDefaults) {
     const auto exceptions = Calendar().ExceptionsIn(2026);
     std::vector<sys_days> dates;
+    dates.reserve(exceptions.size());
     for (const CalendarDay& day : exceptions) {
         dates.push_back(day.date);
     }
@@ -171,10 +172,11 @@ TEST(WorkingCalendar, AnOverrideCanMakeASundayAWorkingDay) {
 TEST(WorkingCalendar, ConcurrentConstReadsAgree) {
     std::vector<std::thread> threads;
     std::vector<int> counts(4, 0);
-    for (std::size_t t = 0; t < counts.size(); ++t) {
-        threads.emplace_back([&counts, t] {
+    threads.reserve(counts.size());
+    for (int& count : counts) {
+        threads.emplace_back([&count] {
             for (sys_days day = D(2025, 1, 1); day <= D(2026, 12, 31); day += days{1}) {
-                counts[t] += Calendar().IsWorkingDay(day) ? 1 : 0;
+                count += Calendar().IsWorkingDay(day) ? 1 : 0;
             }
         });
     }

@@ -33,7 +33,7 @@ Instant At(const char* text) { return *ParseRfc3339(text); }
 
 class LifecycleTest : public ::testing::Test {
 protected:
-    Outcome<ActionResult> Apply(ActionInput input) {
+    Outcome<ActionResult> Apply(const ActionInput& input) {
         auto result = ApplyAction(dossier_, input, procedure_, context_);
         if (result) {
             dossier_ = result.Value().dossier;

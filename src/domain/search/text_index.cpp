@@ -44,8 +44,8 @@ bool EndsWithWhitespace(std::string_view text) {
 }
 
 double ComputeIdf(std::size_t documents, std::size_t doc_freq) {
-    const double n = static_cast<double>(documents);
-    const double df = static_cast<double>(doc_freq);
+    const auto n = static_cast<double>(documents);
+    const auto df = static_cast<double>(doc_freq);
     return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
 }
 

@@ -28,6 +28,7 @@ std::size_t AddProcedure(TextIndex& index, const std::string& name,
 
 std::vector<std::size_t> DocsOf(const std::vector<SearchHit>& hits) {
     std::vector<std::size_t> docs;
+    docs.reserve(hits.size());
     for (const SearchHit& hit : hits) {
         docs.push_back(hit.doc);
     }
@@ -313,17 +314,19 @@ TEST(TextIndex, ConcurrentReadersSeeTheSameResults) {
     const std::vector<const char*> queries = {"dang ky khai sinh", "Hòa", "khai si", "1.001193",
                                               "cap giay"};
     std::vector<std::vector<SearchHit>> expected;
+    expected.reserve(queries.size());
     for (const char* q : queries) {
         expected.push_back(c.index.Search(q, 10));
     }
     std::vector<int> mismatches(4, 0);
     std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < mismatches.size(); ++t) {
-        threads.emplace_back([&, t] {
+    threads.reserve(mismatches.size());
+    for (int& mismatch : mismatches) {
+        threads.emplace_back([&c, &queries, &expected, &mismatch] {
             for (int round = 0; round < 50; ++round) {
                 for (std::size_t q = 0; q < queries.size(); ++q) {
                     if (c.index.Search(queries[q], 10) != expected[q]) {
-                        ++mismatches[t];
+                        ++mismatch;
                     }
                 }
             }

@@ -199,10 +199,10 @@ void CanonicaliseTone(std::vector<UChar32>& word) {
         return;
     }
     const bool vowel_follows = i + 1 < n && IsVowel(letters[i + 1].base);
-    if (vowel_follows && i == 1 && letters[0].base == 'q' && letters[1].base == 'u') {
-        ++i;  // "qu" onset.
-    } else if (vowel_follows && i == 1 && letters[0].base == 'g' && letters[1].base == 'i') {
-        ++i;  // "gi" onset.
+    if (vowel_follows && i == 1 &&
+        ((letters[0].base == 'q' && letters[1].base == 'u') ||   // "qu" onset.
+         (letters[0].base == 'g' && letters[1].base == 'i'))) {  // "gi" onset.
+        ++i;
     }
     const std::size_t nucleus_first = i;
     while (i < n && IsVowel(letters[i].base)) {

@@ -17,7 +17,7 @@ public:
     Record& Number(const std::optional<double>& number) {
         return Raw(number ? CsvNumber(*number) : std::string());
     }
-    Record& Raw(std::string cell) {
+    Record& Raw(const std::string& cell) {
         if (!first_) {
             line_ += ',';
         }
@@ -208,7 +208,7 @@ std::string CsvTextField(std::string_view text) {
 std::string CsvNumber(double number) {
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
-    return std::string(buffer, result.ptr);
+    return {buffer, result.ptr};
 }
 
 std::string RenderCsv(const MonthlyReport& report, ReportSection section) {

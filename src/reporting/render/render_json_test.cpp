@@ -8,7 +8,6 @@
 namespace motcua::reporting::render {
 namespace {
 
-using boost::json::object;
 using boost::json::value;
 
 value Parsed(const MonthlyReport& report) { return boost::json::parse(RenderJson(report)); }

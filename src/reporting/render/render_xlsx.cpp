@@ -6,7 +6,7 @@
 #include <system_error>
 #include <vector>
 
-#include <stdlib.h>  // mkdtemp (POSIX).
+#include <stdlib.h>  // NOLINT(modernize-deprecated-headers): mkdtemp is POSIX, not <cstdlib>.
 #include <xlsxwriter.h>
 
 namespace motcua::reporting::render {

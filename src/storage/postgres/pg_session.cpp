@@ -23,6 +23,7 @@ public:
         } else {
             ++row_;
         }
+        // NOLINTNEXTLINE(bugprone-unchecked-optional-access): Execute() has set it.
         return row_ < result_->size();
     }
     void Run() override {
@@ -52,6 +53,7 @@ private:
         return values_[position];
     }
     pqxx::field Field(int column) const {
+        // NOLINTNEXTLINE(bugprone-unchecked-optional-access): read only after Step() executed.
         return (*result_)[static_cast<pqxx::result::size_type>(row_)]
                          [static_cast<pqxx::row::size_type>(column)];
     }

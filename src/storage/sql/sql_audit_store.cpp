@@ -155,7 +155,8 @@ Outcome<std::pair<std::int64_t, std::string>> SqlAuditStore::GetHead() {
     if (!head) {
         return head.GetError();
     }
-    return std::make_pair(head.Value().seq, std::move(head).Value().hash);
+    auto& value = head.Value();
+    return std::make_pair(value.seq, std::move(value.hash));
 }
 
 }  // namespace motcua::storage::sql

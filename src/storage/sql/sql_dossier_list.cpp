@@ -65,12 +65,19 @@ Statement PrepareSqlite(Session& session, const DossierFilter& filter) {
             for (std::size_t r = 0; r < filter.roles.size(); ++r) {
                 for (const char* column : {"current_agency", "receiving_agency"}) {
                     branches += branches.empty() ? "" : " UNION ";
-                    branches += "SELECT * FROM (SELECT id, " + due_key +
-                                " AS k FROM dossiers WHERE " + column + " = ?" +
-                                std::to_string(agencies_from + a) + " AND current_role = ?" +
-                                std::to_string(roles_from + r) + " AND " +
-                                std::string(kListConditions) + status_condition + after +
-                                " ORDER BY k, id LIMIT ?9)";
+                    branches.append("SELECT * FROM (SELECT id, ")
+                        .append(due_key)
+                        .append(" AS k FROM dossiers WHERE ")
+                        .append(column)
+                        .append(" = ?")
+                        .append(std::to_string(agencies_from + a))
+                        .append(" AND current_role = ?")
+                        .append(std::to_string(roles_from + r))
+                        .append(" AND ")
+                        .append(kListConditions)
+                        .append(status_condition)
+                        .append(after)
+                        .append(" ORDER BY k, id LIMIT ?9)");
                 }
             }
         }

@@ -24,7 +24,12 @@ std::string CounterUpsertSql(std::string_view table, std::string_view key) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string name = fields[i].column;
         values += ", ?" + std::to_string(i + 4) + "::bigint";
-        updates += std::string(i == 0 ? "" : ", ") + name + " = t." + name + " + excluded." + name;
+        updates.append(i == 0 ? "" : ", ")
+            .append(name)
+            .append(" = t.")
+            .append(name)
+            .append(" + excluded.")
+            .append(name);
     }
     return "INSERT INTO " + std::string(table) + " AS t (" + std::string(key) +
            CounterColumnList("", "") + ") VALUES (" + values + ") ON CONFLICT (" +
@@ -44,9 +49,9 @@ void ReadCounters(const Statement& select, int first, domain::Counters& counters
 Outcome<Done> SqlIndicatorStore::Add(const std::string& agency_code,
                                      const std::string& procedure_code, const std::string& day,
                                      const domain::Counters& delta) {
-    static const std::string kUpsertDay =
+    static const std::string upsert_day =
         CounterUpsertSql("indicator_counters", "agency_code, procedure_code, day");
-    static const std::string kUpsertMonth =
+    static const std::string upsert_month =
         CounterUpsertSql("indicator_counters_month", "month, agency_code, procedure_code");
     const auto fields = domain::CounterFields();
     auto bind_counters = [&](Statement& upsert) {
@@ -55,10 +60,10 @@ Outcome<Done> SqlIndicatorStore::Add(const std::string& agency_code,
         }
         upsert.Run();
     };
-    auto daily = session_.Prepare(kUpsertDay);
+    auto daily = session_.Prepare(upsert_day);
     daily.Bind(1, agency_code).Bind(2, procedure_code).Bind(3, day);
     bind_counters(daily);
-    auto monthly = session_.Prepare(kUpsertMonth);
+    auto monthly = session_.Prepare(upsert_month);
     monthly.Bind(1, day.substr(0, 7)).Bind(2, agency_code).Bind(3, procedure_code);
     bind_counters(monthly);
     return Done{};

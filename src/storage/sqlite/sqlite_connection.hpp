@@ -76,7 +76,7 @@ public:
     /// Runs one statement without parameters through the statement cache: BEGIN, COMMIT and
     /// savepoints, which the writer runs for every job and a reader for every read.
     void RunCached(std::string_view sql) { SqliteStatement(*this, sql).Run(); }
-    SqliteStatement Prepare(std::string_view sql) { return SqliteStatement(*this, sql); }
+    SqliteStatement Prepare(std::string_view sql) { return {*this, sql}; }
     sqlite3* GetHandle() { return db_; }
 
 private:

@@ -134,8 +134,7 @@ SqliteDatabase::ReaderLease SqliteDatabase::AcquireReader() {
         ++readers_created_;
         lock.unlock();
         try {
-            return ReaderLease(
-                *this, std::make_unique<SqliteConnection>(options_.path, OpenMode::kReadOnly));
+            return {*this, std::make_unique<SqliteConnection>(options_.path, OpenMode::kReadOnly)};
         } catch (...) {
             const std::lock_guard relock(readers_mutex_);
             --readers_created_;
@@ -145,7 +144,7 @@ SqliteDatabase::ReaderLease SqliteDatabase::AcquireReader() {
     reader_free_.wait(lock, [this] { return !free_readers_.empty(); });
     auto connection = std::move(free_readers_.back());
     free_readers_.pop_back();
-    return ReaderLease(*this, std::move(connection));
+    return {*this, std::move(connection)};
 }
 
 SqliteDatabase::ReaderLease::~ReaderLease() {
