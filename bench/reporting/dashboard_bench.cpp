@@ -175,7 +175,8 @@ int main(int argc, char** argv) {
                 ranked = ranking ? ranking.Value().children.size() : 0;
                 if (!ranking) {
                     std::fprintf(stderr, "dashboard failed\n");
-                    std::exit(1);
+                    // One thread: the benchmark stops at its first failure.
+                    std::exit(1);  // NOLINT(concurrency-mt-unsafe)
                 }
             });
             if (period.kind == reporting::PeriodKind::kMonth) {

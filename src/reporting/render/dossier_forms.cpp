@@ -328,7 +328,8 @@ value ReceiverAfter(const std::vector<DossierEvent>& events, std::size_t index,
                     std::initializer_list<DossierAction> actions) {
     for (std::size_t i = index + 1; i < events.size(); ++i) {
         if (std::find(actions.begin(), actions.end(), events[i].action) != actions.end()) {
-            return value(events[i].actor_login);
+            // Not braced: {…} would pick json::value's initializer-list constructor (an array).
+            return value(events[i].actor_login);  // NOLINT(modernize-return-braced-init-list)
         }
     }
     return nullptr;
