@@ -185,18 +185,20 @@ Outcome<domain::Dossier> ParseStoredDossier(std::string_view text, std::int64_t 
     unsigned char arena[16384];
     boost::json::monotonic_resource resource(arena, sizeof arena);
     boost::system::error_code error;
-    const value parsed = boost::json::parse(text, error, &resource);
+    value parsed = boost::json::parse(text, error, &resource);
     if (error || !parsed.is_object()) {
         return MakeError(ErrorKind::kUnavailable, "unavailable", {},
                          "stored dossier does not parse: " +
                              (error ? error.message() : std::string("not an object")));
     }
+    // The row's id is the dossier's: a stored document carries none (or, written before
+    // 2026-12, a copy of it).
+    parsed.as_object()["id"] = id;
     auto dossier = DossierFromJson(parsed.as_object());
     if (!dossier) {
         return MakeError(ErrorKind::kUnavailable, "unavailable", {},
                          "stored dossier does not parse: " + dossier.GetError().detail);
     }
-    dossier.Value().id = id;
     return dossier;
 }
 

@@ -278,6 +278,36 @@ TYPED_TEST(TransactionStoresContract, DossiersEventsCountersAndPaging) {
                     .HasValue());
 }
 
+// One insert writes the whole row: the document (read back with the row's id) and, for a
+// dossier between steps, an empty current role (the column is NOT NULL).
+TYPED_TEST(TransactionStoresContract, InsertStoresTheWholeDossierInOneStatement) {
+    std::int64_t id = 0;
+    ASSERT_TRUE(this->Db()
+                    .Write([&](Transaction& t) -> Outcome<Done> {
+                        auto dossier = MakeDossier("W1", "H32.02", At("2025-07-10T01:00:00Z"));
+                        dossier.steps.clear();
+                        dossier.current_step = -1;
+                        dossier.fee_total = 50000;
+                        MOTCUA_ASSIGN_OR_RETURN(id, t.Dossiers().Insert(dossier));
+                        return Done{};
+                    })
+                    .HasValue());
+    ASSERT_TRUE(this->Db()
+                    .Read([&](Transaction& t) -> Outcome<Done> {
+                        auto found = t.Dossiers().FindByCode("W1").Value();
+                        EXPECT_TRUE(found.has_value());
+                        if (found) {
+                            EXPECT_EQ(found->id, id);
+                            EXPECT_EQ(found->applicant.name, "Trần Thị Bình");
+                            EXPECT_EQ(found->fee_total, 50000);
+                            EXPECT_EQ(found->due_at, At("2025-07-10T01:00:00Z"));
+                            EXPECT_TRUE(found->steps.empty());
+                        }
+                        return Done{};
+                    })
+                    .HasValue());
+}
+
 TYPED_TEST(TransactionStoresContract, ListEventsOfKeepsOnlyTheAskedActionsInOrder) {
     using domain::DossierAction;
     ASSERT_TRUE(this->Db()

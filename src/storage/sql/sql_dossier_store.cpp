@@ -9,12 +9,12 @@ namespace motcua::storage::sql {
 namespace {
 
 // A code already taken inserts nothing and returns no row (the unique index decides, also
-// between concurrent transactions).
+// between concurrent transactions). One statement writes the whole row, document included.
 constexpr std::string_view kInsertDossier =
     "INSERT INTO dossiers (code, procedure_code, receiving_agency, current_agency, "
     "owner_account_id, applicant_id_number, status, due_at, overdue_at, received_at, updated_at, "
-    "doc, competent_agency) VALUES (?1, ?2, ?3, ?4, ?5::bigint, ?6, ?7::int, ?8, ?9, ?10, {now}, "
-    "'{}', ?11) ON CONFLICT (code) DO NOTHING RETURNING id";
+    "doc, competent_agency, \"current_role\") VALUES (?1, ?2, ?3, ?4, ?5::bigint, ?6, ?7::int, "
+    "?8, ?9, ?10, {now}, ?11, ?12, ?13) ON CONFLICT (code) DO NOTHING RETURNING id";
 constexpr std::string_view kUpdateDossier =
     "UPDATE dossiers SET current_agency = ?2, owner_account_id = ?3::bigint, status = ?4::int, "
     "due_at = ?5, overdue_at = ?6, received_at = ?7, updated_at = {now}, doc = ?8, "
@@ -42,6 +42,23 @@ void BindTime(Statement& statement, int index, const std::optional<Instant>& ins
     } else {
         statement.BindNull(index);
     }
+}
+
+// The stored document. It carries no id: the row's id column is the dossier's id (as
+// ParseStoredDossier reads it), so a new row is written whole before its id is known.
+std::string StoredDoc(const domain::Dossier& dossier) {
+    auto json = interchange::DossierToJson(dossier, FormatUtc);
+    json.erase("id");
+    return boost::json::serialize(json);
+}
+
+// The role of the step the dossier is at, for the inbox's filter ("" between steps).
+std::string_view CurrentRole(const domain::Dossier& dossier) {
+    const bool has_step =
+        dossier.current_step >= 0 && dossier.current_step < static_cast<int>(dossier.steps.size());
+    return has_step ? domain::StepRoleName(
+                          dossier.steps[static_cast<std::size_t>(dossier.current_step)].role)
+                    : std::string_view{};
 }
 
 // Reads (id, doc) rows.
@@ -133,15 +150,14 @@ Outcome<std::int64_t> SqlDossierStore::Insert(const domain::Dossier& dossier) {
     BindTime(insert, 8, dossier.due_at);
     BindTime(insert, 9, dossier.overdue_at);
     BindTime(insert, 10, dossier.received_at);
-    insert.Bind(11, dossier.competent_agency);
+    insert.Bind(11, StoredDoc(dossier)).Bind(12, dossier.competent_agency);
+    insert.Bind(13, CurrentRole(dossier));
     if (!insert.Step()) {
         return MakeError(ErrorKind::kConflict, "dossier_exists", dossier.code);
     }
-    domain::Dossier stored = dossier;
-    stored.id = insert.ColumnInt(0);
+    const std::int64_t id = insert.ColumnInt(0);
     insert.Run();
-    MOTCUA_RETURN_IF_ERROR(Update(stored));
-    return stored.id;
+    return id;
 }
 
 Outcome<Done> SqlDossierStore::Update(const domain::Dossier& dossier) {
@@ -151,13 +167,7 @@ Outcome<Done> SqlDossierStore::Update(const domain::Dossier& dossier) {
     BindTime(update, 5, dossier.due_at);
     BindTime(update, 6, dossier.overdue_at);
     BindTime(update, 7, dossier.received_at);
-    update.Bind(8, boost::json::serialize(interchange::DossierToJson(dossier, FormatUtc)));
-    const bool has_step =
-        dossier.current_step >= 0 && dossier.current_step < static_cast<int>(dossier.steps.size());
-    update.Bind(9, has_step
-                       ? domain::StepRoleName(
-                             dossier.steps[static_cast<std::size_t>(dossier.current_step)].role)
-                       : "");
+    update.Bind(8, StoredDoc(dossier)).Bind(9, CurrentRole(dossier));
     update.Run();
     if (update.Changes() == 0) {
         return MakeError(ErrorKind::kNotFound, "dossier_not_found", dossier.code);

@@ -36,7 +36,9 @@ SqliteStatement::~SqliteStatement() {
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
-    Check(db_, sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
+    // SQLite binds a null pointer as NULL: an empty view without data is still the empty text.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    Check(db_, sqlite3_bind_text(statement_, index, data, static_cast<int>(text.size()),
                                  SQLITE_TRANSIENT));
     return *this;
 }
