@@ -64,27 +64,94 @@ const char* DueStateName(domain::calendar::DueState state) {
     return "on_time";
 }
 
+// Every field is named here: a field added to the dossier (or to its stored document) reaches
+// the API only when it is added to this list.
 object DossierViewToJson(const services::CatalogSnapshot& snapshot,
                          const services::DossierView& view) {
     const auto& dossier = view.dossier;
-    object json =
-        interchange::DossierToJson(dossier, [](Instant instant) { return FormatVietnam(instant); });
-    json.erase("owner_account_id");
-    json["status_name_vi"] = domain::StatusNameVi(dossier.status);
-    json["status_name"] = domain::StatusName(dossier.status);
-    json["due_state"] = DueStateName(view.due_state);
-    json["procedure_name_vi"] = ProcedureName(snapshot, dossier.procedure_code);
-    json["receiving_agency_name_vi"] = AgencyName(snapshot, dossier.receiving_agency);
-    json["current_agency_name_vi"] = AgencyName(snapshot, dossier.current_agency);
-    auto& steps = json["steps"].as_array();
-    for (std::size_t i = 0; i < steps.size() && i < dossier.steps.size(); ++i) {
-        steps[i].as_object()["agency_name_vi"] = AgencyName(snapshot, dossier.steps[i].agency_code);
+    array steps;
+    steps.reserve(dossier.steps.size());
+    for (const auto& step : dossier.steps) {
+        steps.push_back(object{{"name_vi", step.name_vi},
+                               {"role", domain::StepRoleName(step.role)},
+                               {"agency", step.agency_code},
+                               {"due_at", Time(step.due_at)},
+                               {"started_at", Time(step.started_at)},
+                               {"completed_at", Time(step.completed_at)},
+                               {"agency_name_vi", AgencyName(snapshot, step.agency_code)}});
+    }
+    array components;
+    components.reserve(dossier.components.size());
+    for (const auto& component : dossier.components) {
+        components.push_back(object{{"code", component.code},
+                                    {"digitized", component.digitized},
+                                    {"reuse_source", component.reuse_source},
+                                    {"files", boost::json::value_from(component.files)}});
     }
     array allowed;
+    allowed.reserve(view.allowed_actions.size());
     for (const auto action : view.allowed_actions) {
         allowed.emplace_back(domain::ActionName(action));
     }
-    json["allowed_actions"] = std::move(allowed);
+    const auto& applicant = dossier.applicant;
+    object json{
+        {"id", dossier.id},
+        {"code", dossier.code},
+        {"procedure", dossier.procedure_code},
+        {"procedure_version", dossier.procedure_version},
+        {"field", dossier.field_code},
+        {"receiving_agency", dossier.receiving_agency},
+        {"competent_agency", dossier.competent_agency},
+        {"current_agency", dossier.current_agency},
+        {"channel", domain::ChannelName(dossier.channel)},
+        {"applicant",
+         {{"kind", applicant.kind},
+          {"id_number", applicant.id_number},
+          {"name", applicant.name},
+          {"phone", applicant.phone},
+          {"email", applicant.email},
+          {"address", applicant.address}}},
+        {"status", domain::StatusCode(dossier.status)},
+        {"current_step", dossier.current_step},
+        {"steps", std::move(steps)},
+        {"components", std::move(components)},
+        {"submitted_at", Time(dossier.submitted_at)},
+        {"received_at", Time(dossier.received_at)},
+        {"counting_from", Time(dossier.counting_from)},
+        {"due_at", Time(dossier.due_at)},
+        {"paused_at", Time(dossier.paused_at)},
+        {"finished_at", Time(dossier.finished_at)},
+        {"returned_at", Time(dossier.returned_at)},
+        {"terminal_at", Time(dossier.terminal_at)},
+        {"overdue_at", Time(dossier.overdue_at)},
+        {"last_event_at", Time(dossier.last_event_at)},
+        {"supplement_requests", dossier.supplement_requests},
+        {"extensions", dossier.extensions},
+        {"fee_total", dossier.fee_total},
+        {"paid_total", dossier.paid_total},
+        {"payment_channel", dossier.payment_channel},
+        {"result_kind", dossier.result_kind},
+        {"delivery", dossier.delivery},
+        {"e_result_sha256", dossier.e_result_sha256},
+        {"rating", dossier.rating},
+        {"feedback_count", dossier.feedback_count},
+        {"synced", dossier.synced},
+        {"event_count", dossier.event_count},
+        {"status_name_vi", domain::StatusNameVi(dossier.status)},
+        {"status_name", domain::StatusName(dossier.status)},
+        {"due_state", DueStateName(view.due_state)},
+        {"procedure_name_vi", ProcedureName(snapshot, dossier.procedure_code)},
+        {"receiving_agency_name_vi", AgencyName(snapshot, dossier.receiving_agency)},
+        {"current_agency_name_vi", AgencyName(snapshot, dossier.current_agency)},
+        {"allowed_actions", std::move(allowed)},
+    };
+    if (!dossier.metadata_json.empty()) {
+        boost::system::error_code error;
+        auto metadata = boost::json::parse(dossier.metadata_json, error);
+        if (!error) {
+            json["metadata"] = std::move(metadata);
+        }
+    }
     return json;
 }
 

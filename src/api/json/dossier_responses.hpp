@@ -1,5 +1,6 @@
-// The API's JSON shapes of a dossier: the full view for its applicant and officers (canonical
-// document in Vietnam time, names, due state, the caller's allowed actions), the public lookup
+// The API's JSON shapes of a dossier: the full view for its applicant and officers (an explicit
+// list of the dossier's fields in Vietnam time, except the owner's account id, with names, due
+// state and the caller's allowed actions), the public lookup
 // view (no personal details of officers, the applicant's name masked), and events.
 #pragma once
 
