@@ -252,6 +252,9 @@ describe('the drill-down behind a figure', () => {
     assertProblem(await call(server, '/api/v1/indicators/766/dossiers?agency=H32&period=2025-03&metric=ONLINE_SERVICE_PROVIDED', { session: auditor }), 400, 'invalid_parameter', 'metric');
     assertProblem(await call(server, '/api/v1/indicators/766/dossiers?agency=H32&period=2025-03&metric=DOSSIER_SYNC&cursor=x', { session: auditor }), 400, 'invalid_parameter', 'cursor');
     assertProblem(await call(server, '/api/v1/indicators/766/dossiers?agency=H32&period=2025-03&metric=DOSSIER_SYNC&filter=late', { session: auditor }), 400, 'invalid_parameter', 'filter');
+    for (const limit of ['0', '501']) {
+      assertProblem(await call(server, `/api/v1/indicators/766/dossiers?agency=H32&period=2025-03&metric=DOSSIER_SYNC&limit=${limit}`, { session: auditor }), 400, 'invalid_parameter', 'limit');
+    }
     const records = await readAudit(server, auditor, 'action=indicators.drilldown');
     assert.ok(records.length >= 3, `${records.length} drill-down reads audited`);
   });

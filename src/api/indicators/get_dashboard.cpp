@@ -106,7 +106,7 @@ Response GetDrilldown(ApiContext& context, const Request& request) {
     auto agency = Required(params, "agency");
     auto period = RequiredPeriod(params);
     auto metric = Required(params, "metric");
-    auto filter = params.Text("filter");
+    auto filter = params.Enum("filter", services::ParseDrilldownFilter);
     auto cursor = params.Text("cursor");
     auto limit = params.Integer("limit", 50);
     if (auto error = FirstError(agency, period, metric, filter, cursor, limit)) {
@@ -116,18 +116,8 @@ Response GetDrilldown(ApiContext& context, const Request& request) {
     query.agency_code = agency.Value();
     query.period = period.Value();
     query.metric = metric.Value();
-    const std::string filter_name = filter.Value().value_or("all");
-    if (filter_name == "numerator") {
-        query.filter = services::DrilldownFilter::kNumerator;
-    } else if (filter_name == "not_numerator") {
-        query.filter = services::DrilldownFilter::kNotNumerator;
-    } else if (filter_name != "all") {
-        return context.errors.Render(InvalidParameter("filter"));
-    }
+    query.filter = filter.Value().value_or(services::DrilldownFilter::kAll);
     query.cursor = cursor.Value().value_or("");
-    if (limit.Value() < 1 || limit.Value() > 500) {
-        return context.errors.Render(InvalidParameter("limit"));
-    }
     query.limit = limit.Value();
     auto page = context.drilldown->List(request.actor, query);
     if (!page) {
@@ -143,7 +133,7 @@ Response GetDrilldown(ApiContext& context, const Request& request) {
         {"metric", query.metric},
         {"metric_name_vi", page.Value().metric.vi},
         {"metric_name_en", page.Value().metric.en},
-        {"filter", filter_name},
+        {"filter", services::DrilldownFilterName(query.filter)},
         {"scanned", page.Value().scanned},
         {"items", std::move(items)},
         {"next_cursor", page.Value().next_cursor.empty()

@@ -63,8 +63,33 @@ DrilldownService::DrilldownService(storage::Database& database, CatalogService& 
                                    const Clock& clock)
     : database_(database), catalog_(catalog), clock_(clock) {}
 
+std::optional<DrilldownFilter> ParseDrilldownFilter(std::string_view name) {
+    for (const auto filter :
+         {DrilldownFilter::kAll, DrilldownFilter::kNumerator, DrilldownFilter::kNotNumerator}) {
+        if (name == DrilldownFilterName(filter)) {
+            return filter;
+        }
+    }
+    return std::nullopt;
+}
+
+const char* DrilldownFilterName(DrilldownFilter filter) {
+    switch (filter) {
+        case DrilldownFilter::kAll:
+            return "all";
+        case DrilldownFilter::kNumerator:
+            return "numerator";
+        case DrilldownFilter::kNotNumerator:
+            return "not_numerator";
+    }
+    return "all";
+}
+
 Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
                                               const DrilldownQuery& query) {
+    if (query.limit < 1 || query.limit > kDrilldownMaxLimit) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "limit");
+    }
     const auto snapshot = catalog_.GetSnapshot();
     if (snapshot->FindAgency(query.agency_code) == nullptr) {
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency");

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -24,13 +25,20 @@ namespace motcua::services {
 
 enum class DrilldownFilter { kAll, kNumerator, kNotNumerator };
 
+/// "all", "numerator" or "not_numerator"; nullopt for any other name.
+std::optional<DrilldownFilter> ParseDrilldownFilter(std::string_view name);
+const char* DrilldownFilterName(DrilldownFilter filter);
+
+/// The page size a caller may ask for.
+inline constexpr int kDrilldownMaxLimit = 500;
+
 struct DrilldownQuery {
     std::string agency_code;
     reporting::Period period;
     std::string metric;
     DrilldownFilter filter = DrilldownFilter::kAll;
     std::string cursor;  // From the previous page's next_cursor; empty: the first page.
-    int limit = 50;
+    int limit = 50;      // 1..kDrilldownMaxLimit.
 };
 
 struct DrilldownItem {
@@ -60,7 +68,8 @@ class DrilldownService {
 public:
     DrilldownService(storage::Database& database, CatalogService& catalog, const Clock& clock);
 
-    /// One page of the cohort (invalid_parameter agency/metric/cursor; 401/403 without access).
+    /// One page of the cohort (invalid_parameter agency/metric/cursor/limit; 401/403 without
+    /// access).
     Outcome<DrilldownPage> List(const domain::Actor& actor, const DrilldownQuery& query);
 
 private:
