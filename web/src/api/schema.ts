@@ -2395,6 +2395,139 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "no_data";
         };
+        /** @description Bản ghi cơ quan để ghi (PUT): mã lấy từ đường dẫn nếu thiếu. Các trường suy ra mà GET thêm vào (children, path) có thể gửi lại và bị bỏ qua; trường lạ khác được giữ trong extra. / An agency record to write (PUT): the code comes from the path when absent. The derived fields GET adds (children, path) may be sent back and are ignored; other unknown fields are kept under extra. */
+        AgencyRecord: {
+            /**
+             * @description Mã cơ quan theo quy ước mới (tỉnh.đơn vị[.đơn vị con]). / Agency code, current spelling.
+             * @example H32.02
+             */
+            code?: string;
+            /**
+             * @description Mã cơ quan theo quy ước cũ (mã định danh điện tử), nếu có. / Legacy agency code, if any.
+             * @example 000.00.02.H32
+             */
+            legacy_code?: string | null;
+            /**
+             * @description Tên cơ quan (tiếng Việt). / Name in Vietnamese.
+             * @example Sở Tư pháp
+             */
+            name_vi: string;
+            /**
+             * @description Tên cơ quan (tiếng Anh); có thể rỗng. / Name in English; may be empty.
+             * @example Department of Justice
+             */
+            name_en?: string;
+            kind: components["schemas"]["AgencyKind"];
+            /**
+             * @description Mã cơ quan cấp trên; null với gốc cây. / Parent agency code; null for a root.
+             * @example H32
+             */
+            parent?: string | null;
+            /**
+             * @description Mã đơn vị hành chính (tỉnh, xã) nếu cơ quan là chính quyền địa phương. / Administrative-unit code of a local government.
+             * @example 56
+             */
+            admin_unit_code?: string | null;
+            /**
+             * Format: date
+             * @description Ngày bắt đầu hiệu lực. / First day of validity.
+             * @example 2025-07-01
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Ngày hết hiệu lực; null nếu còn hiệu lực. / Last day of validity; null while in force.
+             */
+            valid_to?: string | null;
+            /**
+             * @description Địa chỉ trụ sở. / Address.
+             * @example Số 01 Trần Phú, phường Nha Trang, tỉnh Khánh Hòa
+             */
+            address?: string;
+            /** @description Số điện thoại. / Phone number. */
+            phone?: string;
+            /**
+             * Format: email
+             * @description Thư điện tử. / E-mail address.
+             */
+            email?: string;
+            history?: components["schemas"]["AgencyHistoryEntry"][];
+            /** @description Các trường không chuẩn giữ lại từ tệp nhập. / Non-standard fields kept from the import file. */
+            extra?: Record<string, unknown>;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Bản ghi thủ tục để ghi (PUT): mã lấy từ đường dẫn nếu thiếu. Các trường suy ra mà GET thêm vào (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) có thể gửi lại và bị bỏ qua; trường lạ khác được giữ trong extra. / A procedure record to write (PUT): the code comes from the path when absent. The derived fields GET adds (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) may be sent back and are ignored; other unknown fields are kept under extra. */
+        ProcedureRecord: {
+            /**
+             * @description Mã thủ tục của tỉnh. / Provincial procedure code.
+             * @example 1.001193.000.00.00.H32
+             */
+            code?: string;
+            /**
+             * @description Mã thủ tục trên Cơ sở dữ liệu quốc gia. / National procedure code.
+             * @example 1.001193
+             */
+            national_code: string;
+            /**
+             * @description Tên thủ tục (tiếng Việt). / Name in Vietnamese.
+             * @example Đăng ký khai sinh
+             */
+            name_vi: string;
+            /**
+             * @description Tên thủ tục (tiếng Anh); có thể rỗng. / Name in English; may be empty.
+             * @example Birth registration
+             */
+            name_en?: string;
+            /**
+             * @description Mã lĩnh vực (xem /api/v1/fields). / Field code.
+             * @example civil_status
+             */
+            field: string;
+            level: components["schemas"]["ProcedureLevel"];
+            online_level: components["schemas"]["OnlineLevel"];
+            /**
+             * @description Mã cơ quan có thẩm quyền; null với thủ tục cấp xã (mỗi xã tự giải quyết). / Competent agency; null for commune-level procedures.
+             * @example H32.06
+             */
+            competent_agency?: string | null;
+            /**
+             * @description Mã cơ quan tiếp nhận hồ sơ; null với thủ tục cấp xã. / Receiving agency; null for commune-level procedures.
+             * @example H32.14
+             */
+            receiving_agency?: string | null;
+            processing_time: components["schemas"]["ProcessingTime"];
+            fees?: components["schemas"]["Fee"][];
+            components?: components["schemas"]["Component"][];
+            steps?: components["schemas"]["Step"][];
+            result: components["schemas"]["ProcedureResult"];
+            /** @description Đối tượng thực hiện. / Who may apply. */
+            applicant_kinds?: string[];
+            /**
+             * @description Căn cứ pháp lý. / Legal basis.
+             * @example [
+             *       "Luật Hộ tịch số 60/2014/QH13"
+             *     ]
+             */
+            legal_basis?: string[];
+            /**
+             * @description Phiên bản của thủ tục. / Version of the procedure.
+             * @example 1
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description Ngày áp dụng. / Effective date.
+             * @example 2025-07-01
+             */
+            effective_from: string;
+            /** @description Mô tả trình tự thực hiện. / Description in Vietnamese. */
+            description_vi?: string;
+            /** @description Các trường không chuẩn giữ lại từ tệp nhập. / Non-standard fields kept from the import file. */
+            extra?: Record<string, unknown>;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request. */
@@ -2759,7 +2892,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AgencyDetail"];
+                "application/json": components["schemas"]["AgencyRecord"];
             };
         };
         responses: {
@@ -2935,7 +3068,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProcedureDetail"];
+                "application/json": components["schemas"]["ProcedureRecord"];
             };
         };
         responses: {
