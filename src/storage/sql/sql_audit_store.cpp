@@ -75,14 +75,17 @@ void SqlAuditStore::InsertChunk(std::size_t first, std::size_t end) {
     }
     const std::string insert =
         "INSERT INTO audit_log (" + std::string(kAuditColumns) + ") VALUES " + values;
-    const std::string move_head = "UPDATE audit_head SET seq = ?" + std::to_string(n + 1) +
-                                  "::bigint, hash = ?" + std::to_string(n + 2) + " WHERE id = 1";
+    // The head's two parameters follow the records' (PostgreSQL) or stand alone (SQLite).
+    const auto move_head = [](int first_parameter) {
+        return "UPDATE audit_head SET seq = ?" + std::to_string(first_parameter) +
+               "::bigint, hash = ?" + std::to_string(first_parameter + 1) + " WHERE id = 1";
+    };
     // The one statement whose SQL differs by backend: PostgreSQL inserts the records and moves
     // the head in one statement (one round trip while the head is locked); SQLite, which has no
     // data-changing statements in WITH, runs the two in turn.
     const bool together = session_.GetBackend() == Backend::kPostgres;
-    auto statement =
-        session_.Prepare(together ? "WITH inserted AS (" + insert + ") " + move_head : insert);
+    auto statement = session_.Prepare(
+        together ? "WITH inserted AS (" + insert + ") " + move_head(n + 1) : insert);
     for (std::size_t i = first; i < end; ++i) {
         const auto& record = held_[i];
         const int base = static_cast<int>((i - first) * kAuditColumnCount);
@@ -99,10 +102,7 @@ void SqlAuditStore::InsertChunk(std::size_t first, std::size_t end) {
         return;
     }
     statement.Run();
-    session_.Prepare("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
-        .Bind(1, held_[end - 1].seq)
-        .Bind(2, held_[end - 1].hash)
-        .Run();
+    session_.Prepare(move_head(1)).Bind(1, held_[end - 1].seq).Bind(2, held_[end - 1].hash).Run();
 }
 
 Outcome<std::vector<domain::AuditRecord>> SqlAuditStore::Query(const AuditFilter& filter) {
