@@ -25,6 +25,8 @@ int StatusOf(ErrorKind kind) {
             return 409;
         case ErrorKind::kTooLarge:
             return 413;
+        case ErrorKind::kUnsupportedMediaType:
+            return 415;
         case ErrorKind::kRateLimited:
             return 429;
         case ErrorKind::kUnavailable:
@@ -68,6 +70,7 @@ Response ErrorRenderer::Render(int status, std::string_view code, std::string_vi
         body["param"] = param;
     }
     Response response{status, "application/problem+json", boost::json::serialize(body), {}};
+    response.With("Cache-Control", "no-store");  // An error is about this request only.
     if (status == 401) {
         response.With("WWW-Authenticate", R"(Bearer realm="motcua")");
     }

@@ -264,7 +264,7 @@ Outcome<std::string> ParseMultipartBoundary(std::string_view content_type) {
     type.erase(0, std::min(type.find_first_not_of(" \t"), type.size()));
     type.erase(std::min(type.find_last_not_of(" \t") + 1, type.size()));
     if (type != "multipart/form-data") {
-        return MakeError(ErrorKind::kInvalid, "multipart_required", "content-type",
+        return MakeError(ErrorKind::kUnsupportedMediaType, "multipart_required", "content-type",
                          "expected multipart/form-data");
     }
     MOTCUA_ASSIGN_OR_RETURN(auto parameters,

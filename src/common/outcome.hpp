@@ -17,15 +17,16 @@ namespace motcua {
 
 /// The kinds of expected failure; api/errors.cpp maps each to one HTTP status.
 enum class ErrorKind {
-    kInvalid,            // The input breaks a rule (400).
-    kNotFound,           // No such record, or the caller may not know it exists (404).
-    kConflict,           // The record changed or already exists (409).
-    kInvalidTransition,  // The action is not allowed in the current state (409).
-    kUnauthenticated,    // No valid session (401).
-    kForbidden,          // Known caller, action not permitted (403).
-    kTooLarge,           // A size limit was exceeded (413).
-    kRateLimited,        // Too many attempts; retry later (429 with Retry-After).
-    kUnavailable,        // A dependency is down or overloaded (503).
+    kInvalid,               // The input breaks a rule (400).
+    kNotFound,              // No such record, or the caller may not know it exists (404).
+    kConflict,              // The record changed or already exists (409).
+    kInvalidTransition,     // The action is not allowed in the current state (409).
+    kUnauthenticated,       // No valid session (401).
+    kForbidden,             // Known caller, action not permitted (403).
+    kTooLarge,              // A size limit was exceeded (413).
+    kUnsupportedMediaType,  // The body is not of a type the route reads (415).
+    kRateLimited,           // Too many attempts; retry later (429 with Retry-After).
+    kUnavailable,           // A dependency is down or overloaded (503).
 };
 
 /// Why an operation failed: a kind, a stable code from the message catalogue, and details.

@@ -1,6 +1,7 @@
 #include "interchange/json_reader.hpp"
 
 #include "common/time_format.hpp"
+#include "interchange/duplicate_keys.hpp"
 
 namespace motcua::interchange {
 
@@ -133,6 +134,10 @@ Outcome<boost::json::value> ParseJsonDocument(std::string_view text) {
         }
         return MakeError(ErrorKind::kInvalid, "invalid_import", "line " + std::to_string(line),
                          "JSON syntax error: " + error.message());
+    }
+    if (auto key = FindDuplicateKey(text)) {
+        return MakeError(ErrorKind::kInvalid, "invalid_import", *key,
+                         "the key \"" + *key + "\" appears twice in one object");
     }
     return value;
 }

@@ -273,7 +273,7 @@ describe('calendar overrides', () => {
     assertProblem(await put(DATE, { ...decision, source: 's'.repeat(201) }), 400, 'invalid_parameter', 'source');
     assertProblem(await put(DATE, { ...decision, workng: true }), 400, 'invalid_parameter', 'workng');
     assertProblem(await put(DATE, '{"working": false,'), 400, 'invalid_json');
-    assertProblem(await put(DATE, JSON.stringify(decision), { 'content-type': 'text/plain' }), 400, 'unsupported_media_type');
+    assertProblem(await put(DATE, JSON.stringify(decision), { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
     assertProblem(await call(server, `${overridePath('2026-02-30')}`, { method: 'DELETE', session: admin }), 400,
       'invalid_parameter', 'date');
     assert.equal((await yearDays(2026)).has(DATE), false, 'nothing was recorded');

@@ -105,12 +105,16 @@ describe('PUT /api/v1/agencies/{code}', () => {
     assert.equal((await get(agencyPath(JUSTICE))).parent, 'H32');
   });
 
-  test('not JSON: 400 unsupported_media_type or invalid_json, as the imports answer', async () => {
+  test('not JSON: 415 unsupported_media_type, 400 invalid_json or duplicate_key', async () => {
     const current = await get(agencyPath(CODE));
-    assertProblem(await put(agencyPath(CODE), JSON.stringify(current), admin, { 'content-type': 'text/plain' }), 400,
+    assertProblem(await put(agencyPath(CODE), JSON.stringify(current), admin, { 'content-type': 'text/plain' }), 415,
       'unsupported_media_type', 'content-type');
     assertProblem(await put(agencyPath(CODE), '{"code": ', admin), 400, 'invalid_json');
     assertProblem(await put(agencyPath(CODE), '[]', admin), 400, 'invalid_json');
+    // Two names for one field: refused rather than the last one silently kept.
+    const twice = JSON.stringify(current).replace(/^\{/, '{"name_vi":"Tên khác",');
+    assertProblem(await put(agencyPath(CODE), twice, admin), 400, 'duplicate_key', 'name_vi');
+    assert.deepEqual(await get(agencyPath(CODE)), current);
   });
 
   test('anonymous: 401; a signed-in officer without manage_agencies: 403; nothing is stored', async () => {
@@ -183,7 +187,7 @@ describe('PUT /api/v1/procedures/{code}', () => {
     const role = structuredClone(current);
     role.steps[2].role = 'boss';
     assertProblem(await put(procedurePath(CODE), role), 400, 'invalid_import', 'steps[2].role');
-    assertProblem(await put(procedurePath(CODE), JSON.stringify(current), admin, { 'content-type': 'text/plain' }), 400,
+    assertProblem(await put(procedurePath(CODE), JSON.stringify(current), admin, { 'content-type': 'text/plain' }), 415,
       'unsupported_media_type', 'content-type');
     assertProblem(await put(procedurePath(CODE), 'nope', admin), 400, 'invalid_json');
     assert.deepEqual(await get(procedurePath(CODE)), current);

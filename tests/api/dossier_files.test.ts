@@ -534,8 +534,8 @@ describe('uploading files', () => {
     const code: string = dossier.code;
     const pdf = { name: 'file', filename: 'a.pdf', contentType: PDF_TYPE, content: uniquePdf('malformed') };
     const type = `multipart/form-data; boundary=${BOUNDARY}`;
-    assertProblem(await call(server, filesPath(code), { session: clerk, body: { component: 'TP1' } }), 400, 'multipart_required', 'content-type');
-    assertProblem(await postRaw(clerk, code, multipart([{ name: 'component', content: 'TP1' }, pdf])), 400, 'multipart_required');
+    assertProblem(await call(server, filesPath(code), { session: clerk, body: { component: 'TP1' } }), 415, 'multipart_required', 'content-type');
+    assertProblem(await postRaw(clerk, code, multipart([{ name: 'component', content: 'TP1' }, pdf])), 415, 'multipart_required');
     assertProblem(await postRaw(clerk, code, multipart([{ name: 'component', content: 'TP1' }, pdf]), 'multipart/form-data'),
       400, 'invalid_multipart', 'body');
     const complete = multipart([{ name: 'component', content: 'TP1' }, pdf]);

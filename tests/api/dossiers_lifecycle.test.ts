@@ -285,6 +285,17 @@ describe('the dossier lifecycle', () => {
     await assertInvalidTransition(citizen, withdrawnCode, 'supplement');
   });
 
+  test('an action with a key given twice is refused whole (400 duplicate_key), not the last key kept', async () => {
+    const code = (await createDossier(server, citizen)).code;
+    const answer = await call(server, `/api/v1/dossiers/${encodeURIComponent(code)}/actions`, {
+      session: clerk, body: '{"action":"accept","action":"refuse","reasons":["x"]}',
+    });
+    assertProblem(answer, 400, 'duplicate_key', 'action');
+    const unchanged = await call(server, `/api/v1/dossiers/${encodeURIComponent(code)}`, { session: clerk });
+    assert.equal(unchanged.body.status, 1, 'the dossier still awaits reception');
+    assert.equal(unchanged.body.event_count, 1);
+  });
+
   test('desk reception by a clerk, with the applicant\'s details, creates status 2 directly', async () => {
     const applicant = { kind: 'citizen', id_number: DEMO_LOGINS.citizen, name: 'Nguyễn Văn An', phone: '0905123456', address: 'Vĩnh Hải, Nha Trang' };
     const received = await submitDossier(server, clerk, { channel: 'desk', applicant });

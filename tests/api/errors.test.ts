@@ -140,6 +140,7 @@ describe('limits', () => {
     const { text } = await rawExchange(server.host, server.port, request);
     assert.equal(rawStatus(text), 413, text);
     assert.match(text, /content-type: application\/problem\+json/i);
+    assert.match(text, /cache-control: no-store/i);
     assert.match(text, /"code":"body_too_large"/);
     assert.match(text, /"message_vi":"[^"]+"/);
     await assertHealthy(server);

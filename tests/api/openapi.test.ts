@@ -84,8 +84,8 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   // The example form (control_slip) applies to the example dossier once it is accepted.
   'GET /api/v1/dossiers/{code}/forms/{form}': { as: 'organisation' },
   // A multipart route: this generic test sends no body (it only builds JSON bodies), so the upload
-  // answers its documented 400 multipart_required; dossier_files.test.ts uploads for real.
-  'POST /api/v1/dossiers/{code}/files': { as: 'organisation', status: 400 },
+  // answers its documented 415 multipart_required; dossier_files.test.ts uploads for real.
+  'POST /api/v1/dossiers/{code}/files': { as: 'organisation', status: 415 },
   // The example sha256 is no file of the example dossier's query value (the query example is not
   // replaced by PATH_VALUES): the documented 404; dossier_files.test.ts downloads for real.
   'GET /api/v1/files/{sha256}': { as: 'organisation', status: 404 },

@@ -8,7 +8,7 @@ Response ImportCatalog(ApiContext& context, const Request& request, bool agencie
     const auto type = request.Header("content-type");
     if (type.substr(0, type.find(';')) != "application/json") {
         return context.errors.Render(
-            MakeError(ErrorKind::kInvalid, "unsupported_media_type", "content-type"));
+            MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type", "content-type"));
     }
     auto summary = agencies ? context.catalog.ImportAgencies(request.actor, request.body)
                             : context.catalog.ImportProcedures(request.actor, request.body);

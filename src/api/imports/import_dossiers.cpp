@@ -10,7 +10,7 @@ Response ImportDossiers(ApiContext& context, const Request& request) {
     if (media != "application/x-ndjson" && media != "application/jsonl" &&
         media != "application/json") {
         return context.errors.Render(
-            MakeError(ErrorKind::kInvalid, "unsupported_media_type", "content-type"));
+            MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type", "content-type"));
     }
     auto report = context.history_import->Import(request.actor, request.body);
     if (!report) {

@@ -1,13 +1,15 @@
 #include "api/json/request_body.hpp"
 
 #include "api/errors.hpp"
+#include "interchange/duplicate_keys.hpp"
 
 namespace motcua::api::json {
 
 Outcome<boost::json::object> ParseJsonBody(const Request& request) {
     const auto type = request.Header("content-type");
     if (type.substr(0, type.find(';')) != "application/json") {
-        return MakeError(ErrorKind::kInvalid, "unsupported_media_type", "content-type");
+        return MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type",
+                         "content-type");
     }
     boost::system::error_code error;
     boost::json::parse_options options;
@@ -16,6 +18,9 @@ Outcome<boost::json::object> ParseJsonBody(const Request& request) {
     if (error || !value.is_object()) {
         return MakeError(ErrorKind::kInvalid, "invalid_json", "body",
                          error ? error.message() : "the body must be a JSON object");
+    }
+    if (auto key = interchange::FindDuplicateKey(request.body)) {
+        return MakeError(ErrorKind::kInvalid, "duplicate_key", *key);
     }
     return std::move(value.as_object());
 }

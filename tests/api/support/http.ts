@@ -48,6 +48,10 @@ export function assertProblem(answer: JsonAnswer, status: number, code: string, 
   if (param !== undefined) {
     assert.equal(answer.body.param, param, context);
   }
+  if (answer.headers) {
+    // An error is about one request: never stored by a browser or a proxy.
+    assert.equal(answer.headers.get('cache-control'), 'no-store', context);
+  }
 }
 
 export interface RawAnswer {
