@@ -2,10 +2,12 @@
 
 #include <boost/json.hpp>
 
+#include "common/json_text.hpp"
+
 namespace motcua::api {
 
 Response JsonResponse(const boost::json::value& body, int status) {
-    return Response{status, "application/json", boost::json::serialize(body), {}};
+    return Response{status, "application/json", ToJsonText(body), {}};
 }
 
 }  // namespace motcua::api

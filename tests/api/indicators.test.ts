@@ -60,6 +60,8 @@ after(async () => {
 async function index(agency: string, period: string): Promise<any> {
   const answer = await getJson(`${server.url}/api/v1/indicators/766?agency=${agency}&period=${period}`);
   assert.equal(answer.status, 200, answer.text);
+  // Scores and ratios are written as people read them (18, 81.82), never 1.8E1 or 0E0.
+  assert.doesNotMatch(answer.text, /[:\[,]-?\d+(\.\d+)?[eE][+-]?\d/, answer.text);
   return answer.body;
 }
 

@@ -1,6 +1,7 @@
 #include "api/auth/auth_handlers.hpp"
 #include "api/json/account_json.hpp"
 #include "api/json/request_body.hpp"
+#include "common/json_text.hpp"
 #include "common/time_format.hpp"
 
 namespace motcua::api::auth {
@@ -40,7 +41,7 @@ Response Login(ApiContext& context, const Request& request) {
         reply["token"] = signed_in.token;
         reply["token_type"] = "Bearer";
     }
-    response.body = boost::json::serialize(reply);
+    response.body = ToJsonText(reply);
     return response;
 }
 

@@ -1,6 +1,8 @@
 #include "reporting/render/render_json.hpp"
 
-#include <boost/json/serialize.hpp>
+#include <boost/json.hpp>
+
+#include "common/json_text.hpp"
 
 namespace motcua::reporting::render {
 
@@ -112,8 +114,6 @@ value ReportToJson(const MonthlyReport& report) {
     };
 }
 
-std::string RenderJson(const MonthlyReport& report) {
-    return boost::json::serialize(ReportToJson(report));
-}
+std::string RenderJson(const MonthlyReport& report) { return ToJsonText(ReportToJson(report)); }
 
 }  // namespace motcua::reporting::render
