@@ -10,6 +10,7 @@
 #include "app/commands/commands.hpp"
 #include "app/config_loading.hpp"
 
+// NOLINTNEXTLINE(bugprone-exception-escape): an unexpected exception is a bug: abort, stack kept.
 int main(int argc, char** argv) {
     CLI::App cli{"MotCua — provincial administrative-procedure information system"};
     cli.require_subcommand(1);

@@ -13,16 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-# Not tidied yet: another branch is rewriting these paths (issue 12). Their .cpp files are not
-# checked and findings in their headers are not reported. Remove entries once they are tidied.
-EXCLUDED=(
-  src/app/
-  src/services/
-  src/api/
-  src/main.cpp
-  src/common/outcome.hpp
-)
-
 build=build/debug
 jobs=${MOTCUA_TIDY_JOBS:-2}
 tidy=${CLANG_TIDY:-clang-tidy-16}
@@ -30,14 +20,6 @@ if [ ! -f "$build/compile_commands.json" ]; then
   echo "tidy: $build/compile_commands.json missing; run 'cmake --preset debug' first" >&2
   exit 2
 fi
-
-is_excluded() {
-  local path=$1 prefix
-  for prefix in "${EXCLUDED[@]}"; do
-    case $path in "$prefix"*) return 0 ;; esac
-  done
-  return 1
-}
 
 # The project's .cpp files the compile database knows, relative to the root.
 mapfile -t known < <(python3 - "$build/compile_commands.json" "$root" <<'EOF'
@@ -104,7 +86,7 @@ fi
 
 files=()
 for file in "${!selected[@]}"; do
-  if [ -n "${in_database[$file]-}" ] && [ -f "$file" ] && ! is_excluded "$file"; then
+  if [ -n "${in_database[$file]-}" ] && [ -f "$file" ]; then
     files+=("$file")
   fi
 done
@@ -114,31 +96,23 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 mapfile -t files < <(printf '%s\n' "${files[@]}" | sort)
 
-# Findings are reported for the project's headers under src/ (as HeaderFilterRegex in
-# .clang-tidy), minus the excluded ones: the filter lists the headers that count.
-headers=()
-while IFS= read -r header; do
-  is_excluded "$header" || headers+=("$(printf '%s' "$header" | sed 's/[.+]/\\&/g')")
-done < <(git ls-files 'src/*.hpp')
-header_filter="^$(printf '%s' "$root" | sed 's/[.+]/\\&/g')/($(IFS='|'; echo "${headers[*]}"))\$"
-
 echo "tidy: checking ${#files[@]} files ($mode mode, $jobs jobs, $("$tidy" --version \
   | grep -o 'version [0-9.]*'))"
 started=$SECONDS
 # One process per file; each file's output is printed whole, and only when it has findings.
+# Findings in headers are reported for those under src/ (HeaderFilterRegex in .clang-tidy).
 status=0
 # Tests dereference optionals they have just asserted on, which bugprone-unchecked-optional-access
 # cannot see through gtest's ASSERT/EXPECT macros: the check is off for tests and benchmarks.
-# shellcheck disable=SC2016  # $0..$3 are expanded by sh -c, not here.
+# shellcheck disable=SC2016  # $0..$2 are expanded by sh -c, not here.
 printf '%s\0' "${files[@]}" | xargs -0 -n 1 -P "$jobs" sh -c '
-  case $3 in
+  case $2 in
     *_test.cpp | tests/* | bench/*) checks=-bugprone-unchecked-optional-access ;;
     *) checks= ;;
   esac
-  out=$("$0" -p "$1" --quiet --header-filter="$2" ${checks:+--checks="$checks"} "$3" 2>&1) \
-    && exit 0
+  out=$("$0" -p "$1" --quiet ${checks:+--checks="$checks"} "$2" 2>&1) && exit 0
   printf "%s\n" "$out" | grep -v -e "^[0-9]* warnings\? \(and [0-9]* errors\? \)\?generated\.$"
-  exit 1' "$tidy" "$build" "$header_filter" || status=$?
+  exit 1' "$tidy" "$build" || status=$?
 elapsed=$((SECONDS - started))
 if [ "$status" -ne 0 ]; then
   echo "tidy: findings in ${#files[@]} files checked in ${elapsed} s (see above)" >&2

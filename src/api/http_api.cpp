@@ -58,7 +58,7 @@ std::string TokenOf(const Request& request, bool& is_bearer) {
 
 }  // namespace
 
-bool HttpApi::HasValidSession(const Request& header_only) {
+bool HttpApi::HasValidSession(const Request& header_only) const {
     bool is_bearer = false;
     const std::string token = TokenOf(header_only, is_bearer);
     // Only whether it is valid: the client's address plays no part in that.

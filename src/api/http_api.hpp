@@ -30,7 +30,7 @@ public:
     Response Handle(Request request);
     /// Returns true when the header carries a valid session (bearer token or cookie): large
     /// bodies (imports, uploads) are read only for signed-in callers.
-    bool HasValidSession(const Request& header_only);
+    bool HasValidSession(const Request& header_only) const;
     /// Answers a request that failed before it could be parsed (oversized, malformed).
     Response HandleProtocolError(int status, std::string_view code);
     Metrics& GetMetrics() { return *metrics_; }

@@ -29,7 +29,7 @@ struct MultipartPart {
 struct MultipartLimits {
     std::size_t max_parts = 64;
     std::size_t max_headers_per_part = 16;
-    std::size_t max_header_bytes = 8 * 1024;  // Per part, all header lines together.
+    std::size_t max_header_bytes = std::size_t{8} * 1024;  // Per part, all header lines together.
 };
 
 /// Returns the boundary of a `multipart/form-data` Content-Type; kInvalid

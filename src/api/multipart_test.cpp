@@ -73,14 +73,14 @@ TEST(MultipartTest, AcceptsQuotedBoundaryPreamblePaddingAndUtf8FileNames) {
 
 TEST(MultipartTest, BoundaryComesFromAMultipartFormDataContentType) {
     EXPECT_EQ(ParseMultipartBoundary("multipart/form-data; boundary=abc").Value(), "abc");
-    for (const auto type :
+    for (const auto* const type :
          {"application/json", "multipart/mixed; boundary=abc", "", "text/plain"}) {
         auto boundary = ParseMultipartBoundary(type);
         ASSERT_FALSE(boundary.HasValue()) << type;
         EXPECT_EQ(boundary.GetError().code, "multipart_required");
         EXPECT_EQ(boundary.GetError().param, "content-type");
     }
-    for (const auto type :
+    for (const auto* const type :
          {"multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary",
           "multipart/form-data; boundary=\"ends with space \"",
           "multipart/form-data; boundary=\"unterminated",

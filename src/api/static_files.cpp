@@ -34,7 +34,7 @@ StaticFiles::StaticFiles(std::filesystem::path root) {
 }
 
 std::string StaticFiles::ContentTypeFor(const std::filesystem::path& file) {
-    static const std::pair<const char*, const char*> kTypes[] = {
+    static constexpr std::pair<const char*, const char*> kTypes[] = {
         {".html", "text/html; charset=utf-8"},
         {".js", "text/javascript; charset=utf-8"},
         {".mjs", "text/javascript; charset=utf-8"},

@@ -78,7 +78,7 @@ std::optional<std::string> AppConfig::GetSqlitePath() const {
 }
 
 const std::map<std::string, std::string>& DescribeSettings() {
-    static const std::map<std::string, std::string> kSettings{
+    static const std::map<std::string, std::string> descriptions{
         {"database",
          "storage URL: sqlite:PATH (default sqlite:<data_dir>/motcua.db) or "
          "postgresql://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass)"},
@@ -113,7 +113,7 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"postgres_pool_size", "connections each process keeps to PostgreSQL (default 8)"},
         {"log_level", "trace, debug, info, warn, error (default info)"},
     };
-    return kSettings;
+    return descriptions;
 }
 
 Outcome<RawSettings> ReadConfigFile(const std::string& path) {
@@ -162,7 +162,7 @@ RawSettings ReadEnvironment(const char* const* environment, std::vector<std::str
 }
 
 Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) {
-    static const std::map<std::string, int AppConfig::*, std::less<>> kIntSettings{
+    static const std::map<std::string, int AppConfig::*, std::less<>> int_settings{
         {"threads", &AppConfig::threads},
         {"sqlite_readers", &AppConfig::sqlite_readers},
         {"postgres_pool_size", &AppConfig::postgres_pool_size},
@@ -171,7 +171,7 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"overdue_check_seconds", &AppConfig::overdue_check_seconds},
         {"shutdown_grace_seconds", &AppConfig::shutdown_grace_seconds},
     };
-    static const std::map<std::string, std::size_t AppConfig::*, std::less<>> kSizeSettings{
+    static const std::map<std::string, std::size_t AppConfig::*, std::less<>> size_settings{
         {"body_limit_bytes", &AppConfig::body_limit_bytes},
         {"header_limit_bytes", &AppConfig::header_limit_bytes},
         {"import_body_limit_bytes", &AppConfig::import_body_limit_bytes},
@@ -236,15 +236,15 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                     number.Value();
             }
             applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
-        } else if (const auto number_field = kIntSettings.find(key);
-                   number_field != kIntSettings.end()) {
+        } else if (const auto number_field = int_settings.find(key);
+                   number_field != int_settings.end()) {
             auto number = ParseNumber<int>(key, value, 1, 3600);
             if (number) {
                 config.*(number_field->second) = number.Value();
             }
             applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
-        } else if (const auto size_field = kSizeSettings.find(key);
-                   size_field != kSizeSettings.end()) {
+        } else if (const auto size_field = size_settings.find(key);
+                   size_field != size_settings.end()) {
             auto number = ParseNumber<std::size_t>(key, value, 1024, std::size_t{1} << 32);
             if (number) {
                 config.*(size_field->second) = number.Value();

@@ -3,8 +3,7 @@
 #include <cstdlib>
 
 #include <spdlog/spdlog.h>
-
-extern char** environ;
+#include <unistd.h>  // environ: glibc declares it under _GNU_SOURCE, which C++ defines.
 
 namespace motcua::app {
 namespace {
@@ -29,8 +28,11 @@ spdlog::level::level_enum SpdlogLevel(LogLevel level) {
 
 Outcome<LoadedConfig> LoadConfig(const ConfigFlags& flags) {
     std::string config_file = flags.config_file;
-    if (config_file.empty() && std::getenv("MOTCUA_CONFIG") != nullptr) {
-        config_file = std::getenv("MOTCUA_CONFIG");
+    if (config_file.empty()) {
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread starts.
+        if (const char* from_environment = std::getenv("MOTCUA_CONFIG")) {
+            config_file = from_environment;
+        }
     }
     RawSettings settings;
     if (!config_file.empty()) {

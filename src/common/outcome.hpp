@@ -94,12 +94,14 @@ std::optional<Error> FirstError(const Outcome<Ts>&... outcomes) {
 /// Each use gets its own variable name, so uses may nest (a lambda inside the expression).
 #define MOTCUA_RETURN_IF_ERROR(expression) \
     MOTCUA_RETURN_IF_ERROR_NAMED(MOTCUA_CONCAT(motcua_outcome_, __COUNTER__), expression)
+// NOLINTBEGIN(bugprone-macro-parentheses): `name` is a declared identifier, not an expression.
 #define MOTCUA_RETURN_IF_ERROR_NAMED(name, expression) \
     do {                                               \
         if (auto name = (expression); !name) {         \
             return name.GetError();                    \
         }                                              \
     } while (false)
+// NOLINTEND(bugprone-macro-parentheses)
 #define MOTCUA_CONCAT(a, b) MOTCUA_CONCAT_INNER(a, b)
 #define MOTCUA_CONCAT_INNER(a, b) a##b
 
@@ -109,9 +111,11 @@ std::optional<Error> FirstError(const Outcome<Ts>&... outcomes) {
 /// braced block, never as the body of an unbraced if or loop.
 #define MOTCUA_ASSIGN_OR_RETURN(lhs, expression) \
     MOTCUA_ASSIGN_OR_RETURN_NAMED(MOTCUA_CONCAT(motcua_outcome_, __COUNTER__), lhs, expression)
+// NOLINTBEGIN(bugprone-macro-parentheses): `name` is declared here, `lhs` may be a declaration.
 #define MOTCUA_ASSIGN_OR_RETURN_NAMED(name, lhs, expression) \
     auto name = (expression);                                \
     if (!name) {                                             \
         return name.GetError();                              \
     }                                                        \
     lhs = std::move(name).Value()
+// NOLINTEND(bugprone-macro-parentheses)

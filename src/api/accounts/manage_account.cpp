@@ -114,12 +114,13 @@ Response RevokeRole(ApiContext& context, const Request& request, const std::stri
     if (auto error = FirstError(role, agency)) {
         return context.errors.Render(*error);
     }
-    if (!role.Value()) {
+    const auto& revoked = role.Value();
+    if (!revoked) {
         return context.errors.Render(InvalidParameter("role"));
     }
     return RenderAccount(context,
                          context.accounts->Revoke(request.actor, *account_id,
-                                                  {*role.Value(), agency.Value().value_or("")}));
+                                                  {*revoked, agency.Value().value_or("")}));
 }
 
 }  // namespace motcua::api::accounts

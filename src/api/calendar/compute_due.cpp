@@ -34,8 +34,12 @@ Outcome<DueQuery> ParseQuery(const Request& request) {
     MOTCUA_RETURN_IF_ERROR(params.RejectUnknown({"start", "amount", "unit", "cutoff"}));
     DueQuery query;
     auto start = params.Text("start");
-    const auto instant =
-        start && start.Value() ? ParseRfc3339(RestorePlusSign(*start.Value())) : std::nullopt;
+    std::optional<Instant> instant;
+    if (start) {
+        if (const auto& text = start.Value()) {
+            instant = ParseRfc3339(RestorePlusSign(*text));
+        }
+    }
     if (!instant) {
         return InvalidParameter("start");
     }
@@ -45,11 +49,12 @@ Outcome<DueQuery> ParseQuery(const Request& request) {
         return InvalidParameter("amount");
     }
     query.amount = amount.Value();
-    auto unit = params.Enum("unit", domain::ParseTimeUnit);
-    if (!unit || !unit.Value()) {
+    const auto unit = params.Enum("unit", domain::ParseTimeUnit);
+    const auto parsed_unit = unit ? unit.Value() : std::nullopt;
+    if (!parsed_unit) {
         return InvalidParameter("unit");
     }
-    query.unit = *unit.Value();
+    query.unit = *parsed_unit;
     MOTCUA_ASSIGN_OR_RETURN(auto cutoff, params.Text("cutoff"));
     if (cutoff) {
         auto minutes = domain::calendar::ParseTimeOfDay(*cutoff);

@@ -14,8 +14,8 @@ Response ListOverrides(ApiContext& context, const Request& request) {
         return context.errors.Render(year_text.GetError());
     }
     std::optional<int> year;
-    if (year_text.Value()) {
-        auto parsed = ParseYear(*year_text.Value(), "year");
+    if (const auto& text = year_text.Value()) {
+        auto parsed = ParseYear(*text, "year");
         if (!parsed) {
             return context.errors.Render(parsed.GetError());
         }

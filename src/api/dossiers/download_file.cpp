@@ -12,10 +12,11 @@ Response DownloadFile(ApiContext& context, const Request& request, const std::st
     if (!dossier) {
         return context.errors.Render(dossier.GetError());
     }
-    if (!dossier.Value() || dossier.Value()->empty()) {
+    const auto& dossier_code = dossier.Value();
+    if (!dossier_code || dossier_code->empty()) {
         return context.errors.Render(InvalidParameter("dossier"));
     }
-    auto file = context.attachments->Download(request.actor, sha256, *dossier.Value());
+    auto file = context.attachments->Download(request.actor, sha256, *dossier_code);
     if (!file) {
         return context.errors.Render(file.GetError());
     }

@@ -15,9 +15,9 @@ Response GetDossier(ApiContext& context, const Request& request, const std::stri
     if (!id_number) {
         return context.errors.Render(id_number.GetError());
     }
-    if (id_number.Value()) {
+    if (const auto& applicant_id = id_number.Value()) {
         // The public lookup: code plus the applicant's ID number, no sign-in.
-        auto found = context.dossiers->Lookup(code, *id_number.Value(), request.remote_address);
+        auto found = context.dossiers->Lookup(code, *applicant_id, request.remote_address);
         if (!found) {
             return context.errors.Render(found.GetError());
         }

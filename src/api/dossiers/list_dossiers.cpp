@@ -60,16 +60,16 @@ Response ListDossiers(ApiContext& context, const Request& request) {
         return context.errors.Render(*error);
     }
     services::DossierQuery query;
-    if (status.Value()) {
-        auto codes = ParseStatuses(*status.Value());
+    if (const auto& status_text = status.Value()) {
+        auto codes = ParseStatuses(*status_text);
         if (!codes) {
             return context.errors.Render(codes.GetError());
         }
         query.statuses = codes.Value();
     }
     query.procedure_code = procedure.Value().value_or("");
-    if (due_before.Value()) {
-        query.due_before = ParseRfc3339(*due_before.Value());
+    if (const auto& due_before_text = due_before.Value()) {
+        query.due_before = ParseRfc3339(*due_before_text);
         if (!query.due_before) {
             return context.errors.Render(InvalidParameter("due_before"));
         }

@@ -8,7 +8,6 @@ namespace {
 
 using boost::json::array;
 using boost::json::object;
-using boost::json::value;
 
 void AddNames(const services::CatalogSnapshot& snapshot, const domain::Procedure& procedure,
               object& json) {

@@ -25,7 +25,7 @@ bool IsProvinceWideRole(domain::Role role) {
 }
 
 std::string GrantDetail(const domain::RoleGrant& grant) {
-    return std::string("{\"role\":\"") + domain::RoleName(grant.role) + "\",\"agency\":\"" +
+    return std::string(R"({"role":")") + domain::RoleName(grant.role) + R"(","agency":")" +
            grant.agency_code + "\"}";
 }
 

@@ -41,7 +41,7 @@ Outcome<Done> AuthService::RecordFailure(const std::string& login, std::int64_t 
     attempt.login = login;
     return RecordAudit(database_,
                        MakeAuditEntry(clock_, attempt, "auth.login", "account", login,
-                                      AuditOutcome::kFailed, "{\"reason\":\"" + reason + "\"}"));
+                                      AuditOutcome::kFailed, R"({"reason":")" + reason + "\"}"));
 }
 
 Outcome<LoginResult> AuthService::Login(const std::string& login, const std::string& password,

@@ -53,8 +53,10 @@ TEST(LoginThrottle, ParallelAttemptsCannotAllPassTheCheck) {
     const Instant now{};
     std::atomic<int> admitted{0};
     {
+        constexpr int kGuessers = 32;
         std::vector<std::jthread> guessers;
-        for (int i = 0; i < 32; ++i) {
+        guessers.reserve(kGuessers);
+        for (int i = 0; i < kGuessers; ++i) {
             guessers.emplace_back([&] {
                 if (!throttle.Admit("clerk", "10.0.0.1", now)) {
                     ++admitted;

@@ -164,9 +164,10 @@ Outcome<Done> CheckLegacyCodes(const CatalogSnapshot& snapshot,
             }
         }
         if (!holder.empty()) {
+            std::string detail = "legacy code ";
+            detail.append(legacy).append(" already identifies agency ").append(holder);
             return MakeError(ErrorKind::kInvalid, "invalid_import",
-                             "agencies[" + std::to_string(i) + "].legacy_code",
-                             "legacy code " + legacy + " already identifies agency " + holder);
+                             "agencies[" + std::to_string(i) + "].legacy_code", std::move(detail));
         }
         legacy_in_file.emplace(legacy, i);
     }

@@ -47,6 +47,7 @@ protected:
     }
     std::vector<std::string> Codes(const CatalogPage& page) const {
         std::vector<std::string> codes;
+        codes.reserve(page.items.size());
         for (const auto position : page.items) {
             codes.push_back(page.snapshot->procedures[position].code);
         }

@@ -19,7 +19,7 @@
 namespace motcua::services {
 
 struct AttachmentOptions {
-    std::size_t max_file_bytes = 20 * 1024 * 1024;
+    std::size_t max_file_bytes = std::size_t{20} * 1024 * 1024;
     std::size_t max_files = 20;  // Per upload.
 };
 

@@ -118,7 +118,6 @@ bool CanAct(const domain::Actor& actor, const domain::Dossier& dossier, DossierA
         case DossierAction::kSupplement:
         case DossierAction::kStop:
         case DossierAction::kWithdraw:
-            return owner || desk;
         case DossierAction::kReuse:
             return owner || desk;
         case DossierAction::kAttach:

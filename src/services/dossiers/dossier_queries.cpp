@@ -55,15 +55,13 @@ Outcome<domain::Dossier> DossierService::LoadVisible(const domain::Actor& actor,
         return AccessDenied(actor);  // Whether or not it exists: the public uses the lookup.
     }
     MOTCUA_ASSIGN_OR_RETURN(auto found, FindDossier(code));
-    std::optional<domain::Dossier> dossier = std::move(found);
-    MOTCUA_RETURN_IF_ERROR(RecordRead(actor, dossier, is_within, code));
-    return *std::move(dossier);
+    return RecordRead(actor, std::move(found), is_within, code);
 }
 
-Outcome<Done> DossierService::RecordRead(const domain::Actor& actor,
-                                         const std::optional<domain::Dossier>& dossier,
-                                         const domain::IsWithinAgency& is_within,
-                                         const std::string& code) {
+Outcome<domain::Dossier> DossierService::RecordRead(const domain::Actor& actor,
+                                                    std::optional<domain::Dossier> dossier,
+                                                    const domain::IsWithinAgency& is_within,
+                                                    const std::string& code) {
     if (!dossier || !CanRead(actor, *dossier, is_within)) {
         if (dossier) {
             RecordDenied(actor, "dossier.read", code);
@@ -71,8 +69,10 @@ Outcome<Done> DossierService::RecordRead(const domain::Actor& actor,
         return DossierNotFound(code);
     }
     // Reading a dossier is reading a person's data: it is audited.
-    return RecordAudit(database_, MakeAuditEntry(clock_, actor, "dossier.read", "dossier", code,
-                                                 AuditOutcome::kOk));
+    MOTCUA_RETURN_IF_ERROR(RecordAudit(
+        database_,
+        MakeAuditEntry(clock_, actor, "dossier.read", "dossier", code, AuditOutcome::kOk)));
+    return *std::move(dossier);
 }
 
 Outcome<DossierView> DossierService::Get(const domain::Actor& actor, const std::string& code) {
@@ -119,13 +119,14 @@ Outcome<boost::json::object> DossierService::GetForm(const domain::Actor& actor,
         events = std::move(found);
         return Done{};
     }));
-    MOTCUA_RETURN_IF_ERROR(RecordRead(actor, dossier, is_within, code));
-    const domain::Procedure* procedure = snapshot->FindProcedure(dossier->procedure_code);
+    MOTCUA_ASSIGN_OR_RETURN(const domain::Dossier readable,
+                            RecordRead(actor, std::move(dossier), is_within, code));
+    const domain::Procedure* procedure = snapshot->FindProcedure(readable.procedure_code);
     if (procedure == nullptr) {
-        return MakeError(ErrorKind::kConflict, "procedure_missing", dossier->procedure_code);
+        return MakeError(ErrorKind::kConflict, "procedure_missing", readable.procedure_code);
     }
     const reporting::render::FormInputs inputs{
-        *dossier,
+        readable,
         events,
         *procedure,
         [&snapshot](const std::string& agency_code) {

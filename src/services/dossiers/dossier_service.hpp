@@ -118,11 +118,13 @@ private:
                                          const domain::IsWithinAgency& is_within);
     void RecordDenied(const domain::Actor& actor, const std::string& action,
                       const std::string& code);
-    /// Audits the read of `dossier` when `actor` may read it; otherwise answers not found
-    /// (recording the refusal when the dossier exists, so that its existence is not revealed).
-    Outcome<Done> RecordRead(const domain::Actor& actor,
-                             const std::optional<domain::Dossier>& dossier,
-                             const domain::IsWithinAgency& is_within, const std::string& code);
+    /// Audits the read of `dossier` and returns it when `actor` may read it; otherwise answers
+    /// not found (recording the refusal when the dossier exists, so that its existence is not
+    /// revealed).
+    Outcome<domain::Dossier> RecordRead(const domain::Actor& actor,
+                                        std::optional<domain::Dossier> dossier,
+                                        const domain::IsWithinAgency& is_within,
+                                        const std::string& code);
 
     storage::Database& database_;
     CatalogService& catalog_;

@@ -104,6 +104,7 @@ TEST_F(DossierServiceTest, ConcurrentSubmissionsGetDistinctConsecutiveCodes) {
     constexpr int kCount = 100;
     std::vector<std::string> codes(kCount);
     std::vector<std::thread> threads;
+    threads.reserve(kCount);
     for (int i = 0; i < kCount; ++i) {
         threads.emplace_back([&, i] {
             auto created = service_.Submit(citizen_, Online());
@@ -298,8 +299,10 @@ TEST_F(DossierServiceTest, HistoryImportKeepsGoodLinesAndRejectsBadOnesWholly) {
 TEST_F(DossierServiceTest, CountersKeptInTheEventTransactionEqualARecompute) {
     // A few dossiers through the real storage path: online and desk, accepted, supplemented
     // twice (overdue by rule), overdue by time, finished, and one never accepted.
+    constexpr int kDossiers = 4;
     std::vector<std::string> codes;
-    for (int i = 0; i < 4; ++i) {
+    codes.reserve(kDossiers);
+    for (int i = 0; i < kDossiers; ++i) {
         codes.push_back(service_.Submit(citizen_, Online()).Value().dossier.code);
     }
     for (const auto& code : {codes[0], codes[1], codes[2]}) {

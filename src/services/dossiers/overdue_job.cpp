@@ -13,7 +13,7 @@ OverdueJob::OverdueJob(DossierService& dossiers, const Clock& clock, std::chrono
       clock_(clock),
       interval_(interval),
       report_(std::move(report)),
-      thread_([this](std::stop_token stop) { Run(std::move(stop)); }) {}
+      thread_([this](const std::stop_token& stop) { Run(stop); }) {}
 
 OverdueJob::~OverdueJob() { Stop(); }
 
@@ -24,7 +24,7 @@ void OverdueJob::Stop() {
     }
 }
 
-void OverdueJob::Run(std::stop_token stop) {
+void OverdueJob::Run(const std::stop_token& stop) {
     std::mutex mutex;
     std::condition_variable_any wake;
     while (!stop.stop_requested()) {

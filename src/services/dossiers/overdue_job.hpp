@@ -31,7 +31,7 @@ public:
     void Stop();
 
 private:
-    void Run(std::stop_token stop);
+    void Run(const std::stop_token& stop);
 
     DossierService& dossiers_;
     const Clock& clock_;

@@ -229,6 +229,7 @@ Outcome<RankingAnswer> IndicatorService::Ranking(const std::string& parent_code,
         answer.children.begin(), answer.children.end(),
         [](const auto& a, const auto& b) { return a.index.total_score > b.index.total_score; });
     std::vector<double> shown_scores;
+    shown_scores.reserve(answer.children.size());
     for (const auto& child : answer.children) {
         shown_scores.push_back(reporting::RoundForDisplay(child.index.total_score));
     }

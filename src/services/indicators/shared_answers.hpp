@@ -50,7 +50,8 @@ public:
             auto& entry = entries_[key];
             entry.refreshing = false;
             if (computed) {
-                answer = std::make_shared<const T>(std::move(computed).Value());
+                // The value moves out, `computed` stays whole: on failure its error is read below.
+                answer = std::make_shared<const T>(std::move(computed.Value()));
                 entry.answer = answer;
                 entry.computed_at = now;
             }

@@ -75,8 +75,10 @@ TEST(SharedAnswers, CallersOfAnAnswerNotComputedYetWaitForTheOneComputingIt) {
         released.wait();
         return 42;
     };
+    constexpr int kCallers = 8;
     std::vector<std::future<Outcome<std::shared_ptr<const int>>>> callers;
-    for (int i = 0; i < 8; ++i) {
+    callers.reserve(kCallers);
+    for (int i = 0; i < kCallers; ++i) {
         callers.push_back(
             std::async(std::launch::async, [&] { return answers.Get("k", now, compute); }));
     }
