@@ -89,7 +89,7 @@ export interface paths {
         get: operations["getAgency"];
         /**
          * Tạo hoặc thay thế cơ quan / Create or replace an agency
-         * @description Cần manage_agencies (quản trị tỉnh); ghi nhật ký kiểm tra (catalog.put_agency, đối tượng là mã). Thân yêu cầu là bản ghi như GET trả về: đọc, sửa, gửi lại. Các trường suy ra mà GET thêm vào (children, path) bị bỏ qua; trường lạ khác được giữ trong extra như khi nhập tệp. Trường code, nếu có, phải trùng mã trên đường dẫn (khác: 400 code_mismatch, param "code"); thiếu thì lấy mã trên đường dẫn. Cùng quy tắc kiểm tra và lưu nguyên tử như /api/v1/import/agencies với một bản ghi; lỗi kiểm tra là 400 invalid_import với param nêu thẳng trường ("parent", "steps.share_percent"). Content-Type: application/json (khác: 400 unsupported_media_type; JSON sai: 400 invalid_json). Trả 201 khi tạo mới, 200 khi thay thế (kể cả không đổi), kèm bản ghi đã lưu như GET. Tài nguyên danh mục không có ETag nên không dùng If-Match. / Needs manage_agencies (province admin); audited (catalog.put_agency, target the code). The body is the record as GET returns it: read, change, write back. The derived fields GET adds (children, path) are ignored; other unknown fields are kept under extra, as an import keeps them. A code in the body must be the path's (else 400 code_mismatch, param "code"); without one the path's is used. The same rules and atomic storage as /api/v1/import/agencies with one record; a rule broken is a 400 invalid_import whose param names the field itself ("parent", "steps.share_percent"). Content-Type must be application/json (else 400 unsupported_media_type; bad JSON: 400 invalid_json). Answers 201 when created, 200 when replaced (also when unchanged), with the stored record as GET renders it. Catalogue resources carry no ETag, so If-Match is not used.
+         * @description Cần manage_agencies (quản trị tỉnh); ghi nhật ký kiểm tra (catalog.put_agency, đối tượng là mã). Thân yêu cầu là bản ghi như GET trả về: đọc, sửa, gửi lại. Các trường suy ra mà GET thêm vào (children, path) bị bỏ qua; trường lạ khác được giữ trong extra như khi nhập tệp. Trường code, nếu có, phải trùng mã trên đường dẫn (khác: 400 code_mismatch, param "code"); thiếu thì lấy mã trên đường dẫn. Cùng quy tắc kiểm tra và lưu nguyên tử như /api/v1/import/agencies với một bản ghi; lỗi kiểm tra là 400 invalid_import với param nêu thẳng trường ("parent", "steps.share_percent"). Content-Type: application/json (khác: 415 unsupported_media_type; JSON sai: 400 invalid_json). Trả 201 khi tạo mới, 200 khi thay thế (kể cả không đổi), kèm bản ghi đã lưu như GET. Tài nguyên danh mục không có ETag nên không dùng If-Match. / Needs manage_agencies (province admin); audited (catalog.put_agency, target the code). The body is the record as GET returns it: read, change, write back. The derived fields GET adds (children, path) are ignored; other unknown fields are kept under extra, as an import keeps them. A code in the body must be the path's (else 400 code_mismatch, param "code"); without one the path's is used. The same rules and atomic storage as /api/v1/import/agencies with one record; a rule broken is a 400 invalid_import whose param names the field itself ("parent", "steps.share_percent"). Content-Type must be application/json (else 415 unsupported_media_type; bad JSON: 400 invalid_json). Answers 201 when created, 200 when replaced (also when unchanged), with the stored record as GET renders it. Catalogue resources carry no ETag, so If-Match is not used.
          */
         put: operations["putAgency"];
         post?: never;
@@ -147,7 +147,7 @@ export interface paths {
         get: operations["getProcedure"];
         /**
          * Tạo hoặc thay thế thủ tục / Create or replace a procedure
-         * @description Cần import_catalog (quản trị tỉnh); ghi nhật ký kiểm tra (catalog.put_procedure, đối tượng là mã). Thân yêu cầu là bản ghi như GET trả về: đọc, sửa, gửi lại. Các trường suy ra mà GET thêm vào (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) bị bỏ qua; trường lạ khác được giữ trong extra như khi nhập tệp. Trường code, nếu có, phải trùng mã trên đường dẫn (khác: 400 code_mismatch, param "code"); thiếu thì lấy mã trên đường dẫn. Cùng quy tắc kiểm tra và lưu nguyên tử như /api/v1/import/procedures với một bản ghi; lỗi kiểm tra là 400 invalid_import với param nêu thẳng trường ("parent", "steps.share_percent"). Content-Type: application/json (khác: 400 unsupported_media_type; JSON sai: 400 invalid_json). Trả 201 khi tạo mới, 200 khi thay thế (kể cả không đổi), kèm bản ghi đã lưu như GET. Tài nguyên danh mục không có ETag nên không dùng If-Match. / Needs import_catalog (province admin); audited (catalog.put_procedure, target the code). The body is the record as GET returns it: read, change, write back. The derived fields GET adds (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) are ignored; other unknown fields are kept under extra, as an import keeps them. A code in the body must be the path's (else 400 code_mismatch, param "code"); without one the path's is used. The same rules and atomic storage as /api/v1/import/procedures with one record; a rule broken is a 400 invalid_import whose param names the field itself ("parent", "steps.share_percent"). Content-Type must be application/json (else 400 unsupported_media_type; bad JSON: 400 invalid_json). Answers 201 when created, 200 when replaced (also when unchanged), with the stored record as GET renders it. Catalogue resources carry no ETag, so If-Match is not used.
+         * @description Cần import_catalog (quản trị tỉnh); ghi nhật ký kiểm tra (catalog.put_procedure, đối tượng là mã). Thân yêu cầu là bản ghi như GET trả về: đọc, sửa, gửi lại. Các trường suy ra mà GET thêm vào (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) bị bỏ qua; trường lạ khác được giữ trong extra như khi nhập tệp. Trường code, nếu có, phải trùng mã trên đường dẫn (khác: 400 code_mismatch, param "code"); thiếu thì lấy mã trên đường dẫn. Cùng quy tắc kiểm tra và lưu nguyên tử như /api/v1/import/procedures với một bản ghi; lỗi kiểm tra là 400 invalid_import với param nêu thẳng trường ("parent", "steps.share_percent"). Content-Type: application/json (khác: 415 unsupported_media_type; JSON sai: 400 invalid_json). Trả 201 khi tạo mới, 200 khi thay thế (kể cả không đổi), kèm bản ghi đã lưu như GET. Tài nguyên danh mục không có ETag nên không dùng If-Match. / Needs import_catalog (province admin); audited (catalog.put_procedure, target the code). The body is the record as GET returns it: read, change, write back. The derived fields GET adds (field_name_vi, field_name_en, competent_agency_name_vi, receiving_agency_name_vi, fee_total_vnd) are ignored; other unknown fields are kept under extra, as an import keeps them. A code in the body must be the path's (else 400 code_mismatch, param "code"); without one the path's is used. The same rules and atomic storage as /api/v1/import/procedures with one record; a rule broken is a 400 invalid_import whose param names the field itself ("parent", "steps.share_percent"). Content-Type must be application/json (else 415 unsupported_media_type; bad JSON: 400 invalid_json). Answers 201 when created, 200 when replaced (also when unchanged), with the stored record as GET renders it. Catalogue resources carry no ETag, so If-Match is not used.
          */
         put: operations["putProcedure"];
         post?: never;
@@ -680,7 +680,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập danh mục cơ quan / Import agencies
-         * @description Cần manage_agencies (quản trị tỉnh). Content-Type: application/json (khác: 400 unsupported_media_type). Tệp sai: 400 invalid_import nêu bản ghi, không nhập gì. Nhập lại cùng tệp không thay đổi gì. / Needs manage_agencies (province admin). Content-Type must be application/json. An invalid file is a 400 naming the record and nothing is imported; importing an unchanged file changes nothing.
+         * @description Cần manage_agencies (quản trị tỉnh). Content-Type: application/json (khác: 415 unsupported_media_type). Tệp sai: 400 invalid_import nêu bản ghi, không nhập gì. Nhập lại cùng tệp không thay đổi gì. / Needs manage_agencies (province admin). Content-Type must be application/json. An invalid file is a 400 naming the record and nothing is imported; importing an unchanged file changes nothing.
          */
         post: operations["importAgencies"];
         delete?: never;
@@ -720,7 +720,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập lĩnh vực và thủ tục / Import fields and procedures
-         * @description Cần import_catalog (quản trị tỉnh). Content-Type: application/json (khác: 400 unsupported_media_type). Tệp sai: 400 invalid_import nêu bản ghi, không nhập gì. Nhập lại cùng tệp không thay đổi gì. / Needs import_catalog (province admin). Content-Type must be application/json. An invalid file is a 400 naming the record and nothing is imported; importing an unchanged file changes nothing.
+         * @description Cần import_catalog (quản trị tỉnh). Content-Type: application/json (khác: 415 unsupported_media_type). Tệp sai: 400 invalid_import nêu bản ghi, không nhập gì. Nhập lại cùng tệp không thay đổi gì. / Needs import_catalog (province admin). Content-Type must be application/json. An invalid file is a 400 naming the record and nothing is imported; importing an unchanged file changes nothing.
          */
         post: operations["importProcedures"];
         delete?: never;
@@ -2530,7 +2530,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request. */
+        /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -2662,6 +2662,24 @@ export interface components {
         };
         /** @description Tệp nhập vượt giới hạn import_body_limit_bytes (mặc định 64 MiB). / The file is over import_body_limit_bytes (64 MiB by default). */
         ImportTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Thân yêu cầu không đúng kiểu mà địa chỉ đọc (Content-Type). / The body is not of the type the route reads (Content-Type). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Thân yêu cầu phải là multipart/form-data. / The body must be multipart/form-data. */
+        UnsupportedMediaTypeMultipart: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2927,6 +2945,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3103,6 +3122,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3135,6 +3155,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyAttempts"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
@@ -3219,6 +3240,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyAttempts"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
@@ -3307,6 +3329,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3450,6 +3473,7 @@ export interface operations {
             404: components["responses"]["AccountNotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3489,6 +3513,7 @@ export interface operations {
             404: components["responses"]["AccountNotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3728,6 +3753,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3852,6 +3878,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4024,6 +4051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaTypeMultipart"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4418,6 +4446,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["ImportTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4451,6 +4480,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["ImportTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4483,6 +4513,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["ImportTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4664,6 +4695,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
