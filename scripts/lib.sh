@@ -9,7 +9,7 @@ export DEBIAN_FRONTEND=noninteractive
 BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev
+  libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev libzxcvbn-dev
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev
 )
 # Extra packages the test suite needs (tests, benchmarks smoke runs, format and tidy checks,

@@ -18,4 +18,4 @@ log "Creating the demo province"
 ./build/release/src/motcua demo
 
 log "Starting the server (Ctrl-C stops it)"
-exec ./build/release/src/motcua serve
+MOTCUA_DEMO_MODE=true exec ./build/release/src/motcua serve

@@ -56,6 +56,26 @@ std::string TokenOf(const Request& request, bool& is_bearer) {
                                  : request.Cookie(auth::kSessionCookie));
 }
 
+bool IsMetricsScrape(const Request& request) {
+    return (request.method == "GET" || request.method == "HEAD") && request.segments.size() == 1 &&
+           request.segments.front() == "metrics";
+}
+
+// What a session signed in with a one-time password may call: who am I, set my own password,
+// sign out — and everything outside the API (the web application's files, health, metrics).
+bool IsOpenWithOneTimePassword(const Request& request) {
+    if (request.segments.empty() || request.segments.front() != "api") {
+        return true;
+    }
+    const auto is = [&](std::string_view method, std::initializer_list<std::string_view> path) {
+        return request.method == method &&
+               std::equal(request.segments.begin(), request.segments.end(), path.begin(),
+                          path.end());
+    };
+    return is("GET", {"api", "v1", "me"}) || is("POST", {"api", "v1", "me", "password"}) ||
+           is("POST", {"api", "v1", "auth", "logout"});
+}
+
 }  // namespace
 
 bool HttpApi::HasValidSession(const Request& header_only) const {
@@ -76,7 +96,8 @@ std::optional<Response> HttpApi::Authenticate(Request& request) {
             return context_.errors.Render(MakeError(ErrorKind::kForbidden, "cross_origin_refused"));
         }
     }
-    if (context_.auth == nullptr) {
+    if (context_.auth == nullptr || IsMetricsScrape(request)) {
+        // A scraper's Bearer token is the metrics token, not a session (metrics_access.hpp).
         return std::nullopt;
     }
     bool is_bearer = false;
@@ -99,6 +120,10 @@ std::optional<Response> HttpApi::Authenticate(Request& request) {
     }
     request.actor = std::move(session.Value().actor);
     request.session_token = token;
+    if (request.actor.must_change_password && !IsOpenWithOneTimePassword(request)) {
+        // A one-time password (an administrator's reset) opens nothing but its own replacement.
+        return context_.errors.Render(MakeError(ErrorKind::kForbidden, "password_change_required"));
+    }
     return std::nullopt;
 }
 
@@ -134,6 +159,13 @@ Response HttpApi::HandleProtocolError(int status, std::string_view code) {
 
 Response HttpApi::Dispatch(const Request& request, std::size_t& route_index) {
     const auto match = router_->Match(request.method, request.segments);
+    if (match.route != nullptr && match.route->caller == Caller::kSignedIn &&
+        request.actor.IsAnonymous()) {
+        // Before the handler parses anything: the anonymous learn nothing of the route's rules.
+        route_index = match.index;
+        return context_.errors.Render(
+            MakeError(ErrorKind::kUnauthenticated, "authentication_required"));
+    }
     if (match.route != nullptr && (request.method == "POST" || request.method == "PUT") &&
         !request.query.empty()) {
         // No creating or changing route takes query parameters: a stray one is a client error,

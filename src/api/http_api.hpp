@@ -11,6 +11,7 @@
 
 #include "api/api_context.hpp"
 #include "api/metrics.hpp"
+#include "api/metrics_access.hpp"
 #include "api/router.hpp"
 #include "api/static_files.hpp"
 
@@ -20,6 +21,7 @@ struct HttpApiOptions {
     std::optional<std::filesystem::path> web_root;  // Serve the web application from here.
     std::string openapi_json;                       // The OpenAPI document served as-is.
     std::vector<std::string> trusted_proxies;       // Peers whose X-Forwarded-For is read.
+    MetricsAccess metrics;                          // Who reads GET /metrics.
 };
 
 class HttpApi {
@@ -34,6 +36,10 @@ public:
     /// Answers a request that failed before it could be parsed (oversized, malformed).
     Response HandleProtocolError(int status, std::string_view code);
     Metrics& GetMetrics() { return *metrics_; }
+    /// Whether `request` may read GET /metrics (metrics_access.hpp).
+    bool MayReadMetrics(const Request& request) const {
+        return api::MayReadMetrics(request, options_.metrics);
+    }
     const std::vector<Route>& GetRoutes() const { return router_->GetRoutes(); }
 
 private:

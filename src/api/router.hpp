@@ -13,10 +13,15 @@ namespace motcua::api {
 
 using Handler = std::function<Response(const Request&, const PathParams&)>;
 
+/// Who may call a route: anyone, or only a signed-in caller — the anonymous get 401 before the
+/// handler reads anything, so that no validation answer tells them the route's rules.
+enum class Caller { kSignedIn, kAnyone };
+
 struct Route {
     std::string method;
     std::string pattern;
     Handler handler;
+    Caller caller = Caller::kSignedIn;
 };
 
 /// The outcome of a lookup: a route (with its index for metrics) or why none applies.

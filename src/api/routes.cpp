@@ -22,42 +22,50 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
     const std::string* openapi = &options.openapi_json;
     return {
         {"GET", "/healthz",
-         [ctx](const Request& r, const PathParams&) { return system::Healthz(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return system::Healthz(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/metrics",
          [ctx, self](const Request& r, const PathParams&) {
              return system::GetMetrics(*ctx, r, *self);
-         }},
+         },
+         Caller::kAnyone},
         {"GET", "/api/v1/openapi.json",
          [ctx, openapi](const Request& r, const PathParams&) {
              return system::GetOpenApi(*ctx, r, *openapi);
-         }},
+         },
+         Caller::kAnyone},
         {"GET", "/api/v1/agencies",
-         [ctx](const Request& r, const PathParams&) { return catalog::ListAgencies(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return catalog::ListAgencies(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/agencies/{code}",
-         [ctx](const Request& r, const PathParams& p) {
-             return catalog::GetAgency(*ctx, r, p[0]);
-         }},
+         [ctx](const Request& r, const PathParams& p) { return catalog::GetAgency(*ctx, r, p[0]); },
+         Caller::kAnyone},
         {"PUT", "/api/v1/agencies/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::PutAgency(*ctx, r, p[0]);
          }},
         {"GET", "/api/v1/fields",
-         [ctx](const Request& r, const PathParams&) { return catalog::ListFields(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return catalog::ListFields(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/procedures",
-         [ctx](const Request& r, const PathParams&) { return catalog::ListProcedures(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return catalog::ListProcedures(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/procedures/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::GetProcedure(*ctx, r, p[0]);
-         }},
+         },
+         Caller::kAnyone},
         {"PUT", "/api/v1/procedures/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::PutProcedure(*ctx, r, p[0]);
          }},
         // Literal segments before {year}: the first matching pattern wins.
         {"GET", "/api/v1/calendar/due",
-         [ctx](const Request& r, const PathParams&) { return calendar::ComputeDue(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return calendar::ComputeDue(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/calendar/overrides",
-         [ctx](const Request& r, const PathParams&) { return calendar::ListOverrides(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return calendar::ListOverrides(*ctx, r); },
+         Caller::kAnyone},
         {"PUT", "/api/v1/calendar/overrides/{date}",
          [ctx](const Request& r, const PathParams& p) {
              return calendar::RecordOverride(*ctx, r, p[0]);
@@ -69,9 +77,11 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/calendar/{year}",
          [ctx](const Request& r, const PathParams& p) {
              return calendar::GetCalendarYear(*ctx, r, p[0]);
-         }},
+         },
+         Caller::kAnyone},
         {"POST", "/api/v1/auth/login",
-         [ctx](const Request& r, const PathParams&) { return auth::Login(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return auth::Login(*ctx, r); },
+         Caller::kAnyone},
         {"POST", "/api/v1/auth/logout",
          [ctx](const Request& r, const PathParams&) { return auth::Logout(*ctx, r); }},
         {"GET", "/api/v1/me",
@@ -115,7 +125,8 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"GET", "/api/v1/dossiers/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::GetDossier(*ctx, r, p[0]);
-         }},
+         },
+         Caller::kAnyone},
         {"POST", "/api/v1/dossiers/{code}/actions",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::TransitionDossier(*ctx, r, p[0]);
@@ -132,26 +143,35 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::UploadDossierFiles(*ctx, r, p[0]);
          }},
+        {"POST", "/api/v1/dossiers/{code}/e-result",
+         [ctx](const Request& r, const PathParams& p) {
+             return dossiers::UploadDossierEResult(*ctx, r, p[0]);
+         }},
         {"GET", "/api/v1/files/{sha256}",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::DownloadFile(*ctx, r, p[0]);
          }},
         {"GET", "/api/v1/indicators/766",
-         [ctx](const Request& r, const PathParams&) { return indicators::GetIndex766(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return indicators::GetIndex766(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/indicators/766/ranking",
-         [ctx](const Request& r, const PathParams&) { return indicators::GetRanking(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return indicators::GetRanking(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/indicators/766/trend",
-         [ctx](const Request& r, const PathParams&) { return indicators::GetTrend(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return indicators::GetTrend(*ctx, r); },
+         Caller::kAnyone},
         {"GET", "/api/v1/indicators/766/dossiers",
          [ctx](const Request& r, const PathParams&) { return indicators::GetDrilldown(*ctx, r); }},
         {"GET", "/api/v1/indicators/plan",
          [ctx](const Request& r, const PathParams&) {
              return indicators::GetPlanIndicators(*ctx, r);
-         }},
+         },
+         Caller::kAnyone},
         {"GET", "/api/v1/reports/monthly",
          [ctx](const Request& r, const PathParams&) { return reports::GetMonthlyReport(*ctx, r); }},
         {"GET", "/api/v1/reports/public",
-         [ctx](const Request& r, const PathParams&) { return reports::GetPublicReport(*ctx, r); }},
+         [ctx](const Request& r, const PathParams&) { return reports::GetPublicReport(*ctx, r); },
+         Caller::kAnyone},
         {"POST", "/api/v1/import/agencies",
          [ctx](const Request& r, const PathParams&) {
              return imports::ImportCatalog(*ctx, r, true);

@@ -24,6 +24,8 @@ public:
     AppServices* Open();
 
     const AppConfig& GetConfig() const { return config_; }
+    /// Demo mode (`motcua demo`): call before Open().
+    void EnableDemoMode() { config_.demo_mode = true; }
     const Clock& GetClock() const { return clock_; }
     const MessageCatalog& GetMessages() const { return messages_; }
     /// The database Open() opened.

@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -99,6 +100,14 @@ const std::map<std::string, std::string>& DescribeSettings() {
          "how long a verified session is reused without reading the database (default 2000; "
          "0 = off); another process's logout or account change applies here within it"},
         {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
+        {"metrics_allow",
+         "client addresses that may read /metrics, comma-separated (default 127.0.0.1,::1; "
+         "empty: none)"},
+        {"metrics_token",
+         "a secret of 24+ characters: a scraper sending it as a Bearer token may read /metrics"},
+        {"demo_mode",
+         "true only for the demo province: the demo accounts' public password may be set "
+         "(default false; `motcua demo` is always in demo mode)"},
         {"trusted_proxies",
          "comma-separated addresses of reverse proxies whose X-Forwarded-For gives the client's "
          "address, e.g. 127.0.0.1,::1 behind a local nginx (default none)"},
@@ -200,15 +209,25 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must not be empty");
             }
             (key == "data_dir" ? config.data_dir : config.web_root) = value;
-        } else if (key == "trusted_proxies") {
-            if (!api::ParseTrustedProxies(value, config.trusted_proxies)) {
+        } else if (key == "trusted_proxies" || key == "metrics_allow") {
+            if (!api::ParseTrustedProxies(value, key == "trusted_proxies" ? config.trusted_proxies
+                                                                          : config.metrics_allow)) {
                 applied = BadSetting(key, "must be IP addresses separated by commas");
             }
-        } else if (key == "cookie_secure") {
+        } else if (key == "metrics_token") {
+            constexpr std::size_t kMinTokenLength = 24;
+            if (!value.empty() && (value.size() < kMinTokenLength ||
+                                   !std::all_of(value.begin(), value.end(),
+                                                [](char c) { return c > ' ' && c < 127; }))) {
+                applied = BadSetting(key, "must be 24 or more printable characters, no spaces");
+            }
+            config.metrics_token = value;
+        } else if (key == "cookie_secure" || key == "demo_mode") {
             if (value != "true" && value != "false") {
                 applied = BadSetting(key, "must be true or false");
             }
-            config.cookie_secure = value == "true";
+            config.*(key == "cookie_secure" ? &AppConfig::cookie_secure : &AppConfig::demo_mode) =
+                value == "true";
         } else if (key == "password_hash_cost") {
             applied = ApplyChoice(key, value, kHashCostNames, config.password_hash_cost);
         } else if (key == "dossier_code_format") {

@@ -27,13 +27,18 @@ struct AppConfig {
     int handler_threads = 32;  // Request handlers; many wait for one group commit together.
     std::size_t body_limit_bytes = 1 << 20;
     std::size_t import_body_limit_bytes = 64 << 20;
-    std::size_t upload_body_limit_bytes = 64 << 20;    // POST /api/v1/dossiers/{code}/files.
+    std::size_t upload_body_limit_bytes = 64 << 20;    // POST …/dossiers/{code}/files, /e-result.
     std::size_t attachment_max_file_bytes = 20 << 20;  // Each uploaded file.
     std::string public_base_url;  // Public portal, for links on printed forms ("" = relative).
     int session_minutes = 8 * 60;
     int session_cache_ms = 2000;               // services/auth/session_cache.hpp; 0 turns it off.
     std::vector<std::string> trusted_proxies;  // Peers whose X-Forwarded-For is believed.
     bool cookie_secure = false;
+    // The demo province: the demo accounts' public password may be set (docs/security.md).
+    bool demo_mode = false;
+    // Who reads GET /metrics (api/metrics_access.hpp): these client addresses, or the token.
+    std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};
+    std::string metrics_token;
     services::HashCost password_hash_cost = services::HashCost::kInteractive;
     domain::DossierCodeFormat dossier_code_format = domain::DossierCodeFormat::kDefault;
     std::string dossier_code_system_digits = "00";

@@ -62,6 +62,23 @@ TEST(AppConfig, ChoicesAreParsedIntoTheirEnums) {
               DatabaseKind::kSqlite);
 }
 
+TEST(AppConfig, MetricsAreForLoopbackUnlessConfigured) {
+    const auto defaults = ApplySettings({}, {});
+    ASSERT_TRUE(defaults.HasValue());
+    EXPECT_EQ(defaults.Value().metrics_allow, (std::vector<std::string>{"127.0.0.1", "::1"}));
+    EXPECT_TRUE(defaults.Value().metrics_token.empty());
+    const auto set = ApplySettings(
+        {}, {{"metrics_allow", "10.0.0.5, ::1"}, {"metrics_token", "s3cret-scraper-token-of-24+"}});
+    ASSERT_TRUE(set.HasValue());
+    EXPECT_EQ(set.Value().metrics_allow, (std::vector<std::string>{"10.0.0.5", "::1"}));
+    EXPECT_EQ(ApplySettings({}, {{"metrics_allow", "prometheus.local"}}).GetError().param,
+              "metrics_allow");
+    EXPECT_EQ(ApplySettings({}, {{"metrics_token", "short"}}).GetError().param, "metrics_token");
+    EXPECT_EQ(
+        ApplySettings({}, {{"metrics_token", "a token with spaces in it, 24+"}}).GetError().param,
+        "metrics_token");
+}
+
 TEST(AppConfig, UnknownChoiceIsRefusedNamingTheKeyAndTheChoices) {
     const auto level = ApplySettings({}, {{"log_level", "verbose"}});
     ASSERT_FALSE(level.HasValue());

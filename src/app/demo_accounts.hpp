@@ -5,12 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/access/password_policy.hpp"
 #include "services/accounts/account_service.hpp"
 
 namespace motcua::app {
 
-/// The password of every demo account. Demo data only: change it on any real installation.
-inline constexpr std::string_view kDemoPassword = "MotCua@2026";
+/// The password of every demo account (domain/access/password_policy.hpp): demo data only, and
+/// refused as a password outside demo mode.
+using domain::kDemoPassword;
 
 /// Returns the demo accounts (citizen, organisation, and one officer per officer role).
 std::vector<services::NewAccount> DemoAccounts();

@@ -1,17 +1,13 @@
 #include "common/messages.hpp"
 
+#include "common/text_lines.hpp"
+
 namespace motcua {
 namespace {
 
 std::unordered_map<std::string, std::string> ParseTsv(std::string_view text) {
     std::unordered_map<std::string, std::string> entries;
-    while (!text.empty()) {
-        const auto end = text.find('\n');
-        std::string_view line = text.substr(0, end);
-        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
+    for (const auto line : SplitLines(text)) {
         if (line.empty() || line.front() == '#') {
             continue;
         }

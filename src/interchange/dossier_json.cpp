@@ -1,5 +1,7 @@
 #include "interchange/dossier_json.hpp"
 
+#include <algorithm>
+
 #include "common/time_format.hpp"
 #include "interchange/json_reader.hpp"
 
@@ -12,6 +14,22 @@ using boost::json::value;
 
 value Time(const std::optional<Instant>& instant, const InstantFormatter& format) {
     return instant ? value(format(*instant)) : value(nullptr);
+}
+
+// The files a dossier stored before it listed its uploads names: they came through the upload
+// route, the only way to store a file then, so they are taken as its uploads.
+std::vector<std::string> FilesNamedBy(const domain::Dossier& dossier) {
+    std::vector<std::string> files;
+    const auto add = [&](const std::string& sha256) {
+        if (!sha256.empty() && std::find(files.begin(), files.end(), sha256) == files.end()) {
+            files.push_back(sha256);
+        }
+    };
+    for (const auto& component : dossier.components) {
+        std::for_each(component.files.begin(), component.files.end(), add);
+    }
+    add(dossier.e_result_sha256);
+    return files;
 }
 
 }  // namespace
@@ -70,6 +88,7 @@ object DossierToJson(const domain::Dossier& dossier, const InstantFormatter& for
     json["result_kind"] = dossier.result_kind;
     json["delivery"] = dossier.delivery;
     json["e_result_sha256"] = dossier.e_result_sha256;
+    json["uploaded_files"] = boost::json::value_from(dossier.uploaded_files);
     json["rating"] = dossier.rating;
     json["feedback_count"] = dossier.feedback_count;
     json["synced"] = dossier.synced;
@@ -153,6 +172,13 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
     dossier.result_kind = reader.String("result_kind", false);
     dossier.delivery = reader.String("delivery", false);
     dossier.e_result_sha256 = reader.String("e_result_sha256", false);
+    if (const auto* uploaded = reader.Array("uploaded_files", false)) {
+        for (const auto& file : *uploaded) {
+            dossier.uploaded_files.emplace_back(file.as_string());
+        }
+    } else {
+        dossier.uploaded_files = FilesNamedBy(dossier);
+    }
     dossier.rating = reader.String("rating", false);
     dossier.feedback_count = static_cast<int>(reader.Integer("feedback_count", false).value_or(0));
     dossier.synced = reader.Boolean("synced", false).value_or(false);

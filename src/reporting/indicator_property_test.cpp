@@ -57,9 +57,12 @@ domain::ActionInput InputFor(DossierAction action, Instant at, const domain::Dos
     input.component = random() % 2 == 0 ? "TP1" : "TP2";
     input.source = random() % 3 == 0 ? "national_store" : "database";
     input.file_sha256 = std::string(64, 'a');
+    input.file_origin = domain::FileOrigin::kUpload;
     input.system = "dvcqg";
     input.payment_channel = random() % 2 == 0 ? "online_gateway" : "desk";
-    input.amount = 50000;
+    // What is still due (a payment may not exceed it), or a refused amount when nothing is.
+    input.amount =
+        dossier.fee_total > dossier.paid_total ? dossier.fee_total - dossier.paid_total : 50000;
     input.rating = random() % 4 == 0 ? "unsatisfied" : "satisfied";
     if (dossier.due_at) {
         input.new_due_at = *dossier.due_at + std::chrono::days(1 + random() % 5);

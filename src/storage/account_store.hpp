@@ -29,8 +29,9 @@ public:
     virtual Outcome<std::optional<domain::Account>> FindById(std::int64_t id) = 0;
     virtual Outcome<std::optional<domain::Account>> FindByLogin(const std::string& login) = 0;
     virtual Outcome<std::vector<domain::Account>> List(const AccountFilter& filter) = 0;
+    /// Sets the password; `one_time`: set by someone else, to be replaced at the next sign-in.
     virtual Outcome<Done> SetPasswordHash(std::int64_t id, const std::string& hash,
-                                          const std::string& at) = 0;
+                                          const std::string& at, bool one_time) = 0;
     virtual Outcome<Done> SetDisabled(std::int64_t id, bool disabled) = 0;
     virtual Outcome<Done> SetGrants(std::int64_t id,
                                     const std::vector<domain::RoleGrant>& grants) = 0;

@@ -7,7 +7,7 @@ import { makeTempDir, runDemo, startServer, type RunningServer } from './support
 import { assertProblem } from './support/http.ts';
 import {
   DEMO_LOGINS, DEMO_PASSWORD, FAST_HASHING, OTHER_WARD, OTHER_WARD_CLERK, WARD, WARD_CENTRE, call,
-  createOfficer, login, readAudit, sessionCookie, sql, tryLogin, type Session,
+  createOfficer, login, readAudit, runCli, sessionCookie, sql, tryLogin, type Session,
 } from './support/auth.ts';
 
 let server: RunningServer;
@@ -231,6 +231,68 @@ describe('the end of a session', () => {
       await second.close();
       await first.close();
     }
+  });
+});
+
+describe('separation of duties', () => {
+  test('an administrator\'s reset gives a one-time password: nothing but /me, its change and logout until it is changed', async () => {
+    const account = await throwaway('onetime');
+    const reset = await call(server, `/api/v1/accounts/${account.id}/password`, { session: admin, body: { password: 'Tam-Thoi#2026x' } });
+    assert.equal(reset.status, 200, reset.text);
+    assert.equal((await call(server, `/api/v1/accounts/${account.id}`, { session: admin })).body.must_change_password, true);
+    const session = await login(server, account.login, 'Tam-Thoi#2026x');
+    assert.equal(session.account.must_change_password, true);
+    for (const path of ['/api/v1/dossiers?limit=1', '/api/v1/procedures?limit=1', '/api/v1/indicators/766?agency=H32&period=2025']) {
+      assertProblem(await call(server, path, { session }), 403, 'password_change_required');
+    }
+    const me = await call(server, '/api/v1/me', { session });
+    assert.equal(me.status, 200, me.text);
+    assert.equal(me.body.must_change_password, true);
+    assert.equal((await call(server, '/healthz', { session })).status, 200);  // Outside the API.
+    const changed = await call(server, '/api/v1/me/password', {
+      session, body: { current_password: 'Tam-Thoi#2026x', new_password: 'Cua-Rieng#2026y' },
+    });
+    assert.equal(changed.status, 204, changed.text);
+    assert.equal((await call(server, '/api/v1/dossiers?limit=1', { session })).status, 200);
+    assert.equal((await call(server, '/api/v1/me', { session })).body.must_change_password, false);
+    const audit = await readAudit(server, auditor, `?action=account.reset_password`);
+    assert.ok(audit.some((r) => r.target_id === String(account.id) && r.detail?.one_time === true), JSON.stringify(audit.slice(0, 3)));
+  });
+
+  test('a ward administrator cannot reset, disable or re-role the ward head; the province administrator can', async () => {
+    const ward = await login(server, DEMO_LOGINS.agency_admin);
+    const head = await throwaway('head', [{ role: 'head', agency: WARD }]);
+    const clerk = await throwaway('clerk');
+    for (const [path, body] of [
+      [`/api/v1/accounts/${head.id}/password`, {}], [`/api/v1/accounts/${head.id}/disable`, undefined],
+      [`/api/v1/accounts/${head.id}/roles`, { role: 'clerk', agency: WARD }],
+    ] as const) {
+      assertProblem(await call(server, path, { method: 'POST', session: ward, body }), 403, 'account_rights_too_high');
+    }
+    assert.equal((await call(server, `/api/v1/accounts/${clerk.id}/password`, { session: ward, body: {} })).status, 200);
+    assert.equal((await call(server, `/api/v1/accounts/${head.id}/password`, { session: admin, body: {} })).status, 200);
+    // One province administrator cannot take over another: that is the console's.
+    const peer = await throwaway('peer', [{ role: 'province_admin', agency: 'H32' }]);
+    assertProblem(await call(server, `/api/v1/accounts/${peer.id}/password`, { session: admin, body: {} }), 403, 'account_rights_too_high');
+    const denied = await readAudit(server, auditor, `?action=account.reset_password`);
+    assert.ok(denied.some((r) => r.target_id === String(head.id) && r.outcome === 'denied' && r.detail?.reason === 'rights_too_high'));
+  });
+
+  test('the auditor role comes only from the console, and never together with an administrator role', async () => {
+    const clerk = await throwaway('auditor');
+    assertProblem(await call(server, `/api/v1/accounts/${clerk.id}/roles`, { session: admin, body: { role: 'auditor', agency: 'H32' } }),
+      403, 'auditor_console_only', 'role');
+    assertProblem(await call(server, '/api/v1/accounts', {
+      session: admin,
+      body: { kind: 'officer', login: 'auth.new.auditor', name: 'Kiểm tra mới', agency_code: WARD_CENTRE, roles: [{ role: 'auditor', agency: 'H32' }], password: PASSWORD },
+    }), 403, 'auditor_console_only', 'role');
+    const granted = runCli(server.dataDir, ['user', 'grant', clerk.login, 'auditor@H32']);
+    assert.equal(granted.status, 0, granted.stderr);
+    const both = runCli(server.dataDir, ['user', 'grant', clerk.login, 'province_admin@H32']);
+    assert.notEqual(both.status, 0, both.stdout);
+    assert.match(both.stderr, /incompatible_roles|quản trị/);
+    const roles = (await call(server, `/api/v1/accounts/${clerk.id}`, { session: admin })).body.roles.map((r: any) => r.role).sort();
+    assert.deepEqual(roles, ['auditor', 'clerk']);
   });
 });
 

@@ -15,7 +15,7 @@ import { createCitizen } from './support/dossiers.ts';
 type Outcome = 'allow' | 401 | 403 | 404;
 type RoleName = 'anonymous' | 'citizen' | 'organisation' | 'clerk' | 'specialist' | 'head' | 'cashier'
   | 'feedback_officer' | 'agency_admin' | 'province_admin' | 'auditor';
-type Variant = '-' | 'own' | 'in_subtree' | 'other_agency';
+type Variant = '-' | 'own' | 'in_subtree' | 'other_agency' | 'higher_rights' | 'auditor_role';
 interface Deviation { route: string; variant: Variant; role: RoleName; server_answers: number; bug: string }
 interface Matrix {
   roles: Record<RoleName, string | null>;
@@ -25,14 +25,14 @@ interface Matrix {
 
 const matrix: Matrix = JSON.parse(readFileSync(new URL('./authorization_matrix.json', import.meta.url), 'utf8'));
 const ROLES = Object.keys(matrix.roles) as RoleName[];
-const VARIANTS: Variant[] = ['-', 'own', 'in_subtree', 'other_agency'];
+const VARIANTS: Variant[] = ['-', 'own', 'in_subtree', 'other_agency', 'higher_rights', 'auditor_role'];
 const ANONYMOUS_LOGIN = 'mx.anonymous';
 const ANONYMOUS_PASSWORD = 'Mx-Anonymous#2026';
 const THROWAWAY_PASSWORD = 'Mx-Throwaway#2026';
 // The problem codes each refusal may carry.
 const REFUSAL_CODES: Record<number, string[]> = {
   401: ['authentication_required'],
-  403: ['forbidden', 'cannot_change_self'],
+  403: ['forbidden', 'cannot_change_self', 'account_rights_too_high', 'auditor_console_only'],
   404: ['account_not_found', 'dossier_not_found'],
 };
 
@@ -47,9 +47,10 @@ function deviationOf(route: string, variant: Variant, role: RoleName): Deviation
 let server: RunningServer;
 let serverRoutes: string[];
 const sessions = new Map<RoleName, Session>();
-const targets: Record<'in_subtree' | 'other_agency', { id: number; ward: string }> = {
+const targets: Record<'in_subtree' | 'other_agency' | 'higher_rights', { id: number; ward: string }> = {
   in_subtree: { id: 0, ward: WARD },
   other_agency: { id: 0, ward: OTHER_WARD },
+  higher_rights: { id: 0, ward: WARD },
 };
 const accountIds = new Map<RoleName, number>();
 const deviationAnswers = new Map<Deviation, number>();
@@ -79,6 +80,7 @@ before(async () => {
   const admin = (await sessionOf('province_admin'))!;
   targets.in_subtree.id = (await createOfficer(server, admin, 'mx.ward', WARD_CENTRE, [{ role: 'clerk', agency: WARD }], THROWAWAY_PASSWORD)).id;
   targets.other_agency.id = (await createOfficer(server, admin, 'mx.other', OTHER_WARD, [{ role: 'clerk', agency: OTHER_WARD }], THROWAWAY_PASSWORD)).id;
+  targets.higher_rights.id = (await createOfficer(server, admin, 'mx.head', WARD_CENTRE, [{ role: 'head', agency: WARD }], THROWAWAY_PASSWORD)).id;
   await createOfficer(server, admin, ANONYMOUS_LOGIN, WARD_CENTRE, [], ANONYMOUS_PASSWORD);
   for (const role of ROLES) {
     await sessionOf(role);  // Every demo account's id, for the "own" variant.
@@ -103,7 +105,8 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
   const [method, pattern] = route.split(' ') as [string, string];
   const session = await sessionOf(role);
   const ownId = accountIds.get(role) ?? targets.in_subtree.id;
-  const target = variant === 'own' ? { id: ownId, ward: WARD } : variant === '-' ? undefined : targets[variant];
+  const target = variant === 'own' ? { id: ownId, ward: WARD } : variant === '-' ? undefined
+    : variant === 'auditor_role' ? targets.in_subtree : targets[variant];
   const path = pattern
     .replace('{code}', pattern.startsWith('/api/v1/agencies') ? 'H32.02' : '1.001193.000.00.00.H32')
     .replace('{id}', String(target?.id ?? 0));
@@ -142,7 +145,11 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       // On oneself, the demo password again, so that a wrongly allowed reset changes nothing lasting.
       return { path, method, session, body: { password: onOwn ? DEMO_PASSWORD : THROWAWAY_PASSWORD }, endsSessions: onOwn };
     case 'POST /api/v1/accounts/{id}/roles':
-      return { path, method, session, body: { role: 'clerk', agency: target!.ward }, endsSessions: onOwn };
+      // auditor_role: making a ward clerk an auditor, which only the console may do.
+      return {
+        path, method, session, endsSessions: onOwn,
+        body: variant === 'auditor_role' ? { role: 'auditor', agency: 'H32' } : { role: 'clerk', agency: target!.ward },
+      };
     case 'DELETE /api/v1/accounts/{id}/roles':
       return { path: `${path}?role=clerk&agency=${target!.ward}`, method, session, endsSessions: onOwn };
     case 'GET /api/v1/dossiers':
@@ -176,6 +183,17 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       const target = await dossierTarget(role, variant, !applicant);
       const upload = multipartUpload('TP1', MATRIX_PDF);
       return { path: pattern.replace('{code}', target.code), method, session, body: upload.body, headers: { 'content-type': upload.contentType } };
+    }
+    case 'POST /api/v1/dossiers/{code}/e-result': {
+      // A dossier in processing (status 4, at the specialist's step): the applicant's own for
+      // applicants in the own variant, another applicant's otherwise.
+      const applicant = role === 'anonymous' || role === 'citizen' || role === 'organisation';
+      const owner = applicant && variant === 'own'
+        ? (role === 'anonymous' ? (await sessionOf('citizen'))! : (await sessionOf(role))!)
+        : await otherApplicantSession();
+      const code = await dossierFixture(owner, variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE, 'specialist');
+      const upload = multipartUpload(null, MATRIX_PDF);
+      return { path: pattern.replace('{code}', code), method, session, body: upload.body, headers: { 'content-type': upload.contentType } };
     }
     case 'GET /api/v1/files/{sha256}': {
       // A file the desk of the dossier's agency digitized on the target dossier.
@@ -237,6 +255,9 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
 // cell relies on. Thông báo tổ chức lễ hội cấp xã: commune level, citizens and organisations, online,
 // steps clerk → specialist → head → clerk.
 const MATRIX_PROCEDURE = '1.001809.000.00.00.H32';
+/** Đăng ký lại khai sinh: a commune procedure with a 5,000 đồng fee, for the cashier's payment. */
+const FEE_PROCEDURE = '1.004884.000.00.00.H32';
+const FEE_PROCEDURE_TOTAL = 5000;
 type DossierStage = 'submitted' | 'received' | 'specialist' | 'head';
 let otherApplicant: Session | undefined;
 let otherWardClerk: Session | undefined;
@@ -247,8 +268,8 @@ async function stepOk(session: Session, code: string, action: string, fields: Re
 }
 
 /** A new dossier of `owner` received at `agency`, moved to `stage`. */
-async function dossierFixture(owner: Session, agency: string, stage: DossierStage): Promise<string> {
-  const answer = await call(server, '/api/v1/dossiers', { session: owner, body: { procedure: MATRIX_PROCEDURE, agency } });
+async function dossierFixture(owner: Session, agency: string, stage: DossierStage, procedure = MATRIX_PROCEDURE): Promise<string> {
+  const answer = await call(server, '/api/v1/dossiers', { session: owner, body: { procedure, agency } });
   assert.equal(answer.status, 201, `fixture dossier: ${answer.text}`);
   const code: string = answer.body.code;
   const desk = agency === OTHER_WARD ? (otherWardClerk ??= await login(server, OTHER_WARD_CLERK)) : (await sessionOf('clerk'))!;
@@ -267,16 +288,26 @@ async function dossierFixture(owner: Session, agency: string, stage: DossierStag
 /** A small PDF (recognised by its %PDF- start) for the file routes. */
 const MATRIX_PDF = '%PDF-1.4\n% authorization matrix\n%%EOF\n';
 
-/** A multipart/form-data body with a `component` field and one `file` part (text content, so the
- * body can travel as a string through call()). */
-function multipartUpload(component: string, content: string): { body: string; contentType: string } {
+/** A multipart/form-data body with a `component` field (unless null) and one `file` part (text
+ * content, so the body can travel as a string through call()). */
+function multipartUpload(component: string | null, content: string): { body: string; contentType: string } {
   const boundary = 'mx-boundary-7f3a';
   const body = [
-    `--${boundary}`, 'Content-Disposition: form-data; name="component"', '', component,
+    ...(component === null ? [] : [`--${boundary}`, 'Content-Disposition: form-data; name="component"', '', component]),
     `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="matrix.pdf"', 'Content-Type: application/pdf', '', content,
     `--${boundary}--`, '',
   ].join('\r\n');
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A citizen other than the demo applicants, created on first use. */
+async function otherApplicantSession(): Promise<Session> {
+  if (!otherApplicant) {
+    const admin = (await sessionOf('province_admin'))!;
+    await createCitizen(server, admin, '079300000001', THROWAWAY_PASSWORD, 'Người nộp khác');
+    otherApplicant = await login(server, '079300000001', THROWAWAY_PASSWORD);
+  }
+  return otherApplicant;
 }
 
 /** The dossier a dossier-route cell targets and the action the role tries on it (see the
@@ -284,28 +315,26 @@ function multipartUpload(component: string, content: string): { body: string; co
  * give a submitted one (the routes that need a dossier past reception: forms, downloads, the desk's
  * uploads). */
 async function dossierTarget(role: RoleName, variant: Variant, received = false): Promise<{ code: string; action: string; fields?: Record<string, unknown> }> {
-  if (!otherApplicant) {
-    const admin = (await sessionOf('province_admin'))!;
-    await createCitizen(server, admin, '079300000001', THROWAWAY_PASSWORD, 'Người nộp khác');
-    otherApplicant = await login(server, '079300000001', THROWAWAY_PASSWORD);
-  }
+  const other = await otherApplicantSession();
   const agency = variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE;
   if (role === 'anonymous' || role === 'citizen' || role === 'organisation') {
-    const owner = role === 'anonymous' ? (await sessionOf('citizen'))! : variant === 'own' ? (await sessionOf(role))! : otherApplicant;
+    const owner = role === 'anonymous' ? (await sessionOf('citizen'))! : variant === 'own' ? (await sessionOf(role))! : other;
     return { code: await dossierFixture(owner, agency, received ? 'received' : 'submitted'), action: 'withdraw' };
   }
   const own: Record<string, [DossierStage, string, Record<string, unknown>?]> = {
     clerk: ['submitted', 'accept'],
     specialist: ['specialist', 'forward'],
     head: ['head', 'approve'],
-    cashier: ['received', 'pay', { channel: 'desk', amount: 50000 }],
+    cashier: ['received', 'pay', { channel: 'desk', amount: FEE_PROCEDURE_TOTAL }],
   };
   const [stage, action, fields] = variant === 'in_subtree'
     ? (role === 'clerk' ? ['specialist', 'forward'] : ['received', 'forward'])
     : variant === 'other_agency' && role !== 'clerk' && role !== 'cashier' ? ['received', 'forward']
     : own[role] ?? ['received', 'forward'];
   const fixtureStage = received && stage === 'submitted' ? 'received' : stage as DossierStage;
-  return { code: await dossierFixture(otherApplicant, agency, fixtureStage), action: action as string, fields };
+  // A payment needs a fee that is due: the cashier pays on a procedure that charges one.
+  const procedure = action === 'pay' ? FEE_PROCEDURE : MATRIX_PROCEDURE;
+  return { code: await dossierFixture(other, agency, fixtureStage, procedure), action: action as string, fields };
 }
 
 function matches(expected: Outcome, status: number): boolean {

@@ -2,8 +2,9 @@
 // the states it applies to (receipt, supplementation request, refusal, extension, stop notice,
 // control slip with early / on time / late hand-overs), 409 form_not_available before, 404 for an
 // unknown form; uploads by the desk (digitize) and by the applicant (attach), types recognised by
-// content, the per-file limit, malformed multipart, content stored once; downloads by the readers
-// of a dossier that references the file, and 404 for everyone else.
+// content, the per-file limit, malformed multipart, content stored once; the electronic result an
+// officer uploads, and no file named by a dossier it was not uploaded to; downloads by the readers
+// of the dossier a file was uploaded to, and 404 for everyone else.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -11,10 +12,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
 import {
-  DEMO_LOGINS, FAST_HASHING, OTHER_WARD_CLERK, authHeaders, call, jsonSet, login, sql, type Session,
+  DEMO_LOGINS, FAST_HASHING, OTHER_WARD, OTHER_WARD_CLERK, authHeaders, call, jsonSet, login, sql, type Session,
 } from './support/auth.ts';
 import { assertProblem, getJson, type JsonAnswer } from './support/http.ts';
-import { VIETNAM_TIME, actOk, createCitizen, createDossier, freshCitizenLogin, getDossier, getEvents } from './support/dossiers.ts';
+import { VIETNAM_TIME, act, actOk, createCitizen, createDossier, freshCitizenLogin, getDossier, getEvents } from './support/dossiers.ts';
 
 const PUBLIC_BASE_URL = 'https://dichvucong.khanhhoa.example.vn/';
 const FORMS = ['receipt', 'supplement_request', 'refusal', 'extension', 'stop_notice', 'control_slip'];
@@ -139,11 +140,18 @@ function filesPath(code: string): string {
   return `/api/v1/dossiers/${encodeURIComponent(code)}/files`;
 }
 
-/** POST a raw body to the upload route as `session`. */
-function postRaw(session: Session | undefined, code: string, body: Buffer | string, contentType?: string): Promise<JsonAnswer> {
+/** POST a raw body to the upload route (or `route`, e.g. e-result) as `session`. */
+function postRaw(session: Session | undefined, code: string, body: Buffer | string, contentType?: string,
+  route = 'files'): Promise<JsonAnswer> {
   const headers: Record<string, string> = { ...authHeaders(session) };
   if (contentType) headers['content-type'] = contentType;
-  return getJson(`${server.url}${filesPath(code)}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const path = `/api/v1/dossiers/${encodeURIComponent(code)}/${route}`;
+  return getJson(`${server.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+}
+
+/** Uploads `parts` to POST /api/v1/dossiers/{code}/e-result as `session`. */
+function uploadResult(session: Session | undefined, code: string, parts: Part[]): Promise<JsonAnswer> {
+  return postRaw(session, code, multipart(parts), `multipart/form-data; boundary=${BOUNDARY}`, 'e-result');
 }
 
 /** Uploads `files` to `component` of dossier `code` as `session`. */
@@ -583,6 +591,72 @@ describe('uploading files', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('the electronic result', () => {
+  test('an officer uploads it: the issue_e_result fact, a file of the dossier its applicant downloads', async () => {
+    const dossier = await receivedDossier();
+    const code: string = dossier.code;
+    await actOk(server, clerk, code, 'forward');  // Processing (4): the result may be issued.
+    const content = uniquePdf('e-result');
+    const answer = await uploadResult(specialist, code, [{ name: 'file', filename: 'ket-qua.pdf', contentType: PDF_TYPE, content }]);
+    assert.equal(answer.status, 201, answer.text);
+    assert.deepEqual(answer.body.files, [{ sha256: sha256(content), size: content.length, media_type: PDF_TYPE, extension: 'pdf', file_name: 'ket-qua.pdf' }]);
+    assert.equal(answer.body.dossier.e_result_sha256, sha256(content));
+    assert.equal(answer.headers.get('etag'), `"${answer.body.dossier.event_count}"`);
+    const last = (await getEvents(server, citizen, code)).body.items.at(-1);
+    assert.equal(last.action, 'issue_e_result');
+    assert.equal(last.actor_login, DEMO_LOGINS.specialist);
+    assert.deepEqual(last.payload, { file_sha256: sha256(content), size: content.length, media_type: PDF_TYPE });
+    const got = await download(citizen, sha256(content), `?dossier=${encodeURIComponent(code)}`);
+    assert.equal(got.status, 200, got.text);
+    assert.ok(got.bytes.equals(content));
+    // The same result again records nothing.
+    const again = await uploadResult(specialist, code, [{ name: 'file', filename: 'lai.pdf', content }]);
+    assert.equal(again.status, 201, again.text);
+    assert.equal(again.body.dossier.event_count, answer.body.dossier.event_count);
+    // The applicant does not issue results; other wards do not see the dossier; before
+    // processing it is not possible.
+    assertProblem(await uploadResult(citizen, code, [{ name: 'file', content: uniquePdf('x') }]), 403, 'forbidden');
+    assertProblem(await uploadResult(otherClerk, code, [{ name: 'file', content: uniquePdf('x') }]), 404, 'dossier_not_found');
+    const submitted = await createDossier(server, citizen);
+    assertProblem(await uploadResult(clerk, submitted.code, [{ name: 'file', content: uniquePdf('x') }]), 409, 'invalid_transition', 'issue_e_result');
+    // Exactly one file part and nothing else; a file of no accepted type.
+    const before = (await getDossier(server, citizen, code)).body.event_count;
+    const two = [{ name: 'file', content: uniquePdf('one') }, { name: 'file', content: uniquePdf('two') }];
+    assertProblem(await uploadResult(clerk, code, two), 400, 'invalid_parameter', 'file');
+    assertProblem(await uploadResult(clerk, code, []), 400, 'invalid_multipart');
+    assertProblem(await uploadResult(clerk, code, [{ name: 'component', content: 'TP1' }, { name: 'file', content: uniquePdf('c') }]),
+      400, 'invalid_parameter', 'component');
+    assertProblem(await uploadResult(clerk, code, [{ name: 'file', content: TEXT }]), 400, 'unsupported_file_type', 'file');
+    assert.equal((await getDossier(server, citizen, code)).body.event_count, before);
+  });
+
+  test('issue_e_result names only a file uploaded to the same dossier: another ward\'s file is 400 and never downloadable', async () => {
+    // The hole: a file the desk of ward A scanned for A's dossier, named as the result of a
+    // dossier of ward B by B's officer, then downloaded through B by B's officer or applicant.
+    const foreign = await receivedDossier();
+    const secret = uniquePdf('ward A only');
+    const secretSha = (await uploadOk(clerk, foreign.code, 'TP1', [{ name: 'cccd.pdf', content: secret }])).files[0].sha256;
+    const mine = await createDossier(server, otherCitizen, { agency: OTHER_WARD });
+    await actOk(server, otherClerk, mine.code, 'accept');
+    await actOk(server, otherClerk, mine.code, 'forward');
+    const before = (await getDossier(server, otherCitizen, mine.code)).body;
+    assertProblem(await act(server, otherClerk, mine.code, 'issue_e_result', { file_sha256: secretSha }), 400, 'file_not_in_dossier', 'file_sha256');
+    const unknown = sha256(Buffer.from('never uploaded anywhere'));
+    assertProblem(await act(server, otherClerk, mine.code, 'issue_e_result', { file_sha256: unknown }), 400, 'file_not_in_dossier', 'file_sha256');
+    const after = (await getDossier(server, otherCitizen, mine.code)).body;
+    assert.equal(after.event_count, before.event_count);
+    assert.equal(after.e_result_sha256, '');
+    for (const session of [otherClerk, otherCitizen]) {
+      assertProblem(asAnswer(await download(session, secretSha, `?dossier=${encodeURIComponent(mine.code)}`)), 404, 'file_not_found', secretSha);
+    }
+    // A file uploaded to this dossier may be named as its result.
+    const scan = uniquePdf('ward B scan');
+    const scanSha = (await uploadOk(otherClerk, mine.code, 'TP1', [{ name: 'scan.pdf', content: scan }])).files[0].sha256;
+    const issued = await actOk(server, otherClerk, mine.code, 'issue_e_result', { file_sha256: scanSha });
+    assert.equal(issued.e_result_sha256, scanSha);
   });
 });
 

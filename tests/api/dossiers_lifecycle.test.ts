@@ -14,6 +14,8 @@ import {
 } from './support/dossiers.ts';
 
 const CITIZEN_PASSWORD = 'Cong-Dan#2026';
+/** Đăng ký lại khai sinh: a commune procedure with a 5,000 đồng fee. */
+const FEE_PROCEDURE = '1.004884.000.00.00.H32';
 // Officers of the demo ward: their logins and names must never reach the public lookup.
 const OFFICER_DATA = ['tiepnhan.bnt', 'chuyenvien.bnt', 'lanhdao.bnt', 'Lê Thị Hoa', 'Phạm Minh Tuấn', 'Võ Thanh Sơn', '@motcua.example'];
 // Default office hours (minutes of the local day): 07:30–11:30, 13:00–17:00.
@@ -294,6 +296,39 @@ describe('the dossier lifecycle', () => {
     const unchanged = await call(server, `/api/v1/dossiers/${encodeURIComponent(code)}`, { session: clerk });
     assert.equal(unchanged.body.status, 1, 'the dossier still awaits reception');
     assert.equal(unchanged.body.event_count, 1);
+  });
+
+  test('an online applicant files under the account\'s own identity and name, whatever the body says', async () => {
+    const answer = await submitDossier(server, citizen, {
+      applicant: { kind: 'organisation', id_number: '079099999999', name: 'Người Khác Hẳn', phone: '0905000111' },
+    });
+    assert.equal(answer.status, 201, answer.text);
+    assert.equal(answer.body.applicant.kind, 'citizen');
+    assert.equal(answer.body.applicant.id_number, DEMO_LOGINS.citizen);
+    assert.equal(answer.body.applicant.name, 'Nguyễn Văn An');
+    assert.equal(answer.body.applicant.phone, '0905000111');  // Contact details are the body's.
+  });
+
+  test('a person records only desk payments, never more than is due, and nothing on a fee-free dossier', async () => {
+    // Đăng ký lại khai sinh charges 5,000 đồng; online payments come only from the gateway.
+    const cashier = await login(server, DEMO_LOGINS.cashier);
+    const code = (await createDossier(server, citizen, { procedure: FEE_PROCEDURE })).code;
+    await actOk(server, clerk, code, 'accept');
+    for (const [session, channel] of [[cashier, 'online_gateway'], [clerk, 'online_dvcqg'], [cashier, 'online_dvcqg']] as const) {
+      assertProblem(await act(server, session, code, 'pay', { channel, amount: 5000 }), 403, 'online_payment_by_gateway_only', 'channel');
+    }
+    assertProblem(await act(server, cashier, code, 'pay', { channel: 'desk', amount: 5001 }), 400, 'payment_exceeds_due', 'amount');
+    assert.equal((await actOk(server, cashier, code, 'pay', { channel: 'desk', amount: 3000 })).paid_total, 3000);
+    assertProblem(await act(server, cashier, code, 'pay', { channel: 'desk', amount: 2001 }), 400, 'payment_exceeds_due', 'amount');
+    const paid = await actOk(server, cashier, code, 'pay', { channel: 'desk', amount: 2000 });
+    assert.equal(paid.paid_total, 5000);
+    assert.equal(paid.payment_channel, 'desk');
+    assertProblem(await act(server, cashier, code, 'pay', { channel: 'desk', amount: 1 }), 400, 'payment_exceeds_due', 'amount');
+    assert.equal((await getDossier(server, clerk, code)).body.event_count, 4);  // submit, accept, 2 payments.
+    // Birth registration is free of charge.
+    const free = (await createDossier(server, citizen)).code;
+    await actOk(server, clerk, free, 'accept');
+    assertProblem(await act(server, cashier, free, 'pay', { channel: 'desk', amount: 1000 }), 400, 'no_fee_due', 'amount');
   });
 
   test('desk reception by a clerk, with the applicant\'s details, creates status 2 directly', async () => {

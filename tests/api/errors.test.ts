@@ -202,6 +202,35 @@ describe('malformed requests', () => {
     });
   }
 
+  // Request-smuggling shapes: a header line folded onto the next (obs-fold) and any transfer
+  // coding but plain chunked are refused with 400 bad_request, never read one way or another.
+  const login = 'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n';
+  const smuggling: [string, string][] = [
+    ['an obs-fold header line (space)', 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: a\r\n b\r\n\r\n'],
+    ['an obs-fold header line (tab)', 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: a\r\n\tb\r\n\r\n'],
+    ['Transfer-Encoding folded onto the next line', `${login}Transfer-Encoding:\r\n chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`],
+    ['Transfer-Encoding: gzip, chunked', `${login}Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`],
+    ['Transfer-Encoding: chunked, chunked', `${login}Transfer-Encoding: chunked, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`],
+    ['Transfer-Encoding: identity', `${login}Transfer-Encoding: identity\r\nContent-Length: 2\r\n\r\n{}`],
+    ['Transfer-Encoding: xchunked', `${login}Transfer-Encoding: xchunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`],
+    ['Transfer-Encoding: gzip', `${login}Transfer-Encoding: gzip\r\n\r\n{}`],
+  ];
+  for (const [label, data] of smuggling) {
+    test(`${label}: 400 bad_request`, async () => {
+      const { text } = await rawExchange(server.host, server.port, Buffer.from(data, 'latin1'), 5_000);
+      assert.equal(rawStatus(text), 400, text.slice(0, 300));
+      assert.match(text, /"code":"bad_request"/);
+      await assertHealthy(server);
+    });
+  }
+
+  test('plain chunked is read: the body reaches the route', async () => {
+    const { text } = await rawExchange(server.host, server.port,
+      `${login}Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`, 5_000);
+    assert.equal(rawStatus(text), 400, text.slice(0, 300));
+    assert.match(text, /"code":"invalid_parameter"/);  // The login route read "{}".
+  });
+
   test('a client that sends half a request and goes away does not hurt', async () => {
     await rawExchange(server.host, server.port, 'GET /api/v1/procedures HTTP/1.1\r\nHost: x\r\nX-Half: ', 200);
     await assertHealthy(server);

@@ -94,3 +94,31 @@ test('the overdue job reports its runs, what it marked and when it last finished
   const last = sample(text, 'motcua_overdue_job_last_success_seconds')!;
   assert.ok(Math.abs(last - Date.now() / 1000) < 120, `last success ${last}`);
 });
+
+test('only the allowed addresses, or a scraper with the metrics token, read /metrics', async () => {
+  // The login failure counts are not for everyone: loopback by default; here loopback is not
+  // listed, so only the token opens it.
+  const token = 'mx-metrics-token-7f3a9c2e51d84b06';
+  const guarded = await startServer({ env: { MOTCUA_METRICS_ALLOW: '10.9.9.9', MOTCUA_METRICS_TOKEN: token } });
+  try {
+    const refused = await fetch(`${guarded.url}/metrics`);
+    assert.equal(refused.status, 403);
+    assert.equal((await refused.json()).code, 'forbidden');
+    const wrong = await fetch(`${guarded.url}/metrics`, { headers: { authorization: `Bearer ${token}x` } });
+    assert.equal(wrong.status, 403);
+    await wrong.text();
+    const scraped = await fetch(`${guarded.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(scraped.status, 200);
+    assert.match(await scraped.text(), /motcua_http_requests_total/);
+  } finally {
+    await guarded.close();
+  }
+  const closed = await startServer({ env: { MOTCUA_METRICS_ALLOW: '' } });
+  try {
+    const refused = await fetch(`${closed.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(refused.status, 403);  // No token configured: none accepted.
+    await refused.text();
+  } finally {
+    await closed.close();
+  }
+});

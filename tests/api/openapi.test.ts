@@ -41,6 +41,7 @@ const CONTRACT_ROUTES = [
   'GET /api/v1/dossiers/{code}/events',
   'GET /api/v1/dossiers/{code}/forms/{form}',
   'POST /api/v1/dossiers/{code}/files',
+  'POST /api/v1/dossiers/{code}/e-result',
   'GET /api/v1/files/{sha256}',
   'POST /api/v1/import/agencies',
   'POST /api/v1/import/dossiers',
@@ -86,6 +87,7 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   // A multipart route: this generic test sends no body (it only builds JSON bodies), so the upload
   // answers its documented 415 multipart_required; dossier_files.test.ts uploads for real.
   'POST /api/v1/dossiers/{code}/files': { as: 'organisation', status: 415 },
+  'POST /api/v1/dossiers/{code}/e-result': { as: 'organisation', status: 415 },
   // The example sha256 is no file of the example dossier's query value (the query example is not
   // replaced by PATH_VALUES): the documented 404; dossier_files.test.ts downloads for real.
   'GET /api/v1/files/{sha256}': { as: 'organisation', status: 404 },
@@ -375,13 +377,14 @@ describe('the OpenAPI document', () => {
   test('the operations with a body but no query parameters also refuse an unknown parameter', async () => {
     const accepted: string[] = [];
     for (const op of document.operations().filter((o) => o.path.startsWith('/api/') && !takesQueryParameters(o))) {
-      // Anonymous, with an empty object for a body: nothing can change, and a handler that checked
-      // its query first (as the GET handlers do) would answer 400 invalid_parameter no_such_parameter.
-      // The routes that take whole files (imports, uploads) read a body only for a signed-in caller:
-      // anonymous calls get 401 before anything else, so those are sent signed in.
+      // With an empty object for a body: nothing can change, and a handler that checked its query
+      // first (as the GET handlers do) would answer 400 invalid_parameter no_such_parameter. The
+      // operations that need a session answer the anonymous 401 before anything else, so those
+      // are sent signed in.
       const hasBody = op.operation.requestBody !== undefined;
-      const takesFiles = op.path.startsWith('/api/v1/import/') || op.path.endsWith('/files');
-      const signedIn = takesFiles ? (await requestInit(op)).headers as Record<string, string> : {};
+      // (The organisation's session: the examples run before change the other demo passwords.)
+      const needsSession = (op.operation.security ?? []).length > 0;
+      const signedIn = needsSession ? authHeaders(await login(server, DEMO_LOGINS.organisation)) : {};
       const response = await fetch(`${server.url}${requestsFor(op)[0]!.path}?no_such_parameter=1`, {
         method: op.method,
         headers: { ...signedIn, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
@@ -461,6 +464,29 @@ describe('the OpenAPI document', () => {
         assert.ok(served.components.securitySchemes[name], `unknown security scheme ${name}`);
       }
     }
+  });
+
+  test('an operation that needs a session answers the anonymous 401 before it validates anything', async () => {
+    // Malformed bodies, unknown parameters, unknown codes: a 400 or 404 would tell the anonymous
+    // caller the route's rules. GET /api/v1/dossiers/{code} is also the public lookup.
+    const answered: string[] = [];
+    for (const op of document.operations().filter((o) => (o.operation.security ?? []).length > 0 &&
+      !(o.method === 'GET' && o.path === '/api/v1/dossiers/{code}'))) {
+      const path = op.path.replace(/\{[^}]+\}/g, 'khong-ton-tai');
+      for (const [query, body] of [['?no_such_parameter=1', '{"x":'], ['', '{"action":"accept","action":"refuse"}'], ['', 'not json']]) {
+        const write = op.method !== 'GET' && op.method !== 'DELETE';
+        const response = await fetch(`${server.url}${path}${query}`, {
+          method: op.method,
+          headers: write ? { 'content-type': 'application/json' } : {},
+          body: write ? body : undefined,
+        });
+        const problem = await response.json().catch(() => ({}));
+        if (response.status !== 401 || problem.code !== 'authentication_required') {
+          answered.push(`${op.method} ${op.path}${query} → ${response.status} ${problem.code}`);
+        }
+      }
+    }
+    assert.deepEqual(answered, []);
   });
 
   test('the 429 answer documents Retry-After', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from '../api/support/server.ts';
 import { CHROMIUM, WEB_DIST, launch, shot } from './support/browser.ts';
-import { Checker, signIn } from './support/flow.ts';
+import { Checker, signIn, signOut } from './support/flow.ts';
 import {
   PROVINCE_ADMIN,
   WARD_ADMIN,
@@ -55,13 +55,27 @@ describe('MotCua administration screens', () => {
       await addAgency(page, c, 'H32.22333.09');
       await editProcedure(page, server.url, c, 'Cấp giấy xác nhận tình trạng hôn nhân (trực tuyến)');
       await calendar(page, c);
-      await accounts(page, c, 'thu.nghiem.qt');
+      const oneTime = await accounts(page, c, 'thu.nghiem.qt');
 
       // The same screen in English.
       await page.getByRole('button', { name: 'EN' }).click();
       await page.getByRole('heading', { level: 1, name: 'Accounts and roles' }).waitFor();
       await c.check('accounts-en');
       await page.getByRole('button', { name: 'VI' }).click();
+
+      // The reset password is one-time: signed in with it, the officer sees only the password page
+      // until they choose their own, whatever address they open.
+      await signOut(page);
+      await signIn(page, server.url, 'thu.nghiem.qt', '/can-bo/ho-so', oneTime);
+      await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' }).waitFor();
+      await page.getByText('Mật khẩu của bạn do quản trị viên đặt lại').waitFor();
+      await c.check('password-forced');
+      await page.getByLabel(/^Mật khẩu hiện tại/).fill(oneTime);
+      await page.getByLabel(/^Mật khẩu mới/).fill('Rieng-Cua-Toi#2026');
+      await page.getByLabel(/^Nhập lại mật khẩu mới/).fill('Rieng-Cua-Toi#2026');
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' }).waitFor();
+      await c.check('password-changed');
     } catch (e) {
       await shot(page, 'admin-desktop-failure').catch(() => {});
       throw e;

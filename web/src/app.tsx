@@ -9,6 +9,7 @@ import { CataloguePage } from './pages/citizen/CataloguePage.tsx';
 import { ProcedurePage } from './pages/citizen/ProcedurePage.tsx';
 import { NotFoundPage } from './pages/citizen/NotFoundPage.tsx';
 import { LoginPage } from './pages/citizen/LoginPage.tsx';
+import { PasswordPage } from './pages/citizen/PasswordPage.tsx';
 import { SubmitPage } from './pages/citizen/SubmitPage.tsx';
 import { DossierListPage } from './pages/officer/DossierListPage.tsx';
 import { DossierPage } from './pages/officer/DossierPage.tsx';
@@ -26,9 +27,10 @@ function decode(s: string): string {
   }
 }
 
-function route(path: string) {
+function route(path: string, onPasswordChanged: (account: Account | null) => void) {
   if (path === '/' || path === '/thu-tuc' || path === '/thu-tuc/') return <CataloguePage />;
   if (path === '/dang-nhap') return <LoginPage />;
+  if (path === '/doi-mat-khau') return <PasswordPage onChanged={onPasswordChanged} />;
   if (path === '/tra-cuu') return <LookupPage />;
   if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
@@ -123,7 +125,8 @@ export function App() {
         </a>
         <Header />
         <main id="main" ref={mainRef} tabIndex={-1} class="container">
-          {route(path)}
+          {/* A one-time password (an administrator's reset) opens nothing but its replacement. */}
+          {me?.must_change_password ? <PasswordPage onChanged={setMe} /> : route(path, setMe)}
         </main>
         <Footer />
       </SessionContext.Provider>

@@ -41,6 +41,35 @@ Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts) {
     return form;
 }
 
+// Exactly one `file` part and nothing else.
+Outcome<services::IncomingFile> ReadResultForm(std::vector<MultipartPart> parts) {
+    if (parts.size() != 1 || parts.front().name != "file") {
+        return InvalidParameter(
+            parts.empty() || parts.front().name == "file" ? "file" : parts.front().name,
+            "the form has exactly one file part");
+    }
+    auto& part = parts.front();
+    return services::IncomingFile{part.filename.value_or(""), std::move(part.body)};
+}
+
+Response RenderUpload(ApiContext& context, const services::UploadResult& result) {
+    boost::json::array files;
+    for (const auto& file : result.files) {
+        files.push_back(boost::json::object{{"sha256", file.sha256},
+                                            {"size", file.size},
+                                            {"media_type", file.type.media_type},
+                                            {"extension", file.type.extension},
+                                            {"file_name", file.file_name}});
+    }
+    Response response = JsonResponse(
+        boost::json::object{
+            {"files", std::move(files)},
+            {"dossier", json::DossierViewToJson(*context.catalog.GetSnapshot(), result.view)}},
+        201);
+    response.With("ETag", "\"" + std::to_string(result.view.dossier.event_count) + "\"");
+    return response;
+}
+
 }  // namespace
 
 Response UploadDossierFiles(ApiContext& context, const Request& request, const std::string& code) {
@@ -57,22 +86,25 @@ Response UploadDossierFiles(ApiContext& context, const Request& request, const s
     if (!uploaded) {
         return context.errors.Render(uploaded.GetError());
     }
-    const auto& result = uploaded.Value();
-    boost::json::array files;
-    for (const auto& file : result.files) {
-        files.push_back(boost::json::object{{"sha256", file.sha256},
-                                            {"size", file.size},
-                                            {"media_type", file.type.media_type},
-                                            {"extension", file.type.extension},
-                                            {"file_name", file.file_name}});
+    return RenderUpload(context, uploaded.Value());
+}
+
+Response UploadDossierEResult(ApiContext& context, const Request& request,
+                              const std::string& code) {
+    auto parts = ParseMultipart(request.Header("content-type"), request.body);
+    if (!parts) {
+        return context.errors.Render(parts.GetError());
     }
-    Response response = JsonResponse(
-        boost::json::object{
-            {"files", std::move(files)},
-            {"dossier", json::DossierViewToJson(*context.catalog.GetSnapshot(), result.view)}},
-        201);
-    response.With("ETag", "\"" + std::to_string(result.view.dossier.event_count) + "\"");
-    return response;
+    auto file = ReadResultForm(std::move(parts).Value());
+    if (!file) {
+        return context.errors.Render(file.GetError());
+    }
+    auto uploaded =
+        context.attachments->UploadEResult(request.actor, code, std::move(file).Value());
+    if (!uploaded) {
+        return context.errors.Render(uploaded.GetError());
+    }
+    return RenderUpload(context, uploaded.Value());
 }
 
 }  // namespace motcua::api::dossiers

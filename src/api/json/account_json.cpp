@@ -23,6 +23,7 @@ boost::json::object AccountToJson(const domain::Account& account) {
             {"disabled", account.disabled},
             {"created_at", account.created_at},
             {"password_changed_at", account.password_changed_at},
+            {"must_change_password", account.must_change_password},
             {"roles", std::move(roles)}};
 }
 

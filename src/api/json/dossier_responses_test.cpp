@@ -41,11 +41,15 @@ TEST(DossierViewJson, NamesEveryStoredFieldButTheInternalOnes) {
     const auto answer = DossierViewToJson(*snapshot, view);
     auto stored = Keys(interchange::DossierToJson(view.dossier, FormatUtc));
     stored.erase("owner_account_id");  // Internal: account ids are never shown.
+    // Internal: the files a dossier may serve; each is shown where it is used (a component's
+    // files, the electronic result).
+    stored.erase("uploaded_files");
     const auto shown = Keys(answer);
     for (const auto& key : stored) {
         EXPECT_TRUE(shown.contains(key)) << key << " is stored but neither shown nor internal";
     }
     EXPECT_FALSE(shown.contains("owner_account_id"));
+    EXPECT_FALSE(shown.contains("uploaded_files"));
     const std::set<std::string> added = {"status_name_vi",
                                          "status_name",
                                          "due_state",

@@ -170,9 +170,20 @@ private:
             parser.body_limit(std::max(
                 {options_.body_limit, options_.import_body_limit, options_.upload_body_limit}));
             stream.expires_after(options_.read_timeout);
-            auto [header_error, header_bytes] =
-                co_await http::async_read_header(stream, buffer, parser, kNoThrow);
-            boost::system::error_code error = header_error;
+            boost::system::error_code error = co_await FillHeader(stream, buffer);
+            if (!error && HasObsFold(buffer)) {
+                // A header line continued on the next (obs-fold, RFC 9112 §5.2): refused, as
+                // proxies may read it otherwise than we do (request smuggling).
+                error = http::error::bad_obs_fold;
+            }
+            if (!error) {
+                auto [header_error, header_bytes] =
+                    co_await http::async_read_header(stream, buffer, parser, kNoThrow);
+                error = header_error;
+            }
+            if (!error && !IsSupportedTransferEncoding(parser.get())) {
+                error = http::error::bad_transfer_encoding;
+            }
             if (!error) {
                 const std::size_t limit = BodyLimitFor(parser.get());
                 parser.body_limit(limit);
@@ -229,6 +240,42 @@ private:
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     }
 
+    // Reads until the buffer holds a whole header (the blank line), or the header limit, so
+    // that its raw bytes can be checked before Beast parses them.
+    asio::awaitable<boost::system::error_code> FillHeader(beast::tcp_stream& stream,
+                                                          beast::flat_buffer& buffer) const {
+        constexpr std::size_t kChunk = 4096;
+        for (;;) {
+            const std::string_view data(static_cast<const char*>(buffer.data().data()),
+                                        buffer.size());
+            if (data.find("\r\n\r\n") != std::string_view::npos ||
+                buffer.size() > options_.header_limit) {
+                co_return boost::system::error_code{};
+            }
+            auto [error, read] = co_await stream.async_read_some(buffer.prepare(kChunk), kNoThrow);
+            if (error) {
+                // Bytes already received: let the parser judge them (a partial message).
+                co_return buffer.size() == 0 ? error : boost::system::error_code{};
+            }
+            buffer.commit(read);
+        }
+    }
+
+    // Whether the header at the front of `buffer` continues a line on the next (obs-fold).
+    static bool HasObsFold(const beast::flat_buffer& buffer) {
+        const std::string_view data(static_cast<const char*>(buffer.data().data()), buffer.size());
+        const std::string_view header = data.substr(0, data.find("\r\n\r\n"));
+        return header.find("\r\n ") != std::string_view::npos ||
+               header.find("\r\n\t") != std::string_view::npos;
+    }
+
+    // Only "chunked" is read as a transfer coding: any other (gzip, identity, a list, a
+    // misspelling) is refused rather than guessed at (RFC 9112 §6.1).
+    static bool IsSupportedTransferEncoding(const http::request<http::string_body>& header) {
+        const auto coding = header[http::field::transfer_encoding];
+        return coding.empty() || beast::iequals(coding, "chunked");
+    }
+
     // Checks the session of a request whose body has not been read yet.
     bool HasSession(const http::request<http::string_body>& header,
                     const beast::tcp_stream& stream) {
@@ -249,17 +296,19 @@ private:
     std::size_t BodyLimitFor(const http::request<http::string_body>& header) const {
         constexpr std::string_view kImportPrefix = "/api/v1/import/";
         constexpr std::string_view kDossierPrefix = "/api/v1/dossiers/";
-        constexpr std::string_view kFilesSuffix = "/files";
         const std::string_view target = header.target();
         const std::string_view path = target.substr(0, target.find('?'));
-        if (header.method() == http::verb::post &&
-            path.substr(0, kImportPrefix.size()) == kImportPrefix) {
+        if (header.method() != http::verb::post) {
+            return options_.body_limit;
+        }
+        if (path.starts_with(kImportPrefix)) {
             return options_.import_body_limit;
         }
-        if (header.method() == http::verb::post &&
-            path.size() > kDossierPrefix.size() + kFilesSuffix.size() &&
-            path.substr(0, kDossierPrefix.size()) == kDossierPrefix &&
-            path.substr(path.size() - kFilesSuffix.size()) == kFilesSuffix) {
+        const auto is_upload = [&](std::string_view suffix) {
+            return path.size() > kDossierPrefix.size() + suffix.size() &&
+                   path.starts_with(kDossierPrefix) && path.ends_with(suffix);
+        };
+        if (is_upload("/files") || is_upload("/e-result")) {
             return options_.upload_body_limit;
         }
         return options_.body_limit;

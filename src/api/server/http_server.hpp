@@ -23,7 +23,7 @@ struct HttpServerOptions {
     int handler_threads = 32;
     std::size_t body_limit = 1 << 20;
     std::size_t import_body_limit = 64 << 20;  // For /api/v1/import/... (whole files).
-    std::size_t upload_body_limit = 64 << 20;  // For POST /api/v1/dossiers/{code}/files.
+    std::size_t upload_body_limit = 64 << 20;  // POST …/dossiers/{code}/files, /e-result.
     std::size_t header_limit = 16 << 10;
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds shutdown_grace{20};

@@ -13,6 +13,9 @@ Response Healthz(ApiContext& context, const Request& request) {
 }
 
 Response GetMetrics(ApiContext& context, const Request& request, HttpApi& api) {
+    if (!api.MayReadMetrics(request)) {
+        return context.errors.Render(MakeError(ErrorKind::kForbidden, "forbidden"));
+    }
     if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }

@@ -14,7 +14,8 @@ namespace motcua::api::system {
 
 /// GET /healthz → {"status":"ok"}
 Response Healthz(ApiContext& context, const Request& request);
-/// GET /metrics → Prometheus text format.
+/// GET /metrics → Prometheus text format, for the allowed addresses or the metrics token
+/// (api/metrics_access.hpp); 403 otherwise.
 Response GetMetrics(ApiContext& context, const Request& request, HttpApi& api);
 /// GET /api/v1/openapi.json
 Response GetOpenApi(ApiContext& context, const Request& request, const std::string& document);

@@ -11,6 +11,7 @@ namespace motcua::app {
 namespace {
 
 int RunDemo(App& app) {
+    app.EnableDemoMode();  // The demo accounts get the demo password.
     AppServices* services = app.Open();
     if (services == nullptr) {
         return 1;

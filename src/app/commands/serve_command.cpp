@@ -39,6 +39,7 @@ api::HttpApiOptions MakeHttpApiOptions(const AppConfig& config) {
     api::HttpApiOptions options;
     options.openapi_json = std::string(resources::Get("openapi.json"));
     options.trusted_proxies = config.trusted_proxies;
+    options.metrics = {config.metrics_allow, config.metrics_token};
     if (std::filesystem::is_directory(config.web_root)) {
         options.web_root = config.web_root;
     } else {

@@ -25,6 +25,9 @@ struct Account {
     bool disabled = false;
     std::string created_at;
     std::string password_changed_at;
+    // The password was set by someone else (an administrator's reset): a one-time password the
+    // holder must replace at the next sign-in before anything else (docs/security.md).
+    bool must_change_password = false;
     std::vector<RoleGrant> grants;
 };
 

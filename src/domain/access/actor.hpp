@@ -19,6 +19,9 @@ struct Actor {
     std::vector<RoleGrant> grants;
     std::string remote_address;
     bool is_system = false;
+    // Signed in with a one-time password (an administrator's reset): until the holder sets their
+    // own, the API answers only GET /api/v1/me, POST /api/v1/me/password and logout.
+    bool must_change_password = false;
 
     bool IsAnonymous() const { return account_id == 0 && !is_system; }
     /// The operator at the console (motcua CLI): allowed everything, audited as "system".

@@ -79,6 +79,9 @@ struct Dossier {
     std::string result_kind;  // "electronic", "paper", "none".
     std::string delivery;     // "desk", "post", "online".
     std::string e_result_sha256;
+    // SHA-256 of the files uploaded to this dossier, by its applicant or its officers: the only
+    // files its components and its result may name and the only ones served for it.
+    std::vector<std::string> uploaded_files;
     std::string rating;  // "very_satisfied", "satisfied", "unsatisfied".
     int feedback_count = 0;
     bool synced = false;

@@ -31,6 +31,38 @@ bool IsSha256Hex(const std::string& text) {
            });
 }
 
+// The actions whose file_sha256 links a stored file to the dossier.
+bool NamesAFile(DossierAction action) {
+    return action == DossierAction::kAttach || action == DossierAction::kDigitize ||
+           action == DossierAction::kIssueEResult;
+}
+
+// Admits the file an action names (after its effect checked the hash's form): an upload joins the
+// dossier's files; a caller may name only a file uploaded to this dossier, so that no one links
+// (and then downloads) another dossier's file; imported history keeps its references unchecked, and
+// they are never served.
+Outcome<Done> AdmitFile(Dossier& next, const ActionInput& input) {
+    auto& uploaded = next.uploaded_files;
+    const bool known =
+        std::find(uploaded.begin(), uploaded.end(), input.file_sha256) != uploaded.end();
+    switch (input.file_origin) {
+        case FileOrigin::kUpload:
+            if (!known) {
+                uploaded.push_back(input.file_sha256);
+            }
+            return Done{};
+        case FileOrigin::kDossier:
+            if (!known) {
+                return MakeError(ErrorKind::kInvalid, "file_not_in_dossier", "file_sha256",
+                                 "a file uploaded to this dossier");
+            }
+            return Done{};
+        case FileOrigin::kHistory:
+            return Done{};
+    }
+    return Done{};
+}
+
 // Starts the legal clock at `at` (acceptance): counting start, due time and per-step due times
 // split by the procedure's time shares (the last step ends at the dossier's due time).
 void StartClock(Dossier& dossier, Instant at, const Procedure& procedure,
@@ -168,6 +200,17 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
             if (!IsOneOf(input.payment_channel, {"online_dvcqg", "online_gateway", "desk"})) {
                 return Invalid("channel", "online_dvcqg, online_gateway or desk");
             }
+            // What is paid never exceeds what is due: nothing on a fee-free dossier, and no more
+            // than the outstanding amount (docs/domain.md §2.3, fees).
+            if (next.fee_total <= 0) {
+                return MakeError(ErrorKind::kInvalid, "no_fee_due", "amount",
+                                 "this dossier's procedure charges no fee");
+            }
+            if (input.amount > next.fee_total - next.paid_total) {
+                return MakeError(ErrorKind::kInvalid, "payment_exceeds_due", "amount",
+                                 "at most " + std::to_string(next.fee_total - next.paid_total) +
+                                     " đồng are outstanding");
+            }
             next.paid_total += input.amount;
             next.payment_channel = input.payment_channel;
             return Done{};
@@ -229,10 +272,13 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
                 return Done{};
             }
             if (input.action == DossierAction::kDigitize) {
-                component->digitized = true;
                 if (!input.file_sha256.empty()) {
+                    if (!IsSha256Hex(input.file_sha256)) {
+                        return Invalid("file_sha256", "the SHA-256 of the scan, 64 hex digits");
+                    }
                     component->files.push_back(input.file_sha256);
                 }
+                component->digitized = true;
                 return Done{};
             }
             if (!IsOneOf(input.source, {"national_store", "provincial_store", "database"})) {
@@ -325,6 +371,9 @@ Outcome<ActionResult> ApplyAction(const Dossier& dossier, const ActionInput& inp
     next.status = to;
     next.last_event_at = input.at;
     MOTCUA_RETURN_IF_ERROR(ApplyEffect(next, input, procedure, context));
+    if (!input.file_sha256.empty() && NamesAFile(input.action)) {
+        MOTCUA_RETURN_IF_ERROR(AdmitFile(next, input));
+    }
     next.event_count = dossier.event_count + 1;
     DossierEvent event{next.event_count,   input.at,           input.action, input.actor_id,
                        input.actor_login,  input.actor_agency, from,         next.status,

@@ -17,6 +17,13 @@
 
 namespace motcua::domain {
 
+/// Where the file an action names (file_sha256) comes from.
+enum class FileOrigin {
+    kDossier,  // Named by the caller: must be one of the files uploaded to this dossier.
+    kUpload,   // Its bytes were just uploaded to this dossier: it joins the dossier's files.
+    kHistory,  // Imported history: the previous system's reference, kept but never served.
+};
+
 /// An action with everything it carries. Which fields matter depends on the action.
 struct ActionInput {
     DossierAction action = DossierAction::kSubmit;
@@ -34,10 +41,11 @@ struct ActionInput {
     std::string delivery;               // return_result: desk, post, online.
     std::string component;              // digitize, reuse.
     std::string source;                 // reuse: national_store, provincial_store, database.
-    std::string file_sha256;            // issue_e_result, digitize (optional).
-    std::string system;                 // sync_ack: dvcqg.
-    std::string rating;                 // rate.
-    std::string payload_json = "{}";    // The fields as given, stored with the event.
+    std::string file_sha256;            // issue_e_result, attach, digitize (optional).
+    FileOrigin file_origin = FileOrigin::kDossier;
+    std::string system;               // sync_ack: dvcqg.
+    std::string rating;               // rate.
+    std::string payload_json = "{}";  // The fields as given, stored with the event.
 };
 
 /// The calendar a dossier's deadlines are computed with.

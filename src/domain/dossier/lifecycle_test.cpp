@@ -178,5 +178,71 @@ TEST_F(LifecycleTest, FactsCheckTheirFields) {
     EXPECT_TRUE(dossier_.synced);
 }
 
+TEST_F(LifecycleTest, APaymentIsNeverMoreThanWhatIsDue) {
+    // Rule: docs/domain.md §9 — no more than the outstanding amount; nothing on a fee-free dossier.
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    ASSERT_EQ(dossier_.fee_total, 50000);
+    auto pay = Input(DossierAction::kPay, "2025-03-03T08:20:00+07:00");
+    pay.payment_channel = "desk";
+    pay.amount = 50001;
+    EXPECT_EQ(Apply(pay).GetError().code, "payment_exceeds_due");
+    pay.amount = 30000;
+    ASSERT_TRUE(Apply(pay));
+    pay.amount = 20001;
+    EXPECT_EQ(Apply(pay).GetError().code, "payment_exceeds_due");
+    pay.amount = 20000;
+    ASSERT_TRUE(Apply(pay));
+    EXPECT_EQ(dossier_.paid_total, 50000);
+    pay.amount = 1;
+    EXPECT_EQ(Apply(pay).GetError().param, "amount");
+    dossier_.fee_total = 0;
+    dossier_.paid_total = 0;
+    const auto free = Apply(pay);
+    ASSERT_FALSE(free);
+    EXPECT_EQ(free.GetError().code, "no_fee_due");
+}
+
+TEST_F(LifecycleTest, AFileIsNamedOnlyByTheDossierItWasUploadedTo) {
+    // Rule: a result, an attachment or a scan names only a file uploaded to this very dossier
+    // (docs/security.md, files); a hash from another dossier opens nothing.
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    ASSERT_TRUE(Apply(Input(DossierAction::kForward, "2025-03-03T09:00:00+07:00")));
+    const std::string foreign(64, 'a');
+    const std::string scan(64, 'b');
+    auto result = Input(DossierAction::kIssueEResult, "2025-03-04T09:00:00+07:00");
+    result.file_sha256 = foreign;
+    const auto refused = Apply(result);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.GetError().code, "file_not_in_dossier");
+    EXPECT_EQ(refused.GetError().param, "file_sha256");
+    EXPECT_TRUE(dossier_.e_result_sha256.empty());
+    EXPECT_TRUE(dossier_.uploaded_files.empty());
+    auto digitize = Input(DossierAction::kDigitize, "2025-03-04T09:05:00+07:00");
+    digitize.component = "TK";
+    digitize.file_sha256 = scan;
+    EXPECT_EQ(Apply(digitize).GetError().code, "file_not_in_dossier");
+    EXPECT_FALSE(dossier_.components[0].digitized);
+    digitize.file_origin = FileOrigin::kUpload;  // The bytes just came in for this dossier.
+    ASSERT_TRUE(Apply(digitize));
+    EXPECT_EQ(dossier_.uploaded_files, std::vector<std::string>{scan});
+    result.file_sha256 = scan;  // Any file of the dossier may be named again.
+    result.at = At("2025-03-04T09:10:00+07:00");
+    ASSERT_TRUE(Apply(result));
+    EXPECT_EQ(dossier_.e_result_sha256, scan);
+    result.file_sha256 = "B" + std::string(63, 'b');
+    EXPECT_EQ(Apply(result).GetError().param, "file_sha256");  // Not lower-case hex.
+}
+
+TEST_F(LifecycleTest, ImportedHistoryKeepsItsFileReferencesButDoesNotOwnThem) {
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    auto digitize = Input(DossierAction::kDigitize, "2025-03-03T08:10:00+07:00");
+    digitize.component = "TK";
+    digitize.file_sha256 = std::string(64, 'c');
+    digitize.file_origin = FileOrigin::kHistory;
+    ASSERT_TRUE(Apply(digitize));
+    EXPECT_EQ(dossier_.components[0].files, std::vector<std::string>{std::string(64, 'c')});
+    EXPECT_TRUE(dossier_.uploaded_files.empty());  // Never served.
+}
+
 }  // namespace
 }  // namespace motcua::domain

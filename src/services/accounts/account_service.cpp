@@ -4,6 +4,7 @@
 
 #include "common/time_format.hpp"
 #include "domain/access/password_policy.hpp"
+#include "domain/access/separation_of_duties.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
 
@@ -29,15 +30,25 @@ std::string GrantDetail(const domain::RoleGrant& grant) {
            grant.agency_code + "\"}";
 }
 
+// The auditor is never also an administrator (docs/permissions.md, separation of duties).
+Outcome<Done> CheckCompatible(const std::vector<domain::RoleGrant>& grants) {
+    if (auto role = domain::IncompatibleRole(grants)) {
+        return MakeError(ErrorKind::kConflict, "incompatible_roles", domain::RoleName(*role));
+    }
+    return Done{};
+}
+
 }  // namespace
 
 AccountService::AccountService(storage::Database& database, CatalogService& catalog,
-                               const Clock& clock, HashCost hash_cost, SessionCache& sessions)
+                               const Clock& clock, HashCost hash_cost, SessionCache& sessions,
+                               bool demo_mode)
     : database_(database),
       catalog_(catalog),
       clock_(clock),
       hash_cost_(hash_cost),
-      sessions_(sessions) {}
+      sessions_(sessions),
+      demo_mode_(demo_mode) {}
 
 std::string AccountService::ScopeAgencyOf(const domain::Account& account) const {
     return account.kind == domain::AccountKind::kOfficer && !account.agency_code.empty()
@@ -50,6 +61,10 @@ Outcome<Done> AccountService::CheckGrantable(const domain::Actor& actor,
                                              const domain::RoleGrant& grant) {
     if (!domain::IsRoleAllowedFor(account.kind, grant.role)) {
         return Invalid("role", "role_not_allowed");
+    }
+    if (grant.role == domain::Role::kAuditor && !actor.is_system) {
+        // The auditor checks the administrators: no administrator makes or unmakes one.
+        return MakeError(ErrorKind::kForbidden, "auditor_console_only", "role");
     }
     const auto snapshot = catalog_.GetSnapshot();
     const bool needs_agency = account.kind == domain::AccountKind::kOfficer;
@@ -106,13 +121,15 @@ Outcome<CreatedAccount> AccountService::Create(const domain::Actor& actor, NewAc
     for (const auto& grant : request.grants) {
         MOTCUA_RETURN_IF_ERROR(CheckGrantable(actor, account, grant));
     }
+    MOTCUA_RETURN_IF_ERROR(CheckCompatible(request.grants));
     account.grants = request.grants;
     CreatedAccount created;
     if (request.password.empty()) {
         created.generated_password = NewRandomPassword();
         request.password = created.generated_password;
     }
-    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(request.password, request.login));
+    MOTCUA_RETURN_IF_ERROR(
+        domain::CheckPasswordPolicy(request.password, {request.login, request.name, demo_mode_}));
     account.password_hash = HashPassword(request.password, hash_cost_);
     account.created_at = FormatUtc(clock_.Now());
     account.password_changed_at = account.created_at;
@@ -159,6 +176,15 @@ Outcome<domain::Account> AccountService::LoadFor(const domain::Actor& actor, std
                 break;
             }
         }
+    }
+    if (allowed && permission == Permission::kManageAccounts && !actor.is_system &&
+        account.id != actor.account_id && !domain::MayManage(actor.grants, account.grants)) {
+        // Within the caller's scope, but of equal or higher rights: only a higher administrator
+        // (or the console) manages it — a ward admin cannot take over the ward head's account.
+        (void)RecordAudit(database_,
+                          MakeAuditEntry(clock_, actor, action, "account", std::to_string(id),
+                                         AuditOutcome::kDenied, R"({"reason":"rights_too_high"})"));
+        return MakeError(ErrorKind::kForbidden, "account_rights_too_high");
     }
     if (!allowed) {
         // Whether an account exists outside the caller's scope is itself not shown.
@@ -317,15 +343,19 @@ Outcome<std::string> AccountService::ResetPassword(const domain::Actor& actor, s
         return MakeError(ErrorKind::kForbidden, "cannot_change_self");
     }
     const std::string password = new_password.empty() ? NewRandomPassword() : new_password;
-    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(password, account.login));
+    MOTCUA_RETURN_IF_ERROR(
+        domain::CheckPasswordPolicy(password, {account.login, account.name, demo_mode_}));
     const std::string hash = HashPassword(password, hash_cost_);
     const std::string now = FormatUtc(clock_.Now());
-    MOTCUA_RETURN_IF_ERROR(Change(actor, id, "account.reset_password", "{}",
-                                  [&](storage::Transaction& transaction) -> Outcome<Done> {
-                                      MOTCUA_RETURN_IF_ERROR(
-                                          transaction.Accounts().SetPasswordHash(id, hash, now));
-                                      return transaction.Sessions().RevokeAllFor(id, now, "");
-                                  }));
+    // An administrator's reset hands out a one-time password: its holder must choose their own
+    // at the next sign-in. The console's set-password is the operator's own act and is final.
+    const bool one_time = !actor.is_system;
+    MOTCUA_RETURN_IF_ERROR(Change(
+        actor, id, "account.reset_password", one_time ? R"({"one_time":true})" : "{}",
+        [&](storage::Transaction& transaction) -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(transaction.Accounts().SetPasswordHash(id, hash, now, one_time));
+            return transaction.Sessions().RevokeAllFor(id, now, "");
+        }));
     return new_password.empty() ? password : std::string{};
 }
 
@@ -351,6 +381,7 @@ Outcome<domain::Account> AccountService::ChangeGrant(const domain::Actor& actor,
     std::erase(grants, grant);
     if (add) {
         grants.push_back(grant);
+        MOTCUA_RETURN_IF_ERROR(CheckCompatible(grants));
     }
     return Change(actor, id, action, GrantDetail(grant), [&](storage::Transaction& transaction) {
         return transaction.Accounts().SetGrants(id, grants);

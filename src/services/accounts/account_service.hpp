@@ -53,8 +53,9 @@ struct AccountPage {
 
 class AccountService {
 public:
+    /// `demo_mode`: the demo accounts' public password may be set (docs/security.md).
     AccountService(storage::Database& database, CatalogService& catalog, const Clock& clock,
-                   HashCost hash_cost, SessionCache& sessions);
+                   HashCost hash_cost, SessionCache& sessions, bool demo_mode = false);
 
     Outcome<CreatedAccount> Create(const domain::Actor& actor, NewAccount request);
     /// 404 when the account does not exist or the actor may not see it.
@@ -96,6 +97,7 @@ private:
     const Clock& clock_;
     HashCost hash_cost_;
     SessionCache& sessions_;
+    bool demo_mode_;
 };
 
 }  // namespace motcua::services

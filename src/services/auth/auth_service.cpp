@@ -19,6 +19,7 @@ domain::Actor ActorOf(const domain::Account& account, const std::string& remote_
     actor.name = account.name;
     actor.grants = account.grants;
     actor.remote_address = remote_address;
+    actor.must_change_password = account.must_change_password;
     return actor;
 }
 
@@ -208,12 +209,13 @@ Outcome<Done> AuthService::ChangeOwnPassword(const AuthenticatedSession& session
         return MakeError(ErrorKind::kInvalid, "wrong_current_password", "current_password");
     }
     throttle_.RecordSuccess(login, session.actor.remote_address, attempted_at);
-    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(new_password, account.login));
+    MOTCUA_RETURN_IF_ERROR(domain::CheckPasswordPolicy(
+        new_password, {account.login, account.name, options_.demo_mode}));
     const std::string hash = HashPassword(new_password, options_.hash_cost);
     const std::string now = FormatUtc(clock_.Now());
     auto changed = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(
-            transaction.Accounts().SetPasswordHash(session.actor.account_id, hash, now));
+            transaction.Accounts().SetPasswordHash(session.actor.account_id, hash, now, false));
         // Every other session ends; the one that changed the password stays open.
         MOTCUA_RETURN_IF_ERROR(
             transaction.Sessions().RevokeAllFor(session.actor.account_id, now, session.token_hash));

@@ -26,6 +26,7 @@ inline constexpr std::size_t kMaxLoginLength = 64;
 struct AuthOptions {
     std::chrono::minutes session_lifetime{8 * 60};
     HashCost hash_cost = HashCost::kInteractive;
+    bool demo_mode = false;  // The demo accounts' public password may be set.
 };
 
 struct LoginResult {

@@ -112,34 +112,25 @@ AttachmentService::AttachmentService(DossierService& dossiers, storage::FileStor
                                      AttachmentOptions options)
     : dossiers_(dossiers), files_(files), options_(options) {}
 
-Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, const std::string& code,
-                                                const std::string& component,
-                                                std::vector<IncomingFile> files) {
-    // Check the actor and the dossier before writing anything to disk, so that nobody without
-    // the right can fill it. Act checks all of it again inside its transaction.
-    MOTCUA_ASSIGN_OR_RETURN(auto current, dossiers_.Get(actor, code));
-    const DossierView& before = current;
-    // The desk's scan is the digitize fact (docs/domain.md §2.3 step 2, counted by the index); an
-    // applicant's own upload during submission or supplementation is the attach fact.
-    const DossierAction action =
-        IsOwner(actor, before.dossier) ? DossierAction::kAttach : DossierAction::kDigitize;
-    if (!Contains(domain::AllowedActions(before.dossier.status), action)) {
-        return InvalidTransition(action, before.allowed_actions);
+// The actor and the dossier are checked before anything is written to disk, so that nobody
+// without the right can fill it. Act checks all of it again inside its transaction.
+Outcome<Done> AttachmentService::CheckUpload(const domain::Actor& actor, const DossierView& dossier,
+                                             DossierAction action) {
+    if (!Contains(domain::AllowedActions(dossier.dossier.status), action)) {
+        return InvalidTransition(action, dossier.allowed_actions);
     }
-    if (!Contains(before.allowed_actions, action)) {
+    if (!Contains(dossier.allowed_actions, action)) {
         return AccessDenied(actor);
     }
-    const auto& components = before.dossier.components;
-    const auto target =
-        std::find_if(components.begin(), components.end(),
-                     [&](const domain::ComponentState& c) { return c.code == component; });
-    if (component.empty() || target == components.end()) {
-        return Invalid("component", "not a component of this dossier's procedure");
-    }
+    return Done{};
+}
+
+Outcome<std::vector<StoredFile>> AttachmentService::Store(std::vector<IncomingFile>& files) {
     if (files.empty() || files.size() > options_.max_files) {
         return Invalid("file", "from 1 to " + std::to_string(options_.max_files) + " files");
     }
-    UploadResult result;
+    std::vector<StoredFile> stored;
+    stored.reserve(files.size());
     for (auto& file : files) {
         if (file.content.size() > options_.max_file_bytes) {
             return MakeError(ErrorKind::kTooLarge, "file_too_large", "file",
@@ -150,16 +141,52 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
             return MakeError(ErrorKind::kInvalid, "unsupported_file_type", "file",
                              "PDF, PNG, JPEG, DOCX or XLSX, recognised by content");
         }
-        result.files.push_back({"", file.content.size(), *type, std::move(file.file_name)});
+        stored.push_back({"", file.content.size(), *type, std::move(file.file_name)});
     }
-    // Stored first: a file whose link then fails is unreferenced, never served, and harmless
-    // (content-addressed, so a retry reuses it).
+    // Stored first: a file whose link then fails belongs to no dossier, so it is never served,
+    // and it is harmless (content-addressed, so a retry reuses it).
     for (std::size_t i = 0; i < files.size(); ++i) {
-        MOTCUA_ASSIGN_OR_RETURN(auto stored, files_.Put(files[i].content));
-        result.files[i].sha256 = std::move(stored);
+        MOTCUA_ASSIGN_OR_RETURN(auto sha256, files_.Put(files[i].content));
+        stored[i].sha256 = std::move(sha256);
     }
+    return stored;
+}
+
+Outcome<DossierView> AttachmentService::Link(const domain::Actor& actor, const std::string& code,
+                                             domain::ActionInput input, const StoredFile& file) {
+    input.file_sha256 = file.sha256;
+    input.file_origin = domain::FileOrigin::kUpload;
+    boost::json::object payload;
+    if (!input.component.empty()) {
+        payload["component"] = input.component;
+    }
+    payload["file_sha256"] = file.sha256;
+    payload["size"] = file.size;
+    payload["media_type"] = file.type.media_type;
+    input.payload_json = boost::json::serialize(payload);
+    return dossiers_.Act(actor, code, std::move(input));
+}
+
+Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, const std::string& code,
+                                                const std::string& component,
+                                                std::vector<IncomingFile> files) {
+    MOTCUA_ASSIGN_OR_RETURN(auto before, dossiers_.Get(actor, code));
+    // The desk's scan is the digitize fact (docs/domain.md §2.3 step 2, counted by the index); an
+    // applicant's own upload during submission or supplementation is the attach fact.
+    const DossierAction action =
+        IsOwner(actor, before.dossier) ? DossierAction::kAttach : DossierAction::kDigitize;
+    MOTCUA_RETURN_IF_ERROR(CheckUpload(actor, before, action));
+    const auto& components = before.dossier.components;
+    const auto target =
+        std::find_if(components.begin(), components.end(),
+                     [&](const domain::ComponentState& c) { return c.code == component; });
+    if (component.empty() || target == components.end()) {
+        return Invalid("component", "not a component of this dossier's procedure");
+    }
+    UploadResult result;
+    MOTCUA_ASSIGN_OR_RETURN(result.files, Store(files));
     std::vector<std::string> linked = target->files;
-    result.view = before;
+    result.view = std::move(before);
     for (const auto& file : result.files) {
         if (std::find(linked.begin(), linked.end(), file.sha256) != linked.end()) {
             continue;  // Already linked to this component: uploading again changes nothing.
@@ -167,17 +194,28 @@ Outcome<UploadResult> AttachmentService::Upload(const domain::Actor& actor, cons
         domain::ActionInput input;
         input.action = action;
         input.component = component;
-        input.file_sha256 = file.sha256;
-        input.payload_json = boost::json::serialize(boost::json::object{
-            {"component", component},
-            {"file_sha256", file.sha256},
-            {"size", file.size},
-            {"media_type", file.type.media_type},
-        });
-        MOTCUA_ASSIGN_OR_RETURN(auto view, dossiers_.Act(actor, code, std::move(input)));
-        result.view = std::move(view);
+        MOTCUA_ASSIGN_OR_RETURN(result.view, Link(actor, code, std::move(input), file));
         linked.push_back(file.sha256);
     }
+    return result;
+}
+
+Outcome<UploadResult> AttachmentService::UploadEResult(const domain::Actor& actor,
+                                                       const std::string& code, IncomingFile file) {
+    MOTCUA_ASSIGN_OR_RETURN(auto before, dossiers_.Get(actor, code));
+    MOTCUA_RETURN_IF_ERROR(CheckUpload(actor, before, DossierAction::kIssueEResult));
+    std::vector<IncomingFile> files;
+    files.push_back(std::move(file));
+    UploadResult result;
+    MOTCUA_ASSIGN_OR_RETURN(result.files, Store(files));
+    const StoredFile& stored = result.files.front();
+    if (before.dossier.e_result_sha256 == stored.sha256) {
+        result.view = std::move(before);  // The same result again changes nothing.
+        return result;
+    }
+    domain::ActionInput input;
+    input.action = DossierAction::kIssueEResult;
+    MOTCUA_ASSIGN_OR_RETURN(result.view, Link(actor, code, std::move(input), stored));
     return result;
 }
 
@@ -193,13 +231,10 @@ Outcome<DownloadedFile> AttachmentService::Download(const domain::Actor& actor,
         return not_found;
     }
     MOTCUA_ASSIGN_OR_RETURN(auto view, dossiers_.Get(actor, dossier_code));
-    const auto& dossier = view.dossier;
-    const bool referenced =
-        dossier.e_result_sha256 == sha256 ||
-        std::any_of(dossier.components.begin(), dossier.components.end(), [&](const auto& c) {
-            return std::find(c.files.begin(), c.files.end(), sha256) != c.files.end();
-        });
-    if (!referenced) {
+    // Served only for the dossier it was uploaded to: naming another dossier's file, or one
+    // that imported history only refers to, finds nothing.
+    const auto& uploaded = view.dossier.uploaded_files;
+    if (std::find(uploaded.begin(), uploaded.end(), sha256) == uploaded.end()) {
         return not_found;
     }
     MOTCUA_ASSIGN_OR_RETURN(auto content, files_.Get(sha256));

@@ -1,9 +1,11 @@
 // AttachmentService: files of a dossier's components — the desk's scans of paper documents
-// (digitisation at reception, docs/domain.md §2.3 step 2 and §3) and the applicant's uploads — and
-// their download. A file is accepted by what its bytes are (PDF, PNG, JPEG, DOCX, XLSX), never
-// by the name or Content-Type the client gave; it is stored once by its SHA-256 (FileStore),
-// then linked to the component through the dossier lifecycle as a `digitize` fact, so the
-// event, the new state and the audit record commit together (DossierService::Act).
+// (digitisation at reception, docs/domain.md §2.3 step 2 and §3) and the applicant's uploads —
+// the electronic result an officer uploads, and their download. A file is accepted by what its
+// bytes are (PDF, PNG, JPEG, DOCX, XLSX), never by the name or Content-Type the client gave; it
+// is stored once by its SHA-256 (FileStore), then linked through the dossier lifecycle as an
+// attach, digitize or issue_e_result fact, so the event, the new state and the audit record
+// commit together (DossierService::Act). The link makes it one of the dossier's uploaded files:
+// the only files the dossier may name and serve (Dossier::uploaded_files, docs/security.md).
 #pragma once
 
 #include <cstddef>
@@ -70,7 +72,13 @@ public:
     Outcome<UploadResult> Upload(const domain::Actor& actor, const std::string& code,
                                  const std::string& component, std::vector<IncomingFile> files);
 
-    /// Returns stored file `sha256` to a reader of dossier `dossier_code` that references it
+    /// Stores `file` as dossier `code`'s electronic result (the issue_e_result fact). The actor
+    /// must be able to take that action on the dossier now (its officers; see CanAct). Uploading
+    /// the current result again changes nothing. Errors as Upload's.
+    Outcome<UploadResult> UploadEResult(const domain::Actor& actor, const std::string& code,
+                                        IncomingFile file);
+
+    /// Returns stored file `sha256` to a reader of dossier `dossier_code` it was uploaded to
     /// (a component's file or the electronic result); file_not_found (404) otherwise.
     Outcome<DownloadedFile> Download(const domain::Actor& actor, const std::string& sha256,
                                      const std::string& dossier_code);
@@ -78,6 +86,15 @@ public:
     const AttachmentOptions& GetOptions() const { return options_; }
 
 private:
+    // Refuses unless `action` is open on `dossier` now and to `actor`.
+    static Outcome<Done> CheckUpload(const domain::Actor& actor, const DossierView& dossier,
+                                     domain::DossierAction action);
+    // Checks the count, sizes and types of `files`, then stores them (their bytes move out).
+    Outcome<std::vector<StoredFile>> Store(std::vector<IncomingFile>& files);
+    // Records `input` naming `file` as just uploaded to dossier `code`.
+    Outcome<DossierView> Link(const domain::Actor& actor, const std::string& code,
+                              domain::ActionInput input, const StoredFile& file);
+
     DossierService& dossiers_;
     storage::FileStore& files_;
     AttachmentOptions options_;

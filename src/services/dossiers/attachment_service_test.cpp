@@ -252,7 +252,7 @@ TEST_F(AttachmentServiceTest, FinishedStatusesRefuseUploadsAsTransitions) {
     EXPECT_EQ(uploaded.GetError().kind, ErrorKind::kInvalidTransition);
 }
 
-TEST_F(AttachmentServiceTest, DownloadsOnlyFilesTheDossierReferencesForItsReaders) {
+TEST_F(AttachmentServiceTest, DownloadsOnlyFilesUploadedToTheDossierForItsReaders) {
     const auto code = Receive();
     auto uploaded = attachments_.Upload(clerk_, code, "TP1", {{"a.pdf", kPdf}});
     ASSERT_TRUE(uploaded.HasValue());
@@ -270,7 +270,7 @@ TEST_F(AttachmentServiceTest, DownloadsOnlyFilesTheDossierReferencesForItsReader
     ASSERT_FALSE(outsider.HasValue());
     EXPECT_EQ(outsider.GetError().code, "dossier_not_found");
 
-    // Stored, but not referenced by this dossier.
+    // Stored, but not uploaded to this dossier.
     const auto stray = files_.Put("%PDF-other");
     ASSERT_TRUE(stray.HasValue());
     auto unreferenced = attachments_.Download(clerk_, stray.Value(), code);
@@ -284,6 +284,42 @@ TEST_F(AttachmentServiceTest, DownloadsOnlyFilesTheDossierReferencesForItsReader
     auto no_dossier = attachments_.Download(clerk_, sha256, "");
     ASSERT_FALSE(no_dossier.HasValue());
     EXPECT_EQ(no_dossier.GetError().param, "dossier");
+}
+
+TEST_F(AttachmentServiceTest, AResultNamesOnlyAFileOfItsOwnDossier) {
+    // Dossier A's scan must not become dossier B's result, nor be served through B.
+    const auto first = Receive();
+    const auto second = Receive();
+    auto scan = attachments_.Upload(clerk_, first, "TP1", {{"cccd.pdf", kPdf}});
+    ASSERT_TRUE(scan.HasValue());
+    const auto foreign = scan.Value().files[0].sha256;
+    domain::ActionInput forward;
+    forward.action = DossierAction::kForward;
+    ASSERT_TRUE(dossiers_.Act(clerk_, second, forward).HasValue());
+    domain::ActionInput issue;
+    issue.action = DossierAction::kIssueEResult;
+    issue.file_sha256 = foreign;
+    auto refused = dossiers_.Act(clerk_, second, issue);
+    ASSERT_FALSE(refused.HasValue());
+    EXPECT_EQ(refused.GetError().code, "file_not_in_dossier");
+    EXPECT_EQ(attachments_.Download(clerk_, foreign, second).GetError().code, "file_not_found");
+
+    auto result = attachments_.UploadEResult(clerk_, second, {"ket-qua.pdf", "%PDF-result"});
+    ASSERT_TRUE(result.HasValue()) << result.GetError().code;
+    const auto sha256 = result.Value().files[0].sha256;
+    EXPECT_EQ(result.Value().view.dossier.e_result_sha256, sha256);
+    EXPECT_EQ(result.Value().view.dossier.uploaded_files, std::vector<std::string>{sha256});
+    auto served = attachments_.Download(Citizen(9, "012345678901"), sha256, second);
+    ASSERT_TRUE(served.HasValue()) << served.GetError().code;
+    EXPECT_EQ(served.Value().content, "%PDF-result");
+    // Named through an action, a file of the dossier is accepted.
+    issue.file_sha256 = sha256;
+    EXPECT_TRUE(dossiers_.Act(clerk_, second, issue).HasValue());
+    // Not the applicant's to issue.
+    auto by_applicant =
+        attachments_.UploadEResult(Citizen(9, "012345678901"), second, {"x.pdf", "%PDF-x"});
+    ASSERT_FALSE(by_applicant.HasValue());
+    EXPECT_EQ(by_applicant.GetError().code, "forbidden");
 }
 
 }  // namespace

@@ -58,6 +58,13 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
             denied = true;
             return AccessDenied(actor);
         }
+        if (input.action == DossierAction::kPay && input.payment_channel.starts_with("online_") &&
+            !actor.is_system) {
+            // An online payment is recorded only from the gateway's verified callback (the
+            // system), so no one can type one in to lift the online-payment indicator.
+            denied = true;
+            return MakeError(ErrorKind::kForbidden, "online_payment_by_gateway_only", "channel");
+        }
         const domain::Procedure* procedure = snapshot->FindProcedure(dossier.procedure_code);
         if (procedure == nullptr) {
             return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);

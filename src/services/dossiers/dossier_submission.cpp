@@ -79,13 +79,12 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         return AccessDenied(actor);
     }
     if (applicant_submits) {
-        // Applicants file for themselves: identity comes from the account.
+        // Applicants file for themselves: identity and name come from the account, never from
+        // the body (which gives contact details only), so no one files in another's name.
         request.applicant.kind =
             actor.kind == domain::AccountKind::kOrganisation ? "organisation" : "citizen";
         request.applicant.id_number = actor.login;
-        if (request.applicant.name.empty()) {
-            request.applicant.name = actor.name;
-        }
+        request.applicant.name = actor.name;
     }
     MOTCUA_RETURN_IF_ERROR(ValidateApplicant(request.applicant));
     if (std::find(procedure.applicant_kinds.begin(), procedure.applicant_kinds.end(),

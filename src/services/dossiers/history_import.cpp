@@ -65,6 +65,8 @@ Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
     for (std::size_t i = 0; i < record.events.size(); ++i) {
         auto input = record.events[i].input;
         input.actor_agency = dossier.current_agency;
+        // The previous system's file references: kept in the history, never served here.
+        input.file_origin = domain::FileOrigin::kHistory;
         auto applied = domain::ApplyAction(dossier, input, procedure, context);
         if (!applied) {
             Error error = applied.GetError();

@@ -7,13 +7,14 @@ namespace {
 
 constexpr std::string_view kSelectAccount =
     "SELECT id, kind, login, name, phone, email, agency_code, title, representative, "
-    "password_hash, disabled, created_at, password_changed_at FROM accounts ";
+    "password_hash, disabled, created_at, password_changed_at, must_change_password "
+    "FROM accounts ";
 // A taken login inserts nothing and returns no row, even when another connection inserts the
 // same login concurrently (the unique index decides).
 constexpr std::string_view kInsertAccount =
     "INSERT INTO accounts (kind, login, name, phone, email, agency_code, title, representative, "
-    "password_hash, disabled, created_at, password_changed_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10::int, ?11, ?11) "
+    "password_hash, disabled, created_at, password_changed_at, must_change_password) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10::int, ?11, ?11, ?12::int) "
     "ON CONFLICT (login) DO NOTHING RETURNING id";
 constexpr std::string_view kInsertGrant =
     "INSERT INTO account_roles (account_id, role, agency_code) VALUES (?1::bigint, ?2, ?3) "
@@ -38,6 +39,7 @@ domain::Account ReadAccount(const Statement& row) {
     account.disabled = row.ColumnInt(10) != 0;
     account.created_at = row.ColumnText(11);
     account.password_changed_at = row.ColumnText(12);
+    account.must_change_password = row.ColumnInt(13) != 0;
     return account;
 }
 
@@ -64,6 +66,7 @@ Outcome<std::int64_t> SqlAccountStore::Insert(const domain::Account& account) {
     insert.Bind(6, account.agency_code).Bind(7, account.title).Bind(8, account.representative);
     insert.Bind(9, account.password_hash).Bind(10, std::int64_t{account.disabled ? 1 : 0});
     insert.Bind(11, account.created_at);
+    insert.Bind(12, std::int64_t{account.must_change_password ? 1 : 0});
     if (!insert.Step()) {
         return MakeError(ErrorKind::kConflict, "login_taken", account.login);
     }
@@ -123,10 +126,11 @@ Outcome<std::vector<domain::Account>> SqlAccountStore::List(const AccountFilter&
 }
 
 Outcome<Done> SqlAccountStore::SetPasswordHash(std::int64_t id, const std::string& hash,
-                                               const std::string& at) {
+                                               const std::string& at, bool one_time) {
     auto update = session_.Prepare(
-        "UPDATE accounts SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1::bigint");
-    update.Bind(1, id).Bind(2, hash).Bind(3, at).Run();
+        "UPDATE accounts SET password_hash = ?2, password_changed_at = ?3, "
+        "must_change_password = ?4::int WHERE id = ?1::bigint");
+    update.Bind(1, id).Bind(2, hash).Bind(3, at).Bind(4, std::int64_t{one_time ? 1 : 0}).Run();
     if (update.Changes() == 0) {
         return NotFound(id);
     }

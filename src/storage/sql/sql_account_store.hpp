@@ -13,8 +13,8 @@ public:
     Outcome<std::optional<domain::Account>> FindById(std::int64_t id) override;
     Outcome<std::optional<domain::Account>> FindByLogin(const std::string& login) override;
     Outcome<std::vector<domain::Account>> List(const AccountFilter& filter) override;
-    Outcome<Done> SetPasswordHash(std::int64_t id, const std::string& hash,
-                                  const std::string& at) override;
+    Outcome<Done> SetPasswordHash(std::int64_t id, const std::string& hash, const std::string& at,
+                                  bool one_time) override;
     Outcome<Done> SetDisabled(std::int64_t id, bool disabled) override;
     Outcome<Done> SetGrants(std::int64_t id, const std::vector<domain::RoleGrant>& grants) override;
 

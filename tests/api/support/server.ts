@@ -175,12 +175,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const binary = requireBinary();
   const ownsDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? makeTempDir();
-  if (options.demo ?? ownsDir) {
+  const demo = options.demo ?? ownsDir;
+  if (demo) {
     runDemo(dataDir, options.demoEnv);
   }
   const env = childEnvironment({
     MOTCUA_DATA_DIR: dataDir,
     ...databaseEnv(dataDir),
+    // Serving the demo province is demo mode, as scripts/start.sh runs it.
+    ...(demo ? { MOTCUA_DEMO_MODE: 'true' } : {}),
     MOTCUA_LISTEN: '127.0.0.1:0',
     // No web application unless the test asks for one (the default, web/dist, is relative to the
     // working directory, which is the data directory here).

@@ -170,7 +170,9 @@ export async function calendar(page: Page, c: Checker): Promise<void> {
 }
 
 /** Creates an officer account, grants it a role, disables and enables it, resets its password. */
-export async function accounts(page: Page, c: Checker, login: string): Promise<void> {
+/** Creates account `login`, grants it a role, disables, enables and resets it; returns the
+ * one-time password the reset gave. */
+export async function accounts(page: Page, c: Checker, login: string): Promise<string> {
   await openSection(page, 'Tài khoản và vai trò', 'Tài khoản và vai trò');
   await page.locator('tr[data-login="tiepnhan.bnt"]').waitFor();
   await c.check('accounts');
@@ -202,7 +204,8 @@ export async function accounts(page: Page, c: Checker, login: string): Promise<v
   await page.getByText('Đã mở khóa tài khoản.').waitFor();
   assert.equal(await page.getByTestId('account-state').innerText(), 'Đang hoạt động');
   await page.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-  await page.getByText('Đã đặt lại mật khẩu; mọi phiên đăng nhập của tài khoản đã kết thúc.').waitFor();
+  await page.getByText(/^Đã đặt lại mật khẩu; mọi phiên đăng nhập của tài khoản đã kết thúc\. Đây là mật khẩu dùng một lần/).waitFor();
+  const oneTime = await page.getByTestId('reset-password-value').innerText();
   await c.check('account');
   // The list shows the grant.
   await page.getByRole('link', { name: '← Danh sách tài khoản' }).click();
@@ -211,4 +214,5 @@ export async function accounts(page: Page, c: Checker, login: string): Promise<v
   const row = page.locator(`tr[data-login="${login}"]`);
   await row.waitFor();
   assert.match(await row.innerText(), /Chuyên viên xử lý tại H32\.22333/);
+  return oneTime;
 }

@@ -42,12 +42,12 @@ export class Checker {
   }
 }
 
-export async function signIn(page: Page, base: string, login: string, next?: string): Promise<void> {
+export async function signIn(page: Page, base: string, login: string, next?: string, password = PASSWORD): Promise<void> {
   if (!page.url().includes('/dang-nhap')) {
     await page.goto(`${base}/dang-nhap${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   }
   await page.getByLabel('Số định danh, mã số thuế hoặc tên đăng nhập').fill(login);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByTestId('signed-in-name').waitFor();
   await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));

@@ -24,6 +24,12 @@ export async function logout(): Promise<void> {
   }
 }
 
+/** Changes the signed-in account's own password (the current one is required). */
+export async function changeMyPassword(currentPassword: string, newPassword: string): Promise<void> {
+  const body: Schemas['PasswordChange'] = { current_password: currentPassword, new_password: newPassword };
+  await request<void>('/api/v1/me/password', { method: 'POST', body });
+}
+
 /** The signed-in account, or null when nobody is signed in. */
 export async function getMe(signal?: AbortSignal): Promise<Account | null> {
   try {

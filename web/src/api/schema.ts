@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * Số liệu vận hành dạng Prometheus / Prometheus metrics
-         * @description motcua_http_requests_total{route,status}, biểu đồ motcua_http_request_duration_seconds{route}, và công việc đánh dấu quá hạn: motcua_overdue_job_runs_total{outcome}, motcua_overdue_marked_total, motcua_overdue_job_last_success_seconds. / Request counters by route and status, a latency histogram by route, and the overdue job: runs by outcome, dossiers marked, time of the last finished run.
+         * @description motcua_http_requests_total{route,status}, biểu đồ motcua_http_request_duration_seconds{route}, và công việc đánh dấu quá hạn: motcua_overdue_job_runs_total{outcome}, motcua_overdue_marked_total, motcua_overdue_job_last_success_seconds. Chỉ đọc được từ các địa chỉ trong metrics_allow (mặc định 127.0.0.1 và ::1, sau proxy tin cậy) hoặc với Authorization: Bearer <metrics_token> khi đã cấu hình; khác: 403 forbidden. / Request counters by route and status, a latency histogram by route, and the overdue job: runs by outcome, dossiers marked, time of the last finished run. Readable only from the addresses of metrics_allow (127.0.0.1 and ::1 by default, after trusted proxies) or with Authorization: Bearer <metrics_token> when one is configured; otherwise 403 forbidden.
          */
         get: operations["getMetrics"];
         put?: never;
@@ -292,7 +292,7 @@ export interface paths {
         put?: never;
         /**
          * Khóa tài khoản / Disable an account
-         * @description Khóa: mọi phiên của tài khoản chấm dứt ngay, không đăng nhập được nữa. Cần manage_accounts trên tài khoản; ngoài phạm vi: 404; không tự khóa/mở khóa chính mình: 403 cannot_change_self. / Needs manage_accounts over the account; outside the caller's scope: 404; not on oneself: 403 cannot_change_self.
+         * @description Khóa: mọi phiên của tài khoản chấm dứt ngay, không đăng nhập được nữa. Cần manage_accounts trên tài khoản; ngoài phạm vi: 404; không tự khóa/mở khóa chính mình: 403 cannot_change_self. / Needs manage_accounts over the account; outside the caller's scope: 404; not on oneself: 403 cannot_change_self. Tài khoản có quyền ngang bằng hoặc cao hơn người gọi: 403 account_rights_too_high. / An account with rights equal to or higher than the caller's: 403 account_rights_too_high.
          */
         post: operations["disableAccount"];
         delete?: never;
@@ -312,7 +312,7 @@ export interface paths {
         put?: never;
         /**
          * Mở khóa tài khoản / Enable an account
-         * @description Cần manage_accounts trên tài khoản; ngoài phạm vi: 404; không tự khóa/mở khóa chính mình: 403 cannot_change_self. / Needs manage_accounts over the account; outside the caller's scope: 404; not on oneself: 403 cannot_change_self.
+         * @description Cần manage_accounts trên tài khoản; ngoài phạm vi: 404; không tự khóa/mở khóa chính mình: 403 cannot_change_self. / Needs manage_accounts over the account; outside the caller's scope: 404; not on oneself: 403 cannot_change_self. Tài khoản có quyền ngang bằng hoặc cao hơn người gọi: 403 account_rights_too_high. / An account with rights equal to or higher than the caller's: 403 account_rights_too_high.
          */
         post: operations["enableAccount"];
         delete?: never;
@@ -332,7 +332,7 @@ export interface paths {
         put?: never;
         /**
          * Đặt lại mật khẩu / Reset a password
-         * @description Cần manage_accounts trên tài khoản; ngoài phạm vi: 404. Mọi phiên của tài khoản chấm dứt. / Needs manage_accounts over the account; outside the caller's scope: 404. Every session of the account ends.
+         * @description Cần manage_accounts trên tài khoản; ngoài phạm vi: 404. Mọi phiên của tài khoản chấm dứt. / Needs manage_accounts over the account; outside the caller's scope: 404. Every session of the account ends. Mật khẩu đặt lại là mật khẩu dùng một lần (must_change_password): người dùng phải đổi khi đăng nhập. Không đặt lại được mật khẩu của tài khoản có quyền ngang bằng hoặc cao hơn người gọi (quản trị phường với lãnh đạo phường; quản trị tỉnh với quản trị tỉnh khác; tài khoản kiểm tra): 403 account_rights_too_high. / The reset password is a one-time password (must_change_password): its holder must change it at sign-in. The password of an account with rights equal to or higher than the caller's (a ward admin and the ward head; a province admin and another; an auditor) cannot be reset: 403 account_rights_too_high.
          */
         post: operations["resetAccountPassword"];
         delete?: never;
@@ -352,12 +352,12 @@ export interface paths {
         put?: never;
         /**
          * Cấp vai trò / Grant a role
-         * @description Cần manage_accounts trên tài khoản và trên cơ quan của vai trò; vai trò toàn tỉnh chỉ do người có phạm vi toàn tỉnh cấp. Ngoài phạm vi tài khoản: 404; vai trò ngoài phạm vi: 403; chính mình: 403 cannot_change_self. / Needs manage_accounts over the account and the role's agency.
+         * @description Cần manage_accounts trên tài khoản và trên cơ quan của vai trò; vai trò toàn tỉnh chỉ do người có phạm vi toàn tỉnh cấp. Ngoài phạm vi tài khoản: 404; vai trò ngoài phạm vi: 403; chính mình: 403 cannot_change_self. / Needs manage_accounts over the account and the role's agency. Vai trò auditor chỉ được cấp, thu hồi từ bảng điều khiển (403 auditor_console_only) và không đi cùng vai trò quản trị (409 incompatible_roles); tài khoản có quyền ngang bằng hoặc cao hơn người gọi: 403 account_rights_too_high. / The auditor role is granted and revoked only from the console (403 auditor_console_only) and never held with an administrator role (409 incompatible_roles); an account with rights equal to or higher than the caller's: 403 account_rights_too_high.
          */
         post: operations["grantRole"];
         /**
          * Thu hồi vai trò / Revoke a role
-         * @description Như cấp vai trò. / As for granting.
+         * @description Như cấp vai trò. / As for granting. Vai trò auditor chỉ được cấp, thu hồi từ bảng điều khiển (403 auditor_console_only) và không đi cùng vai trò quản trị (409 incompatible_roles); tài khoản có quyền ngang bằng hoặc cao hơn người gọi: 403 account_rights_too_high. / The auditor role is granted and revoked only from the console (403 auditor_console_only) and never held with an administrator role (409 incompatible_roles); an account with rights equal to or higher than the caller's: 403 account_rights_too_high.
          */
         delete: operations["revokeRole"];
         options?: never;
@@ -440,7 +440,7 @@ export interface paths {
         put?: never;
         /**
          * Thao tác trên hồ sơ / Take an action on a dossier
-         * @description Một thao tác của vòng đời (bảng chuyển trạng thái, src/domain/dossier/transitions.hpp). Người nộp: trên hồ sơ của mình (supplement, withdraw, stop, pay trực tuyến, rate, feedback, reuse). Công chức một cửa: accept, refuse, return_result, digitize, và thao tác ở bước của mình. Chuyên viên, lãnh đạo: ở bước của vai trò mình (lãnh đạo cả bước chuyên viên của đơn vị); approve cần approve_dossier. Không xem được: 404; xem được nhưng không phải bước của mình: 403; trạng thái không cho phép: 409 kèm allowed_actions; thiếu hoặc sai trường: 400. / One lifecycle action. Unreadable dossier: 404; readable but not the caller's step or role: 403; not allowed in the current status: 409 with allowed_actions; a missing or invalid field: 400.
+         * @description Một thao tác của vòng đời (bảng chuyển trạng thái, src/domain/dossier/transitions.hpp). Người nộp: trên hồ sơ của mình (supplement, withdraw, stop, pay trực tuyến, rate, feedback, reuse). Công chức một cửa: accept, refuse, return_result, digitize, và thao tác ở bước của mình. Chuyên viên, lãnh đạo: ở bước của vai trò mình (lãnh đạo cả bước chuyên viên của đơn vị); approve cần approve_dossier. Không xem được: 404; xem được nhưng không phải bước của mình: 403; trạng thái không cho phép: 409 kèm allowed_actions; thiếu hoặc sai trường: 400; issue_e_result nêu tệp chưa tải lên chính hồ sơ này: 400 file_not_in_dossier (tải kết quả lên qua /e-result); pay: người ghi chỉ dùng kênh desk (kênh trực tuyến: 403 online_payment_by_gateway_only, chỉ cổng thanh toán ghi nhận), số tiền không quá số còn phải nộp (400 payment_exceeds_due), thủ tục không thu phí: 400 no_fee_due. / One lifecycle action. Unreadable dossier: 404; readable but not the caller's step or role: 403; not allowed in the current status: 409 with allowed_actions; a missing or invalid field: 400; issue_e_result naming a file not uploaded to this same dossier: 400 file_not_in_dossier (upload the result through /e-result); pay: a person records only the desk channel (online channels: 403 online_payment_by_gateway_only; only the payment gateway records those), at most the outstanding amount (400 payment_exceeds_due), nothing on a fee-free dossier (400 no_fee_due).
          */
         post: operations["actOnDossier"];
         delete?: never;
@@ -509,6 +509,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/e-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải lên kết quả điện tử / Upload the electronic result
+         * @description multipart/form-data: đúng một phần file, là kết quả giải quyết điện tử của hồ sơ (sự kiện issue_e_result). Loại tệp theo nội dung (PDF, PNG, JPEG, DOCX, XLSX); tệp lưu một lần theo SHA-256 và trở thành tệp của hồ sơ này. Cần quyền issue_e_result: approve_dossier hoặc process_dossier tại cơ quan đang xử lý, hoặc bộ phận một cửa nơi tiếp nhận; trạng thái 4, 9 hoặc 10. Tải lại đúng kết quả hiện tại không ghi gì. Thao tác issue_e_result qua /actions chỉ được nêu tệp đã tải lên chính hồ sơ này (khác: 400 file_not_in_dossier). Không xem được hồ sơ: 404; không được cấp kết quả: 403; trạng thái không cho phép: 409. / multipart/form-data with exactly one file part: the dossier's electronic result (the issue_e_result fact). The type is recognised by content; the file is stored once by its SHA-256 and becomes one of this dossier's files. Needs the issue_e_result right: approve_dossier or process_dossier at the current agency, or the desk of the receiving agency; statuses 4, 9 or 10. Uploading the current result again records nothing. issue_e_result through /actions may name only a file uploaded to this same dossier (else 400 file_not_in_dossier). Unreadable dossier: 404; not the caller's to issue: 403; not in this status: 409.
+         */
+        post: operations["uploadDossierEResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/{sha256}": {
         parameters: {
             query?: never;
@@ -518,7 +538,7 @@ export interface paths {
         };
         /**
          * Tải xuống tệp của hồ sơ / Download a dossier's file
-         * @description Tệp đã lưu, cho người xem được hồ sơ dossier có tham chiếu tệp (tệp của thành phần hoặc kết quả điện tử). Luôn là tải xuống (Content-Disposition: attachment), loại theo nội dung. Hồ sơ không xem được: 404 dossier_not_found; hồ sơ không tham chiếu tệp, hoặc sha256 sai: 404 file_not_found. / The stored file, for a reader of dossier `dossier` that references it (a component's file or the electronic result); always a download, typed by content. Otherwise 404.
+         * @description Tệp đã lưu, cho người xem được hồ sơ dossier mà tệp đã được tải lên (tệp của thành phần hoặc kết quả điện tử; không phải tệp hồ sơ chỉ nêu tên). Luôn là tải xuống (Content-Disposition: attachment), loại theo nội dung. Hồ sơ không xem được: 404 dossier_not_found; tệp không được tải lên hồ sơ đó, hoặc sha256 sai: 404 file_not_found. / The stored file, for a reader of dossier `dossier` it was uploaded to (a component's file or the electronic result; never a file the dossier merely names); always a download, typed by content. Otherwise 404.
          */
         get: operations["downloadFile"];
         put?: never;
@@ -1453,6 +1473,8 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             password_changed_at: string;
+            /** @description Mật khẩu do quản trị viên đặt lại (mật khẩu dùng một lần): phải đổi khi đăng nhập; đến lúc đó API chỉ trả lời GET /api/v1/me, POST /api/v1/me/password và đăng xuất (khác: 403 password_change_required). / The password was reset by an administrator (a one-time password): it must be changed at sign-in; until then the API answers only GET /api/v1/me, POST /api/v1/me/password and logout (else 403 password_change_required). */
+            must_change_password: boolean;
             roles: components["schemas"]["RoleGrant"][];
         };
         /** @description Một trang tài khoản trong phạm vi của người gọi, theo id tăng dần. / One page of the accounts in the caller's scope, by id. */
@@ -2187,6 +2209,11 @@ export interface components {
             /** @description Một hoặc nhiều phần file (tối đa 20, mỗi tệp tối đa attachment_max_file_bytes, mặc định 20 MiB). / One or more file parts. */
             file: string[];
         };
+        /** @description Thân multipart/form-data: đúng một phần file; phần khác là lỗi 400. / The multipart form: exactly one file part. */
+        EResultUploadForm: {
+            /** @description Đúng một phần file (tối đa attachment_max_file_bytes, mặc định 20 MiB). / Exactly one file part. */
+            file: string;
+        };
         IndicatorMetric: {
             code: string;
             id: string;
@@ -2622,7 +2649,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Không có quyền (vai trò hoặc phạm vi), thiếu/sai X-CSRF-Token với cookie phiên, hoặc yêu cầu từ nguồn (Origin) khác. / Not allowed (role or scope), missing or wrong X-CSRF-Token with a cookie session, or a cross-origin request. */
+        /** @description Không có quyền (vai trò hoặc phạm vi), thiếu/sai X-CSRF-Token với cookie phiên, yêu cầu từ nguồn (Origin) khác, hoặc phiên đăng nhập bằng mật khẩu dùng một lần chưa được đổi (password_change_required). / Not allowed (role or scope), missing or wrong X-CSRF-Token with a cookie session, a cross-origin request, or a session signed in with a one-time password not yet replaced (password_change_required). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2766,6 +2793,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -2798,6 +2826,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -2855,6 +2884,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -2887,6 +2917,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["AgencyNotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2970,6 +3001,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -3032,6 +3064,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -3064,6 +3097,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["ProcedureNotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3361,6 +3395,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["AccountNotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3512,6 +3547,15 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["AccountNotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            /** @description Vai trò không được giữ cùng nhau (kiểm tra giám sát cùng vai trò quản trị). / Roles that may not be held together (the auditor with an administrator role). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
@@ -3808,6 +3852,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
             404: {
                 headers: {
@@ -3910,6 +3955,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
             404: {
                 headers: {
@@ -3957,6 +4003,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Không có hồ sơ, người gọi không được xem (không tiết lộ hồ sơ có tồn tại), hoặc không có biểu mẫu tên này. / No such dossier, the caller may not see it, or no form has this name. */
             404: {
                 headers: {
@@ -4057,6 +4104,81 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    uploadDossierEResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ. / Dossier code.
+                 * @example H32.22333.01-260105-0001
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EResultUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Tệp kết quả đã lưu và hồ sơ sau khi cấp. / The stored result file and the dossier. */
+            201: {
+                headers: {
+                    /** @description Số sự kiện của hồ sơ trong ngoặc kép. / The dossier's event count, quoted. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileUpload"];
+                };
+            };
+            /** @description Không phải multipart/form-data, multipart hỏng, không đúng một phần file, phần lạ, loại tệp không nhận. / Not multipart/form-data, malformed multipart, not exactly one file part, an unknown part, an unaccepted file type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Trạng thái hiện tại không cho phép cấp kết quả (trước khi xử lý, hoặc hồ sơ đã dừng); allowed_actions liệt kê các thao tác người gọi được làm. / Not in the current status (before processing, or a terminal dossier); allowed_actions lists what the caller may do. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DossierConflictProblem"];
+                };
+            };
+            /** @description Một tệp vượt attachment_max_file_bytes (mặc định 20 MiB), hoặc cả yêu cầu vượt upload_body_limit_bytes (mặc định 64 MiB). / A file over attachment_max_file_bytes (20 MiB by default), or the request over upload_body_limit_bytes (64 MiB by default). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaTypeMultipart"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     downloadFile: {
         parameters: {
             query: {
@@ -4100,6 +4222,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Hồ sơ không có hoặc không xem được, hồ sơ không tham chiếu tệp, hoặc không có tệp. / No readable dossier references the file. */
             404: {
                 headers: {
@@ -4147,6 +4270,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4185,6 +4309,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4220,6 +4345,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4311,6 +4437,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4412,6 +4539,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4552,6 +4680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4607,6 +4736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
@@ -4647,6 +4777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];

@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { actOnDossier, ActionError, type Dossier, type DossierActionName, type DossierActionRequest } from '../api/index.ts';
 import { formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
-import { isApplicant, useSession } from '../session.ts';
 import { RadioGroup, TextField } from './Fields.tsx';
 import { ActionErrorMessage } from './States.tsx';
 
@@ -97,8 +96,6 @@ function ActionForm({
   onError: (e: unknown) => void;
 }) {
   const { t, lang } = useI18n();
-  const { me } = useSession();
-  const applicant = isApplicant(me);
   const [reasons, setReasons] = useState('');
   const [note, setNote] = useState('');
   const [toAgency, setToAgency] = useState('');
@@ -106,7 +103,8 @@ function ActionForm({
   const [resultKind, setResultKind] = useState<Choice<'result_kind'>>('paper');
   const [delivery, setDelivery] = useState<Choice<'delivery'>>(dossier.channel === 'online' ? 'online' : 'desk');
   const [rating, setRating] = useState<Choice<'rating'> | ''>('');
-  const [channel, setChannel] = useState<Choice<'channel'>>(applicant ? 'online_gateway' : 'desk');
+  // Online payments are recorded only by the payment gateway's confirmation, never typed in.
+  const [channel, setChannel] = useState<Choice<'channel'>>('desk');
   const [amount, setAmount] = useState(String(Math.max(0, dossier.fee_total - dossier.paid_total)));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -193,7 +191,7 @@ function ActionForm({
       {action === 'rate' && fieldError && <p class="field-error" role="alert">{fieldError}</p>}
       {action === 'pay' && (
         <>
-          {radios('channel', t.paymentChannel, applicant ? { online_gateway: t.paymentChannels.online_gateway, online_dvcqg: t.paymentChannels.online_dvcqg } : t.paymentChannels, channel, setChannel)}
+          {radios('channel', t.paymentChannel, { desk: t.paymentChannels.desk }, channel, setChannel)}
           <TextField id="act-amount" label={t.payAmount} value={amount} onInput={setAmount} inputMode="numeric" hint={formatVnd(Number(amount) || 0, lang)} />
         </>
       )}

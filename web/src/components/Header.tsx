@@ -53,6 +53,9 @@ export function Header() {
                   <span class="visually-hidden">{t.signedInAs}: </span>
                   <span data-testid="signed-in-name">{me.name}</span>
                 </span>
+                <Link href="/doi-mat-khau" class="btn-header">
+                  {t.passwordLink}
+                </Link>
                 <button type="button" class="btn-header" onClick={onSignOut} disabled={busy}>
                   {t.signOut}
                 </button>

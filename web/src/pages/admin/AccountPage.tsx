@@ -136,7 +136,7 @@ function PasswordReset({ account }: { account: Account }) {
           {result && <Done>{t.resetDone}</Done>}
           {result?.generated_password && (
             <p>
-              {t.generatedPassword}: <code class="secret">{result.generated_password}</code>
+              {t.generatedPassword}: <code class="secret" data-testid="reset-password-value">{result.generated_password}</code>
               <br />
               <span class="hint">{t.generatedPasswordNote}</span>
             </p>
