@@ -296,6 +296,31 @@ TEST_F(DossierServiceTest, HistoryImportKeepsGoodLinesAndRejectsBadOnesWholly) {
     EXPECT_EQ(service_.Submit(citizen_, Online()).Value().dossier.code, "H32.1.01-250101-0043");
 }
 
+TEST_F(DossierServiceTest, HistoryImportRefusesTheFutureAndRecordsOverdueAtOnce) {
+    HistoryImporter importer(database_.Get(), catalog_, service_, clock_);
+    clock_.Set(*ParseRfc3339("2025-03-03T09:00:00+07:00"));
+    const auto line = [](const std::string& code, const std::string& at) {
+        return R"({"code": ")" + code +
+               R"(", "procedure": "P1", "agency": "H32.1.01", "channel": "desk", "applicant": {"kind": "citizen", "id_number": "056095001234", "name": "An"}, "events": [{"at": ")" +
+               at + R"(", "action": "receive"}]})";
+    };
+    // An hour from now is not history.
+    auto future =
+        importer.Import(system_, line("H32.1.01-250303-0101", "2025-03-03T10:00:00+07:00"));
+    ASSERT_TRUE(future.HasValue());
+    ASSERT_EQ(future.Value().rejected, 1);
+    EXPECT_EQ(future.Value().errors[0].error.param, "events[0].at");
+    // Received in January and never finished: overdue when the import returns, not a minute
+    // later at the overdue job's next run — its overdue moment is its due time.
+    auto past = importer.Import(system_, line("H32.1.01-250102-0101", "2025-01-02T08:00:00+07:00"));
+    ASSERT_TRUE(past.HasValue());
+    ASSERT_EQ(past.Value().imported, 1);
+    const auto dossier = service_.Get(system_, "H32.1.01-250102-0101").Value().dossier;
+    ASSERT_TRUE(dossier.overdue_at.has_value());
+    EXPECT_EQ(*dossier.overdue_at, *dossier.due_at);
+    EXPECT_EQ(service_.MarkOverdue().Value(), 0);  // Nothing left for the job.
+}
+
 TEST_F(DossierServiceTest, CountersKeptInTheEventTransactionEqualARecompute) {
     // A few dossiers through the real storage path: online and desk, accepted, supplemented
     // twice (overdue by rule), overdue by time, finished, and one never accepted.

@@ -1,6 +1,9 @@
 #include "services/dossiers/history_import.hpp"
 
+#include "common/text_lines.hpp"
 #include "common/time_format.hpp"
+#include "domain/dossier/dossier_status.hpp"
+#include "domain/dossier/transitions.hpp"
 #include "interchange/dossier_history_json.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
@@ -40,7 +43,7 @@ std::optional<std::pair<std::string, int>> CodeSequence(const std::string& code,
 // Replays one record through the state machine; returns the dossier and its events.
 Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
     const interchange::HistoryRecord& record, const CatalogSnapshot& snapshot,
-    const domain::DeadlineContext& context) {
+    const domain::DeadlineContext& context, Instant now) {
     const domain::Procedure* found = snapshot.FindProcedure(record.procedure_code);
     if (found == nullptr) {
         return LineError("procedure", "unknown procedure " + record.procedure_code);
@@ -64,6 +67,11 @@ Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
     bool due_kept = !record.due_at.has_value();
     for (std::size_t i = 0; i < record.events.size(); ++i) {
         auto input = record.events[i].input;
+        if (input.at > now) {
+            // History is what happened: an event after now is a wrong date, not a plan.
+            return LineError("events[" + std::to_string(i) + "].at",
+                             "in the future: history ends now (" + FormatVietnam(now) + ")");
+        }
         input.actor_agency = dossier.current_agency;
         // The previous system's file references: kept in the history, never served here.
         input.file_origin = domain::FileOrigin::kHistory;
@@ -97,6 +105,21 @@ Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
         }
         events.push_back(std::move(event));
     }
+    // Past its due time and still open: recorded overdue now, as the overdue job's next run
+    // would, so that the indicators are right when the import returns.
+    if (dossier.due_at && *dossier.due_at < now && !dossier.overdue_at &&
+        domain::IsClockRunning(dossier.status) &&
+        domain::NextStatus(dossier.status, domain::DossierAction::kMarkOverdue)) {
+        domain::ActionInput mark;
+        mark.action = domain::DossierAction::kMarkOverdue;
+        mark.at = now;
+        mark.actor_login = "system:overdue job";
+        mark.actor_agency = dossier.current_agency;
+        MOTCUA_ASSIGN_OR_RETURN(auto marked,
+                                domain::ApplyAction(dossier, mark, procedure, context));
+        dossier = std::move(marked.dossier);
+        events.push_back(std::move(marked.event));
+    }
     return std::make_pair(std::move(dossier), std::move(events));
 }
 
@@ -114,6 +137,7 @@ Outcome<HistoryImportReport> HistoryImporter::Import(const domain::Actor& actor,
         MakeIsWithin(snapshot), {"dossier.import", "dossier", ""}));
     const auto deadlines = dossiers_.GetDeadlines();
     const auto context = deadlines.Context();
+    const Instant now = clock_.Now();
     HistoryImportReport report;
     auto reject = [&](int line, Error error) {
         ++report.rejected;
@@ -135,7 +159,8 @@ Outcome<HistoryImportReport> HistoryImporter::Import(const domain::Actor& actor,
             auto& store = transaction.Dossiers();
             for (const auto& line : batch) {
                 auto outcome = transaction.Isolated([&]() -> Outcome<Done> {
-                    MOTCUA_ASSIGN_OR_RETURN(auto replayed, Replay(line.record, *snapshot, context));
+                    MOTCUA_ASSIGN_OR_RETURN(auto replayed,
+                                            Replay(line.record, *snapshot, context, now));
                     auto& [dossier, events] = replayed;
                     MOTCUA_ASSIGN_OR_RETURN(auto id, store.Insert(dossier));
                     for (const auto& event : events) {
@@ -173,14 +198,8 @@ Outcome<HistoryImportReport> HistoryImporter::Import(const domain::Actor& actor,
         return Done{};
     };
     int number = 0;
-    while (!jsonl.empty()) {
+    for (const auto line : SplitLines(jsonl)) {
         ++number;
-        const auto end = jsonl.find('\n');
-        std::string_view line = jsonl.substr(0, end);
-        jsonl = end == std::string_view::npos ? std::string_view{} : jsonl.substr(end + 1);
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
         if (line.find_first_not_of(" \t") == std::string_view::npos) {
             continue;
         }
