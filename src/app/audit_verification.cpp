@@ -22,8 +22,8 @@ int VerifyAuditLog(App& app) {
                    result.reason, result.records);
         return 1;
     }
-    fmt::print("audit log intact: {} rows, chain and head verified; head {} {}\n", result.records,
-               result.head_seq, result.head_hash);
+    fmt::print("audit log intact: {} rows, chain and head verified, {} anchors found; head {} {}\n",
+               result.records, result.anchors, result.head_seq, result.head_hash);
     return 0;
 }
 

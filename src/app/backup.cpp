@@ -302,6 +302,16 @@ int RunRestore(const AppConfig& config, const RestoreSpec& spec) {
                 fs::remove(target.string() + suffix);
             }
             fmt::print("the previous database is kept as {}\n", aside.string());
+            // The anchors name the rows of the replaced log: kept beside it, and the restored
+            // log starts anchoring afresh (a restore is a deliberate rollback).
+            const fs::path anchors = fs::path(config.data_dir) / "audit-anchors.log";
+            if (fs::exists(anchors)) {
+                const fs::path anchors_aside =
+                    fs::path(config.data_dir) /
+                    ("audit-anchors.before-restore-" + UtcStamp() + ".log");
+                fs::rename(anchors, anchors_aside);
+                fmt::print("its audit anchors are kept as {}\n", anchors_aside.string());
+            }
         }
         fs::rename(staged_db, target);
         SyncPath(target.parent_path());

@@ -115,6 +115,8 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"dossier_code_format", "default ({agency}-{yyMMdd}-{NNNN}) or tt04 (TT 04/2025 form)"},
         {"dossier_code_system_digits", "tt04 only: the 2 digits AA of the central system"},
         {"overdue_check_seconds", "how often overdue dossiers are recorded (default 60)"},
+        {"audit_anchor_seconds",
+         "how often the audit log's head is anchored in <data_dir>/audit-anchors.log (default 60)"},
         {"header_limit_bytes", "largest request header accepted (default 16384)"},
         {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
         {"shutdown_grace_seconds", "longest wait for in-flight requests at shutdown (default 20)"},
@@ -178,6 +180,7 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"read_timeout_seconds", &AppConfig::read_timeout_seconds},
         {"session_minutes", &AppConfig::session_minutes},
         {"overdue_check_seconds", &AppConfig::overdue_check_seconds},
+        {"audit_anchor_seconds", &AppConfig::audit_anchor_seconds},
         {"shutdown_grace_seconds", &AppConfig::shutdown_grace_seconds},
     };
     static const std::map<std::string, std::size_t AppConfig::*, std::less<>> size_settings{

@@ -43,6 +43,7 @@ struct AppConfig {
     domain::DossierCodeFormat dossier_code_format = domain::DossierCodeFormat::kDefault;
     std::string dossier_code_system_digits = "00";
     int overdue_check_seconds = 60;
+    int audit_anchor_seconds = 60;  // Anchoring the audit head outside the database.
     std::size_t header_limit_bytes = 16 << 10;
     int read_timeout_seconds = 30;
     int shutdown_grace_seconds = 20;

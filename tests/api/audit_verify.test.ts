@@ -1,7 +1,7 @@
 // `motcua audit verify`: the audit log's keyed hash chain holds after real activity, and any edit
 // made behind the server's back (a changed row, a deleted last row) is found and named.
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, runDemo, startServer, type RunningServer } from './support/server.ts';
@@ -15,7 +15,8 @@ let server: RunningServer;
 before(async () => {
   dataDir = makeTempDir();
   runDemo(dataDir, FAST_HASHING);
-  server = await startServer({ dataDir, env: FAST_HASHING });
+  // The head is anchored outside the database every second (audit-anchors.log).
+  server = await startServer({ dataDir, env: { ...FAST_HASHING, MOTCUA_AUDIT_ANCHOR_SECONDS: '1' } });
   // Some activity of every kind: logins right and wrong, reads, a refusal, account changes.
   const admin = await login(server, DEMO_LOGINS.province_admin);
   await tryLogin(server, DEMO_LOGINS.clerk, 'Sai-MatKhau#1');
@@ -34,6 +35,17 @@ after(async () => {
 
 function verify() {
   return runCli(dataDir, ['audit', 'verify']);
+}
+
+/** The newest line of <data_dir>/audit-anchors.log: "<UTC> <seq> <hash>". */
+function lastAnchor(): { seq: number; hash: string } | undefined {
+  const path = join(dataDir, 'audit-anchors.log');
+  if (!existsSync(path)) {
+    return undefined;
+  }
+  const lines = readFileSync(path, 'utf8').trim().split('\n');
+  const [, seq, hash] = lines.at(-1)!.split(' ');
+  return { seq: Number(seq), hash: hash! };
 }
 
 function rowCount(): number {
@@ -56,11 +68,17 @@ describe('motcua audit verify', () => {
   });
 
   test('passes after a clean shutdown', async () => {
+    // Wait for the anchor job to anchor the head the activity left.
+    const deadline = Date.now() + 10_000;
+    while (lastAnchor()?.seq !== rowCount() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(lastAnchor()?.seq, rowCount(), 'the head was not anchored within 10 s');
     assert.equal(await server.stop(), 0);
     const result = verify();
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
     const rows = rowCount();
-    assert.match(result.stdout, new RegExp(`audit log intact: ${rows} rows`));
+    assert.match(result.stdout, new RegExp(`audit log intact: ${rows} rows, chain and head verified, [1-9]\\d* anchors found`));
     // The head is printed so that it can be kept off-box (trailing deletion, docs/security.md).
     const head = /; head (\d+) ([0-9a-f]{64})$/m.exec(result.stdout);
     assert.ok(head, result.stdout);
@@ -88,6 +106,19 @@ describe('motcua audit verify', () => {
     assert.match(broken.stderr, new RegExp(`BROKEN at row ${seq}\\b`), broken.stderr);
     sql(dataDir, `UPDATE audit_log SET outcome = 'denied' WHERE seq = ${seq}`);
     assert.equal(verify().status, 0);
+  });
+
+  test('fails when the newest rows are deleted and the head rolled back to match: the anchor names them', () => {
+    // Inside the database the rest is consistent: rows 1..n-2 chain, and the head is row n-2's.
+    const anchor = lastAnchor()!;
+    assert.equal(anchor.seq, rowCount());
+    const keep = anchor.seq - 2;
+    sql(dataDir, `DELETE FROM audit_log WHERE seq > ${keep}`);
+    sql(dataDir, `UPDATE audit_head SET seq = ${keep}, hash = (SELECT hash FROM audit_log WHERE seq = ${keep})`);
+    const broken = verify();
+    assert.equal(broken.status, 1, `${broken.stdout}${broken.stderr}`);
+    assert.match(broken.stderr, new RegExp(`BROKEN at row ${keep + 1}: missing: the anchor of \\S+ names row ${anchor.seq}, the log ends at row ${keep}`),
+      broken.stderr);
   });
 
   test('fails when the last row is deleted', () => {

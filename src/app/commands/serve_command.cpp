@@ -13,6 +13,7 @@
 #include "api/server/http_server.hpp"
 #include "app/commands/commands.hpp"
 #include "app/resources.hpp"
+#include "common/periodic_task.hpp"
 #include "services/dossiers/overdue_job.hpp"
 
 namespace motcua::app {
@@ -87,6 +88,14 @@ int Serve(App& app) {
                 marked.HasValue(), marked ? marked.Value() : 0,
                 std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count());
         });
+    // The audit log's head, anchored outside the database (storage/audit_anchor_file.hpp): at
+    // start (the previous run's last rows) and every audit_anchor_seconds.
+    const auto anchor = [&services] {
+        if (auto anchored = services->audit.AnchorHead(); !anchored) {
+            spdlog::warn("the audit anchor failed: {}", anchored.GetError().detail);
+        }
+    };
+    PeriodicTask anchor_job(anchor, std::chrono::seconds(config.audit_anchor_seconds));
     server.Run([&](std::uint16_t bound) {
         const bool ipv6 = config.listen_host.find(':') != std::string::npos;
         fmt::print("MotCua is serving {} at http://{}{}{}:{}/\n", app.GetDatabase().Describe(),
@@ -94,6 +103,7 @@ int Serve(App& app) {
         std::fflush(stdout);
     });
     overdue_job.Stop();
+    anchor_job.Stop();
     app.GetDatabase().Close();  // Drains queued writes before the process exits.
     spdlog::info("stopped cleanly");
     return 0;

@@ -1,13 +1,20 @@
 #include "services/audit/audit_service.hpp"
 
+#include <map>
+
+#include "common/time_format.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
 
 namespace motcua::services {
 
 AuditService::AuditService(storage::Database& database, CatalogService& catalog, const Clock& clock,
-                           std::string key)
-    : database_(database), catalog_(catalog), clock_(clock), key_(std::move(key)) {}
+                           std::string key, storage::AuditAnchorFile anchors)
+    : database_(database),
+      catalog_(catalog),
+      clock_(clock),
+      key_(std::move(key)),
+      anchors_(std::move(anchors)) {}
 
 Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::AuditFilter filter,
                                        const std::string& cursor) {
@@ -40,11 +47,25 @@ Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::Audi
 }
 
 Outcome<AuditVerification> AuditService::Verify() {
+    MOTCUA_ASSIGN_OR_RETURN(auto anchors, anchors_.ReadAll());
+    std::map<std::int64_t, const storage::AuditAnchor*> anchored;
+    for (const auto& anchor : anchors) {
+        anchored[anchor.seq] = &anchor;
+    }
     domain::AuditChainVerifier verifier(key_);
     std::pair<std::int64_t, std::string> head;
+    std::int64_t last_seq = 0;
+    std::optional<std::pair<std::int64_t, std::string>> anchor_failure;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        MOTCUA_RETURN_IF_ERROR(transaction.Audit().Scan(
-            [&](const domain::AuditRecord& record) { return verifier.Feed(record); }));
+        MOTCUA_RETURN_IF_ERROR(transaction.Audit().Scan([&](const domain::AuditRecord& record) {
+            last_seq = record.seq;
+            const auto found = anchored.find(record.seq);
+            if (found != anchored.end() && found->second->hash != record.hash && !anchor_failure) {
+                anchor_failure.emplace(record.seq,
+                                       "differs from its anchor of " + found->second->at);
+            }
+            return verifier.Feed(record);
+        }));
         MOTCUA_ASSIGN_OR_RETURN(auto recorded, transaction.Audit().GetHead());
         head = recorded;
         return Done{};
@@ -54,11 +75,45 @@ Outcome<AuditVerification> AuditService::Verify() {
     verification.records = verifier.GetCount();
     verification.head_seq = head.first;
     verification.head_hash = head.second;
+    verification.anchors = static_cast<std::int64_t>(anchors.size());
     if (const auto failure = verifier.GetFailure()) {
         verification.failed_seq = failure->first;
         verification.reason = failure->second;
+        return verification;
+    }
+    if (!anchored.empty() && anchored.rbegin()->first > last_seq && !anchor_failure) {
+        // The newest rows are gone, and the head was rolled back to hide it.
+        const auto& newest = *anchored.rbegin()->second;
+        anchor_failure.emplace(last_seq + 1, "missing: the anchor of " + newest.at + " names row " +
+                                                 std::to_string(newest.seq) +
+                                                 ", the log ends at row " +
+                                                 std::to_string(last_seq));
+    }
+    if (anchor_failure) {
+        verification.ok = false;
+        verification.failed_seq = anchor_failure->first;
+        verification.reason = anchor_failure->second;
     }
     return verification;
+}
+
+Outcome<bool> AuditService::AnchorHead() {
+    const std::lock_guard lock(anchor_mutex_);
+    if (anchored_seq_ < 0) {
+        MOTCUA_ASSIGN_OR_RETURN(auto anchors, anchors_.ReadAll());
+        anchored_seq_ = anchors.empty() ? 0 : anchors.back().seq;
+    }
+    std::pair<std::int64_t, std::string> head;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(head, transaction.Audit().GetHead());
+        return Done{};
+    }));
+    if (head.first <= anchored_seq_) {
+        return false;
+    }
+    MOTCUA_RETURN_IF_ERROR(anchors_.Append({FormatUtc(clock_.Now()), head.first, head.second}));
+    anchored_seq_ = head.first;
+    return true;
 }
 
 }  // namespace motcua::services

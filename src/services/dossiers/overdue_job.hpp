@@ -6,10 +6,10 @@
 
 #include <chrono>
 #include <functional>
-#include <thread>
 
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
+#include "common/periodic_task.hpp"
 #include "services/dossiers/dossier_service.hpp"
 
 namespace motcua::services {
@@ -22,22 +22,17 @@ public:
     /// Starts the job's thread.
     OverdueJob(DossierService& dossiers, const Clock& clock, std::chrono::seconds interval,
                RunReport report);
-    /// Stops the job, waiting for a run under way to finish.
-    ~OverdueJob();
-    OverdueJob(const OverdueJob&) = delete;
-    OverdueJob& operator=(const OverdueJob&) = delete;
 
     /// Stops the job, waiting for a run under way to finish; safe to call again.
-    void Stop();
+    void Stop() { task_.Stop(); }
 
 private:
-    void Run(const std::stop_token& stop);
+    void Run();
 
     DossierService& dossiers_;
     const Clock& clock_;
-    std::chrono::seconds interval_;
     RunReport report_;
-    std::jthread thread_;
+    PeriodicTask task_;  // Last: it starts running at construction.
 };
 
 }  // namespace motcua::services
