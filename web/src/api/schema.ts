@@ -2566,15 +2566,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Không tìm thấy. / Not found. */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Không có thủ tục với mã này. / No procedure has this code. */
         ProcedureNotFound: {
             headers: {
