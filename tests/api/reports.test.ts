@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
+import { OpenApiDocument } from './support/openapi.ts';
 import { assertProblem, getJson } from './support/http.ts';
 import { FAST_HASHING, call, login, readAudit, runCli, type Session } from './support/auth.ts';
 
@@ -115,6 +116,40 @@ describe('the monthly report', () => {
     assert.equal(report.summary.on_time_rate, 50);
     assert.equal(report.index_766.groups.length, 6);
     assert.equal(report.plan.length, 12);
+  });
+
+  test('the JSON answer fits the document’s MonthlyReport, a closed schema that lists every field', async () => {
+    const doc = new OpenApiDocument(JSON.parse(readFileSync(new URL('../../docs/api/openapi.json', import.meta.url), 'utf8')));
+    // Every object in the schema lists its fields and allows no other (no open object).
+    const open: string[] = [];
+    const visit = (node: any, where: string, seen: Set<string>) => {
+      if (node?.$ref) {
+        if (!seen.has(node.$ref)) {
+          visit(doc.resolve(node), node.$ref, new Set([...seen, node.$ref]));
+        }
+        return;
+      }
+      if ([node?.type].flat().includes('object') && (node.additionalProperties !== false || !node.properties)) {
+        open.push(where);
+      }
+      for (const [key, child] of Object.entries<any>(node?.properties ?? {})) {
+        visit(child, `${where}.${key}`, seen);
+      }
+      for (const child of [node?.items, ...(node?.anyOf ?? []), ...(node?.oneOf ?? [])]) {
+        if (child) visit(child, `${where}[]`, seen);
+      }
+    };
+    visit({ $ref: '#/components/schemas/MonthlyReport' }, 'MonthlyReport', new Set());
+    assert.deepEqual(open, []);
+    const schema = { $ref: '#/components/schemas/MonthlyReport' };
+    for (const agency of ['H32', 'H32.22333', 'H32.22333.01']) {
+      const answer = await call(server, `/api/v1/reports/monthly?agency=${agency}&month=2025-03`, { session: auditor });
+      assert.equal(answer.status, 200, answer.text);
+      assert.equal(doc.check(schema, answer.body), '', `${agency}: ${answer.text.slice(0, 500)}`);
+    }
+    const published = await call(server, '/api/v1/reports/public?month=2025-03');
+    assert.equal(published.status, 200, published.text);
+    assert.equal(doc.check(schema, published.body), '');
   });
 
   test('the year judges the same dossiers at the year’s end', async () => {
