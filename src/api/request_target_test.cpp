@@ -36,5 +36,16 @@ TEST(RequestTarget, RejectsMalformedTargets) {
     EXPECT_FALSE(ParseRequestTarget("").HasValue());
 }
 
+TEST(RequestTarget, TextThatIsNotUtf8IsRefused) {
+    // The decoded text reaches the database (PostgreSQL refuses such bytes: a 503 before).
+    for (const char* target : {"/api/v1/accounts?login_prefix=%FF", "/x?q=%C0%AF", "/x?q=%ED%A0%80",
+                               "/api/v1/procedures/%E2%82", "/x?%FE=1"}) {
+        const auto parsed = ParseRequestTarget(target);
+        ASSERT_FALSE(parsed.HasValue()) << target;
+        EXPECT_EQ(parsed.GetError().code, "bad_request");
+    }
+    EXPECT_TRUE(ParseRequestTarget("/x?q=%E1%BA%A1").HasValue());  // ạ
+}
+
 }  // namespace
 }  // namespace motcua::api

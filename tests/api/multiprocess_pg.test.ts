@@ -40,16 +40,18 @@ after(async () => {
 });
 
 /** An imported history of `count` dossiers received at the desk on `day` (YYYY-MM-DD, a working
- * day of March 2025) and forwarded to processing: each one's due time (the next working day,
- * 17:00) has long passed, and none is marked overdue yet. */
+ * day of March 2025) and forwarded to processing, with the previous system's appointment three
+ * seconds from now: none is overdue when the import returns (the import would record it), and
+ * all become overdue for the jobs to mark. */
 function overdueHistory(day: string, count: number): { codes: string[]; body: string } {
   const codes: string[] = [];
   const lines: string[] = [];
+  const dueAt = new Date(Date.now() + 3_000).toISOString();
   for (let i = 1; i <= count; i += 1) {
     const code = `${DESK}-${day.slice(2).replace(/-/g, '')}-${String(i).padStart(4, '0')}`;
     codes.push(code);
     lines.push(JSON.stringify({
-      code, procedure: PROCEDURE, agency: DESK, channel: 'desk',
+      code, procedure: PROCEDURE, agency: DESK, channel: 'desk', due_at: dueAt,
       applicant: { kind: 'citizen', id_number: `05609500${String(i).padStart(4, '0')}`, name: 'Nguyễn Văn An' },
       events: [
         { at: `${day}T08:00:00+07:00`, action: 'receive' },

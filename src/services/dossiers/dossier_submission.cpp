@@ -95,7 +95,10 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         procedure.online_level == domain::OnlineLevel::kNone) {
         return MakeError(ErrorKind::kInvalid, "procedure_not_online", "procedure");
     }
-    if (request.idempotency_key.size() > 200) {
+    // At most 200 visible ASCII characters: the key is stored and compared as it is.
+    if (request.idempotency_key.size() > 200 ||
+        !std::all_of(request.idempotency_key.begin(), request.idempotency_key.end(),
+                     [](char c) { return c > ' ' && c < 127; })) {
         return InvalidDossierInput("Idempotency-Key");
     }
     const auto deadlines = GetDeadlines();
