@@ -49,11 +49,9 @@ namespace {
 
 // The presented session token: a bearer token, else the session cookie.
 std::string TokenOf(const Request& request, bool& is_bearer) {
-    const auto authorization = request.Header("authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    is_bearer = authorization.substr(0, kBearer.size()) == kBearer;
-    return std::string(is_bearer ? authorization.substr(kBearer.size())
-                                 : request.Cookie(auth::kSessionCookie));
+    const auto bearer = request.BearerToken();
+    is_bearer = bearer.has_value();
+    return std::string(bearer ? *bearer : request.Cookie(auth::kSessionCookie));
 }
 
 bool IsMetricsScrape(const Request& request) {

@@ -11,6 +11,15 @@ std::string_view Request::Header(std::string_view name) const {
     return {};
 }
 
+std::optional<std::string_view> Request::BearerToken() const {
+    constexpr std::string_view kBearer = "Bearer ";
+    const auto authorization = Header("authorization");
+    if (!authorization.starts_with(kBearer)) {
+        return std::nullopt;
+    }
+    return authorization.substr(kBearer.size());
+}
+
 std::string_view Request::Cookie(std::string_view name) const {
     std::string_view cookies = Header("cookie");
     while (!cookies.empty()) {

@@ -2,6 +2,7 @@
 // that Boost.Beast and Asio stay inside api/server/ (the one heavy translation unit).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,8 @@ struct Request {
     std::string_view Header(std::string_view name) const;
     /// Returns the value of cookie `name` from the Cookie header, or an empty view.
     std::string_view Cookie(std::string_view name) const;
+    /// Returns the token of an `Authorization: Bearer <token>` header, or nullopt.
+    std::optional<std::string_view> BearerToken() const;
 };
 
 struct Response {

@@ -1,7 +1,6 @@
 #include "api/metrics_access.hpp"
 
 #include <algorithm>
-#include <string_view>
 
 #include "services/auth/credentials.hpp"
 
@@ -12,13 +11,12 @@ bool MayReadMetrics(const Request& request, const MetricsAccess& access) {
         access.allow.end()) {
         return true;
     }
-    constexpr std::string_view kBearer = "Bearer ";
-    const auto authorization = request.Header("authorization");
-    if (access.token.empty() || !authorization.starts_with(kBearer)) {
+    const auto bearer = request.BearerToken();
+    if (access.token.empty() || !bearer) {
         return false;
     }
     // Compared as digests, in constant time: neither the length nor a prefix leaks.
-    return services::ConstantTimeEquals(services::HashToken(authorization.substr(kBearer.size())),
+    return services::ConstantTimeEquals(services::HashToken(*bearer),
                                         services::HashToken(access.token));
 }
 

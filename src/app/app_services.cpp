@@ -16,7 +16,8 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
            {std::chrono::minutes(config.session_minutes), hash_cost, config.demo_mode}),
       accounts(database, catalog, clock, hash_cost, sessions, config.demo_mode),
       audit(database, catalog, clock, audit_key,
-            storage::AuditAnchorFile(std::filesystem::path(config.data_dir) / "audit-anchors.log")),
+            storage::AuditAnchorFile(std::filesystem::path(config.data_dir) /
+                                     storage::kAuditAnchorFileName)),
       calendar(database, clock),
       dossiers(database, catalog, calendar, clock,
                {config.dossier_code_format,

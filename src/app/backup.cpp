@@ -12,6 +12,7 @@
 
 #include "app/app.hpp"
 #include "app/audit_verification.hpp"
+#include "storage/audit_anchor_file.hpp"
 #include "storage/file_store.hpp"
 #include "storage/file_sync.hpp"
 #include "storage/sqlite/sqlite_backup.hpp"
@@ -304,7 +305,7 @@ int RunRestore(const AppConfig& config, const RestoreSpec& spec) {
             fmt::print("the previous database is kept as {}\n", aside.string());
             // The anchors name the rows of the replaced log: kept beside it, and the restored
             // log starts anchoring afresh (a restore is a deliberate rollback).
-            const fs::path anchors = fs::path(config.data_dir) / "audit-anchors.log";
+            const fs::path anchors = fs::path(config.data_dir) / storage::kAuditAnchorFileName;
             if (fs::exists(anchors)) {
                 const fs::path anchors_aside =
                     fs::path(config.data_dir) /

@@ -15,6 +15,9 @@
 
 namespace motcua::storage {
 
+/// The anchor file's name in the data directory.
+inline constexpr const char* kAuditAnchorFileName = "audit-anchors.log";
+
 struct AuditAnchor {
     std::string at;  // UTC, RFC 3339.
     std::int64_t seq = 0;

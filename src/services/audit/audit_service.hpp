@@ -44,7 +44,7 @@ public:
     /// that every anchored row is still there, unchanged (no newest rows deleted).
     Outcome<AuditVerification> Verify();
     /// Appends the chain's head to the anchor file when it moved since the last anchor; returns
-    /// whether it appended (the anchor job, and the end of `serve`).
+    /// whether it appended (the anchor job of `serve`).
     Outcome<bool> AnchorHead();
 
 private:
