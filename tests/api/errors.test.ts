@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { makeTempDir, startServer, type RunningServer } from './support/server.ts';
 import { assertProblem, getJson, rawExchange, rawRequest, rawStatus, withQuery } from './support/http.ts';
+import { seededRandom } from './support/random.ts';
 
 const INDEX_HTML = '<!doctype html><title>MotCua</title><div id="app"></div>';
 let server: RunningServer;
@@ -273,21 +274,9 @@ describe('path traversal', () => {
 });
 
 describe('fuzz', () => {
-  // A small deterministic generator (mulberry32), so that a failure can be replayed.
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   test('300 random requests: never a 5xx, and the server stays healthy', async () => {
     const seed = Number(process.env.MOTCUA_FUZZ_SEED ?? 20250701);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const methods = ['GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'BREW', 'PROPFIND'];
     const prefixes = ['', '/api', '/api/v1', '/api/v1/procedures', '/api/v1/agencies', '/api/v1/fields',

@@ -19,6 +19,7 @@ import {
   DEMO_LOGINS, FAST_HASHING, WARD, WARD_CENTRE, authHeaders, call, createOfficer, login, tryLogin, type DemoRole,
   type Session,
 } from './support/auth.ts';
+import { seededRandom } from './support/random.ts';
 
 const SEED = Number(process.env.MOTCUA_NEGATIVE_SEED ?? 20260113);
 /** A file to append each failing case to, one JSON object a line (for reading many at once). */
@@ -126,18 +127,7 @@ const PDF = '%PDF-1.4\n% negative tests\n%%EOF\n';
 /** A marker the header-injection probes try to smuggle into the answer's headers. */
 const INJECTED_HEADER = 'x-injected';
 
-// ---- a seeded generator ----------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- a seeded generator (support/random.ts), one stream per operation -------------------------
 
 function hashString(text: string): number {
   let hash = 2166136261;
@@ -149,7 +139,7 @@ function hashString(text: string): number {
 
 /** A generator of its own for each operation: its cases do not depend on the other operations'. */
 function generatorFor(name: string): () => number {
-  return mulberry32(SEED ^ hashString(name));
+  return seededRandom(SEED ^ hashString(name));
 }
 
 /** `count` items of `items` in a seeded order (all of them when there are fewer). */
