@@ -39,5 +39,20 @@ TEST(JsonText, ReadsBackAsTheSameValue) {
     EXPECT_EQ(text.find('E'), std::string::npos);
 }
 
+// Strings are copied eight bytes at a time until a byte needs an escape: every byte value at every
+// position of a word, and in the tail, must come out as Boost.JSON writes it.
+TEST(JsonText, EscapesEveryByteWhereverItStands) {
+    const std::string base = "Thủ tục hành chính";  // 24 bytes: three words, then a tail
+    for (int byte = 0; byte < 256; ++byte) {
+        for (std::size_t position = 0; position <= base.size(); ++position) {
+            std::string text = base;
+            text.insert(position, 1, static_cast<char>(byte));
+            const boost::json::value json = boost::json::string(text);
+            ASSERT_EQ(ToJsonText(json), boost::json::serialize(json))
+                << "byte " << byte << " at " << position;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace motcua
