@@ -106,6 +106,23 @@ describe('the 766 index from the counters', () => {
     assert.equal(metric(body, 'PETITION_PROCESSING_ON_TIME').status, 'no_data');
   });
 
+  test('a history line dated before its procedure took effect is refused and counts nowhere', async () => {
+    // The demo's birth registration is in effect from 2024-07-01: a June 2024 dossier is invented.
+    const admin = await login(server, 'quantri.tinh');
+    const early = line('H32.22333.01-240614-0001', 'desk', [
+      { at: '2024-06-14T08:00:00+07:00', action: 'receive' },
+      { at: '2024-06-14T09:00:00+07:00', action: 'forward' }]);
+    const imported = await call(server, '/api/v1/import/dossiers', {
+      session: admin, body: early, headers: { 'content-type': 'application/x-ndjson' },
+    });
+    assert.equal(imported.status, 200, imported.text);
+    assert.equal(imported.body.imported, 0, imported.text);
+    assert.equal(imported.body.errors[0].code, 'invalid_import');
+    assert.equal(imported.body.errors[0].param, 'events[0].at');
+    assert.match(imported.body.errors[0].detail, /2024-07-01/);
+    assert.equal(metric(await index('H32', '2024-06'), 'PROGRESS_ON_TIME').denominator, 0);
+  });
+
   test('bad parameters are named', async () => {
     assertProblem(await getJson(`${server.url}/api/v1/indicators/766?agency=H32&period=2025-13`), 400, 'invalid_parameter', 'period');
     assertProblem(await getJson(`${server.url}/api/v1/indicators/766?agency=NOPE&period=2025-03`), 400, 'invalid_parameter', 'agency');

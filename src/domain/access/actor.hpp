@@ -24,6 +24,8 @@ struct Actor {
     bool must_change_password = false;
 
     bool IsAnonymous() const { return account_id == 0 && !is_system; }
+    /// Who an event records as its actor: the account's login, or "system:<what>".
+    std::string EventLogin() const { return is_system ? "system:" + name : login; }
     /// The operator at the console (motcua CLI): allowed everything, audited as "system".
     static Actor System(std::string what) {
         Actor actor;

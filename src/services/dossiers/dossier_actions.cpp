@@ -28,7 +28,7 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
         return InvalidDossierInput("to_agency");
     }
     input.actor_id = actor.account_id;
-    input.actor_login = actor.is_system ? "system:" + actor.name : actor.login;
+    input.actor_login = actor.EventLogin();
     const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
     if (actor.IsAnonymous()) {
         return AccessDenied(actor);  // Before any lookup: existence is not revealed.

@@ -94,6 +94,8 @@ public:
     /// Records the overdue moment of every dossier past its due time, reading `page_size`
     /// candidates at a time; returns how many were marked.
     Outcome<int> MarkOverdue(int page_size = 1000);
+    /// The actor the overdue marking records (also the history import's own marking).
+    static domain::Actor OverdueJobActor() { return domain::Actor::System("overdue job"); }
 
     /// The deadline context with the current calendar (kept alive by the returned holder).
     struct Deadlines {

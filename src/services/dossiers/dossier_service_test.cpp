@@ -34,7 +34,7 @@ constexpr const char* kProcedures = R"({"fields": [{"code": "civil_status", "nam
     {"name_vi": "Xử lý", "role": "specialist", "share_percent": 60},
     {"name_vi": "Ký", "role": "head", "share_percent": 30}],
     "result": {"kind": "document", "name_vi": "Giấy khai sinh"}, "applicant_kinds": ["citizen"],
-    "legal_basis": [], "version": 1, "effective_from": "2025-07-01"}]})";
+    "legal_basis": [], "version": 1, "effective_from": "2024-07-01"}]})";
 
 domain::Actor Officer(std::int64_t id, domain::Role role, const char* agency) {
     domain::Actor actor;
@@ -296,7 +296,7 @@ TEST_F(DossierServiceTest, HistoryImportKeepsGoodLinesAndRejectsBadOnesWholly) {
     EXPECT_EQ(service_.Submit(citizen_, Online()).Value().dossier.code, "H32.1.01-250101-0043");
 }
 
-TEST_F(DossierServiceTest, HistoryImportRefusesTheFutureAndRecordsOverdueAtOnce) {
+TEST_F(DossierServiceTest, HistoryImportChecksDatesAndRecordsOverdueAtOnce) {
     HistoryImporter importer(database_.Get(), catalog_, service_, clock_);
     clock_.Set(*ParseRfc3339("2025-03-03T09:00:00+07:00"));
     const auto line = [](const std::string& code, const std::string& at) {
@@ -310,6 +310,18 @@ TEST_F(DossierServiceTest, HistoryImportRefusesTheFutureAndRecordsOverdueAtOnce)
     ASSERT_TRUE(future.HasValue());
     ASSERT_EQ(future.Value().rejected, 1);
     EXPECT_EQ(future.Value().errors[0].error.param, "events[0].at");
+    // Received before the procedure took effect (P1: 2024-07-01, a day in Vietnam): refused.
+    auto early =
+        importer.Import(system_, line("H32.1.01-240630-0101", "2024-06-30T23:30:00+07:00"));
+    ASSERT_TRUE(early.HasValue());
+    ASSERT_EQ(early.Value().rejected, 1);
+    EXPECT_EQ(early.Value().errors[0].error.param, "events[0].at");
+    EXPECT_NE(early.Value().errors[0].error.detail.find("2024-07-01"), std::string::npos);
+    // 00:30 on the first day in Vietnam is still 30 June in UTC, and within the validity.
+    auto first_day =
+        importer.Import(system_, line("H32.1.01-240701-0101", "2024-07-01T00:30:00+07:00"));
+    ASSERT_TRUE(first_day.HasValue());
+    EXPECT_EQ(first_day.Value().imported, 1);
     // Received in January and never finished: overdue when the import returns, not a minute
     // later at the overdue job's next run — its overdue moment is its due time.
     auto past = importer.Import(system_, line("H32.1.01-250102-0101", "2025-01-02T08:00:00+07:00"));

@@ -2,6 +2,7 @@
 
 #include "common/text_lines.hpp"
 #include "common/time_format.hpp"
+#include "domain/calendar/local_date_time.hpp"
 #include "domain/dossier/dossier_status.hpp"
 #include "domain/dossier/transitions.hpp"
 #include "interchange/dossier_history_json.hpp"
@@ -40,6 +41,27 @@ std::optional<std::pair<std::string, int>> CodeSequence(const std::string& code,
     return std::make_pair(day, std::stoi(digits));
 }
 
+// A dossier cannot have been received under a procedure before the procedure took effect (its
+// first event's day in Vietnam against `effective_from`): such a line is a wrong date or the
+// wrong procedure, and would put invented dossiers into past periods' indicators.
+Outcome<Done> CheckWithinValidity(const interchange::HistoryRecord& record,
+                                  const domain::Procedure& procedure) {
+    if (procedure.effective_from.empty()) {
+        return Done{};
+    }
+    auto effective = domain::calendar::ParseIsoDate(procedure.effective_from);
+    if (!effective) {
+        return Done{};  // The catalogue validates the date; an unreadable one restricts nothing.
+    }
+    const auto day = domain::calendar::ToLocalDateTime(record.events.front().input.at).date;
+    if (day < effective.Value()) {
+        return LineError("events[0].at",
+                         "before the procedure's validity: " + record.procedure_code +
+                             " is in effect from " + procedure.effective_from);
+    }
+    return Done{};
+}
+
 // Replays one record through the state machine; returns the dossier and its events.
 Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
     const interchange::HistoryRecord& record, const CatalogSnapshot& snapshot,
@@ -53,6 +75,7 @@ Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
         return LineError("agency", "unknown agency " + record.agency);
     }
     MOTCUA_RETURN_IF_ERROR(ValidateApplicant(record.applicant));
+    MOTCUA_RETURN_IF_ERROR(CheckWithinValidity(record, procedure));
     const auto first = record.events.front().input.action;
     if (first != domain::DossierAction::kSubmit && first != domain::DossierAction::kReceive) {
         return LineError("events[0].action", "the history starts with submit or receive");
@@ -113,7 +136,7 @@ Outcome<std::pair<domain::Dossier, std::vector<domain::DossierEvent>>> Replay(
         domain::ActionInput mark;
         mark.action = domain::DossierAction::kMarkOverdue;
         mark.at = now;
-        mark.actor_login = "system:overdue job";
+        mark.actor_login = DossierService::OverdueJobActor().EventLogin();
         mark.actor_agency = dossier.current_agency;
         MOTCUA_ASSIGN_OR_RETURN(auto marked,
                                 domain::ApplyAction(dossier, mark, procedure, context));

@@ -11,7 +11,7 @@ using domain::DossierAction;
 
 Outcome<int> DossierService::MarkOverdue(int page_size) {
     const auto now = FormatUtc(clock_.Now());
-    const auto system = domain::Actor::System("overdue job");
+    const auto system = OverdueJobActor();
     storage::OverdueCandidate after;
     int marked = 0;
     int unmarked = 0;  // Candidates the job cannot mark (logged).
