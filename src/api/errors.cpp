@@ -69,7 +69,8 @@ Response ErrorRenderer::Render(int status, std::string_view code, std::string_vi
     if (!param.empty()) {
         body["param"] = param;
     }
-    Response response{status, "application/problem+json", boost::json::serialize(body), {}};
+    Response response{
+        status, "application/problem+json", boost::json::serialize(body), {}, std::string(code)};
     response.With("Cache-Control", "no-store");  // An error is about this request only.
     if (status == 401) {
         response.With("WWW-Authenticate", R"(Bearer realm="motcua")");

@@ -142,6 +142,7 @@ Response HttpApi::Handle(Request request) {
         response = context_.errors.Render(500, "internal_error");
     }
     AddSecurityHeaders(response);
+    metrics_->RecordRefusal(response.problem_code);
     metrics_->Record(route_index, response.status,
                      std::chrono::duration_cast<std::chrono::microseconds>(
                          std::chrono::steady_clock::now() - started));
@@ -151,6 +152,7 @@ Response HttpApi::Handle(Request request) {
 Response HttpApi::HandleProtocolError(int status, std::string_view code) {
     Response response = context_.errors.Render(status, code);
     AddSecurityHeaders(response);
+    metrics_->RecordRefusal(code);
     metrics_->Record(unmatched_route_, status, std::chrono::microseconds{0});
     return response;
 }

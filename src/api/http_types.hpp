@@ -2,12 +2,14 @@
 // that Boost.Beast and Asio stay inside api/server/ (the one heavy translation unit).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "common/spooled_file.hpp"
 #include "domain/access/actor.hpp"
 
 namespace motcua::api {
@@ -21,6 +23,8 @@ struct Request {
     std::vector<std::pair<std::string, std::string>> query;  // Decoded, in order.
     HeaderList headers;                                      // Names in lower case.
     std::string body;
+    /// Set instead of `body` for a file upload, which the server writes to disk as it arrives.
+    std::shared_ptr<const SpooledFile> spooled_body;
     std::string remote_address;
     /// Who is calling: set by HttpApi from the session token before the handler runs.
     domain::Actor actor;
@@ -40,6 +44,7 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     HeaderList headers;
+    std::string problem_code;  // An error answer's stable code (for the refusal metrics).
 
     /// Adds a header to the response.
     Response& With(std::string name, std::string value) {

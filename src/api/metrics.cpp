@@ -47,8 +47,23 @@ void Metrics::RecordOverdueRun(bool finished, int marked, std::int64_t at_unix_s
     overdue_last_success_.store(at_unix_seconds, std::memory_order_relaxed);
 }
 
+void Metrics::RecordRefusal(std::string_view code) {
+    for (std::size_t i = 0; i < kRefusalCodes.size(); ++i) {
+        if (kRefusalCodes[i] == code) {
+            refusals_[i].fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
+    }
+}
+
 std::string Metrics::RenderPrometheus() const {
     std::string out;
+    out += "# HELP motcua_limit_refusals_total Requests refused by a limit, by problem code.\n";
+    out += "# TYPE motcua_limit_refusals_total counter\n";
+    for (std::size_t i = 0; i < kRefusalCodes.size(); ++i) {
+        out += fmt::format("motcua_limit_refusals_total{{code=\"{}\"}} {}\n", kRefusalCodes[i],
+                           refusals_[i].load(std::memory_order_relaxed));
+    }
     out += "# HELP motcua_http_requests_total HTTP requests answered, by route and status.\n";
     out += "# TYPE motcua_http_requests_total counter\n";
     for (std::size_t route = 0; route < route_names_.size(); ++route) {

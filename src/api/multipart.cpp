@@ -201,7 +201,9 @@ Outcome<Done> ReadHeaders(std::string_view body, std::size_t& pos, const Multipa
     for (;;) {
         const auto end = body.find("\r\n", pos);
         if (end == std::string_view::npos) {
-            return Malformed("part headers are not terminated by an empty line");
+            return Malformed(body.size() - start > limits.max_header_bytes
+                                 ? "part headers are too long"
+                                 : "part headers are not terminated by an empty line");
         }
         if (end - start > limits.max_header_bytes) {
             return Malformed("part headers are too long");
@@ -276,50 +278,102 @@ Outcome<std::string> ParseMultipartBoundary(std::string_view content_type) {
     return *boundary;
 }
 
-Outcome<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type,
-                                                   std::string_view body,
-                                                   const MultipartLimits& limits) {
-    MOTCUA_ASSIGN_OR_RETURN(auto boundary, ParseMultipartBoundary(content_type));
+namespace {
+
+// Parses the parts of a body read through `source` (the whole body in memory, or a spooled
+// file); with `in_place`, a file part's body stays in the source and the part gets its range.
+Outcome<std::vector<MultipartPart>> ParseParts(MultipartSource& source, const std::string& boundary,
+                                               const MultipartLimits& limits, bool in_place) {
     const std::string dash = "--" + boundary;
     const std::string delimiter = "\r\n" + dash;
     std::size_t pos = 0;
-    if (body.substr(0, dash.size()) == dash) {
+    MOTCUA_ASSIGN_OR_RETURN(auto opening, source.Window(0, dash.size()));
+    if (opening == dash) {
         pos = dash.size();
     } else {
         // A preamble before the first boundary is allowed and ignored (RFC 2046 §5.1.1).
-        const auto first = body.find(delimiter);
-        if (first == std::string_view::npos) {
+        MOTCUA_ASSIGN_OR_RETURN(auto first, source.Find(delimiter, 0));
+        if (!first) {
             return Malformed("the body does not start with the boundary");
         }
-        pos = first + delimiter.size();
+        pos = *first + delimiter.size();
     }
     std::vector<MultipartPart> parts;
     for (;;) {
-        if (body.substr(pos, 2) == "--") {
+        // A boundary line: "--" closes the body, else transport padding and CRLF.
+        constexpr std::size_t kBoundaryTail = 256;
+        MOTCUA_ASSIGN_OR_RETURN(auto tail, source.Window(pos, kBoundaryTail));
+        if (tail.substr(0, 2) == "--") {
             // The closing boundary; what follows is the epilogue, ignored.
             if (parts.empty()) {
                 return Malformed("the body has no parts");
             }
             return parts;
         }
-        SkipSpace(body, pos);  // Transport padding.
-        if (body.substr(pos, 2) != "\r\n") {
+        std::size_t skipped = 0;
+        SkipSpace(tail, skipped);
+        if (tail.substr(skipped, 2) != "\r\n") {
             return Malformed("a boundary line must end with CRLF");
         }
-        pos += 2;
+        pos += skipped + 2;
         if (parts.size() == limits.max_parts) {
             return Malformed("too many parts");
         }
         MultipartPart part;
-        MOTCUA_RETURN_IF_ERROR(ReadHeaders(body, pos, limits, part));
-        const auto next = body.find(delimiter, pos);
-        if (next == std::string_view::npos) {
+        // The headers, read from a window a little longer than their limit.
+        MOTCUA_ASSIGN_OR_RETURN(auto headers, source.Window(pos, limits.max_header_bytes + 4));
+        std::size_t header_end = 0;
+        MOTCUA_RETURN_IF_ERROR(ReadHeaders(headers, header_end, limits, part));
+        pos += header_end;
+        MOTCUA_ASSIGN_OR_RETURN(auto next, source.Find(delimiter, pos));
+        if (!next) {
             return Malformed("the body has no closing boundary");
         }
-        part.body = std::string(body.substr(pos, next - pos));
-        pos = next + delimiter.size();
+        const std::size_t size = *next - pos;
+        if (in_place && part.filename) {
+            part.range = MultipartRange{pos, size};
+        } else if (in_place && size > limits.max_field_bytes) {
+            return Malformed("a form field is too long");
+        } else {
+            MOTCUA_ASSIGN_OR_RETURN(auto body, source.Window(pos, size));
+            part.body = std::string(body);
+        }
+        pos = *next + delimiter.size();
         parts.push_back(std::move(part));
     }
+}
+
+// The whole body in memory.
+class TextSource final : public MultipartSource {
+public:
+    explicit TextSource(std::string_view text) : text_(text) {}
+    Outcome<std::string_view> Window(std::size_t from, std::size_t size) override {
+        return from >= text_.size() ? std::string_view{} : text_.substr(from, size);
+    }
+    Outcome<std::optional<std::size_t>> Find(std::string_view needle, std::size_t from) override {
+        const auto found = text_.find(needle, from);
+        return found == std::string_view::npos ? std::nullopt : std::optional(found);
+    }
+
+private:
+    std::string_view text_;
+};
+
+}  // namespace
+
+Outcome<std::vector<MultipartPart>> ParseMultipart(std::string_view content_type,
+                                                   std::string_view body,
+                                                   const MultipartLimits& limits) {
+    MOTCUA_ASSIGN_OR_RETURN(auto boundary, ParseMultipartBoundary(content_type));
+    TextSource source(body);
+    return ParseParts(source, boundary, limits, false);
+}
+
+Outcome<std::vector<MultipartPart>> ParseMultipartInPlace(std::string_view content_type,
+                                                          MultipartSource& source,
+                                                          const MultipartLimits& limits) {
+    MOTCUA_ASSIGN_OR_RETURN(auto boundary, ParseMultipartBoundary(content_type));
+    return ParseParts(source, boundary, limits, true);
 }
 
 }  // namespace motcua::api

@@ -23,8 +23,11 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
                {config.dossier_code_format,
                 config.dossier_code_system_digits,
                 std::chrono::minutes(8 * 60),
-                {config.public_base_url}}),
+                {config.public_base_url},
+                {config.submissions_per_minute, config.submissions_per_day},
+                {config.dossier_storage_quota_bytes, config.account_storage_quota_bytes}}),
       files(std::filesystem::path(config.data_dir) / "files"),
-      attachments(dossiers, files, {config.attachment_max_file_bytes, 20}) {}
+      attachments(dossiers, files, {config.attachment_max_file_bytes, 20}),
+      orphan_files(database, files, std::filesystem::path(config.data_dir) / "spool") {}
 
 }  // namespace motcua::app

@@ -14,6 +14,7 @@
 #include "services/dossiers/attachment_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/dossiers/orphan_files.hpp"
 #include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
 #include "services/indicators/report_service.hpp"
@@ -40,6 +41,7 @@ struct AppServices {
     services::HistoryImporter history_import{database_ref, catalog, dossiers, clock_ref};
     storage::DirectoryFileStore files;
     services::AttachmentService attachments;
+    services::OrphanFiles orphan_files;
     services::IndicatorService indicators{database_ref, catalog, clock_ref};
     services::ReportService reports{database_ref, catalog, indicators, clock_ref};
     services::DrilldownService drilldown{database_ref, catalog, clock_ref};

@@ -94,6 +94,23 @@ const std::map<std::string, std::string>& DescribeSettings() {
         {"import_body_limit_bytes", "largest import file accepted over HTTP (default 67108864)"},
         {"upload_body_limit_bytes", "largest file upload request (default 67108864)"},
         {"attachment_max_file_bytes", "largest uploaded dossier file (default 20971520)"},
+        {"submissions_per_minute",
+         "online submissions one applicant account may make per minute (default 10; 0 = no "
+         "limit)"},
+        {"submissions_per_day",
+         "online submissions one applicant account may make per UTC day (default 100; 0 = no "
+         "limit)"},
+        {"max_connections",
+         "open HTTP connections at most; more are answered 503 (default 1024; 0 = no limit)"},
+        {"max_concurrent_uploads",
+         "file upload bodies received at once at most; more are answered 503 (default 16; 0 = "
+         "no limit)"},
+        {"dossier_storage_quota_bytes",
+         "total size of the files uploaded to one dossier (default 209715200)"},
+        {"account_storage_quota_bytes",
+         "total size of the files in one applicant's dossiers (default 1073741824)"},
+        {"orphan_file_grace_seconds",
+         "age after which a stored file no dossier references is deleted (default 86400)"},
         {"public_base_url", "public portal URL for links on printed forms, e.g. https://dvc.x.vn"},
         {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
         {"session_cache_ms",
@@ -189,6 +206,22 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"import_body_limit_bytes", &AppConfig::import_body_limit_bytes},
         {"upload_body_limit_bytes", &AppConfig::upload_body_limit_bytes},
         {"attachment_max_file_bytes", &AppConfig::attachment_max_file_bytes},
+        {"dossier_storage_quota_bytes", &AppConfig::dossier_storage_quota_bytes},
+        {"account_storage_quota_bytes", &AppConfig::account_storage_quota_bytes},
+    };
+    // Counts where 0 means "no limit", and the grace period (at least a minute, so that a file
+    // stored just before its dossier links it is never taken), with their ranges.
+    struct Limit {
+        int AppConfig::*field;
+        int least;
+        int most;
+    };
+    static const std::map<std::string, Limit, std::less<>> limit_settings{
+        {"submissions_per_minute", {&AppConfig::submissions_per_minute, 0, 1000000}},
+        {"submissions_per_day", {&AppConfig::submissions_per_day, 0, 1000000}},
+        {"max_connections", {&AppConfig::max_connections, 0, 1000000}},
+        {"max_concurrent_uploads", {&AppConfig::max_concurrent_uploads, 0, 100000}},
+        {"orphan_file_grace_seconds", {&AppConfig::orphan_file_grace_seconds, 60, 365 * 86400}},
     };
     for (const auto& [key, value] : settings) {
         Outcome<Done> applied = Done{};
@@ -263,6 +296,14 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
             auto number = ParseNumber<int>(key, value, 1, 3600);
             if (number) {
                 config.*(number_field->second) = number.Value();
+            }
+            applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
+        } else if (const auto limit_field = limit_settings.find(key);
+                   limit_field != limit_settings.end()) {
+            const Limit& limit = limit_field->second;
+            auto number = ParseNumber<int>(key, value, limit.least, limit.most);
+            if (number) {
+                config.*(limit.field) = number.Value();
             }
             applied = number ? Outcome<Done>(Done{}) : Outcome<Done>(number.GetError());
         } else if (const auto size_field = size_settings.find(key);

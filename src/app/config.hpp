@@ -29,6 +29,14 @@ struct AppConfig {
     std::size_t import_body_limit_bytes = 64 << 20;
     std::size_t upload_body_limit_bytes = 64 << 20;    // POST …/dossiers/{code}/files, /e-result.
     std::size_t attachment_max_file_bytes = 20 << 20;  // Each uploaded file.
+    // Bounded resources (docs/security.md, V12/V13): 0 turns a count limit off.
+    int submissions_per_minute = 10;  // Online submissions of one applicant account.
+    int submissions_per_day = 100;
+    int max_connections = 1024;       // Open HTTP connections; more get 503.
+    int max_concurrent_uploads = 16;  // Upload bodies being received at once; more get 503.
+    std::size_t dossier_storage_quota_bytes = std::size_t{200} << 20;  // Files of one dossier.
+    std::size_t account_storage_quota_bytes = std::size_t{1} << 30;  // Of one applicant's dossiers.
+    int orphan_file_grace_seconds = 24 * 3600;  // Unlinked stored files live this long.
     std::string public_base_url;  // Public portal, for links on printed forms ("" = relative).
     int session_minutes = 8 * 60;
     int session_cache_ms = 2000;               // services/auth/session_cache.hpp; 0 turns it off.

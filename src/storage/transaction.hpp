@@ -12,6 +12,7 @@
 #include "storage/calendar_store.hpp"
 #include "storage/catalog_repository.hpp"
 #include "storage/dossier_store.hpp"
+#include "storage/file_link_store.hpp"
 #include "storage/indicator_store.hpp"
 
 namespace motcua::storage {
@@ -26,6 +27,7 @@ public:
     virtual CalendarStore& Calendar() = 0;
     virtual DossierStore& Dossiers() = 0;
     virtual IndicatorStore& Indicators() = 0;
+    virtual FileLinkStore& FileLinks() = 0;
     /// Runs `work` in a nested savepoint: when it fails, what it did is undone and the rest of
     /// the transaction goes on (one bad line of an import does not undo the good ones).
     virtual Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) = 0;

@@ -5,9 +5,29 @@
 #include "api/errors.hpp"
 #include "api/json/dossier_responses.hpp"
 #include "api/multipart.hpp"
+#include "api/spooled_source.hpp"
 
 namespace motcua::api::dossiers {
 namespace {
+
+// A file part: its bytes in memory, or where they lie in the spooled body.
+services::IncomingFile ToIncomingFile(MultipartPart& part, const SpooledFile* spooled) {
+    services::IncomingFile file{part.filename.value_or(""), std::move(part.body), {}};
+    if (spooled != nullptr && part.range) {
+        file.slice = FileSlice{spooled->Path(), part.range->offset, part.range->size};
+    }
+    return file;
+}
+
+// The request's form: parsed in place from the spooled body (file parts stay on disk), or
+// from the body in memory.
+Outcome<std::vector<MultipartPart>> ParseForm(const Request& request) {
+    if (request.spooled_body) {
+        SpooledSource source(*request.spooled_body);
+        return ParseMultipartInPlace(request.Header("content-type"), source);
+    }
+    return ParseMultipart(request.Header("content-type"), request.body);
+}
 
 struct UploadForm {
     std::string component;
@@ -15,7 +35,7 @@ struct UploadForm {
 };
 
 // Exactly one `component` field and one or more `file` parts; any other part is an error.
-Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts) {
+Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts, const SpooledFile* spooled) {
     UploadForm form;
     bool has_component = false;
     for (auto& part : parts) {
@@ -26,7 +46,7 @@ Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts) {
             has_component = true;
             form.component = std::move(part.body);
         } else if (part.name == "file") {
-            form.files.push_back({part.filename.value_or(""), std::move(part.body)});
+            form.files.push_back(ToIncomingFile(part, spooled));
         } else {
             return InvalidParameter(part.name,
                                     "the form has a component field and file parts only");
@@ -42,14 +62,14 @@ Outcome<UploadForm> ReadForm(std::vector<MultipartPart> parts) {
 }
 
 // Exactly one `file` part and nothing else.
-Outcome<services::IncomingFile> ReadResultForm(std::vector<MultipartPart> parts) {
+Outcome<services::IncomingFile> ReadResultForm(std::vector<MultipartPart> parts,
+                                               const SpooledFile* spooled) {
     if (parts.size() != 1 || parts.front().name != "file") {
         return InvalidParameter(
             parts.empty() || parts.front().name == "file" ? "file" : parts.front().name,
             "the form has exactly one file part");
     }
-    auto& part = parts.front();
-    return services::IncomingFile{part.filename.value_or(""), std::move(part.body)};
+    return ToIncomingFile(parts.front(), spooled);
 }
 
 Response RenderUpload(ApiContext& context, const services::UploadResult& result) {
@@ -73,11 +93,11 @@ Response RenderUpload(ApiContext& context, const services::UploadResult& result)
 }  // namespace
 
 Response UploadDossierFiles(ApiContext& context, const Request& request, const std::string& code) {
-    auto parts = ParseMultipart(request.Header("content-type"), request.body);
+    auto parts = ParseForm(request);
     if (!parts) {
         return context.errors.Render(parts.GetError());
     }
-    auto form = ReadForm(std::move(parts).Value());
+    auto form = ReadForm(std::move(parts).Value(), request.spooled_body.get());
     if (!form) {
         return context.errors.Render(form.GetError());
     }
@@ -91,11 +111,11 @@ Response UploadDossierFiles(ApiContext& context, const Request& request, const s
 
 Response UploadDossierEResult(ApiContext& context, const Request& request,
                               const std::string& code) {
-    auto parts = ParseMultipart(request.Header("content-type"), request.body);
+    auto parts = ParseForm(request);
     if (!parts) {
         return context.errors.Render(parts.GetError());
     }
-    auto file = ReadResultForm(std::move(parts).Value());
+    auto file = ReadResultForm(std::move(parts).Value(), request.spooled_body.get());
     if (!file) {
         return context.errors.Render(file.GetError());
     }

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <filesystem>
+#include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -11,9 +14,12 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include "api/request_target.hpp"
+#include "common/spooled_file.hpp"
 
 namespace motcua::api {
 namespace {
@@ -24,8 +30,9 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 
-Request ToRequest(http::request<http::string_body>& message, RequestTarget target,
-                  const tcp::socket& socket) {
+// The request line and headers of `message` (any body type) as a Request without a body.
+template <class Body>
+Request ToRequest(http::request<Body>& message, RequestTarget target, const tcp::socket& socket) {
     Request request;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
@@ -38,7 +45,6 @@ Request ToRequest(http::request<http::string_body>& message, RequestTarget targe
         }
         request.headers.emplace_back(std::move(name), std::string(field.value()));
     }
-    request.body = std::move(message.body());
     boost::system::error_code error;
     const auto remote = socket.remote_endpoint(error);
     if (!error) {
@@ -46,6 +52,24 @@ Request ToRequest(http::request<http::string_body>& message, RequestTarget targe
     }
     return request;
 }
+
+// Counts one holder of a capped resource (a connection, an upload) while it lives.
+class Slot {
+public:
+    explicit Slot(std::atomic<int>& count) : count_(count), held_(count.fetch_add(1) + 1) {}
+    ~Slot() { count_.fetch_sub(1); }
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    /// Whether this holder is beyond `limit` (0: no limit).
+    bool Exceeds(int limit) const { return limit > 0 && held_ > limit; }
+
+private:
+    std::atomic<int>& count_;
+    int held_;
+};
+
+// What a request's route carries in its body, which sets its limit and where it is read to.
+enum class BodyKind { kSmall, kImport, kUpload };
 
 http::response<http::string_body> ToMessage(Response response, unsigned version, bool keep_alive,
                                             bool is_head) {
@@ -140,7 +164,13 @@ private:
                 continue;
             }
             socket.set_option(tcp::no_delay(true), error);
-            asio::co_spawn(io_, Serve(std::move(socket)), asio::detached);
+            auto slot = std::make_shared<Slot>(connections_);
+            if (slot->Exceeds(options_.max_connections)) {
+                asio::co_spawn(io_, Refuse(std::move(socket), "too_many_connections", slot),
+                               asio::detached);
+                continue;
+            }
+            asio::co_spawn(io_, Serve(std::move(socket), slot), asio::detached);
         }
     }
 
@@ -159,7 +189,24 @@ private:
         io_.stop();
     }
 
-    asio::awaitable<void> Serve(tcp::socket socket) {
+    // Answers 503 with `code` on a connection over a cap, then closes it.
+    asio::awaitable<void> Refuse(tcp::socket socket, const char* code,
+                                 std::shared_ptr<Slot> /*slot*/) {
+        beast::tcp_stream stream(std::move(socket));
+        stream.expires_after(options_.read_timeout);
+        auto reply = ToMessage(Busy(code), 11, false, false);
+        co_await http::async_write(stream, reply, kNoThrow);
+        boost::system::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    Response Busy(const char* code) {
+        Response response = api_.HandleProtocolError(503, code);
+        response.With("Retry-After", "1");
+        return response;
+    }
+
+    asio::awaitable<void> Serve(tcp::socket socket, std::shared_ptr<Slot> /*connection*/) {
         beast::tcp_stream stream(std::move(socket));
         beast::flat_buffer buffer;
         for (;;) {
@@ -184,51 +231,57 @@ private:
             if (!error && !IsSupportedTransferEncoding(parser.get())) {
                 error = http::error::bad_transfer_encoding;
             }
+            if (error) {
+                co_await AnswerReadError(stream, error);
+                break;
+            }
+            const auto& header = parser.get();
+            const unsigned version = header.version();
+            const bool is_head = header.method() == http::verb::head;
+            const bool wants_keep_alive = header.keep_alive();
+            const BodyKind kind = BodyKindOf(header);
+            const std::size_t limit = LimitOf(kind);
+            parser.body_limit(limit);
+            std::optional<Slot> upload;
+            std::optional<Response> refusal;
+            if (parser.content_length() && *parser.content_length() > limit) {
+                error = http::error::body_limit;
+            } else if (limit > options_.body_limit && !HasSession(header, stream)) {
+                // Whole files are accepted only from signed-in callers: an anonymous client
+                // cannot make the server take in many large bodies.
+                refusal = api_.HandleProtocolError(401, "authentication_required");
+            } else if (kind == BodyKind::kUpload &&
+                       upload.emplace(uploads_).Exceeds(options_.max_concurrent_uploads)) {
+                refusal = Busy("too_many_uploads");
+            }
+            if (refusal) {
+                auto reply = ToMessage(*std::move(refusal), version, false, false);
+                stream.expires_after(options_.read_timeout);
+                co_await http::async_write(stream, reply, kNoThrow);
+                break;
+            }
+            std::optional<Request> request;
             if (!error) {
-                const std::size_t limit = BodyLimitFor(parser.get());
-                parser.body_limit(limit);
-                if (parser.content_length() && *parser.content_length() > limit) {
-                    error = http::error::body_limit;
-                } else if (limit > options_.body_limit && !HasSession(parser.get(), stream)) {
-                    // Whole files are buffered only for signed-in callers: an anonymous client
-                    // cannot make the server hold many large bodies in memory.
-                    auto reply = ToMessage(api_.HandleProtocolError(401, "authentication_required"),
-                                           parser.get().version(), false, false);
-                    stream.expires_after(options_.read_timeout);
-                    co_await http::async_write(stream, reply, kNoThrow);
-                    break;
+                // Two statements, not a conditional operator: GCC 12 destroys an awaitable
+                // chosen by ?: too early (heap-use-after-free under ASan).
+                ReadResult read;
+                if (kind == BodyKind::kUpload) {
+                    read = co_await ReadSpooled(stream, buffer, parser);
                 } else {
-                    auto [body_error, body_bytes] =
-                        co_await http::async_read(stream, buffer, parser, kNoThrow);
-                    error = body_error;
+                    read = co_await ReadInMemory(stream, buffer, parser);
                 }
+                error = read.first;
+                request = std::move(read.second);
             }
             if (error) {
                 co_await AnswerReadError(stream, error);
                 break;
             }
             in_flight_.fetch_add(1);
-            auto& message = parser.get();
-            const bool is_head = message.method() == http::verb::head;
-            Response response;
-            auto target = ParseRequestTarget(message.target());
-            if (target) {
-                Request request = ToRequest(message, std::move(target).Value(), stream.socket());
-                if (options_.handler_threads > 0) {
-                    response = co_await asio::co_spawn(
-                        handlers_,
-                        [this, &request]() -> asio::awaitable<Response> {
-                            co_return api_.Handle(std::move(request));
-                        },
-                        asio::use_awaitable);
-                } else {
-                    response = api_.Handle(std::move(request));
-                }
-            } else {
-                response = api_.HandleProtocolError(400, "bad_request");
-            }
-            const bool keep_alive = message.keep_alive() && !stopping_;
-            auto reply = ToMessage(std::move(response), message.version(), keep_alive, is_head);
+            Response response = co_await Handle(std::move(request));
+            upload.reset();  // The spooled body is gone once the handler is done with it.
+            const bool keep_alive = wants_keep_alive && !stopping_;
+            auto reply = ToMessage(std::move(response), version, keep_alive, is_head);
             stream.expires_after(options_.read_timeout);
             auto [write_error, written] = co_await http::async_write(stream, reply, kNoThrow);
             in_flight_.fetch_sub(1);
@@ -238,6 +291,81 @@ private:
         }
         boost::system::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    using ReadResult = std::pair<boost::system::error_code, std::optional<Request>>;
+
+    // Reads a small body into memory; the Request is empty when the target is malformed.
+    asio::awaitable<ReadResult> ReadInMemory(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                             http::request_parser<http::string_body>& parser) {
+        auto [error, bytes] = co_await http::async_read(stream, buffer, parser, kNoThrow);
+        if (error) {
+            co_return ReadResult{error, std::nullopt};
+        }
+        auto& message = parser.get();
+        auto target = ParseRequestTarget(message.target());
+        if (!target) {
+            co_return ReadResult{{}, std::nullopt};
+        }
+        Request request = ToRequest(message, std::move(target).Value(), stream.socket());
+        request.body = std::move(message.body());
+        co_return ReadResult{{}, std::move(request)};
+    }
+
+    // Writes an upload's body to a file in the spool folder as it arrives: memory stays at the
+    // read buffer's size whatever the upload's.
+    asio::awaitable<ReadResult> ReadSpooled(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                            http::request_parser<http::string_body>& parser) {
+        http::request_parser<http::file_body> file_parser{std::move(parser)};
+        file_parser.body_limit(options_.upload_body_limit);
+        const auto path = SpoolPath();
+        boost::system::error_code error;
+        file_parser.get().body().open(path.c_str(), beast::file_mode::write_new, error);
+        if (error) {
+            spdlog::error("cannot create the spool file {}: {}", path.string(), error.message());
+            co_return ReadResult{make_error_code(boost::system::errc::io_error), std::nullopt};
+        }
+        auto [read_error, bytes] = co_await http::async_read(stream, buffer, file_parser, kNoThrow);
+        auto& message = file_parser.get();
+        message.body().close();
+        // file_body's size() is the size at open (0 for a new file): ask the file system.
+        std::error_code size_error;
+        const std::uint64_t size = std::filesystem::file_size(path, size_error);
+        // Owned from here: removed when the request is done, or now on failure.
+        auto spooled = std::make_shared<const SpooledFile>(path, size);
+        if (read_error) {
+            co_return ReadResult{read_error, std::nullopt};
+        }
+        auto target = ParseRequestTarget(message.target());
+        if (!target) {
+            co_return ReadResult{{}, std::nullopt};
+        }
+        Request request = ToRequest(message, std::move(target).Value(), stream.socket());
+        request.spooled_body = std::move(spooled);
+        co_return ReadResult{{}, std::move(request)};
+    }
+
+    std::filesystem::path SpoolPath() {
+        const std::filesystem::path folder = options_.spool_dir.empty()
+                                                 ? std::filesystem::temp_directory_path()
+                                                 : std::filesystem::path(options_.spool_dir);
+        return folder / fmt::format("upload-{}-{}", ::getpid(), spool_sequence_.fetch_add(1));
+    }
+
+    // Runs the handler (on the handler pool when there is one); a malformed target is a 400.
+    asio::awaitable<Response> Handle(std::optional<Request> request) {
+        if (!request) {
+            co_return api_.HandleProtocolError(400, "bad_request");
+        }
+        if (options_.handler_threads <= 0) {
+            co_return api_.Handle(*std::move(request));
+        }
+        co_return co_await asio::co_spawn(
+            handlers_,
+            [this, &request]() -> asio::awaitable<Response> {
+                co_return api_.Handle(*std::move(request));
+            },
+            asio::use_awaitable);
     }
 
     // Reads until the buffer holds a whole header (the blank line), or the header limit, so
@@ -293,23 +421,32 @@ private:
     }
 
     // Imports and file uploads carry whole files; every other route keeps the small limit.
-    std::size_t BodyLimitFor(const http::request<http::string_body>& header) const {
+    static BodyKind BodyKindOf(const http::request<http::string_body>& header) {
         constexpr std::string_view kImportPrefix = "/api/v1/import/";
         constexpr std::string_view kDossierPrefix = "/api/v1/dossiers/";
         const std::string_view target = header.target();
         const std::string_view path = target.substr(0, target.find('?'));
         if (header.method() != http::verb::post) {
-            return options_.body_limit;
+            return BodyKind::kSmall;
         }
         if (path.starts_with(kImportPrefix)) {
-            return options_.import_body_limit;
+            return BodyKind::kImport;
         }
         const auto is_upload = [&](std::string_view suffix) {
             return path.size() > kDossierPrefix.size() + suffix.size() &&
                    path.starts_with(kDossierPrefix) && path.ends_with(suffix);
         };
-        if (is_upload("/files") || is_upload("/e-result")) {
-            return options_.upload_body_limit;
+        return is_upload("/files") || is_upload("/e-result") ? BodyKind::kUpload : BodyKind::kSmall;
+    }
+
+    std::size_t LimitOf(BodyKind kind) const {
+        switch (kind) {
+            case BodyKind::kImport:
+                return options_.import_body_limit;
+            case BodyKind::kUpload:
+                return options_.upload_body_limit;
+            case BodyKind::kSmall:
+                break;
         }
         return options_.body_limit;
     }
@@ -322,6 +459,9 @@ private:
         if (error == http::error::body_limit) {
             status = 413;
             code = "body_too_large";
+        } else if (error == boost::system::errc::io_error) {
+            status = 503;  // The spool folder cannot take the upload.
+            code = "unavailable";
         } else if (error == http::error::header_limit) {
             status = 431;
             code = "header_too_large";
@@ -348,6 +488,9 @@ private:
     std::uint16_t port_ = 0;
     std::atomic<bool> stopping_{false};
     std::atomic<int> in_flight_{0};
+    std::atomic<int> connections_{0};
+    std::atomic<int> uploads_{0};
+    std::atomic<std::uint64_t> spool_sequence_{0};
 };
 
 HttpServer::HttpServer(HttpApi& api, HttpServerOptions options)

@@ -1,5 +1,6 @@
 // HttpServer: HTTP/1.1 on Boost.Beast and Asio, with keep-alive, body and header limits, read
-// timeouts, and graceful shutdown: on SIGINT/SIGTERM it stops accepting, lets every request
+// timeouts, caps on connections and concurrent uploads, upload bodies spooled to disk, and
+// graceful shutdown: on SIGINT/SIGTERM it stops accepting, lets every request
 // already read finish and be answered, then returns from Run(). This header is free of Asio so
 // that only http_server.cpp pays for it.
 #pragma once
@@ -25,6 +26,11 @@ struct HttpServerOptions {
     std::size_t import_body_limit = 64 << 20;  // For /api/v1/import/... (whole files).
     std::size_t upload_body_limit = 64 << 20;  // POST …/dossiers/{code}/files, /e-result.
     std::size_t header_limit = 16 << 10;
+    /// Upload bodies are written here as they arrive, never held in memory ("" = the system's
+    /// temporary folder).
+    std::string spool_dir;
+    int max_connections = 1024;       // Open connections at most; more get 503. 0: no limit.
+    int max_concurrent_uploads = 16;  // Upload bodies in progress at most; more get 503.
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds shutdown_grace{20};
 };

@@ -15,6 +15,7 @@ void RegisterCommands(CLI::App& cli, CommandTable& table) {
     RegisterReportCommand(cli, table);
     RegisterBackupCommand(cli, table);
     RegisterRestoreCommand(cli, table);
+    RegisterFilesCommand(cli, table);
 }
 
 }  // namespace motcua::app

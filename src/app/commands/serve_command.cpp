@@ -59,6 +59,9 @@ api::HttpServerOptions MakeServerOptions(const AppConfig& config) {
     options.import_body_limit = config.import_body_limit_bytes;
     options.upload_body_limit = config.upload_body_limit_bytes;
     options.header_limit = config.header_limit_bytes;
+    options.spool_dir = (std::filesystem::path(config.data_dir) / "spool").string();
+    options.max_connections = config.max_connections;
+    options.max_concurrent_uploads = config.max_concurrent_uploads;
     options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
     options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
     return options;
@@ -73,7 +76,15 @@ int Serve(App& app) {
     const api::ErrorRenderer errors(app.GetMessages());
     api::ApiContext context = MakeApiContext(*services, config, errors);
     api::HttpApi http_api(context, MakeHttpApiOptions(config));
-    api::HttpServer server(http_api, MakeServerOptions(config));
+    const auto server_options = MakeServerOptions(config);
+    std::error_code spool_error;
+    std::filesystem::create_directories(server_options.spool_dir, spool_error);
+    if (spool_error) {
+        fmt::print(stderr, "motcua: cannot create the upload spool folder {}: {}\n",
+                   server_options.spool_dir, spool_error.message());
+        return 1;
+    }
+    api::HttpServer server(http_api, server_options);
     try {
         server.Listen();
     } catch (const std::exception& failure) {
@@ -96,6 +107,18 @@ int Serve(App& app) {
         }
     };
     PeriodicTask anchor_job(anchor, std::chrono::seconds(config.audit_anchor_seconds));
+    // Stored files no dossier links, older than the grace period (uploads cut by a crash).
+    const auto collect = [&services, &config] {
+        auto report =
+            services->orphan_files.Collect(std::chrono::seconds(config.orphan_file_grace_seconds));
+        if (!report) {
+            spdlog::warn("the orphan file collection failed: {}", report.GetError().detail);
+        } else if (report.Value().removed + report.Value().temporaries > 0) {
+            spdlog::info("orphan files: {} deleted, {} temporary files", report.Value().removed,
+                         report.Value().temporaries);
+        }
+    };
+    PeriodicTask collect_job(collect, std::chrono::hours(1));
     server.Run([&](std::uint16_t bound) {
         const bool ipv6 = config.listen_host.find(':') != std::string::npos;
         fmt::print("MotCua is serving {} at http://{}{}{}:{}/\n", app.GetDatabase().Describe(),
@@ -104,6 +127,7 @@ int Serve(App& app) {
     });
     overdue_job.Stop();
     anchor_job.Stop();
+    collect_job.Stop();
     app.GetDatabase().Close();  // Drains queued writes before the process exits.
     spdlog::info("stopped cleanly");
     return 0;

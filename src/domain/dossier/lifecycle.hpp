@@ -43,6 +43,7 @@ struct ActionInput {
     std::string source;                 // reuse: national_store, provincial_store, database.
     std::string file_sha256;            // issue_e_result, attach, digitize (optional).
     FileOrigin file_origin = FileOrigin::kDossier;
+    std::uint64_t file_size = 0;      // An upload's size in bytes (the storage quotas).
     std::string system;               // sync_ack: dvcqg.
     std::string rating;               // rate.
     std::string payload_json = "{}";  // The fields as given, stored with the event.

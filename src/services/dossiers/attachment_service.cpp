@@ -31,9 +31,14 @@ std::uint32_t ReadLe(std::string_view bytes, std::size_t at, int size) {
     return value;
 }
 
+// How much of a ZIP's end is read to find its central directory: the end record is in the last
+// 64 KiB; a central directory that starts before this is not an office document's.
+constexpr std::size_t kZipTailBytes = std::size_t{1} << 20;
+
 // Reads the ZIP central directory (found through the end-of-central-directory record in the
 // last 64 KiB) and tells an Office Open XML word or spreadsheet document by its main part.
-std::optional<FileType> DetectOfficeZip(std::string_view zip) {
+// `zip` is the file's end, whose first byte is at offset `base` of the file.
+std::optional<FileType> DetectOfficeZip(std::string_view zip, std::size_t base) {
     constexpr std::size_t kEndRecordSize = 22;
     if (zip.size() < kEndRecordSize) {
         return std::nullopt;
@@ -51,7 +56,11 @@ std::optional<FileType> DetectOfficeZip(std::string_view zip) {
         return std::nullopt;
     }
     const std::size_t entries = ReadLe(zip, *end_record + 10, 2);
-    std::size_t at = ReadLe(zip, *end_record + 16, 4);
+    const std::size_t directory = ReadLe(zip, *end_record + 16, 4);
+    if (directory < base) {
+        return std::nullopt;
+    }
+    std::size_t at = directory - base;
     bool content_types = false;
     std::optional<FileType> type;
     for (std::size_t i = 0; i < entries; ++i) {
@@ -103,9 +112,20 @@ std::optional<FileType> DetectFileType(std::string_view content) {
         return kJpeg;
     }
     if (StartsWith(content, std::string_view("PK\x03\x04", 4))) {
-        return DetectOfficeZip(content);
+        return DetectOfficeZip(content, 0);
     }
     return std::nullopt;
+}
+
+Outcome<std::optional<FileType>> DetectFileType(const FileSlice& slice) {
+    constexpr std::size_t kMagicBytes = 8;
+    MOTCUA_ASSIGN_OR_RETURN(auto head, ReadSlice(slice, 0, kMagicBytes));
+    if (!StartsWith(head, std::string_view("PK\x03\x04", 4))) {
+        return DetectFileType(head);
+    }
+    const std::uint64_t base = slice.size - std::min<std::uint64_t>(slice.size, kZipTailBytes);
+    MOTCUA_ASSIGN_OR_RETURN(auto tail, ReadSlice(slice, base, kZipTailBytes));
+    return DetectOfficeZip(tail, static_cast<std::size_t>(base));
 }
 
 AttachmentService::AttachmentService(DossierService& dossiers, storage::FileStore& files,
@@ -132,21 +152,28 @@ Outcome<std::vector<StoredFile>> AttachmentService::Store(std::vector<IncomingFi
     std::vector<StoredFile> stored;
     stored.reserve(files.size());
     for (auto& file : files) {
-        if (file.content.size() > options_.max_file_bytes) {
+        if (file.Size() > options_.max_file_bytes) {
             return MakeError(ErrorKind::kTooLarge, "file_too_large", "file",
                              "at most " + std::to_string(options_.max_file_bytes) + " bytes");
         }
-        const auto type = DetectFileType(file.content);
+        std::optional<FileType> type;
+        if (file.slice) {
+            MOTCUA_ASSIGN_OR_RETURN(type, DetectFileType(*file.slice));
+        } else {
+            type = DetectFileType(file.content);
+        }
         if (!type) {
             return MakeError(ErrorKind::kInvalid, "unsupported_file_type", "file",
                              "PDF, PNG, JPEG, DOCX or XLSX, recognised by content");
         }
-        stored.push_back({"", file.content.size(), *type, std::move(file.file_name)});
+        stored.push_back(
+            {"", static_cast<std::size_t>(file.Size()), *type, std::move(file.file_name)});
     }
     // Stored first: a file whose link then fails belongs to no dossier, so it is never served,
-    // and it is harmless (content-addressed, so a retry reuses it).
+    // and the orphan collection removes it after its grace period (a retry reuses it before).
     for (std::size_t i = 0; i < files.size(); ++i) {
-        MOTCUA_ASSIGN_OR_RETURN(auto sha256, files_.Put(files[i].content));
+        MOTCUA_ASSIGN_OR_RETURN(auto sha256, files[i].slice ? files_.PutSlice(*files[i].slice)
+                                                            : files_.Put(files[i].content));
         stored[i].sha256 = std::move(sha256);
     }
     return stored;
@@ -156,6 +183,7 @@ Outcome<DossierView> AttachmentService::Link(const domain::Actor& actor, const s
                                              domain::ActionInput input, const StoredFile& file) {
     input.file_sha256 = file.sha256;
     input.file_origin = domain::FileOrigin::kUpload;
+    input.file_size = file.size;
     boost::json::object payload;
     if (!input.component.empty()) {
         payload["component"] = input.component;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,10 +36,15 @@ struct FileType {
 /// (a ZIP whose central directory lists word/document.xml or xl/workbook.xml); nullopt for
 /// anything else.
 std::optional<FileType> DetectFileType(std::string_view content);
+/// DetectFileType for a file on disk, reading only its first bytes and (for a ZIP) its end.
+Outcome<std::optional<FileType>> DetectFileType(const FileSlice& slice);
 
 struct IncomingFile {
     std::string file_name;  // As the client named it: shown back, never trusted or stored.
     std::string content;
+    std::optional<FileSlice> slice;  // A spooled upload's part: the bytes stay on disk.
+
+    std::uint64_t Size() const { return slice ? slice->size : content.size(); }
 };
 
 struct StoredFile {

@@ -73,6 +73,9 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
         MOTCUA_ASSIGN_OR_RETURN(
             auto applied, domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
         auto& result = applied;
+        if (input.file_origin == domain::FileOrigin::kUpload && !input.file_sha256.empty()) {
+            MOTCUA_RETURN_IF_ERROR(LinkUpload(transaction, result.dossier, input));
+        }
         // The indicator counters change in the same transaction as the event that moves them.
         // Only the events the facts read are loaded, before the new one is stored: a dossier may
         // carry a long history.

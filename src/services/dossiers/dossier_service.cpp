@@ -33,7 +33,8 @@ DossierService::DossierService(storage::Database& database, CatalogService& cata
       catalog_(catalog),
       deadlines_(deadlines),
       clock_(clock),
-      options_(std::move(options)) {}
+      options_(std::move(options)),
+      submission_rate_(options_.submissions) {}
 
 DossierService::Deadlines DossierService::GetDeadlines() {
     return {deadlines_.GetCalendar(), deadlines_.GetOfficeHours()};

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,15 +25,24 @@
 #include "services/auth/login_throttle.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/deadline_source.hpp"
+#include "services/dossiers/submission_rate.hpp"
 #include "storage/database.hpp"
 
 namespace motcua::services {
+
+/// The most bytes of uploaded files a dossier, and the dossiers of one applicant account, hold.
+struct StorageQuotas {
+    std::uint64_t dossier_bytes = std::uint64_t{200} << 20;
+    std::uint64_t account_bytes = std::uint64_t{1} << 30;
+};
 
 struct DossierOptions {
     domain::DossierCodeFormat code_format = domain::DossierCodeFormat::kDefault;
     std::string code_system_digits = "00";  // TT 04/2025 form only.
     std::chrono::minutes due_soon_threshold{8 * 60};
     reporting::render::FormOptions forms;  // The printed forms' links.
+    SubmissionLimits submissions;          // Online submissions per applicant account.
+    StorageQuotas quotas;                  // Bytes of uploaded files.
 };
 
 /// A new dossier: submitted online by its applicant, or received at the desk by a clerk.
@@ -112,6 +122,10 @@ private:
     enum class Locking { kWait, kSkipHeld };
     Outcome<DossierView> Apply(const domain::Actor& actor, const std::string& code,
                                domain::ActionInput input, Locking locking);
+    /// Links an uploaded file to `dossier` in the action's transaction, within the storage
+    /// quotas (413 storage_quota_exceeded, param dossier or account, when over).
+    Outcome<Done> LinkUpload(storage::Transaction& transaction, const domain::Dossier& dossier,
+                             const domain::ActionInput& input) const;
     DossierView View(const domain::Actor& actor, domain::Dossier dossier,
                      const domain::IsWithinAgency& is_within) const;
     /// Reads the dossier with `code` in a read transaction (no access check).
@@ -134,6 +148,7 @@ private:
     const Clock& clock_;
     DossierOptions options_;
     LoginThrottle lookup_throttle_{{20, 60, std::chrono::minutes(15)}};
+    SubmissionRate submission_rate_;
 };
 
 /// Returns the 400 `invalid_parameter` error naming `param`.

@@ -102,16 +102,24 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         return InvalidDossierInput("Idempotency-Key");
     }
     const auto deadlines = GetDeadlines();
+    const Instant now = clock_.Now();
+    if (applicant_submits) {
+        if (const auto wait = submission_rate_.Admit(actor.account_id, now)) {
+            Error error = MakeError(ErrorKind::kRateLimited, "too_many_submissions");
+            error.retry_after_seconds = static_cast<int>(wait->count());
+            return error;
+        }
+    }
     domain::ActionInput input;
     input.action = applicant_submits ? DossierAction::kSubmit : DossierAction::kReceive;
-    input.at = clock_.Now();
+    input.at = now;
     input.actor_id = actor.account_id;
     input.actor_login = actor.login;
     input.actor_agency = agency->code;
     input.note = request.note;
     input.payload_json = request.payload_json;
     DossierView view;
-    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
         auto& dossiers = transaction.Dossiers();
         if (!request.idempotency_key.empty()) {
             MOTCUA_ASSIGN_OR_RETURN(auto earlier, dossiers.FindIdempotencyKey(
@@ -164,7 +172,11 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
                                         "dossier", created.dossier.code, AuditOutcome::kOk)));
         view = View(actor, std::move(created.dossier), is_within);
         return Done{};
-    }));
+    });
+    if (applicant_submits && (!written || !view.created)) {
+        submission_rate_.TakeBack(actor.account_id, now);  // Nothing new was created.
+    }
+    MOTCUA_RETURN_IF_ERROR(written);
     return view;
 }
 

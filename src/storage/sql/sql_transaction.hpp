@@ -10,6 +10,7 @@
 #include "storage/sql/sql_calendar_store.hpp"
 #include "storage/sql/sql_catalog_store.hpp"
 #include "storage/sql/sql_dossier_store.hpp"
+#include "storage/sql/sql_file_link_store.hpp"
 #include "storage/sql/sql_indicator_store.hpp"
 #include "storage/transaction.hpp"
 
@@ -25,7 +26,8 @@ public:
           catalog_(session),
           dossiers_(session),
           calendar_(session),
-          indicators_(session) {}
+          indicators_(session),
+          file_links_(session) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
@@ -33,6 +35,7 @@ public:
     DossierStore& Dossiers() override { return dossiers_; }
     CalendarStore& Calendar() override { return calendar_; }
     IndicatorStore& Indicators() override { return indicators_; }
+    FileLinkStore& FileLinks() override { return file_links_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
     /// The last step of a writing transaction before its commit: the held audit records are
@@ -49,6 +52,7 @@ private:
     SqlDossierStore dossiers_;
     SqlCalendarStore calendar_;
     SqlIndicatorStore indicators_;
+    SqlFileLinkStore file_links_;
 };
 
 }  // namespace motcua::storage::sql

@@ -39,6 +39,8 @@ export interface RunningServer {
   host: string;
   port: number;
   dataDir: string;
+  /** The server's process id (to read its memory in /proc). */
+  pid: number;
   /** Everything the server wrote to stdout and stderr so far. */
   logs(): string;
   /** Whether the process is still running. */
@@ -188,6 +190,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // No web application unless the test asks for one (the default, web/dist, is relative to the
     // working directory, which is the data directory here).
     MOTCUA_WEB_ROOT: join(dataDir, 'no-web-root'),
+    // Suites submit many dossiers as one demo citizen: no submission rate unless a test sets one
+    // (limits.test.ts does).
+    MOTCUA_SUBMISSIONS_PER_MINUTE: '0',
+    MOTCUA_SUBMISSIONS_PER_DAY: '0',
     ...options.env,
   });
   // cwd: the data directory, so that nothing relative resolves into the repository.
@@ -237,6 +243,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     host: parsed.hostname,
     port: Number(parsed.port),
     dataDir,
+    pid: child.pid ?? 0,
     logs: () => output.join(''),
     running: () => exitCode === undefined,
     async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000) {

@@ -2622,7 +2622,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Tạm thời không phục vụ được (ví dụ cơ sở dữ liệu bận). / Temporarily unavailable (e.g. the database is busy). */
+        /** @description Tạm thời không phục vụ được: cơ sở dữ liệu bận, hoặc máy chủ đã giữ max_connections kết nối (mặc định 1024; kèm Retry-After). / Temporarily unavailable: the database is busy, or the server holds max_connections connections (1024 by default; with Retry-After). */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
@@ -2698,6 +2698,26 @@ export interface components {
         };
         /** @description Thân yêu cầu phải là multipart/form-data. / The body must be multipart/form-data. */
         UnsupportedMediaTypeMultipart: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Tài khoản người nộp đã nộp quá số hồ sơ cho phép trong một phút (submissions_per_minute, mặc định 10) hoặc một ngày (submissions_per_day, mặc định 100); thử lại sau số giây trong Retry-After. Nộp tại quầy không bị giới hạn. / The applicant's account submitted more dossiers than allowed in a minute (submissions_per_minute, 10 by default) or a day (submissions_per_day, 100 by default); retry after Retry-After seconds. Desk receptions are not limited. */
+        TooManySubmissions: {
+            headers: {
+                /** @description Số giây phải chờ. / Seconds to wait. */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Tạm thời không phục vụ được: máy chủ đang nhận max_concurrent_uploads tệp cùng lúc (mặc định 16), đã giữ max_connections kết nối, hoặc cơ sở dữ liệu bận; thử lại sau số giây trong Retry-After. / Temporarily unavailable: the server is receiving max_concurrent_uploads uploads at once (16 by default), holds max_connections connections, or the database is busy; retry after Retry-After seconds. */
+        UploadUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3796,6 +3816,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManySubmissions"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4087,7 +4108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["DossierConflictProblem"];
                 };
             };
-            /** @description Một tệp vượt attachment_max_file_bytes (mặc định 20 MiB), hoặc cả yêu cầu vượt upload_body_limit_bytes (mặc định 64 MiB). / A file over attachment_max_file_bytes (20 MiB by default), or the request over upload_body_limit_bytes (64 MiB by default). */
+            /** @description Một tệp vượt attachment_max_file_bytes (mặc định 20 MiB), hoặc cả yêu cầu vượt upload_body_limit_bytes (mặc định 64 MiB). Hoặc hồ sơ vượt dossier_storage_quota_bytes (mặc định 200 MiB), hay các hồ sơ của người nộp vượt account_storage_quota_bytes (mặc định 1 GiB). / A file over attachment_max_file_bytes (20 MiB by default), or the request over upload_body_limit_bytes (64 MiB by default). Or the dossier over dossier_storage_quota_bytes (200 MiB by default), or the applicant's dossiers together over account_storage_quota_bytes (1 GiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4099,7 +4120,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaTypeMultipart"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            503: components["responses"]["UploadUnavailable"];
         };
     };
     uploadDossierEResult: {
@@ -4162,7 +4183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["DossierConflictProblem"];
                 };
             };
-            /** @description Một tệp vượt attachment_max_file_bytes (mặc định 20 MiB), hoặc cả yêu cầu vượt upload_body_limit_bytes (mặc định 64 MiB). / A file over attachment_max_file_bytes (20 MiB by default), or the request over upload_body_limit_bytes (64 MiB by default). */
+            /** @description Một tệp vượt attachment_max_file_bytes (mặc định 20 MiB), hoặc cả yêu cầu vượt upload_body_limit_bytes (mặc định 64 MiB). Hoặc hồ sơ vượt dossier_storage_quota_bytes (mặc định 200 MiB), hay các hồ sơ của người nộp vượt account_storage_quota_bytes (mặc định 1 GiB). / A file over attachment_max_file_bytes (20 MiB by default), or the request over upload_body_limit_bytes (64 MiB by default). Or the dossier over dossier_storage_quota_bytes (200 MiB by default), or the applicant's dossiers together over account_storage_quota_bytes (1 GiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4174,7 +4195,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaTypeMultipart"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["ServiceUnavailable"];
+            503: components["responses"]["UploadUnavailable"];
         };
     };
     downloadFile: {
