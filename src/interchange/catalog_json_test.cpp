@@ -61,6 +61,18 @@ TEST(CatalogJson, ErrorsNameThePathOfTheBadValue) {
     EXPECT_EQ(wrong_type.GetError().param, "agencies[0].code");
 }
 
+// Found by fuzz/catalog_import_fuzz.cpp: 1e999 in an unknown field was kept as the text
+// Infinity, which no longer parses (writing the stored document threw).
+TEST(CatalogJson, RefusesANumberBeyondTheRangeOfADouble) {
+    const std::string_view decision = R"("QĐ 123/QĐ-UBND")";
+    std::string text = kProcedureFile;
+    text.replace(text.find(decision), decision.size(), "1e999");
+    const auto file = ParseProcedureFile(text);
+    ASSERT_FALSE(file.HasValue());
+    EXPECT_EQ(file.GetError().code, "invalid_import");
+    EXPECT_EQ(file.GetError().param, "procedures[0].publication_decision");
+}
+
 TEST(CatalogJson, SyntaxErrorNamesTheLine) {
     const auto file = ParseAgencyFile("{\n  \"agencies\": [\n    {,}\n  ]\n}");
     ASSERT_FALSE(file.HasValue());
