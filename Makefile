@@ -1,5 +1,5 @@
 # Thin verbs over CMake presets and the scripts (the scripts are what README and CI use).
-.PHONY: build test test-unit format bench run clean
+.PHONY: build test test-unit fuzz format bench run clean
 
 build:            ## Debug build with ASan+UBSan (the everyday developer build)
 	cmake --preset debug && cmake --build --preset debug
@@ -9,6 +9,9 @@ test:             ## The whole suite, exactly as CI runs it
 
 test-unit: build  ## Unit tests only: the loop of a few seconds
 	ctest --test-dir build/debug -L unit -j2 --output-on-failure
+
+fuzz:             ## Every libFuzzer target for FUZZ_SECONDS (default 30) each
+	bash scripts/fuzz.sh
 
 format:           ## Rewrite C++ files with the pinned clang-format
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format-16 -i

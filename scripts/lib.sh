@@ -12,10 +12,13 @@ BUILD_PACKAGES=(
   libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev libzxcvbn-dev
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev
 )
+# The fuzz targets (scripts/fuzz.sh): clang-16 with its libFuzzer and sanitizer runtimes, and
+# llvm-16's symbolizer for readable reports.
+FUZZ_PACKAGES=(clang-16 libclang-rt-16-dev llvm-16)
 # Extra packages the test suite needs (tests, benchmarks smoke runs, format and tidy checks,
-# wrk).
+# wrk, fuzzing).
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 clang-tidy-16 wrk
-               chromium libreoffice-calc-nogui)
+               chromium libreoffice-calc-nogui "${FUZZ_PACKAGES[@]}")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up command 2: install what the tests need, build the sanitized debug build (ASan+UBSan,
-# -Werror) and run the whole test suite: format check, layer check, clang-tidy, unit, storage,
-# API (black-box, real binary), and benchmark smoke runs. .ci/run calls this and nothing else.
+# -Werror) and run the whole test suite: format check, layer check, clang-tidy, fuzzing, unit,
+# storage, API (black-box, real binary), and benchmark smoke runs. .ci/run calls this and
+# nothing else.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MOTCUA_ROOT"
 started=$SECONDS
@@ -30,6 +31,9 @@ cmake --build --preset debug
 # The .cpp files changed since tools/tidy-baseline (all of them when the clone lacks that commit).
 log "Running clang-tidy-16 (tools/tidy.sh)"
 bash tools/tidy.sh
+
+# The parsers under libFuzzer, each for a bounded time (FUZZ_SECONDS, 30 by default).
+bash scripts/fuzz.sh
 
 log "Running the test suite"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

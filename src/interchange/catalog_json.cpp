@@ -178,7 +178,9 @@ std::string ReadExtra(JsonReader& reader) {
     }
     object merged = *extra;
     if (!unknown.empty()) {
-        for (const auto& entry : boost::json::parse(unknown).get_object()) {
+        // Named: a range-for over parse(...).get_object() would iterate a destroyed temporary.
+        const value parsed = boost::json::parse(unknown);
+        for (const auto& entry : parsed.get_object()) {
             merged[entry.key()] = entry.value();
         }
     }

@@ -61,6 +61,30 @@ TEST(CatalogJson, ErrorsNameThePathOfTheBadValue) {
     EXPECT_EQ(wrong_type.GetError().param, "agencies[0].code");
 }
 
+// Found by fuzz/catalog_import_fuzz.cpp: merging "extra" with the unknown fields read a
+// destroyed temporary (AddressSanitizer: stack-use-after-scope).
+TEST(CatalogJson, KeepsExtraAndUnknownFieldsTogether) {
+    const auto agencies = ParseAgencyFile(R"({"agencies": [{"code": "H32", "name_vi": "Tỉnh",
+        "kind": "province", "parent": null, "valid_from": "2025-07-01",
+        "extra": {"tax_code": "4200000000"}, "website": "https://khanhhoa.gov.vn"}]})");
+    ASSERT_TRUE(agencies.HasValue()) << agencies.GetError().detail;
+    const auto extra = boost::json::parse(agencies.Value().at(0).extra_json);
+    EXPECT_EQ(extra, boost::json::parse(R"({"tax_code": "4200000000",
+                                            "website": "https://khanhhoa.gov.vn"})"));
+}
+
+// Found by fuzz/catalog_import_fuzz.cpp: 1e999 in an unknown field was kept as the text
+// Infinity, which no longer parses (writing the stored document threw).
+TEST(CatalogJson, RefusesANumberBeyondTheRangeOfADouble) {
+    const std::string_view decision = R"("QĐ 123/QĐ-UBND")";
+    std::string text = kProcedureFile;
+    text.replace(text.find(decision), decision.size(), "1e999");
+    const auto file = ParseProcedureFile(text);
+    ASSERT_FALSE(file.HasValue());
+    EXPECT_EQ(file.GetError().code, "invalid_import");
+    EXPECT_EQ(file.GetError().param, "procedures[0].publication_decision");
+}
+
 TEST(CatalogJson, SyntaxErrorNamesTheLine) {
     const auto file = ParseAgencyFile("{\n  \"agencies\": [\n    {,}\n  ]\n}");
     ASSERT_FALSE(file.HasValue());

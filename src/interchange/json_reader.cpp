@@ -2,6 +2,7 @@
 
 #include "common/time_format.hpp"
 #include "interchange/duplicate_keys.hpp"
+#include "interchange/number_range.hpp"
 
 namespace motcua::interchange {
 
@@ -138,6 +139,10 @@ Outcome<boost::json::value> ParseJsonDocument(std::string_view text) {
     if (auto key = FindDuplicateKey(text)) {
         return MakeError(ErrorKind::kInvalid, "invalid_import", *key,
                          "the key \"" + *key + "\" appears twice in one object");
+    }
+    if (auto path = FindNumberOutOfRange(value)) {
+        return MakeError(ErrorKind::kInvalid, "invalid_import", *path,
+                         *path + " is a number out of range");
     }
     return value;
 }

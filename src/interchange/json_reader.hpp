@@ -49,7 +49,8 @@ private:
     std::optional<Error> error_;
 };
 
-/// Parses text as one JSON document; a syntax error names the line and column.
+/// Parses text as one JSON document; a syntax error names the line and column, a repeated key
+/// or a number beyond a double's range (1e999) its key or path.
 Outcome<boost::json::value> ParseJsonDocument(std::string_view text);
 
 }  // namespace motcua::interchange

@@ -2,6 +2,7 @@
 
 #include "api/errors.hpp"
 #include "interchange/duplicate_keys.hpp"
+#include "interchange/number_range.hpp"
 
 namespace motcua::api::json {
 
@@ -21,6 +22,9 @@ Outcome<boost::json::object> ParseJsonBody(const Request& request) {
     }
     if (auto key = interchange::FindDuplicateKey(request.body)) {
         return MakeError(ErrorKind::kInvalid, "duplicate_key", *key);
+    }
+    if (auto path = interchange::FindNumberOutOfRange(value)) {
+        return MakeError(ErrorKind::kInvalid, "invalid_json", *path, "the number is out of range");
     }
     return std::move(value.as_object());
 }

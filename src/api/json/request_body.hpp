@@ -9,8 +9,9 @@
 
 namespace motcua::api::json {
 
-/// Returns the body as a JSON object; 415 `unsupported_media_type`, 400 `invalid_json` or 400
-/// `duplicate_key` (a key repeated in one object, named by param) otherwise.
+/// Returns the body as a JSON object; 415 `unsupported_media_type`, 400 `invalid_json` (param
+/// body, or the path of a number beyond a double's range such as 1e999) or 400 `duplicate_key`
+/// (a key repeated in one object, named by param) otherwise.
 Outcome<boost::json::object> ParseJsonBody(const Request& request);
 
 /// Returns the string at `key` ("" when absent); an error naming `key` when not a string.
