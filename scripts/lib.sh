@@ -12,10 +12,12 @@ BUILD_PACKAGES=(
   libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev libzxcvbn-dev
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libpqxx-dev libpq-dev
 )
+# Building the Debian package (cmake/packaging.cmake): dpkg-shlibdeps computes its dependencies.
+PACKAGE_PACKAGES=(dpkg-dev)
 # Extra packages the test suite needs (tests, benchmarks smoke runs, format and tidy checks,
-# wrk).
+# wrk; adduser and systemd's systemd-analyze for the package test).
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 clang-tidy-16 wrk
-               chromium libreoffice-calc-nogui)
+               chromium libreoffice-calc-nogui "${PACKAGE_PACKAGES[@]}" adduser systemd)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
