@@ -5,20 +5,23 @@ set -euo pipefail
 MOTCUA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export DEBIAN_FRONTEND=noninteractive
 
-# Packages needed to build and run the server.
+# Packages needed to build and run the server, with both storage backends (libpqxx: PostgreSQL).
 BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev libzxcvbn-dev
-  libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev
+  libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libpqxx-dev libpq-dev
 )
 # The fuzz targets (scripts/fuzz.sh): clang-16 with its libFuzzer and sanitizer runtimes, and
 # llvm-16's symbolizer for readable reports.
 FUZZ_PACKAGES=(clang-16 libclang-rt-16-dev llvm-16)
+# Building the Debian package (cmake/packaging.cmake): dpkg-shlibdeps computes its dependencies.
+PACKAGE_PACKAGES=(dpkg-dev)
 # Extra packages the test suite needs (tests, benchmarks smoke runs, format and tidy checks,
-# wrk, fuzzing).
+# wrk, fuzzing; adduser and systemd's systemd-analyze for the package test).
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 clang-tidy-16 wrk
-               chromium libreoffice-calc-nogui "${FUZZ_PACKAGES[@]}")
+               chromium libreoffice-calc-nogui "${FUZZ_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"
+               adduser systemd)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -56,6 +59,14 @@ install_node() {
 # npm ci in a folder whose lockfile is committed; quiet, no audit/fund noise.
 npm_install() {
   (cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# Configures and builds the release build (build/release) with the PostgreSQL backend required,
+# so that a missing libpqxx fails here rather than in front of a province's database.
+build_release() {
+  log "Building motcua (release, SQLite and PostgreSQL backends)"
+  cmake --preset release -DMOTCUA_REQUIRE_POSTGRES=ON >/dev/null
+  cmake --build --preset release "$@"
 }
 
 build_web() {

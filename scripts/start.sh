@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Set-up command 1: install what is missing, build MotCua in release mode, create the demo
-# province on an embedded SQLite file and start the server. Run from a clone, as root or a
-# sudoer, on Debian 12. Settings: MOTCUA_LISTEN (default 127.0.0.1:8080), MOTCUA_DATA_DIR
-# (default ./data), or a config file via MOTCUA_CONFIG (see config/motcua.conf).
+# Set-up command 1: install what is missing, build MotCua in release mode (both storage
+# backends), create the demo province on an embedded SQLite file and start the server. Run from a
+# clone, as root or a sudoer, on Debian 12. Settings: MOTCUA_LISTEN (default 127.0.0.1:8080),
+# MOTCUA_DATA_DIR (default ./data), or a config file via MOTCUA_CONFIG (see config/motcua.conf).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MOTCUA_ROOT"
 
@@ -10,9 +10,7 @@ install_packages "${BUILD_PACKAGES[@]}"
 install_node
 build_web
 
-log "Building motcua (release)"
-cmake --preset release >/dev/null
-cmake --build --preset release
+build_release
 
 log "Creating the demo province"
 ./build/release/src/motcua demo

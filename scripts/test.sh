@@ -7,9 +7,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$MOTCUA_ROOT"
 started=$SECONDS
 
+# postgresql-15 comes with the throwaway test server (scripts/pg_test_server.sh).
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-# PostgreSQL backend: libpqxx to build it; postgresql-15 comes with the throwaway test server.
-install_packages libpqxx-dev libpq-dev
 install_node
 
 log "Checking format (clang-format-16) and module layering"
