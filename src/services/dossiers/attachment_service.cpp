@@ -172,8 +172,10 @@ Outcome<std::vector<StoredFile>> AttachmentService::Store(std::vector<IncomingFi
     // Stored first: a file whose link then fails belongs to no dossier, so it is never served,
     // and the orphan collection removes it after its grace period (a retry reuses it before).
     for (std::size_t i = 0; i < files.size(); ++i) {
-        MOTCUA_ASSIGN_OR_RETURN(auto sha256, files[i].slice ? files_.PutSlice(*files[i].slice)
-                                                            : files_.Put(files[i].content));
+        const auto& slice = files[i].slice;
+        auto put =
+            slice.has_value() ? files_.PutSlice(slice.value()) : files_.Put(files[i].content);
+        MOTCUA_ASSIGN_OR_RETURN(auto sha256, std::move(put));
         stored[i].sha256 = std::move(sha256);
     }
     return stored;

@@ -81,7 +81,12 @@ protected:
     testing::FakeClock clock_;
     CatalogService catalog_{database_.Get(), clock_};
     StaticDeadlineSource deadlines_;
-    DossierService service_{database_.Get(), catalog_, deadlines_, clock_, {}};
+    // One citizen submits many dossiers here: no submission rate (SubmissionRate's own tests).
+    DossierService service_{database_.Get(),
+                            catalog_,
+                            deadlines_,
+                            clock_,
+                            {.submissions = {.per_minute = 0, .per_day = 0}}};
     const domain::Actor system_ = domain::Actor::System("test");
     const domain::Actor citizen_ = Citizen(1, "056095001234");
     const domain::Actor clerk_ = Officer(2, domain::Role::kClerk, "H32.1");
@@ -98,6 +103,29 @@ TEST_F(DossierServiceTest, OnlineSubmissionGetsACodeAndTheApplicantFromTheAccoun
     auto second = service_.Submit(citizen_, Online());
     ASSERT_TRUE(second.HasValue());
     EXPECT_EQ(second.Value().dossier.code, "H32.1.01-250303-0002");
+}
+
+TEST_F(DossierServiceTest, AnApplicantPastTheSubmissionRateIsRefusedTheDeskIsNot) {
+    DossierService limited{database_.Get(),
+                           catalog_,
+                           deadlines_,
+                           clock_,
+                           {.submissions = {.per_minute = 2, .per_day = 0}}};
+    ASSERT_TRUE(limited.Submit(citizen_, Online()).HasValue());
+    ASSERT_TRUE(limited.Submit(citizen_, Online()).HasValue());
+    auto third = limited.Submit(citizen_, Online());
+    ASSERT_FALSE(third.HasValue());
+    EXPECT_EQ(third.GetError().code, "too_many_submissions");
+    NewDossier at_desk = Online();
+    at_desk.agency = "H32.1";
+    at_desk.channel = domain::Channel::kDesk;
+    at_desk.applicant = {"citizen", "056095001234", "Nguyễn Văn An", "", "", ""};
+    for (int i = 0; i < 3; ++i) {
+        auto received = limited.Submit(clerk_, at_desk);
+        EXPECT_TRUE(received.HasValue()) << received.GetError().code;
+    }
+    clock_.Set(*ParseRfc3339("2025-03-03T09:01:00+07:00"));  // The next minute.
+    EXPECT_TRUE(limited.Submit(citizen_, Online()).HasValue());
 }
 
 TEST_F(DossierServiceTest, ConcurrentSubmissionsGetDistinctConsecutiveCodes) {

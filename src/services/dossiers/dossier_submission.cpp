@@ -176,7 +176,9 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
     if (applicant_submits && (!written || !view.created)) {
         submission_rate_.TakeBack(actor.account_id, now);  // Nothing new was created.
     }
-    MOTCUA_RETURN_IF_ERROR(written);
+    if (!written) {
+        return written.GetError();
+    }
     return view;
 }
 
