@@ -1,5 +1,7 @@
 #include "api/http_types.hpp"
 
+#include <algorithm>
+
 namespace motcua::api {
 
 std::string_view Request::Header(std::string_view name) const {
@@ -9,6 +11,11 @@ std::string_view Request::Header(std::string_view name) const {
         }
     }
     return {};
+}
+
+bool Request::HasHeader(std::string_view name) const {
+    return std::any_of(headers.begin(), headers.end(),
+                       [name](const auto& header) { return header.first == name; });
 }
 
 std::optional<std::string_view> Request::BearerToken() const {

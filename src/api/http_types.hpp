@@ -33,6 +33,8 @@ struct Request {
 
     /// Returns the first header named `name` (lower case), or an empty view.
     std::string_view Header(std::string_view name) const;
+    /// Whether a header named `name` (lower case) was sent, even with an empty value.
+    bool HasHeader(std::string_view name) const;
     /// Returns the value of cookie `name` from the Cookie header, or an empty view.
     std::string_view Cookie(std::string_view name) const;
     /// Returns the token of an `Authorization: Bearer <token>` header, or nullopt.

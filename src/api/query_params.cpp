@@ -17,6 +17,14 @@ Outcome<std::optional<std::string>> QueryParams::Text(std::string_view name) con
     return found;
 }
 
+Outcome<std::optional<std::string>> QueryParams::NonEmptyText(std::string_view name) const {
+    MOTCUA_ASSIGN_OR_RETURN(auto text, Text(name));
+    if (text && text->empty()) {
+        return InvalidParameter(name);
+    }
+    return text;
+}
+
 Outcome<int> QueryParams::Integer(std::string_view name, int fallback) const {
     MOTCUA_ASSIGN_OR_RETURN(auto text, Text(name));
     if (!text) {

@@ -17,6 +17,9 @@ public:
 
     /// Returns the value of `name` if present (a repeated parameter is an error).
     Outcome<std::optional<std::string>> Text(std::string_view name) const;
+    /// Like Text for a value that cannot be empty (a code, a list, a cursor): `name=` is an
+    /// error naming it, not an absent parameter.
+    Outcome<std::optional<std::string>> NonEmptyText(std::string_view name) const;
     /// Returns the integer value of `name`, or `fallback` when absent.
     Outcome<int> Integer(std::string_view name, int fallback) const;
     /// Returns the value of `name` parsed by `parse` (an enum parser), or nullopt when absent.

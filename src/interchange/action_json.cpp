@@ -6,8 +6,9 @@ namespace motcua::interchange {
 
 Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json,
                                                  const std::string& path,
-                                                 std::initializer_list<std::string_view> skip) {
-    JsonReader reader(json, path);
+                                                 std::initializer_list<std::string_view> skip,
+                                                 Nulls nulls) {
+    JsonReader reader(json, path, nulls);
     domain::ActionInput input;
     const std::string name = reader.String("action", true);
     if (auto action = domain::ParseAction(name)) {

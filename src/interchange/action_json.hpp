@@ -10,14 +10,16 @@
 
 #include "common/outcome.hpp"
 #include "domain/dossier/lifecycle.hpp"
+#include "interchange/json_reader.hpp"
 
 namespace motcua::interchange {
 
 /// Reads an action from `json` (keys `skip` are ignored: e.g. "at", "actor" in the import);
 /// errors name the field, prefixed with `path` when not empty. The payload keeps every key
-/// but "action" and the skipped ones.
+/// but "action" and the skipped ones. A null is an error unless `nulls` says it means absent.
 Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json,
                                                  const std::string& path,
-                                                 std::initializer_list<std::string_view> skip = {});
+                                                 std::initializer_list<std::string_view> skip = {},
+                                                 Nulls nulls = Nulls::kRefused);
 
 }  // namespace motcua::interchange

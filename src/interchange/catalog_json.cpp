@@ -14,7 +14,8 @@ template <typename Parser>
 auto ReadEnum(JsonReader& reader, std::string_view key, Parser parse, std::string_view allowed)
     -> decltype(parse(std::string_view{})) {
     const std::string text = reader.String(key, true);
-    if (text.empty()) {
+    if (text.empty()) {  // Absent ("is required" is already recorded) or "".
+        reader.Fail(key, "must be one of " + std::string(allowed));
         return {};
     }
     auto parsed = parse(text);
@@ -113,6 +114,7 @@ Outcome<domain::Fee> FeeFromJson(const object& json, const std::string& path) {
 
 Outcome<domain::Component> ComponentFromJson(const object& json, const std::string& path) {
     JsonReader reader(json, path);
+    reader.AllowNull({"result_of_procedure"});
     domain::Component component;
     component.code = reader.String("code", true);
     component.name_vi = reader.String("name_vi", true);
@@ -130,6 +132,7 @@ Outcome<domain::Component> ComponentFromJson(const object& json, const std::stri
 
 Outcome<domain::Step> StepFromJson(const object& json, const std::string& path) {
     JsonReader reader(json, path);
+    reader.AllowNull({"agency"});
     domain::Step step;
     step.name_vi = reader.String("name_vi", true);
     step.name_en = reader.String("name_en", false);
@@ -226,6 +229,7 @@ std::optional<int> ParseClockTime(std::string_view text) {
 
 Outcome<domain::Agency> AgencyFromJson(const object& json, const std::string& path) {
     JsonReader reader(json, path);
+    reader.AllowNull({"legacy_code", "parent", "admin_unit_code", "valid_to"});
     domain::Agency agency;
     agency.code = reader.String("code", true);
     agency.legacy_code = reader.String("legacy_code", false);
@@ -255,6 +259,7 @@ Outcome<domain::Agency> AgencyFromJson(const object& json, const std::string& pa
 
 Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::string& path) {
     JsonReader reader(json, path);
+    reader.AllowNull({"competent_agency", "receiving_agency"});
     domain::Procedure procedure;
     procedure.code = reader.String("code", true);
     procedure.national_code = reader.String("national_code", true);
@@ -272,13 +277,15 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
     }
     if (const auto* time = reader.Object("processing_time", true)) {
         JsonReader time_reader(*time, reader.Path("processing_time"));
+        time_reader.AllowNull({"cutoff"});
         procedure.processing_time.amount = ReadInt(time_reader, "amount", true, 0);
         if (auto unit = ReadEnum(time_reader, "unit", domain::ParseTimeUnit,
                                  "working_days, working_hours, calendar_days")) {
             procedure.processing_time.unit = *unit;
         }
         const std::string cutoff = time_reader.String("cutoff", false);
-        if (!cutoff.empty()) {
+        const auto* given = time->if_contains("cutoff");
+        if (given != nullptr && given->is_string()) {  // "" is no time either; null is none.
             procedure.processing_time.cutoff_minutes = ParseClockTime(cutoff);
             if (!procedure.processing_time.cutoff_minutes) {
                 time_reader.Fail("cutoff", "must be a time HH:MM");

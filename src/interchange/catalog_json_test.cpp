@@ -61,6 +61,38 @@ TEST(CatalogJson, ErrorsNameThePathOfTheBadValue) {
     EXPECT_EQ(wrong_type.GetError().param, "agencies[0].code");
 }
 
+// A null stands for "none" only where the API document says the field is nullable (the
+// kProcedureFile above has them); elsewhere it is refused rather than dropped, and so is "" for an
+// enum or a clock time.
+TEST(CatalogJson, NullOnlyWhereNullableAndNoEmptyChoices) {
+    const auto refused = [](std::string_view from, std::string_view to) {
+        std::string text = kProcedureFile;
+        text.replace(text.find(from), from.size(), to);
+        const auto file = ParseProcedureFile(text);
+        return file.HasValue() ? std::string("accepted") : file.GetError().param;
+    };
+    EXPECT_EQ(refused(R"("name_en": "Birth registration")", R"("name_en": null)"),
+              "procedures[0].name_en");
+    EXPECT_EQ(refused(R"("unit": "working_days")", R"("unit": "")"),
+              "procedures[0].processing_time.unit");
+    EXPECT_EQ(refused(R"("cutoff": "15:00")", R"("cutoff": "")"),
+              "procedures[0].processing_time.cutoff");
+    EXPECT_EQ(refused(R"("cutoff": "15:00")", R"("cutoff": null)"), "accepted");
+    EXPECT_EQ(refused(R"("kind": "document", "name_vi": "Giấy khai sinh")",
+                      R"("kind": "document", "name_vi": "Giấy khai sinh", "name_en": null)"),
+              "procedures[0].result.name_en");
+
+    const auto agency = [](std::string_view fields) {
+        const auto file = ParseAgencyFile(R"({"agencies": [{"code": "H32", "name_vi": "Tỉnh",
+            "kind": "province", "valid_from": "2025-07-01", )" +
+                                          std::string(fields) + "}]}");
+        return file.HasValue() ? std::string("accepted") : file.GetError().param;
+    };
+    EXPECT_EQ(agency(R"("parent": null, "legacy_code": null, "valid_to": null)"), "accepted");
+    EXPECT_EQ(agency(R"("history": null)"), "agencies[0].history");
+    EXPECT_EQ(agency(R"("name_en": null)"), "agencies[0].name_en");
+}
+
 // Found by fuzz/catalog_import_fuzz.cpp: merging "extra" with the unknown fields read a
 // destroyed temporary (AddressSanitizer: stack-use-after-scope).
 TEST(CatalogJson, KeepsExtraAndUnknownFieldsTogether) {

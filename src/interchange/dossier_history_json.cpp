@@ -12,7 +12,7 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
         return MakeError(ErrorKind::kInvalid, "invalid_import", "$", "each line is a JSON object");
     }
     const auto& json = document.get_object();
-    JsonReader reader(json, "");
+    JsonReader reader(json, "", Nulls::kAbsent);
     HistoryRecord record;
     record.code = reader.String("code", true);
     record.procedure_code = reader.String("procedure", true);
@@ -24,7 +24,7 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
         reader.Fail("channel", "must be online, desk or postal");
     }
     if (const auto* applicant = reader.Object("applicant", true)) {
-        JsonReader person(*applicant, "applicant");
+        JsonReader person(*applicant, "applicant", Nulls::kAbsent);
         record.applicant = {person.String("kind", true),   person.String("id_number", true),
                             person.String("name", true),   person.String("phone", false),
                             person.String("email", false), person.String("address", false)};
@@ -44,8 +44,9 @@ Outcome<HistoryRecord> ParseHistoryLine(std::string_view line) {
                 return MakeError(ErrorKind::kInvalid, "invalid_import", path, "must be an object");
             }
             const auto& event = (*events)[i].get_object();
-            MOTCUA_ASSIGN_OR_RETURN(auto input, ActionInputFromJson(event, path, {"at", "actor"}));
-            JsonReader event_reader(event, path);
+            MOTCUA_ASSIGN_OR_RETURN(
+                auto input, ActionInputFromJson(event, path, {"at", "actor"}, Nulls::kAbsent));
+            JsonReader event_reader(event, path, Nulls::kAbsent);
             const std::string at = event_reader.String("at", true);
             const auto instant = ParseRfc3339(at);
             if (!instant) {

@@ -100,7 +100,7 @@ object DossierToJson(const domain::Dossier& dossier, const InstantFormatter& for
 }
 
 Outcome<domain::Dossier> DossierFromJson(const object& json) {
-    JsonReader reader(json, "dossier");
+    JsonReader reader(json, "dossier", Nulls::kAbsent);
     domain::Dossier dossier;
     dossier.id = reader.Integer("id", true).value_or(0);
     dossier.code = reader.String("code", true);
@@ -114,7 +114,7 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
     dossier.channel =
         domain::ParseChannel(reader.String("channel", true)).value_or(domain::Channel::kOnline);
     if (const auto* applicant = reader.Object("applicant", true)) {
-        JsonReader person(*applicant, "dossier.applicant");
+        JsonReader person(*applicant, "dossier.applicant", Nulls::kAbsent);
         dossier.applicant = {person.String("kind", true),   person.String("id_number", true),
                              person.String("name", true),   person.String("phone", false),
                              person.String("email", false), person.String("address", false)};
@@ -126,7 +126,7 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
     dossier.current_step = static_cast<int>(reader.Integer("current_step", true).value_or(0));
     if (const auto* steps = reader.Array("steps", true)) {
         for (const auto& item : *steps) {
-            JsonReader step(item.as_object(), "dossier.steps");
+            JsonReader step(item.as_object(), "dossier.steps", Nulls::kAbsent);
             domain::StepState state;
             state.name_vi = step.String("name_vi", true);
             state.role = domain::ParseStepRole(step.String("role", true))
@@ -140,7 +140,7 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
     }
     if (const auto* components = reader.Array("components", true)) {
         for (const auto& item : *components) {
-            JsonReader component(item.as_object(), "dossier.components");
+            JsonReader component(item.as_object(), "dossier.components", Nulls::kAbsent);
             domain::ComponentState state;
             state.code = component.String("code", true);
             state.digitized = component.Boolean("digitized", true).value_or(false);

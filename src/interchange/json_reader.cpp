@@ -6,9 +6,19 @@
 
 namespace motcua::interchange {
 
+JsonReader& JsonReader::AllowNull(std::initializer_list<std::string_view> keys) {
+    nullable_.insert(keys.begin(), keys.end());
+    return *this;
+}
+
 const boost::json::value* JsonReader::Find(std::string_view key, bool required) {
     read_.emplace(key);
     const auto* value = object_.if_contains(key);
+    if (value != nullptr && value->is_null() && nulls_ == Nulls::kRefused &&
+        !nullable_.contains(key)) {
+        Fail(key, "must not be null");
+        return nullptr;
+    }
     if (value == nullptr || value->is_null()) {
         if (required) {
             Fail(key, "is required");

@@ -16,10 +16,20 @@
 
 namespace motcua::interchange {
 
+/// What a JSON null means to a reader: an error except at the keys given to AllowNull (what
+/// clients send through the API), or an absent field everywhere (the documents MotCua stored
+/// itself, and the history import's lines, written by other systems' exports).
+enum class Nulls { kRefused, kAbsent };
+
 class JsonReader {
 public:
-    JsonReader(const boost::json::object& object, std::string path)
-        : object_(object), path_(std::move(path)) {}
+    JsonReader(const boost::json::object& object, std::string path, Nulls nulls = Nulls::kRefused)
+        : object_(object), path_(std::move(path)), nulls_(nulls) {}
+
+    /// Keys whose JSON null stands for "absent" (the fields the API document marks nullable). A
+    /// null anywhere else is an error ("must not be null") rather than silently dropped: a
+    /// client that sends null where a string is documented has a bug to hear about.
+    JsonReader& AllowNull(std::initializer_list<std::string_view> keys);
 
     /// Returns the string at `key`; records an error when required and missing or not a string.
     std::string String(std::string_view key, bool required);
@@ -45,7 +55,9 @@ private:
 
     const boost::json::object& object_;
     std::string path_;
+    Nulls nulls_;
     std::set<std::string, std::less<>> read_;
+    std::set<std::string, std::less<>> nullable_;
     std::optional<Error> error_;
 };
 

@@ -14,7 +14,7 @@ Response ListAccounts(ApiContext& context, const Request& request) {
     auto agency = params.Text("agency");
     auto prefix = params.Text("login_prefix");
     auto limit = params.Integer("limit", 50);
-    auto cursor = params.Text("cursor");
+    auto cursor = params.NonEmptyText("cursor");
     if (auto error = FirstError(kind, agency, prefix, limit, cursor)) {
         return context.errors.Render(*error);
     }

@@ -20,9 +20,12 @@ Response ListAudit(ApiContext& context, const Request& request) {
     auto from = params.Text("from");
     auto to = params.Text("to");
     auto limit = params.Integer("limit", 50);
-    auto cursor = params.Text("cursor");
+    auto cursor = params.NonEmptyText("cursor");
     if (auto error = FirstError(actor, action, target_kind, target_id, from, to, limit, cursor)) {
         return context.errors.Render(*error);
+    }
+    if (actor.Value() < 0) {  // Account ids start at 1; 0 means every actor.
+        return context.errors.Render(InvalidParameter("actor"));
     }
     storage::AuditFilter filter;
     filter.actor_id = actor.Value();

@@ -13,7 +13,7 @@ Response Login(ApiContext& context, const Request& request) {
     }
     auto login = json::RequiredString(body.Value(), "login");
     auto password = json::RequiredString(body.Value(), "password");
-    auto session = json::OptionalString(body.Value(), "session");
+    auto session = json::OptionalChoice(body.Value(), "session");
     if (auto error = FirstError(login, password, session)) {
         return context.errors.Render(*error);
     }

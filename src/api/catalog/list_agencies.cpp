@@ -39,7 +39,7 @@ Response ListAgencies(ApiContext& context, const Request& request) {
     auto parent = params.Text("parent");
     auto tree = params.Flag("tree");
     auto limit = params.Integer("limit", services::kDefaultPageSize);
-    auto cursor = params.Text("cursor");
+    auto cursor = params.NonEmptyText("cursor");
     if (auto error = FirstError(text, kind, parent, tree, limit, cursor)) {
         return context.errors.Render(*error);
     }

@@ -17,7 +17,7 @@ Outcome<services::ProcedureQuery> ParseQuery(const Request& request) {
     auto level = params.Enum("level", domain::ParseProcedureLevel);
     auto online = params.Enum("online_level", domain::ParseOnlineLevel);
     auto limit = params.Integer("limit", services::kDefaultPageSize);
-    auto cursor = params.Text("cursor");
+    auto cursor = params.NonEmptyText("cursor");
     if (auto error = FirstError(text, field, agency, level, online, limit, cursor)) {
         return *error;
     }

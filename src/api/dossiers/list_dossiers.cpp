@@ -47,14 +47,14 @@ Response ListDossiers(ApiContext& context, const Request& request) {
         !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    auto status = params.Text("status");
-    auto procedure = params.Text("procedure");
+    auto status = params.NonEmptyText("status");
+    auto procedure = params.NonEmptyText("procedure");
     auto due_before = params.Text("due_before");
     auto overdue = params.Flag("overdue");
     auto assigned = params.Text("assigned");
     auto order = params.Text("order");
     auto limit = params.Integer("limit", 20);
-    auto cursor = params.Text("cursor");
+    auto cursor = params.NonEmptyText("cursor");
     if (auto error =
             FirstError(status, procedure, due_before, overdue, assigned, order, limit, cursor)) {
         return context.errors.Render(*error);

@@ -19,7 +19,7 @@ Response SubmitDossier(ApiContext& context, const Request& request) {
     const auto& fields = body.Value();
     auto procedure = json::RequiredString(fields, "procedure");
     auto agency = json::RequiredString(fields, "agency");
-    auto channel_name = json::OptionalString(fields, "channel");
+    auto channel_name = json::OptionalChoice(fields, "channel");
     auto note = json::OptionalString(fields, "note");
     if (auto error = FirstError(procedure, agency, channel_name, note)) {
         return context.errors.Render(*error);
@@ -35,12 +35,15 @@ Response SubmitDossier(ApiContext& context, const Request& request) {
     dossier.channel = *channel;
     dossier.note = note.Value();
     dossier.idempotency_key = std::string(request.Header("idempotency-key"));
+    if (dossier.idempotency_key.empty() && request.HasHeader("idempotency-key")) {
+        return context.errors.Render(InvalidParameter("Idempotency-Key"));
+    }
     if (const auto* applicant = fields.if_contains("applicant")) {
         if (!applicant->is_object()) {
             return context.errors.Render(InvalidParameter("applicant"));
         }
         const auto& person = applicant->get_object();
-        auto kind = json::OptionalString(person, "kind");
+        auto kind = json::OptionalChoice(person, "kind");
         auto id_number = json::OptionalString(person, "id_number");
         auto name = json::OptionalString(person, "name");
         auto phone = json::OptionalString(person, "phone");

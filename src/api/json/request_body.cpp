@@ -31,13 +31,21 @@ Outcome<boost::json::object> ParseJsonBody(const Request& request) {
 
 Outcome<std::string> OptionalString(const boost::json::object& body, std::string_view key) {
     const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
+    if (value == nullptr) {
         return std::string{};
     }
-    if (!value->is_string()) {
+    if (!value->is_string()) {  // null too: no request field is documented nullable.
         return InvalidParameter(key);
     }
     return std::string(value->get_string());
+}
+
+Outcome<std::string> OptionalChoice(const boost::json::object& body, std::string_view key) {
+    auto text = OptionalString(body, key);
+    if (text && text.Value().empty() && body.contains(key)) {
+        return InvalidParameter(key);
+    }
+    return text;
 }
 
 Outcome<std::string> RequiredString(const boost::json::object& body, std::string_view key) {

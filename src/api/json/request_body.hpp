@@ -14,8 +14,12 @@ namespace motcua::api::json {
 /// (a key repeated in one object, named by param) otherwise.
 Outcome<boost::json::object> ParseJsonBody(const Request& request);
 
-/// Returns the string at `key` ("" when absent); an error naming `key` when not a string.
+/// Returns the string at `key` ("" when absent); an error naming `key` when not a string
+/// (null included: no request field is documented nullable).
 Outcome<std::string> OptionalString(const boost::json::object& body, std::string_view key);
+/// Like OptionalString for a field whose value is one of a set (an enum): given as "", it is an
+/// error naming `key` rather than taken as absent.
+Outcome<std::string> OptionalChoice(const boost::json::object& body, std::string_view key);
 /// Returns the string at `key`; an error naming `key` when absent, empty or not a string.
 Outcome<std::string> RequiredString(const boost::json::object& body, std::string_view key);
 

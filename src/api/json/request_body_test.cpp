@@ -30,6 +30,16 @@ TEST(RequestBody, RefusesOtherTypesMalformedTextAndRepeatedKeys) {
     EXPECT_EQ(repeated.GetError().param, "action");
 }
 
+TEST(RequestBody, NullIsNotAbsentAndAChoiceIsNotEmpty) {
+    const auto body = ParseJsonBody(JsonRequest(R"({"note": null, "session": "", "name": ""})"));
+    ASSERT_TRUE(body.HasValue());
+    EXPECT_EQ(OptionalString(body.Value(), "note").GetError().param, "note");
+    EXPECT_EQ(OptionalString(body.Value(), "name").Value(), "");
+    EXPECT_EQ(OptionalString(body.Value(), "absent").Value(), "");
+    EXPECT_EQ(OptionalChoice(body.Value(), "session").GetError().param, "session");
+    EXPECT_EQ(OptionalChoice(body.Value(), "absent").Value(), "");
+}
+
 // Found by fuzz/json_body_fuzz.cpp: 1e999 read as infinity, which Boost.JSON writes back as the
 // bare word Infinity, so that a dossier action's stored payload no longer parsed.
 TEST(RequestBody, RefusesANumberBeyondTheRangeOfADouble) {

@@ -178,7 +178,7 @@ Outcome<Done> CheckLegacyCodes(const CatalogSnapshot& snapshot,
 // taken from the address).
 Outcome<Done> CheckRecordCode(boost::json::object& record, const std::string& code) {
     const auto* given = record.if_contains("code");
-    if (given == nullptr || given->is_null()) {
+    if (given == nullptr) {  // absent: the address names it; null is not a code
         record["code"] = code;
         return Done{};
     }

@@ -1179,7 +1179,7 @@ export interface components {
              */
             name_vi: string;
             /** @description Tên giấy tờ (tiếng Anh). / Name in English. */
-            name_en: string;
+            name_en?: string;
             /**
              * @description Số bản chính. / Number of originals.
              * @example 1
@@ -1196,7 +1196,7 @@ export interface components {
              * @description Mã quốc gia của thủ tục có kết quả là giấy tờ này (để tái sử dụng). / National code of the procedure whose result this document is.
              * @example 1.000894
              */
-            result_of_procedure: string | null;
+            result_of_procedure?: string | null;
             /** @description Ghi chú. / Note. */
             note_vi?: string;
         };
@@ -1208,13 +1208,13 @@ export interface components {
              */
             name_vi: string;
             /** @description Tên bước (tiếng Anh). / Name in English. */
-            name_en: string;
+            name_en?: string;
             role: components["schemas"]["StepRole"];
             /**
              * @description Cơ quan thực hiện bước; null: cơ quan giải quyết. / Agency performing the step; null: the deciding agency.
              * @example H32.14
              */
-            agency: string | null;
+            agency?: string | null;
             /**
              * @description Tỷ lệ thời hạn dành cho bước (%). / Share of the processing time (%).
              * @example 15
