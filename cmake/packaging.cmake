@@ -5,7 +5,8 @@
 #   /etc/motcua/motcua.conf                  the commented configuration (a conffile)
 #   /lib/systemd/system/motcua.service       the hardened unit: deploy/systemd/'s very file
 #   /lib/systemd/system/motcua-backup.*      the nightly backup (installed, not enabled)
-#   /usr/share/doc/motcua/                   copyright, README.md, OPERATIONS.md
+#   /usr/share/doc/motcua/                   copyright, README.md, OPERATIONS.md, connectors.md,
+#                                            dvcqg.md
 # and maintainer scripts (packaging/debian/) that make the `motcua` system user, its state
 # directory /var/lib/motcua, and enable and start the service. Runtime dependencies come from
 # dpkg-shlibdeps (package dpkg-dev). tests/package/package_deb.sh builds, installs and starts it.
@@ -28,7 +29,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/motcua.service
               ${PROJECT_SOURCE_DIR}/deploy/systemd/motcua-backup.timer
         DESTINATION /lib/systemd/system)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${PROJECT_SOURCE_DIR}/README.md
-              ${PROJECT_SOURCE_DIR}/docs/OPERATIONS.md
+              ${PROJECT_SOURCE_DIR}/docs/OPERATIONS.md ${PROJECT_SOURCE_DIR}/docs/connectors.md
+              ${PROJECT_SOURCE_DIR}/docs/dvcqg.md
         DESTINATION share/doc/motcua)
 
 set(CPACK_GENERATOR DEB)

@@ -17,6 +17,8 @@
 #include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
 #include "services/indicators/report_service.hpp"
+#include "services/outbox/outbox_service.hpp"
+#include "services/outbox/sync_reconciliation.hpp"
 
 namespace motcua::api {
 
@@ -39,6 +41,8 @@ struct ApiContext {
     services::IndicatorService* indicators = nullptr;
     services::ReportService* reports = nullptr;
     services::DrilldownService* drilldown = nullptr;
+    services::OutboxService* outbox = nullptr;
+    services::SyncReconciliationService* sync = nullptr;
     CookieOptions cookie;
 };
 

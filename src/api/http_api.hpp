@@ -12,6 +12,7 @@
 #include "api/api_context.hpp"
 #include "api/metrics.hpp"
 #include "api/metrics_access.hpp"
+#include "api/outbox_metrics.hpp"
 #include "api/router.hpp"
 #include "api/static_files.hpp"
 
@@ -36,6 +37,7 @@ public:
     /// Answers a request that failed before it could be parsed (oversized, malformed).
     Response HandleProtocolError(int status, std::string_view code);
     Metrics& GetMetrics() { return *metrics_; }
+    OutboxMetrics& GetOutboxMetrics() { return outbox_metrics_; }
     /// Whether `request` may read GET /metrics (metrics_access.hpp).
     bool MayReadMetrics(const Request& request) const {
         return api::MayReadMetrics(request, options_.metrics);
@@ -54,6 +56,7 @@ private:
     std::unique_ptr<Router> router_;
     std::optional<StaticFiles> static_files_;
     std::unique_ptr<Metrics> metrics_;
+    OutboxMetrics outbox_metrics_;
     std::size_t static_route_ = 0;
     std::size_t unmatched_route_ = 0;
 };

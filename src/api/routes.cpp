@@ -11,7 +11,9 @@
 #include "api/http_api.hpp"
 #include "api/imports/import_catalog.hpp"
 #include "api/indicators/indicator_handlers.hpp"
+#include "api/outbox/outbox_handlers.hpp"
 #include "api/reports/report_handlers.hpp"
+#include "api/sync/reconciliation_handlers.hpp"
 #include "api/system/system_handlers.hpp"
 
 namespace motcua::api {
@@ -118,6 +120,24 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          }},
         {"GET", "/api/v1/audit",
          [ctx](const Request& r, const PathParams&) { return audit::ListAudit(*ctx, r); }},
+        {"GET", "/api/v1/outbox",
+         [ctx](const Request& r, const PathParams&) { return outbox::ListOutbox(*ctx, r); }},
+        {"GET", "/api/v1/outbox/{id}",
+         [ctx](const Request& r, const PathParams& p) {
+             return outbox::GetOutboxMessage(*ctx, r, p[0]);
+         }},
+        {"POST", "/api/v1/outbox/{id}/retry",
+         [ctx](const Request& r, const PathParams& p) {
+             return outbox::SettleOutboxMessage(*ctx, r, p[0], true);
+         }},
+        {"POST", "/api/v1/outbox/{id}/skip",
+         [ctx](const Request& r, const PathParams& p) {
+             return outbox::SettleOutboxMessage(*ctx, r, p[0], false);
+         }},
+        {"GET", "/api/v1/sync/reconciliation",
+         [ctx](const Request& r, const PathParams&) { return sync::GetReconciliation(*ctx, r); }},
+        {"GET", "/api/v1/sync/reconciliation/gaps",
+         [ctx](const Request& r, const PathParams&) { return sync::ListSyncGaps(*ctx, r); }},
         {"POST", "/api/v1/dossiers",
          [ctx](const Request& r, const PathParams&) { return dossiers::SubmitDossier(*ctx, r); }},
         {"GET", "/api/v1/dossiers",

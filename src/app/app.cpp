@@ -62,7 +62,13 @@ AppServices* App::Open() {
         spdlog::info("applied {} migration(s); schema version {}", migrated.Value().applied,
                      migrated.Value().current_version);
     }
-    services_ = std::make_unique<AppServices>(*database_, clock_, config_, audit_key_);
+    auto connectors = BuildConnectors(config_.connectors);
+    if (!connectors) {
+        PrintError(connectors.GetError());
+        return nullptr;
+    }
+    services_ = std::make_unique<AppServices>(*database_, clock_, config_, audit_key_,
+                                              std::move(connectors).Value());
     if (auto loaded = services_->catalog.Load(); !loaded) {
         PrintError(loaded.GetError());
         return nullptr;

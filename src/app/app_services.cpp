@@ -6,10 +6,11 @@
 namespace motcua::app {
 
 AppServices::AppServices(storage::Database& database, const Clock& clock, const AppConfig& config,
-                         const std::string& audit_key)
+                         const std::string& audit_key, ConnectorSet connector_set)
     : database_ref(database),
       clock_ref(clock),
       hash_cost(config.password_hash_cost),
+      connectors(std::move(connector_set)),
       catalog(database, clock),
       sessions(std::chrono::milliseconds(config.session_cache_ms), 100'000),
       auth(database, clock, throttle, sessions,
@@ -25,7 +26,8 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
                 std::chrono::minutes(8 * 60),
                 {config.public_base_url},
                 {config.submissions_per_minute, config.submissions_per_day},
-                {config.dossier_storage_quota_bytes, config.account_storage_quota_bytes}}),
+                {config.dossier_storage_quota_bytes, config.account_storage_quota_bytes},
+                connectors.routing}),
       files(std::filesystem::path(config.data_dir) / "files"),
       attachments(dossiers, files, {config.attachment_max_file_bytes, 20}),
       orphan_files(database, files, std::filesystem::path(config.data_dir) / "spool") {}

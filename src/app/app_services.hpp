@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "app/connector_set.hpp"
 #include "common/clock.hpp"
 #include "services/accounts/account_service.hpp"
 #include "services/audit/audit_service.hpp"
@@ -18,6 +19,8 @@
 #include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
 #include "services/indicators/report_service.hpp"
+#include "services/outbox/outbox_service.hpp"
+#include "services/outbox/sync_reconciliation.hpp"
 #include "storage/database.hpp"
 #include "storage/file_store.hpp"
 
@@ -25,11 +28,12 @@ namespace motcua::app {
 
 struct AppServices {
     AppServices(storage::Database& database, const Clock& clock, const AppConfig& config,
-                const std::string& audit_key);
+                const std::string& audit_key, ConnectorSet connector_set);
 
     storage::Database& database_ref;
     const Clock& clock_ref;
     services::HashCost hash_cost;
+    ConnectorSet connectors;  // Before `dossiers`, whose events they hear.
     services::CatalogService catalog;
     services::LoginThrottle throttle;
     services::SessionCache sessions;
@@ -45,6 +49,8 @@ struct AppServices {
     services::IndicatorService indicators{database_ref, catalog, clock_ref};
     services::ReportService reports{database_ref, catalog, indicators, clock_ref};
     services::DrilldownService drilldown{database_ref, catalog, clock_ref};
+    services::OutboxService outbox{database_ref, catalog, clock_ref};
+    services::SyncReconciliationService sync{database_ref, catalog, clock_ref};
 };
 
 }  // namespace motcua::app

@@ -79,68 +79,78 @@ std::optional<std::string> AppConfig::GetSqlitePath() const {
 }
 
 const std::map<std::string, std::string>& DescribeSettings() {
-    static const std::map<std::string, std::string> descriptions{
-        {"database",
-         "storage URL: sqlite:PATH (default sqlite:<data_dir>/motcua.db) or "
-         "postgresql://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass)"},
-        {"listen", "HTTP address host:port (default 127.0.0.1:8080)"},
-        {"data_dir", "folder for the database and stored files (default ./data)"},
-        {"web_root", "folder of the built web application (default web/dist)"},
-        {"threads", "HTTP I/O threads (default 2)"},
-        {"handler_threads",
-         "threads that run request handlers, which wait for durable commits (default 32; "
-         "0 runs them on the I/O threads)"},
-        {"body_limit_bytes", "largest request body accepted (default 1048576)"},
-        {"import_body_limit_bytes", "largest import file accepted over HTTP (default 67108864)"},
-        {"upload_body_limit_bytes", "largest file upload request (default 67108864)"},
-        {"attachment_max_file_bytes", "largest uploaded dossier file (default 20971520)"},
-        {"submissions_per_minute",
-         "online submissions one applicant account may make per minute (default 10; 0 = no "
-         "limit)"},
-        {"submissions_per_day",
-         "online submissions one applicant account may make per UTC day (default 100; 0 = no "
-         "limit)"},
-        {"max_connections",
-         "open HTTP connections at most; more are answered 503 (default 1024; 0 = no limit)"},
-        {"max_concurrent_uploads",
-         "file upload bodies received at once at most; more are answered 503 (default 16; 0 = "
-         "no limit)"},
-        {"dossier_storage_quota_bytes",
-         "total size of the files uploaded to one dossier (default 209715200)"},
-        {"account_storage_quota_bytes",
-         "total size of the files in one applicant's dossiers (default 1073741824)"},
-        {"orphan_file_grace_seconds",
-         "age after which a stored file no dossier references is deleted (default 86400)"},
-        {"public_base_url", "public portal URL for links on printed forms, e.g. https://dvc.x.vn"},
-        {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
-        {"session_cache_ms",
-         "how long a verified session is reused without reading the database (default 2000; "
-         "0 = off); another process's logout or account change applies here within it"},
-        {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
-        {"metrics_allow",
-         "client addresses that may read /metrics, comma-separated (default 127.0.0.1,::1; "
-         "empty: none)"},
-        {"metrics_token",
-         "a secret of 24+ characters: a scraper sending it as a Bearer token may read /metrics"},
-        {"demo_mode",
-         "true only for the demo province: the demo accounts' public password may be set "
-         "(default false; `motcua demo` is always in demo mode)"},
-        {"trusted_proxies",
-         "comma-separated addresses of reverse proxies whose X-Forwarded-For gives the client's "
-         "address, e.g. 127.0.0.1,::1 behind a local nginx (default none)"},
-        {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
-        {"dossier_code_format", "default ({agency}-{yyMMdd}-{NNNN}) or tt04 (TT 04/2025 form)"},
-        {"dossier_code_system_digits", "tt04 only: the 2 digits AA of the central system"},
-        {"overdue_check_seconds", "how often overdue dossiers are recorded (default 60)"},
-        {"audit_anchor_seconds",
-         "how often the audit log's head is anchored in <data_dir>/audit-anchors.log (default 60)"},
-        {"header_limit_bytes", "largest request header accepted (default 16384)"},
-        {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
-        {"shutdown_grace_seconds", "longest wait for in-flight requests at shutdown (default 20)"},
-        {"sqlite_readers", "read connections to the SQLite file (default 4)"},
-        {"postgres_pool_size", "connections each process keeps to PostgreSQL (default 8)"},
-        {"log_level", "trace, debug, info, warn, error (default info)"},
-    };
+    static const std::map<std::string, std::string> descriptions = [] {
+        std::map<std::string, std::string> own{
+            {"database",
+             "storage URL: sqlite:PATH (default sqlite:<data_dir>/motcua.db) or "
+             "postgresql://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass)"},
+            {"listen", "HTTP address host:port (default 127.0.0.1:8080)"},
+            {"data_dir", "folder for the database and stored files (default ./data)"},
+            {"web_root", "folder of the built web application (default web/dist)"},
+            {"threads", "HTTP I/O threads (default 2)"},
+            {"handler_threads",
+             "threads that run request handlers, which wait for durable commits (default 32; "
+             "0 runs them on the I/O threads)"},
+            {"body_limit_bytes", "largest request body accepted (default 1048576)"},
+            {"import_body_limit_bytes",
+             "largest import file accepted over HTTP (default 67108864)"},
+            {"upload_body_limit_bytes", "largest file upload request (default 67108864)"},
+            {"attachment_max_file_bytes", "largest uploaded dossier file (default 20971520)"},
+            {"submissions_per_minute",
+             "online submissions one applicant account may make per minute (default 10; 0 = no "
+             "limit)"},
+            {"submissions_per_day",
+             "online submissions one applicant account may make per UTC day (default 100; 0 = no "
+             "limit)"},
+            {"max_connections",
+             "open HTTP connections at most; more are answered 503 (default 1024; 0 = no limit)"},
+            {"max_concurrent_uploads",
+             "file upload bodies received at once at most; more are answered 503 (default 16; 0 = "
+             "no limit)"},
+            {"dossier_storage_quota_bytes",
+             "total size of the files uploaded to one dossier (default 209715200)"},
+            {"account_storage_quota_bytes",
+             "total size of the files in one applicant's dossiers (default 1073741824)"},
+            {"orphan_file_grace_seconds",
+             "age after which a stored file no dossier references is deleted (default 86400)"},
+            {"public_base_url",
+             "public portal URL for links on printed forms, e.g. https://dvc.x.vn"},
+            {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
+            {"session_cache_ms",
+             "how long a verified session is reused without reading the database (default 2000; "
+             "0 = off); another process's logout or account change applies here within it"},
+            {"cookie_secure", "mark the session cookie Secure: true behind HTTPS (default false)"},
+            {"metrics_allow",
+             "client addresses that may read /metrics, comma-separated (default 127.0.0.1,::1; "
+             "empty: none)"},
+            {"metrics_token",
+             "a secret of 24+ characters: a scraper sending it as a Bearer token may read "
+             "/metrics"},
+            {"demo_mode",
+             "true only for the demo province: the demo accounts' public password may be set "
+             "(default false; `motcua demo` is always in demo mode)"},
+            {"trusted_proxies",
+             "comma-separated addresses of reverse proxies whose X-Forwarded-For gives the "
+             "client's "
+             "address, e.g. 127.0.0.1,::1 behind a local nginx (default none)"},
+            {"password_hash_cost", "argon2id cost: interactive (default) or minimum (tests only)"},
+            {"dossier_code_format", "default ({agency}-{yyMMdd}-{NNNN}) or tt04 (TT 04/2025 form)"},
+            {"dossier_code_system_digits", "tt04 only: the 2 digits AA of the central system"},
+            {"overdue_check_seconds", "how often overdue dossiers are recorded (default 60)"},
+            {"audit_anchor_seconds",
+             "how often the audit log's head is anchored in <data_dir>/audit-anchors.log (default "
+             "60)"},
+            {"header_limit_bytes", "largest request header accepted (default 16384)"},
+            {"read_timeout_seconds", "idle time before a connection is closed (default 30)"},
+            {"shutdown_grace_seconds",
+             "longest wait for in-flight requests at shutdown (default 20)"},
+            {"sqlite_readers", "read connections to the SQLite file (default 4)"},
+            {"postgres_pool_size", "connections each process keeps to PostgreSQL (default 8)"},
+            {"log_level", "trace, debug, info, warn, error (default info)"},
+        };
+        own.insert(DescribeConnectorSettings().begin(), DescribeConnectorSettings().end());
+        return own;
+    }();
     return descriptions;
 }
 
@@ -280,6 +290,8 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must start with https:// or http://");
             }
             config.public_base_url = value;
+        } else if (IsConnectorSetting(key)) {
+            applied = ApplyConnectorSetting(key, value, config.connectors);
         } else if (key == "log_level") {
             applied = ApplyChoice(key, value, kLogLevelNames, config.log_level);
         } else if (key == "handler_threads" || key == "session_cache_ms") {

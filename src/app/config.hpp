@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/config_choices.hpp"
+#include "app/connector_config.hpp"
 #include "common/outcome.hpp"
 
 namespace motcua::app {
@@ -58,6 +59,7 @@ struct AppConfig {
     int sqlite_readers = 4;
     int postgres_pool_size = 8;  // Connections a process keeps to PostgreSQL at most.
     LogLevel log_level = LogLevel::kInfo;
+    ConnectorConfig connectors;  // The outbox and the national systems (app/connector_config).
 
     /// Returns the SQLite file path when `database` is a sqlite: URL.
     std::optional<std::string> GetSqlitePath() const;

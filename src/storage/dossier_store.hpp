@@ -70,6 +70,9 @@ public:
     virtual Outcome<Done> AppendEvent(std::int64_t dossier_id,
                                       const domain::DossierEvent& event) = 0;
     virtual Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) = 0;
+    /// The dossier's event number `seq`, if there is one.
+    virtual Outcome<std::optional<domain::DossierEvent>> FindEvent(std::int64_t dossier_id,
+                                                                   int seq) = 0;
     /// The dossier's events with one of `actions`, in order: what the indicator feed reads on
     /// every action, without decoding a long history of other facts.
     virtual Outcome<std::vector<domain::DossierEvent>> ListEventsOf(

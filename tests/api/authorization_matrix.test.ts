@@ -73,7 +73,11 @@ async function sessionOf(role: RoleName): Promise<Session | undefined> {
 }
 
 before(async () => {
-  server = await startServer({ env: FAST_HASHING, demoEnv: FAST_HASHING });
+  // DVCQG messages are queued, never sent (nothing listens at the URL): the outbox routes have rows.
+  server = await startServer({
+    env: { ...FAST_HASHING, MOTCUA_DVCQG_MODE: 'queue', MOTCUA_DVCQG_URL: 'http://127.0.0.1:9', MOTCUA_DVCQG_UNIT_CODE: 'H32' },
+    demoEnv: FAST_HASHING,
+  });
   const listed = runCli(makeTempDir(), ['routes']);
   assert.equal(listed.status, 0, listed.stderr);
   serverRoutes = listed.stdout.split('\n').map((line) => line.trim()).filter((line) => /^[A-Z]+ \//.test(line));
@@ -100,6 +104,19 @@ interface Plan extends CallOptions {
 /** A calendar decision for the PUT and DELETE …/calendar/overrides/{date} recipes (a Monday of 2030). */
 const CALENDAR_DECISION = { working: false, reason_vi: 'Thử ma trận phân quyền', reason_en: 'Authorization matrix test', source: 'test' };
 
+/** The id of the waiting DVCQG message of a fresh dossier received at the desk. */
+async function waitingOutboxMessage(): Promise<number> {
+  const applicant = { kind: 'citizen', id_number: '079099000123', name: 'Trần Văn Ma Trận' };
+  const received = await call(server, '/api/v1/dossiers', {
+    session: (await sessionOf('clerk'))!, body: { procedure: MATRIX_PROCEDURE, agency: WARD_CENTRE, channel: 'desk', applicant },
+  });
+  assert.equal(received.status, 201, `fixture dossier: ${received.text}`);
+  const listed = await call(server, `/api/v1/outbox?dossier=${received.body.code}`, { session: (await sessionOf('province_admin'))! });
+  assert.equal(listed.status, 200, listed.text);
+  assert.equal(listed.body.items.length, 1, listed.text);
+  return listed.body.items[0].id;
+}
+
 // How to call each route as `role` on `variant`. A route without a recipe fails its test.
 async function planFor(route: string, role: RoleName, variant: Variant): Promise<Plan> {
   const [method, pattern] = route.split(' ') as [string, string];
@@ -115,8 +132,10 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
     case 'GET /healthz': case 'GET /metrics': case 'GET /api/v1/openapi.json': case 'GET /api/v1/agencies':
     case 'GET /api/v1/agencies/{code}': case 'GET /api/v1/fields': case 'GET /api/v1/procedures':
     case 'GET /api/v1/procedures/{code}': case 'GET /api/v1/me': case 'GET /api/v1/accounts':
-    case 'GET /api/v1/accounts/{id}': case 'GET /api/v1/audit':
+    case 'GET /api/v1/accounts/{id}': case 'GET /api/v1/audit': case 'GET /api/v1/outbox':
       return { path, method, session };
+    case 'GET /api/v1/outbox/{id}': case 'POST /api/v1/outbox/{id}/retry': case 'POST /api/v1/outbox/{id}/skip':
+      return { path: pattern.replace('{id}', String(await waitingOutboxMessage())), method, session };
     case 'POST /api/v1/auth/login':
       return {
         path, method, session,
@@ -227,6 +246,8 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path: `${pattern}?agency=H32&year=2025`, method, session };
     case 'GET /api/v1/indicators/766/dossiers':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03&metric=PROGRESS_ON_TIME`, method, session };
+    case 'GET /api/v1/sync/reconciliation': case 'GET /api/v1/sync/reconciliation/gaps':
+      return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03`, method, session };
     case 'GET /api/v1/reports/monthly':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&month=2025-03`, method, session };
     case 'GET /api/v1/reports/public':

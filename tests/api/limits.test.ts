@@ -9,7 +9,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
-import { DEMO_LOGINS, FAST_HASHING, authHeaders, call, login, runCli, type Session } from './support/auth.ts';
+import { DEMO_LOGINS, FAST_HASHING, authHeaders, login, runCli, type Session } from './support/auth.ts';
 import { assertProblem, getJson, rawExchange, rawStatus, type JsonAnswer } from './support/http.ts';
 import { createDossier, submitDossier } from './support/dossiers.ts';
 

@@ -101,6 +101,14 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'GET /api/v1/indicators/766/dossiers': { as: 'auditor' },
   'GET /api/v1/reports/monthly': { as: 'auditor' },
   'DELETE /api/v1/calendar/overrides/{date}': { as: 'province_admin' },
+  // This server queues nothing for national systems (dvcqg_mode off): the example message is no
+  // message here, the documented 404; outbox.test.ts lists, retries and skips real ones.
+  'GET /api/v1/outbox': { as: 'province_admin' },
+  'GET /api/v1/outbox/{id}': { as: 'province_admin', status: 404 },
+  'POST /api/v1/outbox/{id}/retry': { as: 'province_admin', status: 404 },
+  'POST /api/v1/outbox/{id}/skip': { as: 'province_admin', status: 404 },
+  'GET /api/v1/sync/reconciliation': { as: 'auditor' },
+  'GET /api/v1/sync/reconciliation/gaps': { as: 'auditor' },
 };
 
 const DOC_ON_DISK = new URL('../../docs/api/openapi.json', import.meta.url);

@@ -68,6 +68,12 @@ const CALLERS: Record<string, CallerName> = {
   'DELETE /api/v1/calendar/overrides/{date}': 'province_admin',
   'GET /api/v1/indicators/766/dossiers': 'auditor',
   'GET /api/v1/reports/monthly': 'auditor',
+  'GET /api/v1/outbox': 'province_admin',
+  'GET /api/v1/outbox/{id}': 'province_admin',
+  'POST /api/v1/outbox/{id}/retry': 'province_admin',
+  'POST /api/v1/outbox/{id}/skip': 'province_admin',
+  'GET /api/v1/sync/reconciliation': 'auditor',
+  'GET /api/v1/sync/reconciliation/gaps': 'auditor',
 };
 
 /** The operations whose answers count failures per client address (sign-in, password change,

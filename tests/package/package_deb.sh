@@ -40,8 +40,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "the packaged configuration lists every setting of src/app/config.cpp"
-known=$(sed -n '/DescribeSettings() {/,/return descriptions;/p' "$source/src/app/config.cpp" |
+step "the packaged configuration lists every setting of src/app/config.cpp and connector_config.cpp"
+known=$({ sed -n '/DescribeSettings() {/,/return descriptions;/p' "$source/src/app/config.cpp"
+          sed -n '/DescribeConnectorSettings() {/,/return descriptions;/p' \
+              "$source/src/app/connector_config.cpp"; } |
     grep -oE '^ *\{"[a-z0-9_]+",' | grep -oE '[a-z0-9_]+' | sort -u)
 listed=$(grep -oE '^[#;]? ?[a-z][a-z0-9_]* =' "$source/packaging/motcua.conf" |
     grep -oE '[a-z][a-z0-9_]*' | sort -u)

@@ -19,8 +19,15 @@ Response GetMetrics(ApiContext& context, const Request& request, HttpApi& api) {
     if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    return Response{
-        200, "text/plain; version=0.0.4; charset=utf-8", api.GetMetrics().RenderPrometheus(), {}};
+    std::string text = api.GetMetrics().RenderPrometheus();
+    if (context.outbox != nullptr) {
+        // The queue's gauges come from the database; without it only the counters are shown.
+        auto stats = context.outbox->Stats();
+        text += api.GetOutboxMetrics().Render(
+            stats ? stats.Value() : std::vector<storage::OutboxStats>{},
+            context.outbox->GetClock().Now());
+    }
+    return Response{200, "text/plain; version=0.0.4; charset=utf-8", std::move(text), {}};
 }
 
 Response GetOpenApi(ApiContext& context, const Request& request, const std::string& document) {

@@ -16,6 +16,7 @@ void RegisterCommands(CLI::App& cli, CommandTable& table) {
     RegisterBackupCommand(cli, table);
     RegisterRestoreCommand(cli, table);
     RegisterFilesCommand(cli, table);
+    RegisterOutboxCommand(cli, table);
 }
 
 }  // namespace motcua::app

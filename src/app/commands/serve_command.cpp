@@ -1,11 +1,16 @@
 // `motcua serve`: serves the HTTP API and the web application until SIGINT/SIGTERM, with the
-// overdue job running beside it; exits 0 after a graceful shutdown.
+// overdue job, the audit anchor, the orphan file collection and the outbox dispatchers running
+// beside it; exits 0 after a graceful shutdown.
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <vector>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include "api/api_context.hpp"
 #include "api/errors.hpp"
@@ -15,6 +20,7 @@
 #include "app/resources.hpp"
 #include "common/periodic_task.hpp"
 #include "services/dossiers/overdue_job.hpp"
+#include "services/outbox/outbox_dispatcher.hpp"
 
 namespace motcua::app {
 namespace {
@@ -32,6 +38,8 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.indicators = &services.indicators;
     context.reports = &services.reports;
     context.drilldown = &services.drilldown;
+    context.outbox = &services.outbox;
+    context.sync = &services.sync;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
 }
@@ -65,6 +73,49 @@ api::HttpServerOptions MakeServerOptions(const AppConfig& config) {
     options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
     options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_seconds);
     return options;
+}
+
+// One outbox dispatcher per connector in deliver mode (services/outbox/outbox_dispatcher.hpp).
+std::vector<std::unique_ptr<services::OutboxDispatcher>> StartDispatchers(App& app,
+                                                                          AppServices& services,
+                                                                          api::HttpApi& http_api) {
+    const AppConfig& config = app.GetConfig();
+    const OutboxConfig& outbox = config.connectors.outbox;
+    if (config.database_kind == DatabaseKind::kSqlite) {
+        // One process owns a SQLite file: the claims of a previous run died with it.
+        auto released = app.GetDatabase().Write([](storage::Transaction& transaction) {
+            return transaction.Outbox().ReleaseAllClaims();
+        });
+        if (!released) {
+            spdlog::warn("outbox: the previous run's claims were not released: {}",
+                         released.GetError().detail);
+        }
+    }
+    services::DispatcherOptions options;
+    options.batch = outbox.batch;
+    options.workers = outbox.workers;
+    options.poll = std::chrono::milliseconds(outbox.poll_ms);
+    options.lease = std::chrono::seconds(outbox.lease_seconds);
+    options.max_attempts = outbox.max_attempts;
+    options.backoff_base = std::chrono::milliseconds(outbox.backoff_base_ms);
+    options.backoff_cap = std::chrono::milliseconds(outbox.backoff_cap_ms);
+    std::array<char, 256> host{};
+    ::gethostname(host.data(), host.size() - 1);
+    // Names this process's claims apart from another process's on one PostgreSQL.
+    const std::string claimer = fmt::format("{}:{}", host.data(), ::getpid());
+    std::vector<std::unique_ptr<services::OutboxDispatcher>> dispatchers;
+    for (auto* connector : services.connectors.delivering) {
+        dispatchers.push_back(std::make_unique<services::OutboxDispatcher>(
+            app.GetDatabase(), services.catalog, services.dossiers, *connector, app.GetClock(),
+            options, claimer,
+            [&http_api](std::string_view name, const services::DispatchRound& round) {
+                http_api.GetOutboxMetrics().RecordRound(name, round.delivered, round.failed,
+                                                        round.dead);
+            }));
+        dispatchers.back()->Start();
+        spdlog::info("outbox: delivering to {} ({} workers)", connector->Name(), options.workers);
+    }
+    return dispatchers;
 }
 
 int Serve(App& app) {
@@ -119,12 +170,16 @@ int Serve(App& app) {
         }
     };
     PeriodicTask collect_job(collect, std::chrono::hours(1));
+    auto dispatchers = StartDispatchers(app, *services, http_api);
     server.Run([&](std::uint16_t bound) {
         const bool ipv6 = config.listen_host.find(':') != std::string::npos;
         fmt::print("MotCua is serving {} at http://{}{}{}:{}/\n", app.GetDatabase().Describe(),
                    ipv6 ? "[" : "", config.listen_host, ipv6 ? "]" : "", bound);
         std::fflush(stdout);
     });
+    for (auto& dispatcher : dispatchers) {
+        dispatcher->Stop();
+    }
     overdue_job.Stop();
     anchor_job.Stop();
     collect_job.Stop();

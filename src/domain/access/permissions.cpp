@@ -5,7 +5,7 @@
 namespace motcua::domain {
 namespace {
 
-constexpr NameTable<Permission, 16> kPermissionNames{{
+constexpr NameTable<Permission, 17> kPermissionNames{{
     {Permission::kReadCatalog, "read_catalog"},
     {Permission::kImportCatalog, "import_catalog"},
     {Permission::kManageAgencies, "manage_agencies"},
@@ -22,6 +22,7 @@ constexpr NameTable<Permission, 16> kPermissionNames{{
     {Permission::kImportDossiers, "import_dossiers"},
     {Permission::kHandleFeedback, "handle_feedback"},
     {Permission::kReadIndicators, "read_indicators"},
+    {Permission::kManageOutbox, "manage_outbox"},
 }};
 constexpr NameTable<Scope, 4> kScopeNames{{
     {Scope::kPublic, "public"},

@@ -33,6 +33,7 @@ enum class Permission {
     kImportDossiers,  // Import dossier history from a previous system.
     kHandleFeedback,  // Handle feedback and petitions (PAKN).
     kReadIndicators,  // Read the 766 index and plan indicators of an agency.
+    kManageOutbox,    // See and steer what is sent to national systems (the outbox).
 };
 
 enum class Scope { kPublic, kOwn, kAgencySubtree, kProvince };
@@ -74,6 +75,7 @@ inline constexpr RolePermission kRolePermissions[] = {
     {Role::kProvinceAdmin, Permission::kManageAccounts, Scope::kProvince},
     {Role::kProvinceAdmin, Permission::kImportDossiers, Scope::kProvince},
     {Role::kProvinceAdmin, Permission::kReadIndicators, Scope::kProvince},
+    {Role::kProvinceAdmin, Permission::kManageOutbox, Scope::kProvince},
     {Role::kAuditor, Permission::kReadAuditLog, Scope::kProvince},
     {Role::kAuditor, Permission::kReadIndicators, Scope::kProvince},
 };

@@ -83,6 +83,7 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
                                 dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions));
         MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
         MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
+        MOTCUA_RETURN_IF_ERROR(EnqueueOutbox(transaction, result.dossier, result.event));
         MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
                                           {result.dossier, result.event}));
         MOTCUA_RETURN_IF_ERROR(AppendAudit(

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/deadline_source.hpp"
 #include "services/dossiers/submission_rate.hpp"
+#include "services/outbox/outbox_routing.hpp"
 #include "storage/database.hpp"
 
 namespace motcua::services {
@@ -43,6 +45,8 @@ struct DossierOptions {
     reporting::render::FormOptions forms;  // The printed forms' links.
     SubmissionLimits submissions;          // Online submissions per applicant account.
     StorageQuotas quotas;                  // Bytes of uploaded files.
+    // The external systems that hear about each event (none when null).
+    std::shared_ptr<const OutboxRouting> outbox;
 };
 
 /// A new dossier: submitted online by its applicant, or received at the desk by a clerk.
@@ -115,6 +119,11 @@ public:
     };
     Deadlines GetDeadlines();
     const DossierOptions& GetOptions() const { return options_; }
+    /// Writes the outbox rows of `event` (docs/connectors.md §1) in `transaction`.
+    Outcome<Done> EnqueueOutbox(storage::Transaction& transaction, const domain::Dossier& dossier,
+                                const domain::DossierEvent& event) const {
+        return options_.outbox ? options_.outbox->Enqueue(transaction, dossier, event) : Done{};
+    }
 
 private:
     /// How an action reads its dossier: waiting for another writer of it, or (the overdue job)

@@ -159,6 +159,7 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         MOTCUA_ASSIGN_OR_RETURN(auto id, dossiers.Insert(created.dossier));
         created.dossier.id = id;
         MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(id, created.event));
+        MOTCUA_RETURN_IF_ERROR(EnqueueOutbox(transaction, created.dossier, created.event));
         MOTCUA_RETURN_IF_ERROR(
             FeedIndicators(transaction, procedure, {}, {&created.dossier, {&created.event, 1}}));
         if (!request.idempotency_key.empty()) {

@@ -186,8 +186,14 @@ Outcome<HistoryImportReport> HistoryImporter::Import(const domain::Actor& actor,
                                             Replay(line.record, *snapshot, context, now));
                     auto& [dossier, events] = replayed;
                     MOTCUA_ASSIGN_OR_RETURN(auto id, store.Insert(dossier));
+                    dossier.id = id;
                     for (const auto& event : events) {
                         MOTCUA_RETURN_IF_ERROR(store.AppendEvent(id, event));
+                        // A dossier the previous system had synced is not sent again.
+                        if (!dossier.synced) {
+                            MOTCUA_RETURN_IF_ERROR(
+                                dossiers_.EnqueueOutbox(transaction, dossier, event));
+                        }
                     }
                     const auto& procedure =
                         snapshot

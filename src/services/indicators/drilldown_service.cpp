@@ -6,6 +6,7 @@
 #include "domain/calendar/local_date_time.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
+#include "services/indicators/indicator_service.hpp"
 
 namespace motcua::services {
 namespace {
@@ -39,10 +40,6 @@ std::optional<Cursor> ParseCursor(const std::string& text) {
 std::string FormatCursor(const Cursor& cursor) {
     return std::to_string(cursor.agency) + "|" + cursor.received_at + "|" +
            std::to_string(cursor.id);
-}
-
-std::string LocalMidnightUtc(std::chrono::sys_days day) {
-    return FormatUtc(domain::calendar::ToInstant({day, std::chrono::minutes{0}}));
 }
 
 bool Wanted(DrilldownFilter filter, const reporting::DossierJudgement& judgement) {
@@ -107,8 +104,9 @@ Outcome<DrilldownPage> DrilldownService::List(const domain::Actor& actor,
         database_, clock_, actor, domain::Permission::kReadIndicators, {query.agency_code, 0},
         MakeIsWithin(snapshot), {"indicators.drilldown", "agency", query.agency_code}));
     storage::CohortFilter filter;
-    filter.received_from = LocalMidnightUtc(query.period.FirstDay());
-    filter.received_to = LocalMidnightUtc(query.period.LastDay() + std::chrono::days{1});
+    const auto range = ReceivedRange(query.period);
+    filter.received_from = range.from;
+    filter.received_to = range.to;
     filter.limit = 200;
     DrilldownPage page;
     page.metric = reporting::MetricNameOf(query.metric);

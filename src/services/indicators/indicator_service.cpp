@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/time_format.hpp"
 #include "domain/calendar/local_date_time.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
@@ -21,6 +22,13 @@ reporting::PlanTargets DefaultPlanTargets() {
                                  {"II.4", 90}, {"III.1", 90}, {"III.2", 100}, {"III.3", 100}};
     }
     return targets;
+}
+
+UtcRange ReceivedRange(const reporting::Period& period) {
+    const auto midnight = [](std::chrono::sys_days day) {
+        return FormatUtc(domain::calendar::ToInstant({day, std::chrono::minutes{0}}));
+    };
+    return {midnight(period.FirstDay()), midnight(period.LastDay() + std::chrono::days{1})};
 }
 
 std::optional<reporting::Period> ParsePeriod(std::string_view text) {

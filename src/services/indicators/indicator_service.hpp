@@ -37,6 +37,14 @@ reporting::PlanTargets DefaultPlanTargets();
 /// Parses "YYYY-MM", "YYYY-Qn" or "YYYY".
 std::optional<reporting::Period> ParsePeriod(std::string_view text);
 
+/// The period's bounds as UTC text: local midnight (Asia/Ho_Chi_Minh) of its first day, and of
+/// the day after its last (exclusive) — the received_at range of its dossiers.
+struct UtcRange {
+    std::string from;
+    std::string to;
+};
+UtcRange ReceivedRange(const reporting::Period& period);
+
 struct RecomputeReport {
     int dossiers = 0;
     int rows = 0;

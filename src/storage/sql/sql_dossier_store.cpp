@@ -199,6 +199,18 @@ Outcome<std::vector<domain::DossierEvent>> SqlDossierStore::ListEvents(std::int6
     return ReadEvents(select);
 }
 
+Outcome<std::optional<domain::DossierEvent>> SqlDossierStore::FindEvent(std::int64_t dossier_id,
+                                                                        int seq) {
+    auto select = session_.Prepare(std::string(kEventColumns) +
+                                   " WHERE dossier_id = ?1::bigint AND seq = ?2::int");
+    select.Bind(1, dossier_id).Bind(2, std::int64_t{seq});
+    auto events = ReadEvents(select);
+    if (events.empty()) {
+        return std::optional<domain::DossierEvent>{};
+    }
+    return std::optional<domain::DossierEvent>(std::move(events.front()));
+}
+
 Outcome<std::vector<domain::DossierEvent>> SqlDossierStore::ListEventsOf(
     std::int64_t dossier_id, std::span<const domain::DossierAction> actions) {
     if (actions.empty()) {

@@ -22,6 +22,8 @@ public:
     Outcome<Done> Update(const domain::Dossier& dossier) override;
     Outcome<Done> AppendEvent(std::int64_t dossier_id, const domain::DossierEvent& event) override;
     Outcome<std::vector<domain::DossierEvent>> ListEvents(std::int64_t dossier_id) override;
+    Outcome<std::optional<domain::DossierEvent>> FindEvent(std::int64_t dossier_id,
+                                                           int seq) override;
     Outcome<std::vector<domain::DossierEvent>> ListEventsOf(
         std::int64_t dossier_id, std::span<const domain::DossierAction> actions) override;
     Outcome<std::vector<domain::Dossier>> List(const DossierFilter& filter) override;

@@ -12,6 +12,8 @@
 #include "storage/sql/sql_dossier_store.hpp"
 #include "storage/sql/sql_file_link_store.hpp"
 #include "storage/sql/sql_indicator_store.hpp"
+#include "storage/sql/sql_outbox_store.hpp"
+#include "storage/sql/sql_sync_report_store.hpp"
 #include "storage/transaction.hpp"
 
 namespace motcua::storage::sql {
@@ -27,7 +29,9 @@ public:
           dossiers_(session),
           calendar_(session),
           indicators_(session),
-          file_links_(session) {}
+          file_links_(session),
+          outbox_(session),
+          sync_reports_(session) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
@@ -36,6 +40,8 @@ public:
     CalendarStore& Calendar() override { return calendar_; }
     IndicatorStore& Indicators() override { return indicators_; }
     FileLinkStore& FileLinks() override { return file_links_; }
+    OutboxStore& Outbox() override { return outbox_; }
+    SyncReportStore& SyncReports() override { return sync_reports_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
     /// The last step of a writing transaction before its commit: the held audit records are
@@ -53,6 +59,8 @@ private:
     SqlCalendarStore calendar_;
     SqlIndicatorStore indicators_;
     SqlFileLinkStore file_links_;
+    SqlOutboxStore outbox_;
+    SqlSyncReportStore sync_reports_;
 };
 
 }  // namespace motcua::storage::sql

@@ -385,6 +385,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hàng đợi gửi hệ thống quốc gia / Messages to national systems
+         * @description Cần manage_outbox (quản trị tỉnh). Mới nhất trước; mỗi lần đọc được ghi nhật ký. / Needs manage_outbox (province administrator). Newest first; every read is audited.
+         */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một thông điệp, với nội dung đã gửi / One message, with what was sent
+         * @description Cần manage_outbox. / Needs manage_outbox.
+         */
+        get: operations["getOutboxMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi lại ngay thông điệp hỏng hoặc đang chờ (đếm lại số lần thử từ 0) / Try a dead or waiting message again now, its attempts counted from zero
+         * @description Cần manage_outbox; được ghi nhật ký. Thông điệp đã gửi hoặc đã bỏ qua: 409 outbox_message_settled. / Needs manage_outbox; audited. A delivered or skipped message: 409 outbox_message_settled.
+         */
+        post: operations["retryOutboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bỏ qua thông điệp hỏng hoặc đang chờ: thông điệp sau của hồ sơ được gửi tiếp / Give a dead or waiting message up: the dossier's next message may go
+         * @description Cần manage_outbox; được ghi nhật ký. Thông điệp đã gửi hoặc đã bỏ qua: 409 outbox_message_settled. / Needs manage_outbox; audited. A delivered or skipped message: 409 outbox_message_settled.
+         */
+        post: operations["skipOutboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Đối soát đồng bộ DVCQG / Sync reconciliation with the national portal
+         * @description Theo cơ quan và kỳ: hồ sơ tiếp nhận, đã gửi, được Cổng xác nhận (nuôi chỉ số DOSSIER_SYNC và I.5). Cần read_indicators trên cơ quan. / Per agency and period: received, pushed, acknowledged dossiers (what DOSSIER_SYNC and plan I.5 count). Needs read_indicators over the agency.
+         */
+        get: operations["getSyncReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/reconciliation/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ chưa được Cổng xác nhận / Dossiers the portal has not acknowledged
+         * @description Danh sách hồ sơ lệch (mã hồ sơ, không có dữ liệu cá nhân), với trạng thái thông điệp; mỗi trang được ghi nhật ký. / The gap dossiers (codes, no personal data) with their messages' state; every page is audited.
+         */
+        get: operations["listSyncGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -2555,6 +2675,86 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Một thông điệp gửi hệ thống quốc gia (hàng đợi outbox). / One message to a national system (the outbox). */
+        OutboxMessage: {
+            id: number;
+            /** @description Hệ thống nhận, ví dụ dvcqg. / The receiving system, e.g. dvcqg. */
+            connector: string;
+            dossier_code: string;
+            /** @description Số thứ tự sự kiện của hồ sơ. / The dossier event's sequence number. */
+            event_seq: number;
+            action: string;
+            /**
+             * @description pending: đang chờ gửi; delivered: đã gửi; dead: hỏng sau lần thử cuối; skipped: quản trị bỏ qua. / pending, delivered, dead after the last attempt, skipped by an operator.
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "dead" | "skipped";
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Không gửi trước thời điểm này. / Not sent before this instant.
+             */
+            next_at: string;
+            /** Format: date-time */
+            delivered_at: string | null;
+            last_error: string | null;
+            /** @description Nội dung đã gửi (phiên đăng nhập được che). / What was sent (the session token masked). */
+            sent?: string | null;
+            /** @description Nội dung hệ thống trả lời. / What the system answered. */
+            answer?: string | null;
+        };
+        /** @description Một trang thông điệp, mới nhất trước. / One page of messages, newest first. */
+        OutboxPage: {
+            items: components["schemas"]["OutboxMessage"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
+        SyncTally: {
+            agency: string;
+            agency_name_vi: string;
+            /** @description Hồ sơ tiếp nhận trong kỳ (NgayTiepNhan). / Dossiers received in the period. */
+            received: number;
+            /** @description Đã gửi lên Cổng (ít nhất một thông điệp đã gửi được). / Pushed (at least one message delivered). */
+            pushed: number;
+            /** @description Cổng đã xác nhận (sự kiện sync_ack). / Acknowledged by the portal (sync_ack fact). */
+            acknowledged: number;
+            /** @description received − acknowledged. */
+            gaps: number;
+        };
+        /** @description Đối soát đồng bộ với Cổng DVCQG. / The sync reconciliation with the national portal. */
+        SyncReconciliation: {
+            agency: string;
+            agency_name_vi: string;
+            /** @description Hồ sơ tiếp nhận trong kỳ (NgayTiepNhan). / Dossiers received in the period. */
+            received: number;
+            /** @description Đã gửi lên Cổng (ít nhất một thông điệp đã gửi được). / Pushed (at least one message delivered). */
+            pushed: number;
+            /** @description Cổng đã xác nhận (sự kiện sync_ack). / Acknowledged by the portal (sync_ack fact). */
+            acknowledged: number;
+            /** @description received − acknowledged. */
+            gaps: number;
+            /** @enum {string} */
+            connector: "dvcqg";
+            period: string;
+            /** @description Từng cơ quan có hồ sơ trong kỳ. / Each agency with dossiers in the period. */
+            agencies: components["schemas"]["SyncTally"][];
+        };
+        SyncGap: {
+            code: string;
+            agency: string;
+            /** Format: date-time */
+            received_at: string;
+            status: number;
+            delivered: number;
+            pending: number;
+            dead: number;
+            last_error: string | null;
+        };
+        SyncGapPage: {
+            items: components["schemas"]["SyncGap"][];
+            next_cursor: components["schemas"]["NextCursor"];
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
@@ -2718,6 +2918,24 @@ export interface components {
         };
         /** @description Tạm thời không phục vụ được: máy chủ đang nhận max_concurrent_uploads tệp cùng lúc (mặc định 16), đã giữ max_connections kết nối, hoặc cơ sở dữ liệu bận; thử lại sau số giây trong Retry-After. / Temporarily unavailable: the server is receiving max_concurrent_uploads uploads at once (16 by default), holds max_connections connections, or the database is busy; retry after Retry-After seconds. */
         UploadUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Không có thông điệp này. / No such message. */
+        OutboxMessageNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Thông điệp đã gửi hoặc đã bỏ qua. / The message was delivered or skipped already. */
+        OutboxMessageSettled: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3684,6 +3902,265 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Chỉ hệ thống này. / Only this system.
+                 * @example dvcqg
+                 */
+                connector?: string;
+                /**
+                 * @description Trạng thái. / State.
+                 * @example dead
+                 */
+                state?: "pending" | "delivered" | "dead" | "skipped";
+                /**
+                 * @description Chỉ thông điệp của hồ sơ này. / Only this dossier's messages.
+                 * @example H32.22333.01-260105-0001
+                 */
+                dossier?: string;
+                /**
+                 * @description Số dòng mỗi trang (1–200, mặc định 50). / Page size (1–200, default 50).
+                 * @example 20
+                 */
+                limit?: number;
+                /**
+                 * @description Con trỏ từ next_cursor. / Cursor from next_cursor.
+                 * @example b1042
+                 */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Một trang thông điệp. / A page of messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOutboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số thông điệp. / Message id.
+                 * @example 1042
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông điệp. / The message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OutboxMessageNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryOutboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số thông điệp. / Message id.
+                 * @example 1042
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông điệp sau thay đổi. / The message after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OutboxMessageNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["OutboxMessageSettled"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    skipOutboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số thông điệp. / Message id.
+                 * @example 1042
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông điệp sau thay đổi. / The message after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMessage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["OutboxMessageNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["OutboxMessageSettled"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSyncReconciliation: {
+        parameters: {
+            query: {
+                /**
+                 * @description Mã cơ quan (cả cây bên dưới). / Agency code (its whole subtree).
+                 * @example H32
+                 */
+                agency: string;
+                /**
+                 * @description Kỳ: YYYY-MM, YYYY-Qn hoặc YYYY. / Period.
+                 * @example 2026-12
+                 */
+                period: string;
+                /**
+                 * @description Hệ thống (mặc định dvcqg). / The system (default dvcqg).
+                 * @example dvcqg
+                 */
+                connector?: "dvcqg";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đối soát. / The reconciliation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncReconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSyncGaps: {
+        parameters: {
+            query: {
+                /**
+                 * @description Mã cơ quan (cả cây bên dưới). / Agency code (its whole subtree).
+                 * @example H32
+                 */
+                agency: string;
+                /**
+                 * @description Kỳ: YYYY-MM, YYYY-Qn hoặc YYYY. / Period.
+                 * @example 2026-12
+                 */
+                period: string;
+                /**
+                 * @description Hệ thống (mặc định dvcqg). / The system (default dvcqg).
+                 * @example dvcqg
+                 */
+                connector?: "dvcqg";
+                /**
+                 * @description 1–500, mặc định 50. / 1–500, default 50.
+                 * @example 20
+                 */
+                limit?: number;
+                /**
+                 * @description Con trỏ từ next_cursor. / Cursor from next_cursor.
+                 * @example 2026-12-01T01:00:00.000000Z|42
+                 */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Một trang. / A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncGapPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,0 +1,36 @@
+// OutboxMetrics: the outbox's figures at /metrics (docs/OPERATIONS.md, "Alerts"): deliveries
+// of this process by connector and outcome (counters, from each dispatcher round), and the
+// queue as the database holds it (gauges, read at each scrape: rows waiting, dead letters, the
+// age of the oldest waiting row).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "services/outbox/outbox_service.hpp"
+
+namespace motcua::api {
+
+class OutboxMetrics {
+public:
+    /// Adds one dispatcher round's outcomes for `connector`.
+    void RecordRound(std::string_view connector, int delivered, int failed, int dead);
+    /// Renders the counters and the gauges of `stats` (read now) in the Prometheus format.
+    std::string Render(const std::vector<storage::OutboxStats>& stats, Instant now) const;
+
+private:
+    struct Counters {
+        std::uint64_t delivered = 0;
+        std::uint64_t failed = 0;
+        std::uint64_t dead = 0;
+    };
+    mutable std::mutex mutex_;
+    std::map<std::string, Counters, std::less<>> counters_;
+};
+
+}  // namespace motcua::api

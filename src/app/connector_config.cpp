@@ -1,0 +1,120 @@
+#include "app/connector_config.hpp"
+
+#include <charconv>
+
+namespace motcua::app {
+namespace {
+
+struct IntSetting {
+    int OutboxConfig::*field;
+    int least;
+    int most;
+};
+
+const std::map<std::string, IntSetting, std::less<>>& IntSettings() {
+    static const std::map<std::string, IntSetting, std::less<>> settings{
+        {"outbox_workers", {&OutboxConfig::workers, 1, 64}},
+        {"outbox_batch", {&OutboxConfig::batch, 1, 10'000}},
+        {"outbox_poll_ms", {&OutboxConfig::poll_ms, 10, 60'000}},
+        {"outbox_lease_seconds", {&OutboxConfig::lease_seconds, 10, 86'400}},
+        {"outbox_max_attempts", {&OutboxConfig::max_attempts, 1, 1000}},
+        {"outbox_backoff_base_ms", {&OutboxConfig::backoff_base_ms, 1, 3'600'000}},
+        {"outbox_backoff_cap_ms", {&OutboxConfig::backoff_cap_ms, 1, 86'400'000}},
+    };
+    return settings;
+}
+
+Error BadSetting(const std::string& key, const std::string& detail) {
+    return MakeError(ErrorKind::kInvalid, "invalid_config", key, detail);
+}
+
+Outcome<int> ParseInt(const std::string& key, const std::string& text, int least, int most) {
+    int number = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, number);
+    if (text.empty() || error != std::errc{} || stop != end || number < least || number > most) {
+        return BadSetting(key, "must be a whole number from " + std::to_string(least) + " to " +
+                                   std::to_string(most) + ", not \"" + text + "\"");
+    }
+    return number;
+}
+
+}  // namespace
+
+const std::map<std::string, std::string>& DescribeConnectorSettings() {
+    static const std::map<std::string, std::string> descriptions{
+        {"outbox_workers", "deliveries under way at once per connector (default 4)"},
+        {"outbox_batch", "outbox rows claimed per round (default 256)"},
+        {"outbox_poll_ms", "pause between rounds when the outbox is drained (default 250)"},
+        {"outbox_lease_seconds",
+         "how long a claim holds its rows; a crashed process's rows go again after it "
+         "(default 120)"},
+        {"outbox_max_attempts", "failed deliveries before a row is dead (default 15)"},
+        {"outbox_backoff_base_ms",
+         "delay after the first failure, doubled each time (default 1000)"},
+        {"outbox_backoff_cap_ms", "longest delay between two attempts (default 300000)"},
+        {"dvcqg_mode",
+         "national portal sync: off (default), queue (record what is to be sent, send nothing) "
+         "or deliver"},
+        {"dvcqg_url", "base URL of the national portal's API (https://…)"},
+        {"dvcqg_username", "the province's account at the national portal"},
+        {"dvcqg_password",
+         "its password: set MOTCUA_DVCQG_PASSWORD in the service's environment file, or use "
+         "dvcqg_password_file"},
+        {"dvcqg_password_file", "a file holding the password (one line; readable by motcua only)"},
+        {"dvcqg_unit_code",
+         "madonvi, the province's code at the portal (default: the root agency)"},
+        {"dvcqg_timeout_ms", "longest wait for one answer of the portal (default 10000)"},
+        {"dvcqg_ca_file",
+         "extra CA certificates (PEM) to verify the portal (default: the system's)"},
+    };
+    return descriptions;
+}
+
+bool IsConnectorSetting(const std::string& key) {
+    return DescribeConnectorSettings().contains(key);
+}
+
+Outcome<Done> ApplyConnectorSetting(const std::string& key, const std::string& value,
+                                    ConnectorConfig& config) {
+    if (const auto found = IntSettings().find(key); found != IntSettings().end()) {
+        MOTCUA_ASSIGN_OR_RETURN(auto number,
+                                ParseInt(key, value, found->second.least, found->second.most));
+        config.outbox.*(found->second.field) = number;
+        return Done{};
+    }
+    auto& dvcqg = config.dvcqg;
+    if (key == "dvcqg_mode") {
+        if (value == "off") {
+            dvcqg.mode = services::ConnectorMode::kOff;
+        } else if (value == "queue") {
+            dvcqg.mode = services::ConnectorMode::kQueue;
+        } else if (value == "deliver") {
+            dvcqg.mode = services::ConnectorMode::kDeliver;
+        } else {
+            return BadSetting(key, "must be off, queue or deliver");
+        }
+    } else if (key == "dvcqg_url") {
+        if (!value.empty() && value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0) {
+            return BadSetting(key, "must start with https:// or http://");
+        }
+        dvcqg.url = value;
+    } else if (key == "dvcqg_timeout_ms") {
+        MOTCUA_ASSIGN_OR_RETURN(dvcqg.timeout_ms, ParseInt(key, value, 100, 600'000));
+    } else if (key == "dvcqg_username") {
+        dvcqg.username = value;
+    } else if (key == "dvcqg_password") {
+        dvcqg.password = value;
+    } else if (key == "dvcqg_password_file") {
+        dvcqg.password_file = value;
+    } else if (key == "dvcqg_unit_code") {
+        dvcqg.unit_code = value;
+    } else if (key == "dvcqg_ca_file") {
+        dvcqg.ca_file = value;
+    } else {
+        return BadSetting(key, "is not a known setting");
+    }
+    return Done{};
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,35 @@
+// ConnectorSet: the connectors to national systems this process runs, built from the
+// configuration (app/connector_config.hpp), and the outbox routing that sends dossier events to
+// them. The only code that names a concrete connector.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "app/connector_config.hpp"
+#include "common/outcome.hpp"
+#include "services/outbox/connector.hpp"
+#include "services/outbox/outbox_routing.hpp"
+
+namespace motcua::connectors {
+class DvcqgConnector;
+}
+
+namespace motcua::app {
+
+struct ConnectorSet {
+    ConnectorSet();
+    ~ConnectorSet();
+    ConnectorSet(ConnectorSet&&) noexcept;
+    ConnectorSet& operator=(ConnectorSet&&) noexcept;
+
+    std::unique_ptr<connectors::DvcqgConnector> dvcqg;  // Null when dvcqg_mode = off.
+    std::shared_ptr<services::OutboxRouting> routing = std::make_shared<services::OutboxRouting>();
+    std::vector<services::Connector*> delivering;  // The connectors in deliver mode.
+};
+
+/// Builds the configured connectors; fails naming the setting that is missing or wrong (a
+/// password file that cannot be read, a URL without a scheme, …).
+Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config);
+
+}  // namespace motcua::app
