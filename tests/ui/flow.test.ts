@@ -1,6 +1,6 @@
 // Browser tests: the online dossier's whole journey (desktop and 360 px) and the dashboard that
-// counts it, and a walk-in dossier received at the desk with its printed receipt slip. Real motcua
-// binary, built web/dist.
+// counts it, a walk-in dossier received at the desk with its printed receipt slip, and the sync
+// reconciliation with the national portal. Real motcua binary, built web/dist.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from '../api/support/server.ts';
 import { ARTIFACTS, CHROMIUM, WEB_DIST, launch, shot } from './support/browser.ts';
 import { CLERK, Checker, runOnlineFlow, signIn } from './support/flow.ts';
-import { importEndedMonth } from './support/dashboard.ts';
+import { importEndedMonth, receiveAtDesk, syncReconciliation } from './support/dashboard.ts';
 
 describe('MotCua web application', () => {
   let server: RunningServer;
@@ -161,5 +161,22 @@ describe('MotCua web application', () => {
       await b.close();
     }
     c.assertClean();
+  });
+
+  test('national portal sync: the province administrator reconciles this month (dvcqg off: every dossier a gap)', async () => {
+    const code = await receiveAtDesk(server.url);
+    const b = await launch({ width: 1280, height: 900 });
+    const c = new Checker(b.page, 'sync');
+    const narrow = new Checker(b.page, 'sync-360', true);
+    try {
+      await syncReconciliation(b.page, server.url, c, narrow, code);
+    } catch (e) {
+      await shot(b.page, 'sync-failure').catch(() => {});
+      throw e;
+    } finally {
+      await b.close();
+    }
+    c.assertClean();
+    narrow.assertClean();
   });
 });

@@ -38,6 +38,7 @@ function route(path: string, onPasswordChanged: (account: Account | null) => voi
   // Dashboard and public publication (a chunk of their own, loaded on the first visit).
   if (path === '/bang-dieu-khien' || path === '/bang-dieu-khien/') return <DashboardScreen name="dashboard" />;
   if (path === '/bang-dieu-khien/ho-so') return <DashboardScreen name="drilldown" />;
+  if (path === '/bang-dieu-khien/dong-bo') return <DashboardScreen name="sync" />;
   if (path === '/cong-khai/bao-cao' || path === '/cong-khai/bao-cao/') return <DashboardScreen name="publication" />;
   // Administration (a chunk of its own, loaded on the first visit).
   if (path === '/quan-tri' || path === '/quan-tri/') return <AdminScreen name="home" />;

@@ -1,7 +1,8 @@
 // The dashboard and the public monthly publication as the online flow sees them: the ward's
 // figures read before the dossier exists, then read again once it is rated (each one more by
-// exactly this dossier), the drill-down to the dossier as the ward's head, and the publication of
-// the last ended month, which the flow test fills with a small imported history.
+// exactly this dossier), the drill-down to the dossier as the ward's head, the publication of
+// the last ended month, which the flow test fills with a small imported history, and the sync
+// reconciliation with the national portal as the province administrator.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { HEAD, PASSWORD, signIn, signOut, type Checker } from './flow.ts';
@@ -9,7 +10,10 @@ import { HEAD, PASSWORD, signIn, signOut, type Checker } from './flow.ts';
 /** Bắc Nha Trang ward, whose centre receives the flow's dossier. */
 export const WARD = 'H32.22333';
 const WARD_DESK = 'H32.22333.01';
-const PROVINCE_ADMIN = 'quantri.tinh';
+export const PROVINCE_ADMIN = 'quantri.tinh';
+/** The ward's clerk, who receives dossiers at its centre. */
+const WARD_CLERK = 'tiepnhan.bnt';
+const PROVINCE = 'H32';
 /** Đăng ký khai sinh, a commune procedure of the demo catalogue. */
 const HISTORY_PROCEDURE = '1.001193.000.00.00.H32';
 
@@ -172,4 +176,154 @@ export async function importEndedMonth(base: string): Promise<void> {
   const text = await imported.text();
   assert.equal(imported.status, 200, text);
   assert.equal((JSON.parse(text) as { imported: number }).imported, 2, text);
+}
+
+/** A bearer token of a demo account, for the set-up calls made beside the browser. */
+async function bearer(base: string, login: string): Promise<string> {
+  const answer = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD, session: 'bearer' }),
+  });
+  assert.equal(answer.status, 200, await answer.clone().text());
+  return ((await answer.json()) as { token: string }).token;
+}
+
+/** A walk-in dossier received now at the ward's centre by its clerk (over the API), so that this
+ * month has a dossier the portal has not acknowledged (the test server runs with dvcqg off). */
+export async function receiveAtDesk(base: string): Promise<string> {
+  const token = await bearer(base, WARD_CLERK);
+  const answer = await fetch(`${base}/api/v1/dossiers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      procedure: HISTORY_PROCEDURE,
+      agency: WARD_DESK,
+      channel: 'desk',
+      applicant: { kind: 'citizen', id_number: '056090000222', name: 'Lê Văn Cường' },
+    }),
+  });
+  const text = await answer.text();
+  assert.equal(answer.status, 201, text);
+  return (JSON.parse(text) as { code: string }).code;
+}
+
+interface SyncFigures {
+  received: number;
+  pushed: number;
+  acknowledged: number;
+  gaps: number;
+}
+
+async function syncRow(page: Page, agency: string): Promise<SyncFigures> {
+  const row = page.locator(`.sync-tally tr[data-agency="${agency}"]`);
+  const cell = async (col: string) => count(await row.locator(`td[data-col="${col}"]`).innerText());
+  return { received: await cell('received'), pushed: await cell('pushed'), acknowledged: await cell('acknowledged'), gaps: await cell('gaps') };
+}
+
+/** Every agency's row and the total: gaps = received − acknowledged, pushed between the two, and
+ * the rows add up to the total. Returns the total. */
+async function checkTally(page: Page): Promise<SyncFigures> {
+  const total = await syncRow(page, 'total');
+  const agencies = await page.locator('.sync-tally tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-agency')!));
+  assert.ok(agencies.length > 0, 'an agency row');
+  const sum: SyncFigures = { received: 0, pushed: 0, acknowledged: 0, gaps: 0 };
+  for (const code of [...agencies, 'total']) {
+    const r = code === 'total' ? total : await syncRow(page, code);
+    assert.equal(r.gaps, r.received - r.acknowledged, `${code}: gaps = received − acknowledged`);
+    assert.ok(r.acknowledged <= r.received && r.pushed <= r.received, `${code}: ${JSON.stringify(r)}`);
+    if (r.acknowledged === 0) {
+      assert.equal(await page.locator(`.sync-tally tr[data-agency="${code}"] td[data-col="rate"]`).innerText(), '0%');
+    }
+    if (code === 'total') continue;
+    for (const k of Object.keys(sum) as (keyof SyncFigures)[]) sum[k] += r[k];
+  }
+  assert.deepEqual(sum, total, 'the agencies add up to the total');
+  return total;
+}
+
+/**
+ * The province administrator opens the national portal sync from the dashboard (the province,
+ * this month): the table by agency with its headers, the total consistent with the API's answer,
+ * the gap list with `code` in it; then the ward chosen with the period form, the page in English,
+ * and at 360 px (`narrow`).
+ */
+export async function syncReconciliation(page: Page, base: string, c: Checker, narrow: Checker, code: string): Promise<void> {
+  const month = vietnamMonth();
+  await signIn(page, base, PROVINCE_ADMIN, '/bang-dieu-khien');
+  await page.locator(`section.dashboard[data-agency="${PROVINCE}"][data-period="${month}"]`).waitFor();
+  await page.getByTestId('sync-link').click();
+  await page.waitForURL((u) => u.pathname === '/bang-dieu-khien/dong-bo' && u.search === `?co-quan=${PROVINCE}&ky=${month}`);
+  await page.getByRole('heading', { level: 1, name: 'Đồng bộ DVCQG' }).waitFor();
+  await page.locator(`section.sync[data-agency="${PROVINCE}"][data-period="${month}"]`).waitFor();
+
+  const table = page.getByRole('table', { name: /^Đối soát theo cơ quan: / });
+  await table.waitFor();
+  assert.deepEqual(await table.locator('thead th[scope="col"]').allInnerTexts(), [
+    'Cơ quan',
+    'Tiếp nhận',
+    'Đã gửi lên Cổng',
+    'Cổng đã xác nhận',
+    'Chênh lệch',
+    'Tỷ lệ xác nhận',
+  ]);
+  assert.equal(await table.locator('tfoot th[scope="row"]').innerText(), 'Tổng cộng');
+  const total = await checkTally(page);
+  assert.ok(total.received >= 1, `this month's dossiers are received (${total.received})`);
+  await page.locator(`.sync-tally tr[data-agency="${WARD_DESK}"]`).waitFor();
+  // The same figures as the API gives (the page's own session).
+  const api = await page.request.get(`${base}/api/v1/sync/reconciliation?agency=${PROVINCE}&period=${month}`);
+  assert.equal(api.status(), 200);
+  const body = (await api.json()) as SyncFigures;
+  assert.deepEqual(
+    { received: body.received, pushed: body.pushed, acknowledged: body.acknowledged, gaps: body.gaps },
+    total,
+  );
+
+  // The gap list: every unacknowledged dossier of the month (one page here), this one among them.
+  const gaps = page.locator('.sync-gaps tbody tr');
+  await page.getByTestId('sync-gaps-count').waitFor();
+  assert.equal(await gaps.count(), Math.min(total.gaps, 50));
+  assert.equal(await page.getByTestId('sync-gaps-count').innerText(), `Đang hiển thị ${Math.min(total.gaps, 50)} / ${total.gaps} hồ sơ`);
+  assert.deepEqual(await page.locator('.sync-gaps thead th[scope="col"]').allInnerTexts(), [
+    'Mã hồ sơ',
+    'Thời gian tiếp nhận',
+    'Trạng thái',
+    'Thông điệp đã gửi',
+    'Thông điệp chờ gửi',
+    'Thông điệp lỗi',
+    'Lỗi gần nhất',
+  ]);
+  const row = page.locator(`.sync-gaps tr[data-code="${code}"]`);
+  await row.waitFor();
+  assert.equal(await row.getByRole('link', { name: code }).getAttribute('href'), `/ho-so/${encodeURIComponent(code)}`);
+  assert.match(await row.locator('td').nth(1).innerText(), /^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/, 'received in Vietnam time');
+  assert.equal(await row.locator('.badge-status').innerText(), 'Được tiếp nhận');
+  assert.equal(await row.locator('td[data-col="delivered"]').innerText(), '0');
+  assert.equal(await page.getByRole('button', { name: 'Xem thêm' }).count(), total.gaps > 50 ? 1 : 0);
+  await c.check('sync-province');
+
+  // The ward, chosen with the period form: its own figures, the same dossier among its gaps.
+  await page.getByLabel('Cơ quan', { exact: true }).selectOption(WARD);
+  await page.getByRole('button', { name: 'Xem số liệu' }).click();
+  await page.locator(`section.sync[data-agency="${WARD}"][data-period="${month}"]`).waitFor();
+  const ward = await checkTally(page);
+  assert.ok(ward.received >= 1 && ward.received <= total.received, JSON.stringify(ward));
+  await page.locator(`.sync-gaps tr[data-code="${code}"]`).waitFor();
+  await c.check('sync-ward');
+
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('heading', { level: 1, name: 'National portal sync' }).waitFor();
+  await page.getByRole('table', { name: /^By agency: / }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Dossiers the portal has not acknowledged' }).waitFor();
+  await c.check('sync-ward-en');
+  await page.getByRole('button', { name: 'VI' }).click();
+
+  // 360 px: the table by agency scrolls in its region, the gap list stacks; the page never overflows.
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(`${base}/bang-dieu-khien/dong-bo?co-quan=${PROVINCE}&ky=${month}`);
+  await page.locator(`section.sync[data-agency="${PROVINCE}"][data-period="${month}"]`).waitFor();
+  await page.locator(`.sync-gaps tr[data-code="${code}"]`).waitFor();
+  await narrow.check('sync-province');
+  await signOut(page);
 }

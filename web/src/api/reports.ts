@@ -1,6 +1,7 @@
 // Dashboard figures: the 766 index, the ranking, the monthly trend, the plan's indicators
-// (public aggregates); the dossiers behind a figure and the internal monthly report
-// (read_indicators); the public monthly publication of ended months.
+// (public aggregates); the dossiers behind a figure, the internal monthly report and the sync
+// reconciliation with the national portal (read_indicators); the public monthly publication of
+// ended months.
 import { queryString, request, type Query, type Schemas } from './client.ts';
 
 export type Index766 = Schemas['Index766'];
@@ -18,6 +19,11 @@ export type ReportFieldRow = Schemas['ReportFieldRow'];
 export type ReportIndexGroup = Schemas['ReportIndexGroup'];
 export type ReportMetric = Schemas['ReportMetric'];
 export type ReportPlanRow = Schemas['ReportPlanRow'];
+export type SyncReconciliation = Schemas['SyncReconciliation'];
+export type SyncTally = Schemas['SyncTally'];
+export type SyncGap = Schemas['SyncGap'];
+export type SyncGapPage = Schemas['SyncGapPage'];
+export type SyncGapQuery = Query<'listSyncGaps'>;
 
 export function getIndex766(agency: string, period: string, signal?: AbortSignal): Promise<Index766> {
   return request(`/api/v1/indicators/766${queryString({ agency, period } satisfies Query<'getIndex766'>)}`, { signal });
@@ -39,6 +45,18 @@ export function getPlanIndicators(agency: string, year: number, signal?: AbortSi
 /** The dossiers behind a dossier-level metric (officials with read_indicators; audited). */
 export function getIndicatorDossiers(q: DrillQuery, signal?: AbortSignal): Promise<IndicatorDrilldown> {
   return request(`/api/v1/indicators/766/dossiers${queryString({ ...q })}`, { signal });
+}
+
+/** Received, pushed and acknowledged dossiers of an agency's subtree for a period, in total and
+ * per agency (read_indicators; the national portal, DVCQG, is the only connector). */
+export function getSyncReconciliation(agency: string, period: string, signal?: AbortSignal): Promise<SyncReconciliation> {
+  return request(`/api/v1/sync/reconciliation${queryString({ agency, period } satisfies Query<'getSyncReconciliation'>)}`, { signal });
+}
+
+/** One page of the dossiers the portal has not acknowledged, with their messages' state
+ * (read_indicators; every page is audited). */
+export function listSyncGaps(q: SyncGapQuery, signal?: AbortSignal): Promise<SyncGapPage> {
+  return request(`/api/v1/sync/reconciliation/gaps${queryString({ ...q })}`, { signal });
 }
 
 /** The public monthly publication; a month not yet ended is a 400 period_not_ended. */

@@ -1,8 +1,8 @@
 // /bang-dieu-khien: the 766 index of the province or one agency for a month, quarter or year
 // (?co-quan=CODE&ky=PERIOD; the province and the current month by default), the ranking of the
 // agency's peers, the year's monthly trend and the plan's indicators. Public figures; officials
-// who may read the agency's indicators also get the dossiers behind a figure and the internal
-// monthly report.
+// who may read the agency's indicators also get the dossiers behind a figure, the internal
+// monthly report and the sync reconciliation with the national portal.
 import { getIndex766, getIndexRanking, getIndexTrend, getPlanIndicators, monthlyReportUrl } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
@@ -22,6 +22,7 @@ import {
   periodLabel,
   publicationHref,
   reportMonthOf,
+  syncHref,
 } from './figures.ts';
 import { IndexGroups } from './IndexGroups.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
@@ -102,6 +103,14 @@ export function DashboardPage() {
                   {t.dashMonthlyReport(periodLabel(parsePeriod(reportMonthOf(period, now))!, lang))}
                 </a>
                 <span class="hint">{t.dashMonthlyReportHint}</span>
+              </p>
+            )}
+            {official && (
+              <p>
+                {t.dashSyncHint}{' '}
+                <Link href={syncHref(agency, periodText)} data-testid="sync-link">
+                  {t.dashSyncLink}
+                </Link>
               </p>
             )}
             <p>

@@ -5,9 +5,11 @@ import './dashboard.css';
 import { DashboardPage } from './DashboardPage.tsx';
 import { DrillDownPage } from './DrillDownPage.tsx';
 import { PublicationPage } from './PublicationPage.tsx';
+import { SyncPage } from './SyncPage.tsx';
 
 export const screens = {
   dashboard: DashboardPage,
   drilldown: DrillDownPage,
   publication: PublicationPage,
+  sync: SyncPage,
 } satisfies Record<string, FunctionComponent>;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  acknowledgedRatio,
   canReadIndicators,
   currentMonth,
   dashboardHref,
@@ -14,7 +15,9 @@ import {
   periodLabel,
   previousMonth,
   publicationHref,
+  readableAgency,
   reportMonthOf,
+  syncHref,
 } from './figures.ts';
 
 test('periods: month, quarter and year round-trip; anything else is refused', () => {
@@ -71,11 +74,27 @@ test('read_indicators: head and agency admin over their subtree, province admin 
   assert.ok(!canReadIndicators(undefined, 'H32'));
 });
 
-test('addresses of the dashboard, the drill-down and the publication', () => {
+test('the agency a read_indicators page opens on: the province, else the official’s own', () => {
+  assert.equal(readableAgency([{ role: 'province_admin', agency: 'H32' }], 'H32'), 'H32');
+  assert.equal(readableAgency([{ role: 'auditor', agency: null }], 'H32'), 'H32');
+  assert.equal(readableAgency([{ role: 'clerk', agency: 'H32.22366' }, { role: 'head', agency: 'H32.22333' }], 'H32'), 'H32.22333');
+  assert.equal(readableAgency([{ role: 'clerk', agency: 'H32.22333' }], 'H32'), 'H32');
+  assert.equal(readableAgency(undefined, 'H32'), 'H32');
+});
+
+test('acknowledged share of the received dossiers; none received has no share', () => {
+  assert.equal(acknowledgedRatio(120, 118), (118 * 100) / 120);
+  assert.equal(acknowledgedRatio(4, 0), 0);
+  assert.equal(acknowledgedRatio(0, 0), null);
+});
+
+test('addresses of the dashboard, the drill-down, the sync reconciliation and the publication', () => {
   assert.equal(dashboardHref(), '/bang-dieu-khien');
   assert.equal(dashboardHref('H32.22333', '2026-Q1'), '/bang-dieu-khien?co-quan=H32.22333&ky=2026-Q1');
   assert.equal(drillHref('H32', '2026-03', 'PROGRESS_ON_TIME', 'all'), '/bang-dieu-khien/ho-so?co-quan=H32&ky=2026-03&chi-so=PROGRESS_ON_TIME');
   assert.equal(drillHref('H32', '2026', 'DOSSIER_SYNC', 'not_numerator'), '/bang-dieu-khien/ho-so?co-quan=H32&ky=2026&chi-so=DOSSIER_SYNC&loc=not_numerator');
   assert.equal(publicationHref('2026-10'), '/cong-khai/bao-cao?thang=2026-10');
   assert.equal(publicationHref('2026-10', 'H32.22333'), '/cong-khai/bao-cao?co-quan=H32.22333&thang=2026-10');
+  assert.equal(syncHref(), '/bang-dieu-khien/dong-bo');
+  assert.equal(syncHref('H32', '2026-12'), '/bang-dieu-khien/dong-bo?co-quan=H32&ky=2026-12');
 });

@@ -119,6 +119,19 @@ export function canReadIndicators(roles: { role: string; agency: string | null }
   });
 }
 
+/** The agency a page of read_indicators opens on: `root` (the province) when the roles reach it,
+ * else the agency of the first head or agency administrator role (their own subtree). */
+export function readableAgency(roles: { role: string; agency: string | null }[] | undefined, root: string): string {
+  if (canReadIndicators(roles, root)) return root;
+  const own = (roles ?? []).find((r) => (r.role === 'head' || r.role === 'agency_admin') && r.agency);
+  return own?.agency ?? root;
+}
+
+/** Acknowledged dossiers as a percentage of those received; null when none were received. */
+export function acknowledgedRatio(received: number, acknowledged: number): number | null {
+  return received > 0 ? (acknowledged * 100) / received : null;
+}
+
 /** The monthly report's table by field, column by column, in the order of the report. */
 export const REPORT_COLUMNS = [
   'received',
@@ -149,6 +162,15 @@ export function drillHref(agency: string, period: string, metric: string, filter
   const sp = new URLSearchParams({ 'co-quan': agency, ky: period, 'chi-so': metric });
   if (filter && filter !== 'all') sp.set('loc', filter);
   return `/bang-dieu-khien/ho-so?${sp.toString()}`;
+}
+
+/** The sync reconciliation with the national portal of an agency for a period. */
+export function syncHref(agency?: string | null, period?: string | null): string {
+  const sp = new URLSearchParams();
+  if (agency) sp.set('co-quan', agency);
+  if (period) sp.set('ky', period);
+  const q = sp.toString();
+  return q ? `/bang-dieu-khien/dong-bo?${q}` : '/bang-dieu-khien/dong-bo';
 }
 
 /** The public monthly publication of a month (and an agency; the province by default). */
