@@ -10,6 +10,9 @@ echo "== Provincial dashboard at 1M dossiers (the file is filled on the first ru
 ./build/bench/bench/dashboard_bench --dossiers 1000000 --db "${DASHBOARD_DB:-/var/tmp/motcua-bench-1m.db}"
 echo "== HTTP (wrk on loopback)"
 bash bench/http/catalog_http_bench.sh build/bench/src/motcua
+echo "== The outbox: the row's cost on receptions, delivery to the DVCQG simulator"
+bash bench/http/outbox_bench.sh build/bench/src/motcua \
+  build/bench/tests/simulators/dvcqg/dvcqg_simulator
 echo "== Web bundle and page load (headless chromium on loopback)"
 if [ -f web/dist/index.html ] && [ -d tests/ui/node_modules ] && command -v chromium >/dev/null; then
   (cd tests/ui && MOTCUA_BIN=../../build/bench/src/motcua node --import tsx \

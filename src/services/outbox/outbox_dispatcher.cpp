@@ -98,9 +98,6 @@ Outcome<DispatchRound> OutboxDispatcher::RunOnce() {
         } else if (item.result.status == DeliveryStatus::kDelivered) {
             outcome.kind = Kind::kDelivered;
             ++round.delivered;
-            if (item.result.acknowledged && !item.dossier->synced) {
-                RecordAcknowledgement(*item.dossier);
-            }
         } else {
             const int attempts = item.row.attempts + 1;
             outcome.kind = attempts >= options_.max_attempts ? Kind::kDead : Kind::kFailed;
@@ -160,6 +157,11 @@ void OutboxDispatcher::DeliverAll(Work& work) {
             item.result = connector_.Deliver(message);
             if (item.result.status == DeliveryStatus::kDelivered) {
                 failures_in_a_row = 0;
+                // Recorded from the worker, so that the acknowledgements of a round commit
+                // together (the writers' group commit) rather than one after another.
+                if (item.result.acknowledged && !item.dossier->synced) {
+                    RecordAcknowledgement(*item.dossier);
+                }
             } else {
                 ++failures_in_a_row;
             }

@@ -18,11 +18,11 @@ CREATE TABLE outbox (
     delivered_at   TEXT,
     last_error     TEXT,
     sent           TEXT,
-    answer         TEXT,
-    UNIQUE (connector, dossier_id, event_seq)
+    answer         TEXT
 );
--- The open rows of each dossier, oldest first: which one is the dossier's turn.
-CREATE INDEX outbox_open ON outbox (connector, dossier_id, id) WHERE state IN ('pending', 'dead');
+-- Each dossier's rows in order: its turn (no older open row), whether it was heard of (a
+-- delivered row), the operator's listing and the reconciliation. One index for all of them
+-- keeps the row a reception writes cheap.
+CREATE INDEX outbox_by_dossier ON outbox (dossier_id, id);
 -- The pending rows by the time they are due: what the dispatcher claims.
 CREATE INDEX outbox_due ON outbox (connector, next_at, id) WHERE state = 'pending';
-CREATE INDEX outbox_by_dossier ON outbox (dossier_code, id);

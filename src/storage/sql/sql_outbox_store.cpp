@@ -139,7 +139,8 @@ Outcome<std::vector<OutboxRow>> SqlOutboxStore::List(const OutboxFilter& filter)
     auto select = session_.Prepare(
         std::string(kRowColumns) +
         " WHERE (?1 = '' OR connector = ?1) AND (?2 = '' OR state = ?2) "
-        "AND (?3 = '' OR dossier_code = ?3) AND (?4::bigint = 0 OR id < ?4::bigint) "
+        "AND (?3 = '' OR dossier_id = (SELECT d.id FROM dossiers d WHERE d.code = ?3)) "
+        "AND (?4::bigint = 0 OR id < ?4::bigint) "
         "ORDER BY id DESC LIMIT ?5::bigint");
     select.Bind(1, filter.connector)
         .Bind(2, filter.state ? OutboxStateName(*filter.state) : "")

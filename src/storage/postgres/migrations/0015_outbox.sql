@@ -18,9 +18,10 @@ CREATE TABLE outbox (
     delivered_at   TEXT COLLATE "C",
     last_error     TEXT,
     sent           TEXT,
-    answer         TEXT,
-    UNIQUE (connector, dossier_id, event_seq)
+    answer         TEXT
 );
-CREATE INDEX outbox_open ON outbox (connector, dossier_id, id) WHERE state IN ('pending', 'dead');
+-- Each dossier's rows in order: its turn (no older open row), whether it was heard of (a
+-- delivered row), the operator's listing and the reconciliation. One index for all of them
+-- keeps the row a reception writes cheap.
+CREATE INDEX outbox_by_dossier ON outbox (dossier_id, id);
 CREATE INDEX outbox_due ON outbox (connector, next_at, id) WHERE state = 'pending';
-CREATE INDEX outbox_by_dossier ON outbox (dossier_code, id);
