@@ -2,6 +2,7 @@
 #include "api/server/http_server.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
@@ -196,8 +197,28 @@ private:
         stream.expires_after(options_.read_timeout);
         auto reply = ToMessage(Busy(code), 11, false, false);
         co_await http::async_write(stream, reply, kNoThrow);
+        co_await LingeringClose(stream);
+    }
+
+    // Ends a connection: no more to send, then what the client still sends is read and dropped
+    // until it closes its side, for at most kLingerTime and kLingerBytes. Closing a socket with
+    // unread bytes makes the kernel reset the connection, and a client still sending a body we
+    // refused early (413, 401) would get the reset instead of our answer.
+    static constexpr auto kLingerTime = std::chrono::seconds(2);
+    static constexpr std::size_t kLingerBytes = std::size_t{16} << 20;
+    static asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
         boost::system::error_code ignored;
         stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream.expires_after(kLingerTime);
+        std::array<char, 16384> scratch{};
+        std::size_t dropped = 0;
+        while (dropped < kLingerBytes) {
+            auto [error, read] = co_await stream.async_read_some(asio::buffer(scratch), kNoThrow);
+            if (error) {
+                break;  // The client closed, or the time is up.
+            }
+            dropped += read;
+        }
     }
 
     Response Busy(const char* code) {
@@ -289,8 +310,7 @@ private:
                 break;
             }
         }
-        boost::system::error_code ignored;
-        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        co_await LingeringClose(stream);
     }
 
     using ReadResult = std::pair<boost::system::error_code, std::optional<Request>>;
