@@ -13,6 +13,7 @@
 #include "api/indicators/indicator_handlers.hpp"
 #include "api/outbox/outbox_handlers.hpp"
 #include "api/reports/report_handlers.hpp"
+#include "api/sync/portal_handlers.hpp"
 #include "api/sync/reconciliation_handlers.hpp"
 #include "api/system/system_handlers.hpp"
 
@@ -138,6 +139,20 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          [ctx](const Request& r, const PathParams&) { return sync::GetReconciliation(*ctx, r); }},
         {"GET", "/api/v1/sync/reconciliation/gaps",
          [ctx](const Request& r, const PathParams&) { return sync::ListSyncGaps(*ctx, r); }},
+        {"GET", "/api/v1/sync/portal/review",
+         [ctx](const Request& r, const PathParams&) { return sync::ListPortalReview(*ctx, r); }},
+        {"POST", "/api/v1/sync/portal/review/{id}/accept",
+         [ctx](const Request& r, const PathParams& p) {
+             return sync::DecidePortalReview(*ctx, r, p[0], true);
+         }},
+        {"POST", "/api/v1/sync/portal/review/{id}/dismiss",
+         [ctx](const Request& r, const PathParams& p) {
+             return sync::DecidePortalReview(*ctx, r, p[0], false);
+         }},
+        {"POST", "/api/v1/sync/portal/pull-dossiers",
+         [ctx](const Request& r, const PathParams&) { return sync::PullPortalDossiers(*ctx, r); }},
+        {"POST", "/api/v1/sync/portal/pull-catalogue",
+         [ctx](const Request& r, const PathParams&) { return sync::PullPortalCatalogue(*ctx, r); }},
         {"POST", "/api/v1/dossiers",
          [ctx](const Request& r, const PathParams&) { return dossiers::SubmitDossier(*ctx, r); }},
         {"GET", "/api/v1/dossiers",

@@ -30,6 +30,7 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
                 connectors.routing}),
       files(std::filesystem::path(config.data_dir) / "files"),
       attachments(dossiers, files, {config.attachment_max_file_bytes, 20}),
-      orphan_files(database, files, std::filesystem::path(config.data_dir) / "spool") {}
+      orphan_files(database, files, std::filesystem::path(config.data_dir) / "spool"),
+      portal_intake(database, dossiers, catalog, clock, "dvcqg", connectors.portal) {}
 
 }  // namespace motcua::app

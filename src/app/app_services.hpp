@@ -21,6 +21,7 @@
 #include "services/indicators/report_service.hpp"
 #include "services/outbox/outbox_service.hpp"
 #include "services/outbox/sync_reconciliation.hpp"
+#include "services/portal/portal_intake.hpp"
 #include "storage/database.hpp"
 #include "storage/file_store.hpp"
 
@@ -51,6 +52,8 @@ struct AppServices {
     services::DrilldownService drilldown{database_ref, catalog, clock_ref};
     services::OutboxService outbox{database_ref, catalog, clock_ref};
     services::SyncReconciliationService sync{database_ref, catalog, clock_ref};
+    // Dossiers and catalogue taken in from the national portal (pulls refused when it is off).
+    services::PortalIntake portal_intake;
 };
 
 }  // namespace motcua::app

@@ -67,6 +67,12 @@ const std::map<std::string, std::string>& DescribeConnectorSettings() {
         {"dvcqg_timeout_ms", "longest wait for one answer of the portal (default 10000)"},
         {"dvcqg_ca_file",
          "extra CA certificates (PEM) to verify the portal (default: the system's)"},
+        {"dvcqg_pull_seconds",
+         "how often dossiers submitted on the portal are taken in, in deliver mode; 0: never "
+         "(default 60)"},
+        {"dvcqg_catalogue_pull_hours",
+         "how often the national catalogue is compared into the review queue, in deliver mode; "
+         "0: never (default 24)"},
     };
     return descriptions;
 }
@@ -111,6 +117,10 @@ Outcome<Done> ApplyConnectorSetting(const std::string& key, const std::string& v
         dvcqg.unit_code = value;
     } else if (key == "dvcqg_ca_file") {
         dvcqg.ca_file = value;
+    } else if (key == "dvcqg_pull_seconds") {
+        MOTCUA_ASSIGN_OR_RETURN(dvcqg.pull_seconds, ParseInt(key, value, 0, 86'400));
+    } else if (key == "dvcqg_catalogue_pull_hours") {
+        MOTCUA_ASSIGN_OR_RETURN(dvcqg.catalogue_pull_hours, ParseInt(key, value, 0, 24 * 31));
     } else {
         return BadSetting(key, "is not a known setting");
     }

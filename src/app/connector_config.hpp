@@ -30,7 +30,9 @@ struct DvcqgConfig {
     std::string password_file;  // Read at start when set (one line; wins over `password`).
     std::string unit_code;      // madonvi; default: the catalogue's root agency code.
     int timeout_ms = 10'000;
-    std::string ca_file;  // Extra CA certificates (PEM); default: the system's store.
+    std::string ca_file;            // Extra CA certificates (PEM); default: the system's store.
+    int pull_seconds = 60;          // Dossiers submitted on the portal; 0: not pulled.
+    int catalogue_pull_hours = 24;  // The national catalogue into the review queue; 0: never.
 };
 
 struct ConnectorConfig {

@@ -60,6 +60,7 @@ Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config) {
         }
         set.dvcqg = std::move(created).Value();
         set.routing->Add(*set.dvcqg, dvcqg.mode);
+        set.portal = set.dvcqg.get();
         if (dvcqg.mode == services::ConnectorMode::kDeliver) {
             set.delivering.push_back(set.dvcqg.get());
         }

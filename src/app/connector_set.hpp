@@ -10,6 +10,7 @@
 #include "common/outcome.hpp"
 #include "services/outbox/connector.hpp"
 #include "services/outbox/outbox_routing.hpp"
+#include "services/portal/national_portal.hpp"
 
 namespace motcua::connectors {
 class DvcqgConnector;
@@ -26,6 +27,8 @@ struct ConnectorSet {
     std::unique_ptr<connectors::DvcqgConnector> dvcqg;  // Null when dvcqg_mode = off.
     std::shared_ptr<services::OutboxRouting> routing = std::make_shared<services::OutboxRouting>();
     std::vector<services::Connector*> delivering;  // The connectors in deliver mode.
+    // The portal read from (queue or deliver mode; the periodic pulls run in deliver mode).
+    services::NationalPortal* portal = nullptr;
 };
 
 /// Builds the configured connectors; fails naming the setting that is missing or wrong (a

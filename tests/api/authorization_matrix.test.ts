@@ -11,6 +11,7 @@ import {
   type CallOptions, type Session,
 } from './support/auth.ts';
 import { createCitizen } from './support/dossiers.ts';
+import { startSimulator, type RunningSimulator } from './support/dvcqg_simulator.ts';
 
 type Outcome = 'allow' | 401 | 403 | 404;
 type RoleName = 'anonymous' | 'citizen' | 'organisation' | 'clerk' | 'specialist' | 'head' | 'cashier'
@@ -53,6 +54,8 @@ const targets: Record<'in_subtree' | 'other_agency' | 'higher_rights', { id: num
   higher_rights: { id: 0, ward: WARD },
 };
 const accountIds = new Map<RoleName, number>();
+let portal: RunningSimulator;
+let portalItems = 0;
 const deviationAnswers = new Map<Deviation, number>();
 const importFiles = {
   agencies: readFileSync(new URL('../../resources/demo/agencies.json', import.meta.url), 'utf8'),
@@ -73,9 +76,14 @@ async function sessionOf(role: RoleName): Promise<Session | undefined> {
 }
 
 before(async () => {
-  // DVCQG messages are queued, never sent (nothing listens at the URL): the outbox routes have rows.
+  // DVCQG messages are queued, never sent (queue mode): the outbox routes have rows. The portal
+  // is the simulator, read only by the administrator's pulls: the review routes have items.
+  portal = await startSimulator({ unit: 'H32', username: 'mx', password: 'mx-portal' });
   server = await startServer({
-    env: { ...FAST_HASHING, MOTCUA_DVCQG_MODE: 'queue', MOTCUA_DVCQG_URL: 'http://127.0.0.1:9', MOTCUA_DVCQG_UNIT_CODE: 'H32' },
+    env: {
+      ...FAST_HASHING, MOTCUA_DVCQG_MODE: 'queue', MOTCUA_DVCQG_URL: portal.url, MOTCUA_DVCQG_UNIT_CODE: 'H32',
+      MOTCUA_DVCQG_USERNAME: 'mx', MOTCUA_DVCQG_PASSWORD: 'mx-portal',
+    },
     demoEnv: FAST_HASHING,
   });
   const listed = runCli(makeTempDir(), ['routes']);
@@ -103,6 +111,24 @@ interface Plan extends CallOptions {
 
 /** A calendar decision for the PUT and DELETE …/calendar/overrides/{date} recipes (a Monday of 2030). */
 const CALENDAR_DECISION = { working: false, reason_vi: 'Thử ma trận phân quyền', reason_en: 'Authorization matrix test', source: 'test' };
+
+/** A fresh pending review item: a birth registration submitted on the portal without a
+ * receiving agency (a commune-level procedure needs one), taken in by the administrator's pull.
+ * Accepting it with the ward centre as its agency creates the dossier. */
+async function pendingPortalItem(): Promise<number> {
+  portalItems += 1;
+  await portal.addPortalDossiers([{
+    MaHoSoQG: `G22.MX-${portalItems}`, MaTTHC: '1.001193', ChuHoSo: 'Trần Văn Ma Trận',
+    SoGiayToChuHoSo: '079099000123', LoaiDoiTuong: '1',
+  }]);
+  const admin = (await sessionOf('province_admin'))!;
+  const pulled = await call(server, '/api/v1/sync/portal/pull-dossiers', { method: 'POST', session: admin });
+  assert.equal(pulled.status, 200, pulled.text);
+  assert.equal(pulled.body.queued, 1, pulled.text);
+  const listed = await call(server, '/api/v1/sync/portal/review?kind=dossier&status=pending&limit=200', { session: admin });
+  assert.equal(listed.status, 200, listed.text);
+  return listed.body.items.at(-1).id;
+}
 
 /** The id of the waiting DVCQG message of a fresh dossier received at the desk. */
 async function waitingOutboxMessage(): Promise<number> {
@@ -136,6 +162,16 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path, method, session };
     case 'GET /api/v1/outbox/{id}': case 'POST /api/v1/outbox/{id}/retry': case 'POST /api/v1/outbox/{id}/skip':
       return { path: pattern.replace('{id}', String(await waitingOutboxMessage())), method, session };
+    case 'GET /api/v1/sync/portal/review': case 'POST /api/v1/sync/portal/pull-dossiers':
+    case 'POST /api/v1/sync/portal/pull-catalogue':
+      return { path, method, session };
+    case 'POST /api/v1/sync/portal/review/{id}/accept':
+      return {
+        path: pattern.replace('{id}', String(await pendingPortalItem())), method, session,
+        body: { agency: WARD_CENTRE, note: 'ma trận' },
+      };
+    case 'POST /api/v1/sync/portal/review/{id}/dismiss':
+      return { path: pattern.replace('{id}', String(await pendingPortalItem())), method, session, body: { note: 'ma trận' } };
     case 'POST /api/v1/auth/login':
       return {
         path, method, session,

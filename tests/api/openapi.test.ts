@@ -109,6 +109,13 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'POST /api/v1/outbox/{id}/skip': { as: 'province_admin', status: 404 },
   'GET /api/v1/sync/reconciliation': { as: 'auditor' },
   'GET /api/v1/sync/reconciliation/gaps': { as: 'auditor' },
+  // No portal here either: the review queue is empty (the example item is the documented 404) and
+  // the pulls answer the documented 409; portal_intake.test.ts pulls from the simulator.
+  'GET /api/v1/sync/portal/review': { as: 'province_admin' },
+  'POST /api/v1/sync/portal/review/{id}/accept': { as: 'province_admin', status: 404 },
+  'POST /api/v1/sync/portal/review/{id}/dismiss': { as: 'province_admin', status: 404 },
+  'POST /api/v1/sync/portal/pull-dossiers': { as: 'province_admin', status: 409 },
+  'POST /api/v1/sync/portal/pull-catalogue': { as: 'province_admin', status: 409 },
 };
 
 const DOC_ON_DISK = new URL('../../docs/api/openapi.json', import.meta.url);

@@ -74,6 +74,11 @@ const CALLERS: Record<string, CallerName> = {
   'POST /api/v1/outbox/{id}/skip': 'province_admin',
   'GET /api/v1/sync/reconciliation': 'auditor',
   'GET /api/v1/sync/reconciliation/gaps': 'auditor',
+  'GET /api/v1/sync/portal/review': 'province_admin',
+  'POST /api/v1/sync/portal/review/{id}/accept': 'province_admin',
+  'POST /api/v1/sync/portal/review/{id}/dismiss': 'province_admin',
+  'POST /api/v1/sync/portal/pull-dossiers': 'province_admin',
+  'POST /api/v1/sync/portal/pull-catalogue': 'province_admin',
 };
 
 /** The operations whose answers count failures per client address (sign-in, password change,

@@ -8,21 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_LOGINS, FAST_HASHING, WARD, call, login, runCli, type Session } from './support/auth.ts';
 import { act, getEvents, submitDossier } from './support/dossiers.ts';
 import { databaseEnv, ON_POSTGRES, startServer, type RunningServer } from './support/server.ts';
-import { startSimulator, type RunningSimulator } from './support/dvcqg_simulator.ts';
+import { PORTAL, portalEnv, startSimulator, type RunningSimulator } from './support/dvcqg_simulator.ts';
 import { assertProblem } from './support/http.ts';
-
-const PORTAL = { unit: 'H32', username: 'motcua-h32', password: 'portal-secret-for-tests' };
-
-function portalEnv(sim: RunningSimulator, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...FAST_HASHING,
-    MOTCUA_DVCQG_MODE: 'deliver', MOTCUA_DVCQG_URL: sim.url, MOTCUA_DVCQG_UNIT_CODE: PORTAL.unit,
-    MOTCUA_DVCQG_USERNAME: PORTAL.username, MOTCUA_DVCQG_PASSWORD: PORTAL.password,
-    MOTCUA_DVCQG_TIMEOUT_MS: '2000', MOTCUA_OUTBOX_POLL_MS: '50',
-    MOTCUA_OUTBOX_BACKOFF_BASE_MS: '50', MOTCUA_OUTBOX_BACKOFF_CAP_MS: '200',
-    ...extra,
-  };
-}
 
 async function receive(server: RunningServer, clerk: Session, n: number): Promise<string> {
   const answer = await submitDossier(server, clerk, {

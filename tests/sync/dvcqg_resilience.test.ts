@@ -6,21 +6,14 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { DEMO_LOGINS, FAST_HASHING, login } from '../api/support/auth.ts';
 import { ON_POSTGRES, makeTempDir, runDemo, startServer, type RunningServer } from '../api/support/server.ts';
-import { startSimulator, type RunningSimulator } from '../api/support/dvcqg_simulator.ts';
+import { PORTAL, portalEnv as deliveringTo, startSimulator, type RunningSimulator } from '../api/support/dvcqg_simulator.ts';
 import { CONCURRENCY, assertPortalMatches, drained, oneDossier, pool, queue } from './support.ts';
 
-const PORTAL = { unit: 'H32', username: 'motcua-h32', password: 'portal-secret-for-tests' };
-
-function portalEnv(sim: RunningSimulator): Record<string, string> {
-  return {
-    ...FAST_HASHING,
-    MOTCUA_DVCQG_MODE: 'deliver', MOTCUA_DVCQG_URL: sim.url, MOTCUA_DVCQG_UNIT_CODE: PORTAL.unit,
-    MOTCUA_DVCQG_USERNAME: PORTAL.username, MOTCUA_DVCQG_PASSWORD: PORTAL.password,
-    MOTCUA_DVCQG_TIMEOUT_MS: '2000', MOTCUA_OUTBOX_WORKERS: '8', MOTCUA_OUTBOX_POLL_MS: '20',
-    MOTCUA_OUTBOX_BACKOFF_BASE_MS: '50', MOTCUA_OUTBOX_BACKOFF_CAP_MS: '500',
-    MOTCUA_OUTBOX_MAX_ATTEMPTS: '1000', MOTCUA_OUTBOX_LEASE_SECONDS: '10',
-  };
-}
+// Many workers, quick retries and no dead letters: kills and restarts must not lose a row.
+const portalEnv = (sim: RunningSimulator) => deliveringTo(sim, {
+  MOTCUA_OUTBOX_WORKERS: '8', MOTCUA_OUTBOX_POLL_MS: '20', MOTCUA_OUTBOX_BACKOFF_CAP_MS: '500',
+  MOTCUA_OUTBOX_MAX_ATTEMPTS: '1000', MOTCUA_OUTBOX_LEASE_SECONDS: '10',
+});
 
 const servers: RunningServer[] = [];
 const simulators: RunningSimulator[] = [];

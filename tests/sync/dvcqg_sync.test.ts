@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_LOGINS, FAST_HASHING, login, type Session } from '../api/support/auth.ts';
 import { startServer, type RunningServer } from '../api/support/server.ts';
-import { ALL_FAULT_KINDS, startSimulator, type RunningSimulator } from '../api/support/dvcqg_simulator.ts';
+import { ALL_FAULT_KINDS, PORTAL, portalEnv, startSimulator, type RunningSimulator } from '../api/support/dvcqg_simulator.ts';
 import { CONCURRENCY, assertPortalMatches, drained, oneDossier, pool, queue } from './support.ts';
 
 const DOSSIERS = Number(process.env.SYNC_DOSSIERS ?? 1850);  // × 11 events: 20,350.
@@ -20,25 +20,14 @@ describe('DVCQG sync through the outbox', () => {
 
   before(async () => {
     sim = await startSimulator({
-      faultRate: 0.1, faults: [...ALL_FAULT_KINDS], seed: 14, slowMs: 200, timeoutMs: 700,
-      unit: 'H32', username: 'motcua-h32', password: 'portal-secret-for-tests',
+      ...PORTAL, faultRate: 0.1, faults: [...ALL_FAULT_KINDS], seed: 14, slowMs: 200, timeoutMs: 700,
     });
     server = await startServer({
       demoEnv: FAST_HASHING,
-      env: {
-        ...FAST_HASHING,
-        MOTCUA_DVCQG_MODE: 'deliver',
-        MOTCUA_DVCQG_URL: sim.url,
-        MOTCUA_DVCQG_USERNAME: 'motcua-h32',
-        MOTCUA_DVCQG_PASSWORD: 'portal-secret-for-tests',
-        MOTCUA_DVCQG_UNIT_CODE: 'H32',
-        MOTCUA_DVCQG_TIMEOUT_MS: '600',
-        MOTCUA_OUTBOX_WORKERS: '8',
-        MOTCUA_OUTBOX_POLL_MS: '50',
-        MOTCUA_OUTBOX_BACKOFF_BASE_MS: '50',
-        MOTCUA_OUTBOX_BACKOFF_CAP_MS: '1000',
+      env: portalEnv(sim, {
+        MOTCUA_DVCQG_TIMEOUT_MS: '600', MOTCUA_OUTBOX_WORKERS: '8', MOTCUA_OUTBOX_BACKOFF_CAP_MS: '1000',
         MOTCUA_OUTBOX_MAX_ATTEMPTS: '1000',
-      },
+      }),
     });
     clerk = await login(server, DEMO_LOGINS.clerk);
   });

@@ -40,6 +40,7 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.drilldown = &services.drilldown;
     context.outbox = &services.outbox;
     context.sync = &services.sync;
+    context.portal = &services.portal_intake;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
 }
@@ -118,6 +119,45 @@ std::vector<std::unique_ptr<services::OutboxDispatcher>> StartDispatchers(App& a
     return dispatchers;
 }
 
+// The national portal's pulls (services/portal/portal_intake.hpp), in deliver mode: the dossiers
+// submitted there every dvcqg_pull_seconds, the catalogue every dvcqg_catalogue_pull_hours.
+std::vector<std::unique_ptr<PeriodicTask>> StartPortalPulls(AppServices& services,
+                                                            const DvcqgConfig& config) {
+    std::vector<std::unique_ptr<PeriodicTask>> jobs;
+    auto* intake = &services.portal_intake;
+    if (config.mode != services::ConnectorMode::kDeliver) {
+        return jobs;
+    }
+    if (config.pull_seconds > 0) {
+        const auto pull = [intake] {
+            const auto summary = intake->PullDossiers();
+            if (!summary.complete) {
+                spdlog::warn("the portal dossier pull stopped at {}: {}", summary.cursor,
+                             summary.error);
+            }
+            if (summary.created + summary.queued > 0) {
+                spdlog::info("portal dossiers: {} created, {} for review, cursor {}",
+                             summary.created, summary.queued, summary.cursor);
+            }
+        };
+        jobs.push_back(
+            std::make_unique<PeriodicTask>(pull, std::chrono::seconds(config.pull_seconds)));
+    }
+    if (config.catalogue_pull_hours > 0) {
+        const auto pull = [intake] {
+            const auto summary = intake->PullCatalogue();
+            if (!summary.complete) {
+                spdlog::warn("the national catalogue pull failed: {}", summary.error);
+            } else if (summary.queued > 0) {
+                spdlog::info("national catalogue: {} differences newly for review", summary.queued);
+            }
+        };
+        jobs.push_back(
+            std::make_unique<PeriodicTask>(pull, std::chrono::hours(config.catalogue_pull_hours)));
+    }
+    return jobs;
+}
+
 int Serve(App& app) {
     AppServices* services = app.Open();
     if (services == nullptr) {
@@ -171,6 +211,7 @@ int Serve(App& app) {
     };
     PeriodicTask collect_job(collect, std::chrono::hours(1));
     auto dispatchers = StartDispatchers(app, *services, http_api);
+    auto portal_jobs = StartPortalPulls(*services, config.connectors.dvcqg);
     server.Run([&](std::uint16_t bound) {
         const bool ipv6 = config.listen_host.find(':') != std::string::npos;
         fmt::print("MotCua is serving {} at http://{}{}{}:{}/\n", app.GetDatabase().Describe(),
@@ -180,6 +221,7 @@ int Serve(App& app) {
     for (auto& dispatcher : dispatchers) {
         dispatcher->Stop();
     }
+    portal_jobs.clear();  // Each stops its thread, waiting for a pull under way.
     overdue_job.Stop();
     anchor_job.Stop();
     collect_job.Stop();

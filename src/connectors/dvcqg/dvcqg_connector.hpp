@@ -17,6 +17,7 @@
 #include "connectors/dvcqg/dvcqg_pulls.hpp"
 #include "connectors/http/http_client.hpp"
 #include "services/outbox/connector.hpp"
+#include "services/portal/national_portal.hpp"
 
 namespace motcua::connectors {
 
@@ -27,7 +28,7 @@ struct DvcqgOptions {
     std::string unit_code;  // madonvi: the province's unit code at the portal.
 };
 
-class DvcqgConnector final : public services::Connector {
+class DvcqgConnector final : public services::Connector, public services::NationalPortal {
 public:
     /// Prepares the HTTP client (fails on a bad base URL or CA file); connects lazily.
     static Outcome<std::unique_ptr<DvcqgConnector>> Create(DvcqgOptions options);
@@ -45,9 +46,9 @@ public:
     services::DeliveryResult Deliver(const services::OutboxItem& item) override;
 
     /// Reads at most 100 dossiers submitted on the portal after sequence number `after_seq`.
-    Outcome<PortalDossierPage> PullPortalDossiers(std::int64_t after_seq);
+    Outcome<PortalDossierPage> PullPortalDossiers(std::int64_t after_seq) override;
     /// Reads the national procedure catalogue and the agency list.
-    Outcome<PortalCatalogue> PullCatalogue();
+    Outcome<PortalCatalogue> PullCatalogue() override;
 
 private:
     struct CallLog;

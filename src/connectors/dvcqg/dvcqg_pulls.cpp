@@ -5,6 +5,7 @@
 
 #include "connectors/dvcqg/dvcqg_answer.hpp"
 #include "connectors/dvcqg/dvcqg_payload.hpp"
+#include "services/portal/portal_records_json.hpp"
 
 namespace motcua::connectors {
 namespace {
@@ -119,17 +120,11 @@ Outcome<PortalDossierPage> ParsePortalDossiers(std::string_view body) {
             page.last_seq = std::max(page.last_seq, *seq);
             PortalDossier dossier;
             dossier.seq = *seq;
-            dossier.national_code = Field(row, "MaHoSoQG");
+            services::ReadPortalDossierFields(
+                [&row](std::string_view key) { return Field(row, key); }, dossier);
             if (dossier.national_code.empty()) {
                 return std::nullopt;
             }
-            dossier.procedure_code = Field(row, "MaTTHC");
-            dossier.applicant.kind = Field(row, "LoaiDoiTuong") == "2" ? "organisation" : "citizen";
-            dossier.applicant.name = Field(row, "ChuHoSo");
-            dossier.applicant.id_number = Field(row, "SoGiayToChuHoSo");
-            dossier.applicant.phone = Field(row, "SoDienThoai");
-            dossier.applicant.email = Field(row, "Email");
-            dossier.applicant.address = Field(row, "DiaChi");
             dossier.submitted_at = ParsePortalTime(Field(row, "NgayNopHoSo"));
             return dossier;
         });

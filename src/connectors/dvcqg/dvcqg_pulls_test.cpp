@@ -46,6 +46,7 @@ TEST(DvcqgPullsTest, ReadsAgencies) {
 TEST(DvcqgPullsTest, ReadsPortalDossiers) {
     const auto page = ParsePortalDossiers(R"({"error_code": "0", "result": [
         {"SoThuTu": 11, "MaHoSoQG": "G22.99-260310-0001", "MaTTHC": "1.001193",
+         "MaCoQuanTiepNhan": "H32.22333.01",
          "ChuHoSo": "Trần Thị Bình", "SoGiayToChuHoSo": "079000000001", "LoaiDoiTuong": 1,
          "SoDienThoai": "0905111111", "Email": "binh@vd.test", "DiaChi": "Cam Ranh",
          "NgayNopHoSo": "20260310083000"},
@@ -61,6 +62,7 @@ TEST(DvcqgPullsTest, ReadsPortalDossiers) {
     EXPECT_EQ(first.seq, 11);
     EXPECT_EQ(first.national_code, "G22.99-260310-0001");
     EXPECT_EQ(first.procedure_code, "1.001193");
+    EXPECT_EQ(first.agency_code, "H32.22333.01");
     EXPECT_EQ(first.applicant.kind, "citizen");
     EXPECT_EQ(first.applicant.name, "Trần Thị Bình");
     EXPECT_EQ(first.applicant.id_number, "079000000001");
@@ -72,6 +74,7 @@ TEST(DvcqgPullsTest, ReadsPortalDossiers) {
     EXPECT_EQ(second.seq, 12);
     EXPECT_EQ(second.applicant.kind, "organisation");
     EXPECT_FALSE(second.submitted_at);
+    EXPECT_EQ(second.agency_code, "");
     EXPECT_EQ(page.Value().skipped, 4);
     EXPECT_EQ(page.Value().last_seq, 13);  // Row 13 lacks its code: skipped, not pulled again.
 }

@@ -58,6 +58,11 @@ struct NewDossier {
     std::string note;
     std::string idempotency_key;
     std::string payload_json = "{}";
+    // A dossier submitted on the national portal (MaHoSoQG), taken in by the portal intake
+    // (services/portal/portal_intake.hpp): a system actor submits it in the applicant's name, at
+    // the portal's submission time when that is known and not in the future.
+    std::string national_code;
+    std::optional<Instant> submitted_at;
 };
 
 /// A dossier as a reader sees it: state, due state now, and the actions the reader may take.

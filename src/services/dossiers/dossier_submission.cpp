@@ -68,13 +68,16 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
     if (agency == nullptr || !IsReceivableAt(*snapshot, procedure, *agency)) {
         return InvalidDossierInput("agency");
     }
+    // Taken in from the national portal: the citizen signed in there, not here.
+    const bool portal_intake = actor.is_system && request.channel == domain::Channel::kOnline &&
+                               !request.national_code.empty();
     const bool applicant_submits = request.channel == domain::Channel::kOnline &&
                                    domain::IsAllowed(actor, domain::Permission::kSubmitDossier,
                                                      {agency->code, actor.account_id}, is_within) &&
                                    !actor.is_system;
     const bool desk_receives =
         request.channel != domain::Channel::kOnline && CanReceiveAt(actor, agency->code, is_within);
-    if (!applicant_submits && !desk_receives) {
+    if (!applicant_submits && !desk_receives && !portal_intake) {
         RecordDenied(actor, "dossier.create", request.procedure_code);
         return AccessDenied(actor);
     }
@@ -111,10 +114,13 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         }
     }
     domain::ActionInput input;
-    input.action = applicant_submits ? DossierAction::kSubmit : DossierAction::kReceive;
-    input.at = now;
+    input.action =
+        applicant_submits || portal_intake ? DossierAction::kSubmit : DossierAction::kReceive;
+    input.at = portal_intake && request.submitted_at.has_value() && *request.submitted_at <= now
+                   ? *request.submitted_at
+                   : now;
     input.actor_id = actor.account_id;
-    input.actor_login = actor.login;
+    input.actor_login = actor.EventLogin();
     input.actor_agency = agency->code;
     input.note = request.note;
     input.payload_json = request.payload_json;

@@ -13,6 +13,7 @@
 #include "storage/sql/sql_file_link_store.hpp"
 #include "storage/sql/sql_indicator_store.hpp"
 #include "storage/sql/sql_outbox_store.hpp"
+#include "storage/sql/sql_portal_inbox_store.hpp"
 #include "storage/sql/sql_sync_report_store.hpp"
 #include "storage/transaction.hpp"
 
@@ -31,7 +32,8 @@ public:
           indicators_(session),
           file_links_(session),
           outbox_(session),
-          sync_reports_(session) {}
+          sync_reports_(session),
+          portal_inbox_(session) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
@@ -42,6 +44,7 @@ public:
     FileLinkStore& FileLinks() override { return file_links_; }
     OutboxStore& Outbox() override { return outbox_; }
     SyncReportStore& SyncReports() override { return sync_reports_; }
+    PortalInboxStore& PortalInbox() override { return portal_inbox_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
     /// The last step of a writing transaction before its commit: the held audit records are
@@ -61,6 +64,7 @@ private:
     SqlFileLinkStore file_links_;
     SqlOutboxStore outbox_;
     SqlSyncReportStore sync_reports_;
+    SqlPortalInboxStore portal_inbox_;
 };
 
 }  // namespace motcua::storage::sql

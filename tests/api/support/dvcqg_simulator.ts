@@ -8,11 +8,28 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
+import { FAST_HASHING } from './auth.ts';
 
 export const DVCQG_SIM_BIN = process.env.MOTCUA_DVCQG_SIM
   ?? fileURLToPath(new URL('../../../build/debug/tests/simulators/dvcqg/dvcqg_simulator', import.meta.url));
 const READY_LINE = /DVCQG simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
 const START_TIMEOUT_MS = 15_000;
+
+/** The province's account at the simulated portal, as the tests configure both sides with it. */
+export const PORTAL = { unit: 'H32', username: 'motcua-h32', password: 'portal-secret-for-tests' };
+
+/** The settings of a server that delivers to `sim` (deliver mode, quick polls and retries, fast
+ * password hashing), with `extra` over them. */
+export function portalEnv(sim: { url: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...FAST_HASHING,
+    MOTCUA_DVCQG_MODE: 'deliver', MOTCUA_DVCQG_URL: sim.url, MOTCUA_DVCQG_UNIT_CODE: PORTAL.unit,
+    MOTCUA_DVCQG_USERNAME: PORTAL.username, MOTCUA_DVCQG_PASSWORD: PORTAL.password,
+    MOTCUA_DVCQG_TIMEOUT_MS: '2000', MOTCUA_OUTBOX_POLL_MS: '50',
+    MOTCUA_OUTBOX_BACKOFF_BASE_MS: '50', MOTCUA_OUTBOX_BACKOFF_CAP_MS: '200',
+    ...extra,
+  };
+}
 
 export type FaultKind =
   'timeout' | 'http_500' | 'drop_ack' | 'slow' | 'invalid_json' | 'huge_body' | 'wrong_types' | 'close';
