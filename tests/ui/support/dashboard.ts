@@ -301,6 +301,13 @@ export async function syncReconciliation(page: Page, base: string, c: Checker, n
   assert.equal(await row.locator('.badge-status').innerText(), 'Được tiếp nhận');
   assert.equal(await row.locator('td[data-col="delivered"]').innerText(), '0');
   assert.equal(await page.getByRole('button', { name: 'Xem thêm' }).count(), total.gaps > 50 ? 1 : 0);
+  // The province administrator's review queue of what the portal sent: empty here, and "pull now"
+  // says the portal is not connected (dvcqg off) rather than failing silently.
+  await page.getByRole('heading', { level: 2, name: 'Chờ xem xét từ Cổng Dịch vụ công quốc gia' }).waitFor();
+  await page.getByTestId('portal-review-empty').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Hồ sơ (0)' }).getAttribute('aria-pressed'), 'true');
+  await page.getByTestId('portal-pull-dossiers').click();
+  await page.locator('.portal-review [role="alert"]').filter({ hasText: 'chưa kết nối với Cổng Dịch vụ công quốc gia' }).waitFor();
   await c.check('sync-province');
 
   // The ward, chosen with the period form: its own figures, the same dossier among its gaps.

@@ -6,3 +6,4 @@ export * from './accounts.ts';
 export * from './dossiers.ts';
 export * from './calendar.ts';
 export * from './reports.ts';
+export * from './portal.ts';

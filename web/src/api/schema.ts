@@ -953,6 +953,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/portal/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách chờ xem xét từ Cổng DVCQG / The review queue of what the national portal sent
+         * @description Cần manage_outbox; được ghi nhật ký. / Needs manage_outbox; audited.
+         */
+        get: operations["listPortalReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/portal/review/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chấp nhận một mục (hồ sơ: tạo hồ sơ) / Accept an item (a dossier: create it)
+         * @description Cần manage_outbox; được ghi nhật ký. Chấp nhận hồ sơ Cổng tạo hồ sơ (sự kiện submit), có thể với cơ quan tiếp nhận hoặc thủ tục do quản trị chọn; dữ liệu vẫn không hợp lệ: 400. Thủ tục, cơ quan: chỉ ghi nhận quyết định — sửa danh mục qua nhập danh mục. Mục đã xử lý: 409 portal_review_decided. / Needs manage_outbox; audited. Accepting a portal dossier creates it (a submit event), optionally with the receiving agency or procedure the administrator gives; data that still does not fit: 400. Procedures and agencies: the decision is recorded — the catalogue is changed through its import. A decided item: 409 portal_review_decided.
+         */
+        post: operations["acceptPortalReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/portal/review/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bỏ qua một mục / Dismiss an item
+         * @description Cần manage_outbox; được ghi nhật ký. Mục đã xử lý: 409 portal_review_decided. / Needs manage_outbox; audited. A decided item: 409 portal_review_decided.
+         */
+        post: operations["dismissPortalReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/portal/pull-dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhận ngay hồ sơ nộp trên Cổng DVCQG / Take in the dossiers submitted on the national portal now
+         * @description Cần manage_outbox; được ghi nhật ký. dvcqg_mode = off: 409 portal_not_connected. Như lần nhận định kỳ (dvcqg_pull_seconds): từ con trỏ đã lưu, mỗi hồ sơ là một sự kiện submit, không trùng theo MaHoSoQG; hồ sơ chưa tạo được vào danh sách chờ xem xét. Cổng lỗi: complete = false với error. / Needs manage_outbox; audited. dvcqg_mode = off: 409 portal_not_connected. As the periodic pull (dvcqg_pull_seconds): from the stored cursor, each dossier a submit event, deduplicated by MaHoSoQG; those that cannot be created go to the review queue. A portal failure: complete = false with the error.
+         */
+        post: operations["pullPortalDossiers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/portal/pull-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * So sánh ngay danh mục quốc gia với danh mục tỉnh / Compare the national catalogue with the province's now
+         * @description Cần manage_outbox; được ghi nhật ký. dvcqg_mode = off: 409 portal_not_connected. Thủ tục và cơ quan khác danh mục tỉnh vào danh sách chờ xem xét, không áp dụng tự động; mục chờ không còn khác được đóng. Cổng lỗi: complete = false với error. / Needs manage_outbox; audited. dvcqg_mode = off: 409 portal_not_connected. Procedures and agencies that differ from the province's go to the review queue, never applied by themselves; pending items that no longer differ are closed. A portal failure: complete = false with the error.
+         */
+        post: operations["pullPortalCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2755,6 +2855,75 @@ export interface components {
             items: components["schemas"]["SyncGap"][];
             next_cursor: components["schemas"]["NextCursor"];
         };
+        /** @description Một mục chờ xem xét từ Cổng DVCQG: thủ tục hoặc cơ quan khác danh mục của tỉnh, hoặc hồ sơ nộp trên Cổng chưa tạo được. / One review item from the national portal: a procedure or agency that differs from the province's catalogue, or a dossier submitted on the portal that could not be created. */
+        PortalReviewItem: {
+            id: number;
+            connector: string;
+            /** @enum {string} */
+            kind: "procedure" | "agency" | "dossier";
+            /** @description Mã quốc gia: MaTTHC, MaCoQuan hoặc MaHoSoQG. / The national code: MaTTHC, MaCoQuan or MaHoSoQG. */
+            code: string;
+            /**
+             * @description new: tỉnh chưa có; changed: khác của tỉnh; not_created: hồ sơ chưa tạo được. / new: the province lacks it; changed: differs from the province's; not_created: the dossier could not be created.
+             * @enum {string}
+             */
+            change: "new" | "changed" | "not_created";
+            /** @description Bản ghi Cổng gửi, với tên trường của Cổng. / The portal's record, with the portal's field names. */
+            record: Record<string, unknown> | null;
+            /** @description Điểm khác hoặc lý do không tạo được (mã lỗi: trường). / What differs, or why it was not created (error code: field). */
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "dismissed";
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            decided_by: string | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** @description Ghi chú của quản trị; với hồ sơ được chấp nhận, mã hồ sơ đã tạo. / The administrator's note; for an accepted dossier, the code of the dossier created. */
+            note: string | null;
+        };
+        PortalReviewPage: {
+            items: components["schemas"]["PortalReviewItem"][];
+            /** @description Số mục đang chờ theo loại. / Pending items per kind. */
+            pending: {
+                procedure: number;
+                agency: number;
+                dossier: number;
+            };
+            next_cursor: string | null;
+        };
+        /** @description Quyết định của quản trị. agency, procedure chỉ dùng khi chấp nhận hồ sơ: nơi tiếp nhận và thủ tục thay cho mã Cổng gửi. / The administrator's decision; agency and procedure only when accepting a dossier: where it is received and under which procedure, instead of the portal's codes. */
+        PortalReviewDecision: {
+            note?: string;
+            agency?: string;
+            procedure?: string;
+        };
+        PortalDossierPull: {
+            pages: number;
+            /** @description Hồ sơ mới tạo. / Dossiers created. */
+            created: number;
+            /** @description Đã nhận trước đó (cùng MaHoSoQG). / Taken in earlier (same MaHoSoQG). */
+            known: number;
+            /** @description Chưa tạo được, chờ xem xét. / Not created: queued for review. */
+            queued: number;
+            skipped: number;
+            /** @description Số thứ tự cuối đã nhận. / The last sequence number taken in. */
+            cursor: number;
+            complete: boolean;
+            error: string | null;
+        };
+        PortalCataloguePull: {
+            procedures: number;
+            agencies: number;
+            differences: number;
+            queued: number;
+            resolved: number;
+            skipped: number;
+            complete: boolean;
+            error: string | null;
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
@@ -2936,6 +3105,33 @@ export interface components {
         };
         /** @description Thông điệp đã gửi hoặc đã bỏ qua. / The message was delivered or skipped already. */
         OutboxMessageSettled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Chưa kết nối Cổng DVCQG (dvcqg_mode khác deliver). / The national portal is not connected (dvcqg_mode is not deliver). */
+        PortalNotConnected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Không có mục này. / No such review item. */
+        PortalReviewNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Mục đã được xử lý. / The item was decided already. */
+        PortalReviewDecided: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5376,6 +5572,195 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPortalReview: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Loại mục. / The kind of item.
+                 * @example dossier
+                 */
+                kind?: "procedure" | "agency" | "dossier";
+                /**
+                 * @description Trạng thái. / The status.
+                 * @example pending
+                 */
+                status?: "pending" | "accepted" | "dismissed";
+                /**
+                 * @description 1–200, mặc định 50. / 1–200, default 50.
+                 * @example 20
+                 */
+                limit?: number;
+                /**
+                 * @description Con trỏ từ next_cursor. / Cursor from next_cursor.
+                 * @example a20
+                 */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Một trang. / A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReviewPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptPortalReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số mục. / Item id.
+                 * @example 7
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description Mục sau quyết định. / The item after the decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReviewItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PortalReviewNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["PortalReviewDecided"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dismissPortalReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số mục. / Item id.
+                 * @example 7
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description Mục sau quyết định. / The item after the decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReviewItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PortalReviewNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["PortalReviewDecided"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pullPortalDossiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả. / What was taken in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDossierPull"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["PortalNotConnected"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pullPortalCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả. / The comparison. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCataloguePull"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["PortalNotConnected"];
             413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];

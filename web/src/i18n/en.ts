@@ -448,6 +448,29 @@ export const en: Messages = {
   syncPending: 'Messages pending',
   syncDead: 'Messages failed',
   syncLastError: 'Last error',
+  portalReviewTitle: 'Waiting for review from the national portal',
+  portalReviewIntro:
+    'Dossiers submitted on the portal that could not be created (their procedure or receiving agency does not fit), and procedures and agencies of the national catalogue that differ from the province\'s. Nothing is applied by itself.',
+  portalPullDossiers: 'Take in portal dossiers now',
+  portalPullCatalogue: 'Compare the national catalogue now',
+  portalPulledDossiers: (created: number, known: number, queued: number) =>
+    `${plural(created, 'dossier', 'dossiers')} created, ${known} already in, ${queued} waiting for review.`,
+  portalPulledCatalogue: (differences: number, queued: number, resolved: number) =>
+    `${plural(differences, 'difference', 'differences')} from the province's catalogue, ${queued} newly for review, ${resolved} closed as matching.`,
+  portalPullFailed: (error: string) => `The portal could not be read: ${error}`,
+  portalReviewKind: 'Kind of item',
+  portalKind: { dossier: 'Dossiers', procedure: 'Procedures', agency: 'Agencies' } as Record<'dossier' | 'procedure' | 'agency', string>,
+  portalChange: { new: 'Not in the province', changed: 'Differs', not_created: 'Not created' } as Record<
+    'new' | 'changed' | 'not_created',
+    string
+  >,
+  portalReviewEmpty: 'Nothing is waiting.',
+  portalFirstSeen: 'first seen',
+  portalAcceptAgency: 'Receiving agency (code)',
+  portalNote: 'Note',
+  portalAccept: 'Done',
+  portalAcceptDossier: 'Create the dossier',
+  portalDismiss: 'Dismiss',
   syncSignIn: 'The sync reconciliation is for officials who may read the agency’s indicators. Please sign in.',
   syncNotAllowed: 'Your account may not read this agency’s indicators. Choose an agency within your scope.',
   dashSyncHint: 'Dossiers pushed to and acknowledged by the National Public Service Portal, and the gaps:',

@@ -455,6 +455,29 @@ export const vi = {
   syncPending: 'Thông điệp chờ gửi',
   syncDead: 'Thông điệp lỗi',
   syncLastError: 'Lỗi gần nhất',
+  portalReviewTitle: 'Chờ xem xét từ Cổng Dịch vụ công quốc gia',
+  portalReviewIntro:
+    'Hồ sơ nộp trên Cổng chưa tạo được (thủ tục hoặc nơi tiếp nhận không khớp), và thủ tục, cơ quan trong danh mục quốc gia khác danh mục của tỉnh. Không thay đổi nào được áp dụng tự động.',
+  portalPullDossiers: 'Nhận hồ sơ từ Cổng ngay',
+  portalPullCatalogue: 'So sánh danh mục quốc gia ngay',
+  portalPulledDossiers: (created: number, known: number, queued: number) =>
+    `Đã tạo ${created} hồ sơ, ${known} hồ sơ đã có, ${queued} hồ sơ chờ xem xét.`,
+  portalPulledCatalogue: (differences: number, queued: number, resolved: number) =>
+    `${differences} điểm khác danh mục tỉnh, ${queued} mục mới chờ xem xét, ${resolved} mục đã khớp được đóng.`,
+  portalPullFailed: (error: string) => `Không đọc được từ Cổng: ${error}`,
+  portalReviewKind: 'Loại mục',
+  portalKind: { dossier: 'Hồ sơ', procedure: 'Thủ tục', agency: 'Cơ quan' } as Record<'dossier' | 'procedure' | 'agency', string>,
+  portalChange: { new: 'Tỉnh chưa có', changed: 'Khác của tỉnh', not_created: 'Chưa tạo được' } as Record<
+    'new' | 'changed' | 'not_created',
+    string
+  >,
+  portalReviewEmpty: 'Không có mục nào đang chờ.',
+  portalFirstSeen: 'nhận lần đầu',
+  portalAcceptAgency: 'Cơ quan tiếp nhận (mã)',
+  portalNote: 'Ghi chú',
+  portalAccept: 'Đã xử lý',
+  portalAcceptDossier: 'Tạo hồ sơ',
+  portalDismiss: 'Bỏ qua',
   syncSignIn: 'Đối soát đồng bộ dành cho cán bộ được xem chỉ số của cơ quan. Vui lòng đăng nhập.',
   syncNotAllowed: 'Tài khoản của bạn không được xem chỉ số của cơ quan này. Hãy chọn cơ quan thuộc phạm vi của bạn.',
   dashSyncHint: 'Hồ sơ đã gửi và được Cổng Dịch vụ công quốc gia xác nhận, các hồ sơ còn lệch:',

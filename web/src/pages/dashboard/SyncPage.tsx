@@ -2,7 +2,8 @@
 // of an agency's subtree for a period — dossiers received, pushed, acknowledged and the gaps, per
 // agency with a total — and the gap dossiers with their messages' state, in pages of 50 with
 // "load more". For officials who may read the agency's indicators (the server checks, and audits
-// every page of gaps).
+// every page of gaps). The province administrator also finds the review queue of what the portal
+// sent (PortalReviewSection).
 import { useEffect, useState } from 'preact/hooks';
 import { getSyncReconciliation, listSyncGaps, type SyncGap, type SyncGapPage, type SyncTally } from '../../api/index.ts';
 import { StatusBadge } from '../../components/Badges.tsx';
@@ -12,7 +13,7 @@ import { formatDateTime } from '../../format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { dossierPath, navigate, useLocation } from '../../router.ts';
-import { isOfficer, useSession } from '../../session.ts';
+import { hasRole, isOfficer, useSession } from '../../session.ts';
 import { agencyName, useAgencyDirectory, type AgencyDirectory } from './agencies.ts';
 import {
   acknowledgedRatio,
@@ -28,6 +29,7 @@ import {
   syncHref,
 } from './figures.ts';
 import { PeriodForm } from './PeriodForm.tsx';
+import { PortalReviewSection } from './PortalReviewSection.tsx';
 
 const PAGE = 50;
 
@@ -191,6 +193,7 @@ export function SyncPage() {
           </section>
         </>
       )}
+      {hasRole(me, 'province_admin') && <PortalReviewSection />}
     </section>
   );
 }
