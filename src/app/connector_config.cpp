@@ -43,7 +43,7 @@ Outcome<int> ParseInt(const std::string& key, const std::string& text, int least
 
 const std::map<std::string, std::string>& DescribeConnectorSettings() {
     static const std::map<std::string, std::string> descriptions{
-        {"outbox_workers", "deliveries under way at once per connector (default 4)"},
+        {"outbox_workers", "deliveries under way at once per connector (default 8)"},
         {"outbox_batch", "outbox rows claimed per round (default 256)"},
         {"outbox_poll_ms", "pause between rounds when the outbox is drained (default 250)"},
         {"outbox_lease_seconds",

@@ -13,7 +13,7 @@
 namespace motcua::app {
 
 struct OutboxConfig {
-    int workers = 4;
+    int workers = 8;
     int batch = 256;
     int poll_ms = 250;
     int lease_seconds = 120;
