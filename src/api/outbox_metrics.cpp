@@ -69,4 +69,24 @@ std::string OutboxMetrics::Render(const std::vector<storage::OutboxStats>& stats
     return out;
 }
 
+std::string RenderPortalReviewMetrics(
+    std::string_view connector, const std::vector<std::pair<std::string, std::int64_t>>& pending) {
+    std::string out;
+    out +=
+        "# HELP motcua_portal_review_pending Items from the national portal waiting for "
+        "review.\n";
+    out += "# TYPE motcua_portal_review_pending gauge\n";
+    for (const std::string_view kind : {"agency", "dossier", "procedure"}) {
+        std::int64_t count = 0;
+        for (const auto& [what, number] : pending) {
+            if (what == kind) {
+                count = number;
+            }
+        }
+        out += fmt::format("motcua_portal_review_pending{{connector=\"{}\",kind=\"{}\"}} {}\n",
+                           connector, kind, count);
+    }
+    return out;
+}
+
 }  // namespace motcua::api

@@ -1,7 +1,8 @@
 // OutboxMetrics: the outbox's figures at /metrics (docs/OPERATIONS.md, "Alerts"): deliveries
 // of this process by connector and outcome (counters, from each dispatcher round), and the
 // queue as the database holds it (gauges, read at each scrape: rows waiting, dead letters, the
-// age of the oldest waiting row).
+// age of the oldest waiting row); and the portal's review queue (pending items per kind: a
+// dossier a citizen submitted on the national portal that waits there is a citizen not served).
 #pragma once
 
 #include <cstdint>
@@ -32,5 +33,9 @@ private:
     mutable std::mutex mutex_;
     std::map<std::string, Counters, std::less<>> counters_;
 };
+
+/// Renders motcua_portal_review_pending{connector,kind} for every kind (0 when none waits).
+std::string RenderPortalReviewMetrics(
+    std::string_view connector, const std::vector<std::pair<std::string, std::int64_t>>& pending);
 
 }  // namespace motcua::api

@@ -123,6 +123,10 @@ describe('dossiers submitted on the national portal', () => {
       ['G22.99-260310-0005', 'not_created', 'invalid_parameter: applicant.id_number'],
     ]);
     assert.equal(queue.items[1].record.SoGiayToChuHoSo, '079000000004');
+    // Operators see the held dossiers at /metrics (docs/OPERATIONS.md alerts on them).
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    assert.match(metrics, /^motcua_portal_review_pending\{connector="dvcqg",kind="dossier"\} 3$/m);
+    assert.match(metrics, /^motcua_portal_review_pending\{connector="dvcqg",kind="procedure"\} 0$/m);
   });
 
   test('the administrator accepts a held dossier with an agency, or dismisses it', async () => {

@@ -1,6 +1,7 @@
 #include "api/system/system_handlers.hpp"
 
 #include "api/http_api.hpp"
+#include "api/outbox_metrics.hpp"
 #include "api/query_params.hpp"
 
 namespace motcua::api::system {
@@ -26,6 +27,11 @@ Response GetMetrics(ApiContext& context, const Request& request, HttpApi& api) {
         text += api.GetOutboxMetrics().Render(
             stats ? stats.Value() : std::vector<storage::OutboxStats>{},
             context.outbox->GetClock().Now());
+    }
+    if (context.portal != nullptr) {
+        if (auto pending = context.portal->CountPending()) {
+            text += RenderPortalReviewMetrics(context.portal->GetConnector(), pending.Value());
+        }
     }
     return Response{200, "text/plain; version=0.0.4; charset=utf-8", std::move(text), {}};
 }

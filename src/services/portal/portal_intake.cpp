@@ -277,6 +277,15 @@ Outcome<CataloguePullSummary> PortalIntake::PullCatalogueNow(const domain::Actor
     return summary;
 }
 
+Outcome<std::vector<std::pair<std::string, std::int64_t>>> PortalIntake::CountPending() {
+    std::vector<std::pair<std::string, std::int64_t>> pending;
+    MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(pending, transaction.PortalInbox().CountPending(connector_));
+        return Done{};
+    }));
+    return pending;
+}
+
 Outcome<ReviewPage> PortalIntake::ListReview(const domain::Actor& actor, const ReviewQuery& query) {
     MOTCUA_RETURN_IF_ERROR(Authorize(actor, "portal_review.list", query.kind));
     storage::PortalReviewFilter filter{.connector = connector_,

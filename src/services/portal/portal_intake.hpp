@@ -95,6 +95,10 @@ public:
     Outcome<storage::PortalReviewItem> Decide(const domain::Actor& actor, std::int64_t id,
                                               const ReviewDecision& decision);
 
+    /// Pending review items per kind, for /metrics (no actor: the figures hold no personal data).
+    Outcome<std::vector<std::pair<std::string, std::int64_t>>> CountPending();
+    const std::string& GetConnector() const { return connector_; }
+
     /// Who creates the portal's dossiers and closes resolved items.
     static domain::Actor IntakeActor() { return domain::Actor::System("portal intake"); }
 
