@@ -37,7 +37,7 @@ bool Upsert(Db& db, const PortalReviewItem& item) {
 }
 
 template <typename Db>
-std::vector<PortalReviewItem> List(Db& db, PortalReviewFilter filter) {
+std::vector<PortalReviewItem> List(Db& db, const PortalReviewFilter& filter) {
     std::vector<PortalReviewItem> items;
     EXPECT_TRUE(db.Read([&](Transaction& t) -> Outcome<Done> {
                       MOTCUA_ASSIGN_OR_RETURN(items, t.PortalInbox().List(filter));
