@@ -2,28 +2,12 @@
 
 #include <boost/json.hpp>
 
-#include "simulators/dvcqg/services.hpp"
+#include "simulators/common/control_switches.hpp"
+#include "simulators/common/json_body.hpp"
 
 namespace motcua::sim::dvcqg {
 
 namespace json = boost::json;
-
-namespace {
-
-SimReply ControlError(int status, const std::string& message) {
-    return JsonReply({{"error", message}}, status);
-}
-
-std::optional<json::object> ParseObject(const std::string& body) {
-    boost::system::error_code error;
-    json::value value = json::parse(body.empty() ? std::string("{}") : body, error);
-    if (error || !value.is_object()) {
-        return std::nullopt;
-    }
-    return std::move(value.get_object());
-}
-
-}  // namespace
 
 ControlRoutes::ControlRoutes(PortalState& state, FaultInjector& faults, Outage& outage,
                              Sessions& sessions, FaultPlan startup_plan)
@@ -39,20 +23,14 @@ SimReply ControlRoutes::Handle(const SimRequest& request) {
     if (request.too_large) {
         return ControlError(413, "body larger than 1 MiB");
     }
+    if (auto reply = HandleSwitchRoute(request, faults_, outage_)) {
+        return std::move(*reply);
+    }
     if (request.path == "/_sim/state" && get) {
         return JsonReply(state_.StateJson());
     }
     if (request.path == "/_sim/summary" && get) {
         return Summary();
-    }
-    if (request.path == "/_sim/faults" && get) {
-        return JsonReply(PlanToJson(faults_.Plan()));
-    }
-    if (request.path == "/_sim/faults" && post) {
-        return SetFaults(request);
-    }
-    if (request.path == "/_sim/down" && post) {
-        return SetDown(request);
     }
     if (request.path == "/_sim/portal_dossiers" && post) {
         return AddPortalDossiers(request);
@@ -74,41 +52,9 @@ SimReply ControlRoutes::Summary() const {
     return JsonReply(summary);
 }
 
-SimReply ControlRoutes::SetFaults(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
-    if (!body) {
-        return ControlError(400, "body: must be a JSON object");
-    }
-    FaultPlan plan = faults_.Plan();
-    if (auto error = MergePlan(*body, plan)) {
-        return ControlError(400, *error);
-    }
-    faults_.SetPlan(plan);
-    return JsonReply(PlanToJson(plan));
-}
-
-SimReply ControlRoutes::SetDown(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
-    if (!body) {
-        return ControlError(400, "body: must be a JSON object");
-    }
-    if (const json::value* seconds = body->if_contains("seconds")) {
-        const bool number = seconds->is_number() && seconds->to_number<double>() >= 0.0;
-        if (!number) {
-            return ControlError(400, "seconds: must be a non-negative number");
-        }
-        outage_.DownFor(std::chrono::milliseconds(
-            static_cast<std::int64_t>(seconds->to_number<double>() * 1000.0)));
-    } else if (const json::value* down = body->if_contains("down"); down && down->is_bool()) {
-        outage_.Set(down->get_bool());
-    } else {
-        return ControlError(400, R"(expected {"seconds": N} or {"down": true|false})");
-    }
-    return JsonReply({{"down", outage_.IsDown()}});
-}
-
 SimReply ControlRoutes::AddPortalDossiers(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
+    const auto body =
+        ParseObject(request.body.empty() ? std::string_view("{}") : std::string_view(request.body));
     const json::value* list = body ? body->if_contains("dossiers") : nullptr;
     if (list == nullptr || !list->is_array()) {
         return ControlError(400, R"(expected {"dossiers": [{"MaHoSoQG": …, …}]})");

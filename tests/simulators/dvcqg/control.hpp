@@ -3,8 +3,9 @@
 // No authentication: the simulator listens on 127.0.0.1 for tests only.
 #pragma once
 
-#include "simulators/dvcqg/exchange.hpp"
-#include "simulators/dvcqg/faults.hpp"
+#include "simulators/common/exchange.hpp"
+#include "simulators/common/faults.hpp"
+#include "simulators/common/outage.hpp"
 #include "simulators/dvcqg/sessions.hpp"
 #include "simulators/dvcqg/state.hpp"
 
@@ -21,8 +22,6 @@ public:
 
 private:
     SimReply Summary() const;
-    SimReply SetFaults(const SimRequest& request);
-    SimReply SetDown(const SimRequest& request);
     SimReply AddPortalDossiers(const SimRequest& request);
     SimReply Reset();
 

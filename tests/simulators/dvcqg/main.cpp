@@ -6,17 +6,18 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "simulators/dvcqg/server.hpp"
+#include "simulators/common/server.hpp"
 #include "simulators/dvcqg/simulator.hpp"
 
 namespace {
 
-using motcua::sim::dvcqg::ListenOptions;
+using motcua::sim::ListenOptions;
 using motcua::sim::dvcqg::SimulatorOptions;
 
 int Run(int argc, char** argv) {
     CLI::App cli{"DVCQG simulator: the national public-service portal for MotCua's tests"};
     ListenOptions listen;
+    listen.server_name = "dvcqg-simulator";
     SimulatorOptions options;
     int session_seconds = 3600;
     std::string fault_kinds;
@@ -50,7 +51,7 @@ int Run(int argc, char** argv) {
     CLI11_PARSE(cli, argc, argv);
 
     if (!fault_kinds.empty()) {
-        if (auto error = motcua::sim::dvcqg::ParseKindList(fault_kinds, options.faults.kinds)) {
+        if (auto error = motcua::sim::ParseKindList(fault_kinds, options.faults.kinds)) {
             fmt::print(stderr, "--faults: {}\n", *error);
             return 2;
         }
@@ -63,7 +64,7 @@ int Run(int argc, char** argv) {
     }
     options.session_lifetime = std::chrono::seconds(session_seconds);
     motcua::sim::dvcqg::Simulator simulator(std::move(options));
-    motcua::sim::dvcqg::Serve(
+    motcua::sim::Serve(
         listen, [&simulator](const auto& request) { return simulator.Handle(request); },
         [&listen](std::uint16_t port) {
             fmt::print("DVCQG simulator listening at http://{}:{}\n", listen.host, port);

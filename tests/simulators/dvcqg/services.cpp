@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "simulators/common/json_body.hpp"
 #include "simulators/dvcqg/validation.hpp"
 
 namespace motcua::sim::dvcqg {
@@ -24,29 +25,12 @@ SimReply ResultReply(json::array result) {
         {{"error_code", "0"}, {"message", "thành công"}, {"result", std::move(result)}});
 }
 
-// The body as an object, or nullopt when it is not JSON or not an object.
-std::optional<json::object> ParseObject(const std::string& body) {
-    boost::system::error_code error;
-    json::value value = json::parse(body, error);
-    if (error || !value.is_object()) {
-        return std::nullopt;
-    }
-    return std::move(value.get_object());
-}
-
 const json::string* StringField(const json::object& body, std::string_view name) {
     const json::value* value = body.if_contains(name);
     return value != nullptr && value->is_string() ? &value->get_string() : nullptr;
 }
 
 }  // namespace
-
-SimReply JsonReply(const json::object& body, int status) {
-    SimReply reply;
-    reply.status = status;
-    reply.body = json::serialize(body);
-    return reply;
-}
 
 PortalServices::PortalServices(PortalOptions options, PortalState& state, Sessions& sessions,
                                const Catalog& catalog)

@@ -5,8 +5,8 @@
 
 #include <string>
 
+#include "simulators/common/exchange.hpp"
 #include "simulators/dvcqg/catalog.hpp"
-#include "simulators/dvcqg/exchange.hpp"
 #include "simulators/dvcqg/sessions.hpp"
 #include "simulators/dvcqg/state.hpp"
 
@@ -39,8 +39,5 @@ private:
     Sessions& sessions_;
     const Catalog& catalog_;
 };
-
-/// An HTTP 200 answer with `body` serialised.
-SimReply JsonReply(const boost::json::object& body, int status = 200);
 
 }  // namespace motcua::sim::dvcqg

@@ -2,35 +2,22 @@
 
 #include <boost/json.hpp>
 
+#include "simulators/common/json_body.hpp"
+
 namespace motcua::sim::dvcqg {
 
 namespace {
 
-constexpr std::size_t kHugeBodyBytes = std::size_t{5} * 1024 * 1024;
-
-// A well-formed success of 5 MiB: only its size is wrong (the connector's limit is 1 MiB).
-const std::string& HugeBody() {
-    static const std::string body = [] {
-        std::string text = R"({"error_code":"0","message":"thành công","padding":")";
-        text.append(kHugeBodyBytes - text.size() - 2, 'x');
-        text += "\"}";
-        return text;
-    }();
-    return body;
-}
-
-SimReply Closing(std::chrono::milliseconds delay) {
-    SimReply reply;
-    reply.delivery = Delivery::kClose;
-    reply.delay = delay;
-    return reply;
-}
-
-SimReply Raw(int status, std::string body) {
-    SimReply reply;
-    reply.status = status;
-    reply.body = std::move(body);
-    return reply;
+// The portal's answers in place of its own under the http_500, huge_body and wrong_types faults.
+// The huge body is a well-formed success of 5 MiB: only its size is wrong (the connector's limit
+// is 1 MiB).
+FaultAnswers PortalFaultAnswers() {
+    return {
+        .http_500 = boost::json::serialize(
+            boost::json::object{{"error_code", "500"}, {"message", "Lỗi hệ thống"}}),
+        .huge_body = HugeJsonBody(R"("error_code":"0","message":"thành công")"),
+        .wrong_types = R"({"error_code": 0, "message": ["x"]})",
+    };
 }
 
 }  // namespace
@@ -40,7 +27,8 @@ Simulator::Simulator(SimulatorOptions options)
       sessions_(options.session_lifetime),
       faults_(options.faults),
       services_(std::move(options.portal), state_, sessions_, catalog_),
-      control_(state_, faults_, outage_, sessions_, options.faults) {}
+      control_(state_, faults_, outage_, sessions_, options.faults),
+      fault_answers_(PortalFaultAnswers()) {}
 
 SimReply Simulator::Handle(const SimRequest& request) {
     if (request.path.starts_with("/_sim/")) {
@@ -69,41 +57,14 @@ SimReply Simulator::Portal(const SimRequest& request) {
         reply.close_after = true;  // The rest of the body was not read.
         return reply;
     }
-    if (const auto fault = faults_.Draw()) {
-        state_.CountFault(FaultName(*fault));
-        return WithFault(*fault, request);
-    }
-    return request.path == "/auth" ? services_.Auth(request) : services_.Api(request);
-}
-
-SimReply Simulator::WithFault(FaultKind kind, const SimRequest& request) {
-    const FaultPlan plan = faults_.Plan();
     const auto apply = [&] {
         return request.path == "/auth" ? services_.Auth(request) : services_.Api(request);
     };
-    switch (kind) {
-        case FaultKind::kTimeout:
-            return Closing(std::chrono::milliseconds(plan.timeout_ms));
-        case FaultKind::kHttp500:
-            return JsonReply({{"error_code", "500"}, {"message", "Lỗi hệ thống"}}, 500);
-        case FaultKind::kDropAck:
-            apply();
-            return Closing(std::chrono::milliseconds(0));
-        case FaultKind::kSlow: {
-            SimReply reply = apply();
-            reply.delay = std::chrono::milliseconds(plan.slow_ms);
-            return reply;
-        }
-        case FaultKind::kInvalidJson:
-            return Raw(200, "{not json");
-        case FaultKind::kHugeBody:
-            return Raw(200, HugeBody());
-        case FaultKind::kWrongTypes:
-            return Raw(200, R"({"error_code": 0, "message": ["x"]})");
-        case FaultKind::kClose:
-            return Closing(std::chrono::milliseconds(0));
+    if (const auto fault = faults_.Draw()) {
+        state_.CountFault(FaultName(*fault));
+        return FaultedReply(*fault, faults_.Plan(), fault_answers_, apply);
     }
-    return Closing(std::chrono::milliseconds(0));
+    return apply();
 }
 
 }  // namespace motcua::sim::dvcqg

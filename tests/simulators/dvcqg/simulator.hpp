@@ -4,10 +4,12 @@
 
 #include <chrono>
 
+#include "simulators/common/exchange.hpp"
+#include "simulators/common/fault_reply.hpp"
+#include "simulators/common/faults.hpp"
+#include "simulators/common/outage.hpp"
 #include "simulators/dvcqg/catalog.hpp"
 #include "simulators/dvcqg/control.hpp"
-#include "simulators/dvcqg/exchange.hpp"
-#include "simulators/dvcqg/faults.hpp"
 #include "simulators/dvcqg/services.hpp"
 #include "simulators/dvcqg/sessions.hpp"
 #include "simulators/dvcqg/state.hpp"
@@ -28,7 +30,6 @@ public:
 
 private:
     SimReply Portal(const SimRequest& request);
-    SimReply WithFault(FaultKind kind, const SimRequest& request);
 
     Catalog catalog_;
     PortalState state_;
@@ -37,6 +38,7 @@ private:
     Outage outage_;
     PortalServices services_;
     ControlRoutes control_;
+    const FaultAnswers fault_answers_;
 };
 
 }  // namespace motcua::sim::dvcqg

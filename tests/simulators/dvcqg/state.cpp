@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "simulators/dvcqg/faults.hpp"
+#include "simulators/common/faults.hpp"
 
 namespace motcua::sim::dvcqg {
 

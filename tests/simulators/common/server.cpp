@@ -1,7 +1,7 @@
-// The only translation unit of the simulator that includes Asio and Beast. Each connection is a
+// The only translation unit of the simulators that includes Asio and Beast. Each connection is a
 // coroutine on its own strand; a request's delay (the slow and timeout faults) waits on a timer,
 // so that slow answers never hold a thread and later answers may overtake them.
-#include "simulators/dvcqg/server.hpp"
+#include "simulators/common/server.hpp"
 
 #include <algorithm>
 #include <array>
@@ -23,7 +23,7 @@
 #pragma GCC diagnostic pop
 #endif
 
-namespace motcua::sim::dvcqg {
+namespace motcua::sim {
 namespace {
 
 namespace asio = boost::asio;
@@ -46,6 +46,9 @@ SimRequest ToSimRequest(const http::request<http::string_body>& message, bool to
     request.path = std::string(target.substr(0, target.find('?')));
     if (const auto key = message.find("Idempotency-Key"); key != message.end()) {
         request.idempotency_key = std::string(key->value());
+    }
+    if (const auto token = message.find(http::field::authorization); token != message.end()) {
+        request.authorization = std::string(token->value());
     }
     request.too_large = too_large;
     if (!too_large) {
@@ -78,7 +81,8 @@ void CloseNow(beast::tcp_stream& stream) {
     stream.socket().close(ignored);
 }
 
-asio::awaitable<void> ServeConnection(tcp::socket socket, const Handler& handler) {
+asio::awaitable<void> ServeConnection(tcp::socket socket, const Handler& handler,
+                                      const std::string& server_name) {
     boost::system::error_code error;
     socket.set_option(tcp::no_delay(true), error);
     beast::tcp_stream stream(std::move(socket));
@@ -108,7 +112,7 @@ asio::awaitable<void> ServeConnection(tcp::socket socket, const Handler& handler
         const bool keep_alive = message.keep_alive() && !too_large && !reply.close_after;
         http::response<http::string_body> response{static_cast<http::status>(reply.status),
                                                    message.version()};
-        response.set(http::field::server, "dvcqg-simulator");
+        response.set(http::field::server, server_name);
         response.set(http::field::content_type, reply.content_type);
         response.body() = std::move(reply.body);
         response.keep_alive(keep_alive);
@@ -125,8 +129,8 @@ asio::awaitable<void> ServeConnection(tcp::socket socket, const Handler& handler
     }
 }
 
-asio::awaitable<void> Accept(asio::io_context& io, tcp::acceptor& acceptor,
-                             const Handler& handler) {
+asio::awaitable<void> Accept(asio::io_context& io, tcp::acceptor& acceptor, const Handler& handler,
+                             const std::string& server_name) {
     for (;;) {
         auto [error, socket] = co_await acceptor.async_accept(asio::make_strand(io), kNoThrow);
         if (error == asio::error::operation_aborted) {
@@ -136,7 +140,8 @@ asio::awaitable<void> Accept(asio::io_context& io, tcp::acceptor& acceptor,
             continue;  // E.g. out of descriptors for a moment.
         }
         const auto executor = socket.get_executor();
-        asio::co_spawn(executor, ServeConnection(std::move(socket), handler), asio::detached);
+        asio::co_spawn(executor, ServeConnection(std::move(socket), handler, server_name),
+                       asio::detached);
     }
 }
 
@@ -154,13 +159,13 @@ void Serve(const ListenOptions& options, const Handler& handler,
     acceptor.listen(asio::socket_base::max_listen_connections);
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
-    // Nothing to drain: what the portal received lives only in memory and goes with the process.
+    // Nothing to drain: what a simulator received lives only in memory and goes with the process.
     signals.async_wait([&io](boost::system::error_code error, int /*signal*/) {
         if (!error) {
             io.stop();
         }
     });
-    asio::co_spawn(io, Accept(io, acceptor, handler), asio::detached);
+    asio::co_spawn(io, Accept(io, acceptor, handler, options.server_name), asio::detached);
     on_ready(acceptor.local_endpoint().port());
 
     std::vector<std::thread> workers;
@@ -173,4 +178,4 @@ void Serve(const ListenOptions& options, const Handler& handler,
     }
 }
 
-}  // namespace motcua::sim::dvcqg
+}  // namespace motcua::sim

@@ -1,11 +1,10 @@
-// The fault plan: with probability `rate`, a call to /auth or /api suffers one of the enabled
-// kinds, chosen uniformly. The draws come from one generator seeded by `seed`, so a run with
-// the same seed and the same order of requests suffers the same faults. Also the outage switch
-// (POST /_sim/down), during which every such call is refused with 503.
+// The fault plan: with probability `rate`, a call to a simulated service (not to the control
+// routes) suffers one of the enabled kinds, chosen uniformly. The draws come from one generator
+// seeded by `seed`, so a run with the same seed and the same order of requests suffers the same
+// faults. What each kind does to an answer is fault_reply.hpp's.
 #pragma once
 
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -16,9 +15,9 @@
 
 #include <boost/json/object.hpp>
 
-namespace motcua::sim::dvcqg {
+namespace motcua::sim {
 
-/// What goes wrong with one call (README.md "Faults").
+/// What goes wrong with one call (the "Faults" of each simulator's README.md).
 enum class FaultKind {
     kTimeout,      ///< Hold the answer for timeout_ms, then close without answering; not applied.
     kHttp500,      ///< Answer 500; not applied.
@@ -26,7 +25,7 @@ enum class FaultKind {
     kSlow,         ///< Apply, answer after slow_ms.
     kInvalidJson,  ///< Answer 200 "{not json"; not applied.
     kHugeBody,     ///< Answer 200 with a 5 MiB JSON body; not applied.
-    kWrongTypes,   ///< Answer 200 {"error_code": 0, "message": ["x"]}; not applied.
+    kWrongTypes,   ///< Answer 200 with the expected fields of the wrong types; not applied.
     kClose,        ///< Close at once without answering; not applied.
 };
 
@@ -70,19 +69,4 @@ private:
     std::mt19937_64 random_;
 };
 
-/// Whether the portal is down (refusing /auth and /api with 503); thread-safe.
-class Outage {
-public:
-    /// Down for `duration` from now.
-    void DownFor(std::chrono::milliseconds duration);
-    /// Down until lifted (`down`), or up now.
-    void Set(bool down);
-    bool IsDown() const;
-
-private:
-    mutable std::mutex mutex_;
-    std::optional<std::chrono::steady_clock::time_point>
-        until_;  // nullopt: up; max(): until lifted.
-};
-
-}  // namespace motcua::sim::dvcqg
+}  // namespace motcua::sim

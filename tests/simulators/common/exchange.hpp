@@ -1,4 +1,4 @@
-// One HTTP exchange as the simulator sees it: the request the listener read and what to do with
+// One HTTP exchange as a simulator sees it: the request the listener read and what to do with
 // it. Kept free of Beast so that only server.cpp pays for Asio and Beast.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace motcua::sim::dvcqg {
+namespace motcua::sim {
 
 /// A request read from a connection (the body is at most 1 MiB; `too_large` when it was more).
 struct SimRequest {
@@ -14,6 +14,7 @@ struct SimRequest {
     std::string path;  ///< The target without its query string.
     std::string body;
     std::optional<std::string> idempotency_key;
+    std::optional<std::string> authorization;  ///< The Authorization header, as sent.
     bool too_large = false;
 };
 
@@ -33,4 +34,4 @@ struct SimReply {
     bool close_after = false;  ///< Close the connection after answering (no keep-alive).
 };
 
-}  // namespace motcua::sim::dvcqg
+}  // namespace motcua::sim

@@ -1,8 +1,10 @@
-#include "simulators/dvcqg/faults.hpp"
+// The fault kinds' names, the plan's JSON and the draws (computed by hand from mt19937_64, so
+// that a seed gives the same faults with any standard library).
+#include "simulators/common/faults.hpp"
 
 #include <boost/json.hpp>
 
-namespace motcua::sim::dvcqg {
+namespace motcua::sim {
 
 namespace json = boost::json;
 
@@ -164,19 +166,4 @@ std::optional<FaultKind> FaultInjector::Draw() {
     return plan_.kinds[random_() % plan_.kinds.size()];
 }
 
-void Outage::DownFor(std::chrono::milliseconds duration) {
-    std::lock_guard lock(mutex_);
-    until_ = std::chrono::steady_clock::now() + duration;
-}
-
-void Outage::Set(bool down) {
-    std::lock_guard lock(mutex_);
-    until_ = down ? std::optional(std::chrono::steady_clock::time_point::max()) : std::nullopt;
-}
-
-bool Outage::IsDown() const {
-    std::lock_guard lock(mutex_);
-    return until_.has_value() && std::chrono::steady_clock::now() < *until_;
-}
-
-}  // namespace motcua::sim::dvcqg
+}  // namespace motcua::sim
