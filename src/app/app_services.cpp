@@ -18,7 +18,8 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
       accounts(database, catalog, clock, hash_cost, sessions, config.demo_mode),
       audit(database, catalog, clock, audit_key,
             storage::AuditAnchorFile(std::filesystem::path(config.data_dir) /
-                                     storage::kAuditAnchorFileName)),
+                                     storage::kAuditAnchorFileName),
+            connectors.audit_witness),
       calendar(database, clock),
       dossiers(database, catalog, calendar, clock,
                {config.dossier_code_format,

@@ -22,8 +22,11 @@ int VerifyAuditLog(App& app) {
                    result.reason, result.records);
         return 1;
     }
-    fmt::print("audit log intact: {} rows, chain and head verified, {} anchors found; head {} {}\n",
-               result.records, result.anchors, result.head_seq, result.head_hash);
+    const std::string witness =
+        result.witness_checked ? fmt::format(" ({} held by the witness)", result.witnessed) : "";
+    fmt::print(
+        "audit log intact: {} rows, chain and head verified, {} anchors found{}; head {} {}\n",
+        result.records, result.anchors, witness, result.head_seq, result.head_hash);
     return 0;
 }
 

@@ -39,6 +39,48 @@ Outcome<int> ParseInt(const std::string& key, const std::string& text, int least
     return number;
 }
 
+Outcome<services::ConnectorMode> ParseMode(const std::string& key, const std::string& value) {
+    if (value == "off") {
+        return services::ConnectorMode::kOff;
+    }
+    if (value == "queue") {
+        return services::ConnectorMode::kQueue;
+    }
+    if (value == "deliver") {
+        return services::ConnectorMode::kDeliver;
+    }
+    return BadSetting(key, "must be off, queue or deliver");
+}
+
+Outcome<std::string> ParseUrl(const std::string& key, const std::string& value) {
+    if (!value.empty() && value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0) {
+        return BadSetting(key, "must start with https:// or http://");
+    }
+    return value;
+}
+
+Outcome<Done> ApplyWitnessSetting(const std::string& key, const std::string& value,
+                                  WitnessConfig& witness) {
+    if (key == "witness_mode") {
+        MOTCUA_ASSIGN_OR_RETURN(witness.mode, ParseMode(key, value));
+    } else if (key == "witness_url") {
+        MOTCUA_ASSIGN_OR_RETURN(witness.url, ParseUrl(key, value));
+    } else if (key == "witness_token") {
+        witness.token = value;
+    } else if (key == "witness_token_file") {
+        witness.token_file = value;
+    } else if (key == "witness_source") {
+        witness.source = value;
+    } else if (key == "witness_timeout_ms") {
+        MOTCUA_ASSIGN_OR_RETURN(witness.timeout_ms, ParseInt(key, value, 100, 600'000));
+    } else if (key == "witness_ca_file") {
+        witness.ca_file = value;
+    } else {
+        return BadSetting(key, "is not a known setting");
+    }
+    return Done{};
+}
+
 }  // namespace
 
 const std::map<std::string, std::string>& DescribeConnectorSettings() {
@@ -73,6 +115,18 @@ const std::map<std::string, std::string>& DescribeConnectorSettings() {
         {"dvcqg_catalogue_pull_hours",
          "how often the national catalogue is compared into the review queue, in deliver mode; "
          "0: never (default 24)"},
+        {"witness_mode",
+         "audit witness: off (default), queue (record the anchors to send, send nothing) or "
+         "deliver the audit log's head to a remote witness"},
+        {"witness_url", "base URL of the witness (https://…), where /v1/anchors lives"},
+        {"witness_token",
+         "the bearer token the witness knows this installation by: set MOTCUA_WITNESS_TOKEN in "
+         "the service's environment file, or use witness_token_file"},
+        {"witness_token_file", "a file holding the token (one line; readable by motcua only)"},
+        {"witness_source", "this installation's name at the witness, e.g. motcua-h32"},
+        {"witness_timeout_ms", "longest wait for one answer of the witness (default 10000)"},
+        {"witness_ca_file",
+         "extra CA certificates (PEM) to verify the witness (default: the system's)"},
     };
     return descriptions;
 }
@@ -89,22 +143,14 @@ Outcome<Done> ApplyConnectorSetting(const std::string& key, const std::string& v
         config.outbox.*(found->second.field) = number;
         return Done{};
     }
+    if (key.starts_with("witness_")) {
+        return ApplyWitnessSetting(key, value, config.witness);
+    }
     auto& dvcqg = config.dvcqg;
     if (key == "dvcqg_mode") {
-        if (value == "off") {
-            dvcqg.mode = services::ConnectorMode::kOff;
-        } else if (value == "queue") {
-            dvcqg.mode = services::ConnectorMode::kQueue;
-        } else if (value == "deliver") {
-            dvcqg.mode = services::ConnectorMode::kDeliver;
-        } else {
-            return BadSetting(key, "must be off, queue or deliver");
-        }
+        MOTCUA_ASSIGN_OR_RETURN(dvcqg.mode, ParseMode(key, value));
     } else if (key == "dvcqg_url") {
-        if (!value.empty() && value.rfind("https://", 0) != 0 && value.rfind("http://", 0) != 0) {
-            return BadSetting(key, "must start with https:// or http://");
-        }
-        dvcqg.url = value;
+        MOTCUA_ASSIGN_OR_RETURN(dvcqg.url, ParseUrl(key, value));
     } else if (key == "dvcqg_timeout_ms") {
         MOTCUA_ASSIGN_OR_RETURN(dvcqg.timeout_ms, ParseInt(key, value, 100, 600'000));
     } else if (key == "dvcqg_username") {

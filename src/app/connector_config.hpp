@@ -1,7 +1,8 @@
-// The settings of the outbox dispatcher and of each connector to a national system
-// (docs/connectors.md §4): `outbox_*` and `dvcqg_*` keys of the configuration. Credentials come
-// from the configuration file or the environment (MOTCUA_DVCQG_PASSWORD) or a file
-// (dvcqg_password_file) — never from the repository.
+// The settings of the outbox dispatcher and of each connector to an external system
+// (docs/connectors.md §4): `outbox_*`, `dvcqg_*` and `witness_*` keys of the configuration.
+// Credentials come from the configuration file or the environment (MOTCUA_DVCQG_PASSWORD,
+// MOTCUA_WITNESS_TOKEN) or a file (dvcqg_password_file, witness_token_file) — never from the
+// repository.
 #pragma once
 
 #include <map>
@@ -35,9 +36,21 @@ struct DvcqgConfig {
     int catalogue_pull_hours = 24;  // The national catalogue into the review queue; 0: never.
 };
 
+/// The remote witness of the audit log's head (docs/connectors.md §5).
+struct WitnessConfig {
+    services::ConnectorMode mode = services::ConnectorMode::kOff;
+    std::string url;  // Base URL of the witness, where /v1/anchors lives.
+    std::string token;
+    std::string token_file;  // Read at start when set (one line; wins over `token`).
+    std::string source;      // This installation's name at the witness.
+    int timeout_ms = 10'000;
+    std::string ca_file;
+};
+
 struct ConnectorConfig {
     OutboxConfig outbox;
     DvcqgConfig dvcqg;
+    WitnessConfig witness;
 };
 
 /// Whether `key` is one of the settings here.

@@ -1,8 +1,12 @@
 #include "app/connector_set.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
+#include <utility>
 
 #include "connectors/dvcqg/dvcqg_connector.hpp"
+#include "connectors/witness/witness_connector.hpp"
 
 namespace motcua::app {
 namespace {
@@ -11,14 +15,16 @@ Error Missing(const std::string& key, const std::string& detail) {
     return MakeError(ErrorKind::kInvalid, "invalid_config", key, detail);
 }
 
-Outcome<std::string> ReadPassword(const DvcqgConfig& config) {
-    if (config.password_file.empty()) {
-        return config.password;
+// A credential: the first line of `file` (setting `file_key`) when set, else `value`.
+Outcome<std::string> ReadSecret(const std::string& value, const std::string& file_path,
+                                const std::string& file_key) {
+    if (file_path.empty()) {
+        return value;
     }
-    std::ifstream file(config.password_file);
+    std::ifstream file(file_path);
     std::string line;
     if (!file || !std::getline(file, line)) {
-        return Missing("dvcqg_password_file", "cannot read " + config.password_file);
+        return Missing(file_key, "cannot read " + file_path);
     }
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
         line.pop_back();
@@ -33,8 +39,49 @@ ConnectorSet::~ConnectorSet() = default;
 ConnectorSet::ConnectorSet(ConnectorSet&&) noexcept = default;
 ConnectorSet& ConnectorSet::operator=(ConnectorSet&&) noexcept = default;
 
+namespace {
+
+// The audit witness (docs/connectors.md §5), when witness_mode is not off.
+Outcome<Done> BuildWitness(const ConnectorConfig& config, ConnectorSet& set) {
+    const WitnessConfig& witness = config.witness;
+    if (witness.mode == services::ConnectorMode::kOff) {
+        return Done{};
+    }
+    for (const auto& [key, value] :
+         {std::pair{"witness_url", &witness.url}, std::pair{"witness_source", &witness.source}}) {
+        if (value->empty()) {
+            return Missing(key, "is needed when witness_mode is queue or deliver");
+        }
+    }
+    connectors::WitnessOptions options;
+    MOTCUA_ASSIGN_OR_RETURN(options.token,
+                            ReadSecret(witness.token, witness.token_file, "witness_token_file"));
+    if (options.token.empty()) {
+        return Missing("witness_token", "is needed when witness_mode is queue or deliver");
+    }
+    options.http.base_url = witness.url;
+    options.http.request_timeout = std::chrono::milliseconds(witness.timeout_ms);
+    options.http.connect_timeout =
+        std::min(options.http.request_timeout, std::chrono::milliseconds(3000));
+    options.http.ca_file = witness.ca_file;
+    options.source = witness.source;
+    auto created = connectors::WitnessConnector::Create(std::move(options));
+    if (!created) {
+        return Missing("witness_url", created.GetError().detail);
+    }
+    set.witness = std::move(created).Value();
+    set.audit_witness = set.witness.get();
+    if (witness.mode == services::ConnectorMode::kDeliver) {
+        set.delivering.push_back(set.witness.get());
+    }
+    return Done{};
+}
+
+}  // namespace
+
 Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config) {
     ConnectorSet set;
+    MOTCUA_RETURN_IF_ERROR(BuildWitness(config, set));
     const DvcqgConfig& dvcqg = config.dvcqg;
     if (dvcqg.mode != services::ConnectorMode::kOff) {
         if (dvcqg.url.empty()) {
@@ -43,7 +90,8 @@ Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config) {
         if (dvcqg.unit_code.empty()) {
             return Missing("dvcqg_unit_code", "is needed when dvcqg_mode is queue or deliver");
         }
-        MOTCUA_ASSIGN_OR_RETURN(auto password, ReadPassword(dvcqg));
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto password, ReadSecret(dvcqg.password, dvcqg.password_file, "dvcqg_password_file"));
         connectors::DvcqgOptions options;
         options.http.base_url = dvcqg.url;
         options.http.request_timeout = std::chrono::milliseconds(dvcqg.timeout_ms);

@@ -1,4 +1,4 @@
-// ConnectorSet: the connectors to national systems this process runs, built from the
+// ConnectorSet: the connectors to external systems this process runs, built from the
 // configuration (app/connector_config.hpp), and the outbox routing that sends dossier events to
 // them. The only code that names a concrete connector.
 #pragma once
@@ -8,13 +8,15 @@
 
 #include "app/connector_config.hpp"
 #include "common/outcome.hpp"
+#include "services/audit/audit_witness.hpp"
 #include "services/outbox/connector.hpp"
 #include "services/outbox/outbox_routing.hpp"
 #include "services/portal/national_portal.hpp"
 
 namespace motcua::connectors {
 class DvcqgConnector;
-}
+class WitnessConnector;
+}  // namespace motcua::connectors
 
 namespace motcua::app {
 
@@ -24,11 +26,14 @@ struct ConnectorSet {
     ConnectorSet(ConnectorSet&&) noexcept;
     ConnectorSet& operator=(ConnectorSet&&) noexcept;
 
-    std::unique_ptr<connectors::DvcqgConnector> dvcqg;  // Null when dvcqg_mode = off.
+    std::unique_ptr<connectors::DvcqgConnector> dvcqg;      // Null when dvcqg_mode = off.
+    std::unique_ptr<connectors::WitnessConnector> witness;  // Null when witness_mode = off.
     std::shared_ptr<services::OutboxRouting> routing = std::make_shared<services::OutboxRouting>();
     std::vector<services::Connector*> delivering;  // The connectors in deliver mode.
     // The portal read from (queue or deliver mode; the periodic pulls run in deliver mode).
     services::NationalPortal* portal = nullptr;
+    // The audit witness the anchors are queued for (queue or deliver mode) and verified against.
+    services::AuditWitness* audit_witness = nullptr;
 };
 
 /// Builds the configured connectors; fails naming the setting that is missing or wrong (a

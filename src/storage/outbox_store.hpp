@@ -3,6 +3,8 @@
 // dispatcher claims the rows whose turn has come, hands them to their connector after the
 // commit, and records the outcome. Rows of one dossier and connector are delivered in event
 // order: only the oldest open row of a dossier is ever claimed, and a dead one holds the rest.
+// A message row belongs to no dossier (dossier_id 0, its kind in `action`, its content in
+// `payload`): the audit log's head for a witness. Message rows stand alone, in no order.
 #pragma once
 
 #include <cstdint>
@@ -19,14 +21,16 @@ enum class OutboxState { kPending, kDelivered, kDead, kSkipped };
 const char* OutboxStateName(OutboxState state);
 std::optional<OutboxState> ParseOutboxState(std::string_view name);
 
-/// A new row: `connector` must hear about event `event_seq` of the dossier.
+/// A new row: `connector` must hear about event `event_seq` of the dossier, or, with
+/// dossier_id 0, a message of kind `action` carrying `payload`.
 struct OutboxEntry {
     std::string connector;
-    std::int64_t dossier_id = 0;
+    std::int64_t dossier_id = 0;  // 0: a message row.
     std::string dossier_code;
     int event_seq = 0;
     std::string action;
     std::string created_at;  // UTC text; also the first moment it may be delivered.
+    std::string payload;     // A message row's content (JSON); empty for dossier rows.
 };
 
 /// A row as the operator commands show it.
@@ -50,12 +54,14 @@ struct OutboxRow {
 /// A row claimed for delivery.
 struct ClaimedOutboxRow {
     std::int64_t id = 0;
-    std::int64_t dossier_id = 0;
+    std::int64_t dossier_id = 0;  // 0: a message row.
     std::string dossier_code;
     int event_seq = 0;
     int attempts = 0;  // Earlier attempts.
     bool first_of_dossier =
-        false;  // No earlier row of the dossier was delivered to this connector.
+        false;            // No earlier row of the dossier was delivered to this connector.
+    std::string action;   // The event's action, or the message's kind.
+    std::string payload;  // A message row's content.
 };
 
 /// What became of one claimed row.

@@ -186,5 +186,50 @@ TYPED_TEST(OutboxContract, ReconciliationCountsReceivedPushedAndAcknowledged) {
                   }).HasValue());
 }
 
+TYPED_TEST(OutboxContract, MessageRowsBelongToNoDossierAndStandAlone) {
+    auto& db = this->Db();
+    ASSERT_TRUE(db.Write([&](Transaction& t) -> Outcome<Done> {
+                      for (const char* payload : {R"({"seq":1})", R"({"seq":2})"}) {
+                          MOTCUA_RETURN_IF_ERROR(t.Outbox().Enqueue({.connector = "witness",
+                                                                     .action = "audit_anchor",
+                                                                     .created_at = kT0,
+                                                                     .payload = payload}));
+                      }
+                      return Done{};
+                  }).HasValue());
+    const auto claim = [&](const char* claimer) {
+        std::vector<ClaimedOutboxRow> rows;
+        EXPECT_TRUE(db.Write([&](Transaction& t) -> Outcome<Done> {
+                          MOTCUA_ASSIGN_OR_RETURN(
+                              rows, t.Outbox().Claim("witness", kT0, kT1, claimer, 10));
+                          return Done{};
+                      }).HasValue());
+        return rows;
+    };
+    const auto rows = claim("a");
+    ASSERT_EQ(rows.size(), 2U);  // Not one at a time, as a dossier's rows are.
+    EXPECT_EQ(rows[0].dossier_id, 0);
+    EXPECT_EQ(rows[0].action, "audit_anchor");
+    EXPECT_EQ(rows[0].payload, R"({"seq":1})");
+    EXPECT_EQ(rows[1].payload, R"({"seq":2})");
+    // A dead message holds no other one.
+    Settle(db, "a",
+           {{.id = rows[0].id, .kind = Kind::kDead, .next_at = kT1, .error = "409"},
+            {.id = rows[1].id, .kind = Kind::kFailed, .next_at = kT0, .error = "503"}});
+    const auto again = claim("b");
+    ASSERT_EQ(again.size(), 1U);
+    EXPECT_EQ(again[0].id, rows[1].id);
+    ASSERT_TRUE(db.Read([&](Transaction& t) -> Outcome<Done> {
+                      const auto row = t.Outbox().Find(rows[0].id).Value();
+                      EXPECT_EQ(row->dossier_id, 0);
+                      EXPECT_EQ(row->dossier_code, "");
+                      EXPECT_EQ(row->state, OutboxState::kDead);
+                      OutboxFilter filter;
+                      filter.connector = "witness";
+                      EXPECT_EQ(t.Outbox().List(filter).Value().size(), 2U);
+                      return Done{};
+                  }).HasValue());
+}
+
 }  // namespace
 }  // namespace motcua::storage

@@ -51,8 +51,9 @@ int List(App& app, const ListOptions& options) {
                "seq", "action", "state", "attempts", "last error / delivered at");
     for (const auto& row : page.Value().items) {
         fmt::print("{:>8}  {:<8}  {:<28}  {:>4}  {:<18}  {:<9}  {:>8}  {}\n", row.id, row.connector,
-                   row.dossier_code, row.event_seq, row.action, storage::OutboxStateName(row.state),
-                   row.attempts, row.last_error.empty() ? row.delivered_at : row.last_error);
+                   row.dossier_code.empty() ? "-" : row.dossier_code, row.event_seq, row.action,
+                   storage::OutboxStateName(row.state), row.attempts,
+                   row.last_error.empty() ? row.delivered_at : row.last_error);
     }
     return 0;
 }

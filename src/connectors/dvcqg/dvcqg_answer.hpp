@@ -11,10 +11,12 @@
 
 #include <boost/json/value.hpp>
 
+#include "connectors/http/kept_text.hpp"
+
 namespace motcua::connectors {
 
 /// Bytes kept of any text the portal sends (a message, a code, a record field).
-inline constexpr std::size_t kDvcqgMaxKeptBytes = 2048;
+inline constexpr std::size_t kDvcqgMaxKeptBytes = kMaxKeptBytes;
 /// Bytes kept of a session token (tokens can be long; a longer one is refused, never cut).
 inline constexpr std::size_t kDvcqgMaxSessionBytes = 8192;
 
@@ -41,9 +43,6 @@ DvcqgAnswer ReadDvcqgAnswer(const boost::json::value& document);
 /// not JSON. Never throws.
 std::optional<boost::json::value> ParseDvcqgJson(std::string_view body);
 
-/// Returns `text` cut to at most `max_bytes` without splitting a UTF-8 sequence, invalid bytes
-/// and controls replaced ('?' and ' '), so that it fits one line of an operator's log.
-std::string KeepText(std::string_view text, std::size_t max_bytes = kDvcqgMaxKeptBytes);
 /// Reads a scalar field as text: a string (cut), an integer (decimal), else "".
 std::string TextOf(const boost::json::value* value, std::size_t max_bytes = kDvcqgMaxKeptBytes);
 /// A one-line description of a non-success answer, e.g. "error_code -2: Hồ sơ không tồn tại".

@@ -85,16 +85,6 @@ TEST(DvcqgAnswerTest, CutsHugeTexts) {
     EXPECT_EQ(KeepText(answer.message), answer.message);
 }
 
-TEST(DvcqgAnswerTest, KeepsTextOnOneLineAndValid) {
-    EXPECT_EQ(KeepText("a\nb\r\tc"), "a b  c");
-    EXPECT_EQ(KeepText("ok \xff\xc3"), "ok ??");
-    EXPECT_EQ(KeepText("\xed\xa0\x80"), "???");  // A UTF-16 surrogate is not UTF-8.
-    EXPECT_EQ(KeepText("\xc0\xaf"), "??");       // An overlong '/'.
-    EXPECT_EQ(KeepText("Hồ sơ", 2), "H");        // "ồ" takes three bytes: not cut in half.
-    EXPECT_EQ(KeepText("Hồ sơ", 4), "Hồ");
-    EXPECT_EQ(KeepText("", 10), "");
-}
-
 TEST(DvcqgAnswerTest, ReadsScalarsAsText) {
     const auto document =
         ParseDvcqgJson(R"({"s": "x", "i": -3, "u": 18446744073709551615, "d": 2.5, "b": true})");

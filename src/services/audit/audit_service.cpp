@@ -1,20 +1,25 @@
 #include "services/audit/audit_service.hpp"
 
 #include <map>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "common/time_format.hpp"
 #include "services/access/access_check.hpp"
+#include "services/audit/audit_anchor_message.hpp"
 #include "services/audit/audit_entry.hpp"
 
 namespace motcua::services {
 
 AuditService::AuditService(storage::Database& database, CatalogService& catalog, const Clock& clock,
-                           std::string key, storage::AuditAnchorFile anchors)
+                           std::string key, storage::AuditAnchorFile anchors, AuditWitness* witness)
     : database_(database),
       catalog_(catalog),
       clock_(clock),
       key_(std::move(key)),
-      anchors_(std::move(anchors)) {}
+      anchors_(std::move(anchors)),
+      witness_(witness) {}
 
 Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::AuditFilter filter,
                                        const std::string& cursor) {
@@ -46,23 +51,55 @@ Outcome<AuditPage> AuditService::Query(const domain::Actor& actor, storage::Audi
     return page;
 }
 
+namespace {
+
+/// An anchor as verification uses it: what the row's hash must be, and where that was said.
+struct KnownAnchor {
+    std::string hash;
+    std::string named_by;  // "the anchor of <time>", "the witness's anchor of <time>".
+};
+
+using Failure = std::pair<std::int64_t, std::string>;
+
+/// The anchors of the file and of the witness by seq; a seq the two hold with different hashes
+/// is the first failure (one of them was forged).
+std::map<std::int64_t, KnownAnchor> MergeAnchors(const std::vector<storage::AuditAnchor>& local,
+                                                 const std::vector<storage::AuditAnchor>& witnessed,
+                                                 std::optional<Failure>& failure) {
+    std::map<std::int64_t, KnownAnchor> anchored;
+    for (const auto& anchor : local) {
+        anchored[anchor.seq] = {anchor.hash, "the anchor of " + anchor.at};
+    }
+    for (const auto& anchor : witnessed) {
+        const auto [found, added] = anchored.try_emplace(
+            anchor.seq, KnownAnchor{anchor.hash, "the witness's anchor of " + anchor.at});
+        if (!added && found->second.hash != anchor.hash && !failure) {
+            failure.emplace(anchor.seq, found->second.named_by +
+                                            " differs from the witness's anchor of " + anchor.at);
+        }
+    }
+    return anchored;
+}
+
+}  // namespace
+
 Outcome<AuditVerification> AuditService::Verify() {
     MOTCUA_ASSIGN_OR_RETURN(auto anchors, anchors_.ReadAll());
-    std::map<std::int64_t, const storage::AuditAnchor*> anchored;
-    for (const auto& anchor : anchors) {
-        anchored[anchor.seq] = &anchor;
+    std::vector<storage::AuditAnchor> witnessed;
+    if (witness_ != nullptr) {
+        MOTCUA_ASSIGN_OR_RETURN(witnessed, witness_->ListAnchors());
     }
+    std::optional<Failure> anchor_failure;
+    const auto anchored = MergeAnchors(anchors, witnessed, anchor_failure);
     domain::AuditChainVerifier verifier(key_);
     std::pair<std::int64_t, std::string> head;
     std::int64_t last_seq = 0;
-    std::optional<std::pair<std::int64_t, std::string>> anchor_failure;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         MOTCUA_RETURN_IF_ERROR(transaction.Audit().Scan([&](const domain::AuditRecord& record) {
             last_seq = record.seq;
             const auto found = anchored.find(record.seq);
-            if (found != anchored.end() && found->second->hash != record.hash && !anchor_failure) {
-                anchor_failure.emplace(record.seq,
-                                       "differs from its anchor of " + found->second->at);
+            if (found != anchored.end() && found->second.hash != record.hash && !anchor_failure) {
+                anchor_failure.emplace(record.seq, "differs from " + found->second.named_by);
             }
             return verifier.Feed(record);
         }));
@@ -75,7 +112,9 @@ Outcome<AuditVerification> AuditService::Verify() {
     verification.records = verifier.GetCount();
     verification.head_seq = head.first;
     verification.head_hash = head.second;
-    verification.anchors = static_cast<std::int64_t>(anchors.size());
+    verification.anchors = static_cast<std::int64_t>(anchored.size());
+    verification.witnessed = static_cast<std::int64_t>(witnessed.size());
+    verification.witness_checked = witness_ != nullptr;
     if (const auto failure = verifier.GetFailure()) {
         verification.failed_seq = failure->first;
         verification.reason = failure->second;
@@ -83,9 +122,9 @@ Outcome<AuditVerification> AuditService::Verify() {
     }
     if (!anchored.empty() && anchored.rbegin()->first > last_seq && !anchor_failure) {
         // The newest rows are gone, and the head was rolled back to hide it.
-        const auto& newest = *anchored.rbegin()->second;
-        anchor_failure.emplace(last_seq + 1, "missing: the anchor of " + newest.at + " names row " +
-                                                 std::to_string(newest.seq) +
+        const auto newest = anchored.rbegin();
+        anchor_failure.emplace(last_seq + 1, "missing: " + newest->second.named_by + " names row " +
+                                                 std::to_string(newest->first) +
                                                  ", the log ends at row " +
                                                  std::to_string(last_seq));
     }
@@ -111,7 +150,18 @@ Outcome<bool> AuditService::AnchorHead() {
     if (head.first <= anchored_seq_) {
         return false;
     }
-    MOTCUA_RETURN_IF_ERROR(anchors_.Append({FormatUtc(clock_.Now()), head.first, head.second}));
+    const storage::AuditAnchor anchor{FormatUtc(clock_.Now()), head.first, head.second};
+    MOTCUA_RETURN_IF_ERROR(anchors_.Append(anchor));
+    if (witness_ != nullptr) {
+        // A failure here leaves anchored_seq_ behind: the next round anchors again (the file
+        // holds the seq twice, which is harmless; the witness gets it once).
+        MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) {
+            return transaction.Outbox().Enqueue({.connector = std::string(witness_->WitnessName()),
+                                                 .action = std::string(kAuditAnchorMessage),
+                                                 .created_at = anchor.at,
+                                                 .payload = AnchorPayload(anchor)});
+        }));
+    }
     anchored_seq_ = head.first;
     return true;
 }

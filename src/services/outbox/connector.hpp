@@ -24,6 +24,15 @@ struct OutboxItem {
     const CatalogSnapshot& catalog;  // Names of the procedure, field and agencies.
 };
 
+/// A message row (no dossier) as a connector sees it: its kind and content, e.g. the audit
+/// log's head for a witness (docs/connectors.md §5).
+struct OutboxMessage {
+    std::int64_t id = 0;  // The outbox row.
+    int attempt = 1;
+    std::string kind;     // "audit_anchor".
+    std::string payload;  // JSON, as the writer stored it.
+};
+
 enum class DeliveryStatus {
     kDelivered,  // The receiver took it (or already had it): the row is done.
     kFailed,     // Try again later (timeout, 5xx, a malformed answer, refused credentials …).
@@ -50,6 +59,12 @@ public:
     /// Delivers one message; blocks at most for the connector's timeouts; never throws. Called
     /// from several dispatcher threads at once (never for two rows of one dossier at once).
     virtual DeliveryResult Deliver(const OutboxItem& item) = 0;
+    /// Delivers one message row, under the same rules as Deliver. A connector that takes no
+    /// messages fails them (they stay for an operator to see).
+    virtual DeliveryResult DeliverMessage(const OutboxMessage& message) {
+        return {.error = "the " + std::string(Name()) + " connector takes no " + message.kind +
+                         " messages"};
+    }
 };
 
 }  // namespace motcua::services

@@ -77,6 +77,9 @@ Outcome<DispatchRound> OutboxDispatcher::RunOnce() {
     }
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         for (auto& item : work.items) {
+            if (item.row.dossier_id == 0) {
+                continue;  // A message row carries its content.
+            }
             MOTCUA_ASSIGN_OR_RETURN(item.dossier,
                                     transaction.Dossiers().FindByCode(item.row.dossier_code));
             MOTCUA_ASSIGN_OR_RETURN(item.event, transaction.Dossiers().FindEvent(
@@ -133,6 +136,23 @@ Outcome<DispatchRound> OutboxDispatcher::RunOnce() {
 }
 
 void OutboxDispatcher::DeliverAll(Work& work) {
+    const auto deliver_one = [&](const Work::Item& item) -> DeliveryResult {
+        if (item.row.dossier_id == 0) {
+            return connector_.DeliverMessage({.id = item.row.id,
+                                              .attempt = item.row.attempts + 1,
+                                              .kind = item.row.action,
+                                              .payload = item.row.payload});
+        }
+        if (!item.dossier || !item.event) {
+            return {.error = "the dossier or its event is missing"};
+        }
+        return connector_.Deliver({.id = item.row.id,
+                                   .attempt = item.row.attempts + 1,
+                                   .first_of_dossier = item.row.first_of_dossier,
+                                   .dossier = *item.dossier,
+                                   .event = *item.event,
+                                   .catalog = *work.catalog});
+    };
     std::atomic<std::size_t> next{0};
     std::atomic<int> failures_in_a_row{0};
     const auto deliver = [&] {
@@ -144,22 +164,12 @@ void OutboxDispatcher::DeliverAll(Work& work) {
                 continue;
             }
             item.fate = Fate::kTried;
-            if (!item.dossier || !item.event) {
-                item.result.error = "the dossier or its event is missing";
-                continue;
-            }
-            const OutboxItem message{.id = item.row.id,
-                                     .attempt = item.row.attempts + 1,
-                                     .first_of_dossier = item.row.first_of_dossier,
-                                     .dossier = *item.dossier,
-                                     .event = *item.event,
-                                     .catalog = *work.catalog};
-            item.result = connector_.Deliver(message);
+            item.result = deliver_one(item);
             if (item.result.status == DeliveryStatus::kDelivered) {
                 failures_in_a_row = 0;
                 // Recorded from the worker, so that the acknowledgements of a round commit
                 // together (the writers' group commit) rather than one after another.
-                if (item.result.acknowledged && !item.dossier->synced) {
+                if (item.dossier && item.result.acknowledged && !item.dossier->synced) {
                     RecordAcknowledgement(*item.dossier);
                 }
             } else {

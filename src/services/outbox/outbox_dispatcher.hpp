@@ -1,11 +1,11 @@
 // OutboxDispatcher: delivers one connector's outbox rows (docs/connectors.md §1). A round claims
 // the rows whose turn has come (one per dossier, so each dossier's events go in order), loads
-// their dossier and event, hands them to the connector from a few threads at once — outside any
-// transaction — records the portal's acknowledgement as the dossier's sync_ack fact, and
-// settles the rows in one transaction: delivered, failed (due again after an exponential
-// backoff with jitter, capped) or dead after the last attempt. Several processes on one
-// PostgreSQL share the rows (the claim skips what another holds); a claim that outlives its
-// process expires after the lease.
+// their dossier and event (a message row carries its content), hands them to the connector from a
+// few threads at once — outside any transaction — records the portal's acknowledgement as the
+// dossier's sync_ack fact, and settles the rows in one transaction: delivered, failed (due again
+// after an exponential backoff with jitter, capped) or dead after the last attempt. Several
+// processes on one PostgreSQL share the rows (the claim skips what another holds); a claim that
+// outlives its process expires after the lease.
 #pragma once
 
 #include <atomic>

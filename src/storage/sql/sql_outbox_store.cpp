@@ -5,13 +5,15 @@ namespace {
 
 constexpr std::string_view kInsert =
     "INSERT INTO outbox (connector, dossier_id, dossier_code, event_seq, action, created_at, "
-    "next_at) VALUES (?1, ?2::bigint, ?3, ?4::int, ?5, ?6, ?6)";
+    "next_at, payload) VALUES (?1, NULLIF(?2::bigint, 0), ?3, ?4::int, ?5, ?6, ?6, NULLIF(?7, ''))";
 // The oldest open row of each dossier (none older is pending or dead), due and not held by a
 // live claim. `first` tells the connector whether the receiver has heard of the dossier yet.
+// Message rows (no dossier) compare equal to nothing: none waits for another.
 constexpr std::string_view kClaimable =
-    "SELECT o.id, o.dossier_id, o.dossier_code, o.event_seq, o.attempts, "
+    "SELECT o.id, COALESCE(o.dossier_id, 0), o.dossier_code, o.event_seq, o.attempts, "
     "CASE WHEN EXISTS (SELECT 1 FROM outbox d WHERE d.connector = o.connector "
-    "AND d.dossier_id = o.dossier_id AND d.state = 'delivered') THEN 0 ELSE 1 END "
+    "AND d.dossier_id = o.dossier_id AND d.state = 'delivered') THEN 0 ELSE 1 END, "
+    "o.action, COALESCE(o.payload, '') "
     "FROM outbox o WHERE o.connector = ?1 AND o.state = 'pending' AND o.next_at <= ?2 "
     "AND (o.claimed_until IS NULL OR o.claimed_until < ?2) "
     "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.connector = o.connector "
@@ -31,7 +33,8 @@ constexpr std::string_view kReleased =
     "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
     "WHERE id = ?1::bigint AND claimed_by = ?2";
 constexpr std::string_view kRowColumns =
-    "SELECT id, connector, dossier_id, dossier_code, event_seq, action, state, attempts, "
+    "SELECT id, connector, COALESCE(dossier_id, 0), dossier_code, event_seq, action, state, "
+    "attempts, "
     "created_at, next_at, delivered_at, last_error, sent, answer FROM outbox";
 
 std::string TextOrEmpty(const Statement& row, int column) {
@@ -63,6 +66,7 @@ Outcome<Done> SqlOutboxStore::Enqueue(const OutboxEntry& entry) {
     auto insert = session_.Prepare(kInsert);
     insert.Bind(1, entry.connector).Bind(2, entry.dossier_id).Bind(3, entry.dossier_code);
     insert.Bind(4, std::int64_t{entry.event_seq}).Bind(5, entry.action).Bind(6, entry.created_at);
+    insert.Bind(7, entry.payload);
     insert.Run();
     return Done{};
 }
@@ -82,7 +86,9 @@ Outcome<std::vector<ClaimedOutboxRow>> SqlOutboxStore::Claim(const std::string& 
                             .dossier_code = select.ColumnText(2),
                             .event_seq = static_cast<int>(select.ColumnInt(3)),
                             .attempts = static_cast<int>(select.ColumnInt(4)),
-                            .first_of_dossier = select.ColumnInt(5) != 0});
+                            .first_of_dossier = select.ColumnInt(5) != 0,
+                            .action = select.ColumnText(6),
+                            .payload = select.ColumnText(7)});
         }
     }
     for (const auto& row : rows) {
