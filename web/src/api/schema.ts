@@ -2775,13 +2775,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Một thông điệp gửi hệ thống quốc gia (hàng đợi outbox). / One message to a national system (the outbox). */
+        /** @description Một thông điệp gửi hệ thống bên ngoài (hàng đợi outbox): một sự kiện của hồ sơ, hoặc một thông điệp không thuộc hồ sơ nào (mã hồ sơ rỗng, sự kiện 0, loại ở action — ví dụ audit_anchor gửi bên chứng kiến nhật ký). / One message to an external system (the outbox): a dossier event, or a message that belongs to no dossier (empty dossier code, event 0, its kind in action — e.g. audit_anchor to the audit witness). */
         OutboxMessage: {
             id: number;
             /** @description Hệ thống nhận, ví dụ dvcqg. / The receiving system, e.g. dvcqg. */
             connector: string;
+            /** @description Mã hồ sơ; rỗng với thông điệp không thuộc hồ sơ nào. / The dossier's code; empty for a message that belongs to no dossier. */
             dossier_code: string;
-            /** @description Số thứ tự sự kiện của hồ sơ. / The dossier event's sequence number. */
+            /** @description Số thứ tự sự kiện của hồ sơ; 0 với thông điệp không thuộc hồ sơ nào. / The dossier event's sequence number; 0 for a message that belongs to no dossier. */
             event_seq: number;
             action: string;
             /**
