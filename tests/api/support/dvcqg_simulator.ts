@@ -4,16 +4,18 @@
 // for the tests; every simulator is killed when the test file ends, also when it fails.
 //
 // The binary comes from MOTCUA_DVCQG_SIM (ctest sets it), else from the debug build.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { after } from 'node:test';
 import { FAST_HASHING } from './auth.ts';
+import {
+  control, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions, type FaultKind,
+  type FaultPlan, type SimulatorProcess,
+} from './simulator_process.ts';
+
+export { ALL_FAULT_KINDS, type FaultKind, type FaultPlan } from './simulator_process.ts';
 
 export const DVCQG_SIM_BIN = process.env.MOTCUA_DVCQG_SIM
   ?? fileURLToPath(new URL('../../../build/debug/tests/simulators/dvcqg/dvcqg_simulator', import.meta.url));
 const READY_LINE = /DVCQG simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
-const START_TIMEOUT_MS = 15_000;
 
 /** The province's account at the simulated portal, as the tests configure both sides with it. */
 export const PORTAL = { unit: 'H32', username: 'motcua-h32', password: 'portal-secret-for-tests' };
@@ -31,27 +33,7 @@ export function portalEnv(sim: { url: string }, extra: Record<string, string> = 
   };
 }
 
-export type FaultKind =
-  'timeout' | 'http_500' | 'drop_ack' | 'slow' | 'invalid_json' | 'huge_body' | 'wrong_types' | 'close';
-export const ALL_FAULT_KINDS: readonly FaultKind[] =
-  ['timeout', 'http_500', 'drop_ack', 'slow', 'invalid_json', 'huge_body', 'wrong_types', 'close'];
-
-/** The fault plan (POST /_sim/faults takes any subset; GET answers all of it). */
-export interface FaultPlan {
-  rate?: number;
-  kinds?: FaultKind[];
-  slow_ms?: number;
-  timeout_ms?: number;
-  seed?: number;
-}
-
-export interface SimulatorOptions {
-  faultRate?: number;
-  /** Enabled fault kinds (default: all of them). */
-  faults?: FaultKind[];
-  seed?: number;
-  slowMs?: number;
-  timeoutMs?: number;
+export interface SimulatorOptions extends CommonSimulatorOptions {
   username?: string;
   password?: string;
   /** The madonvi every call must carry (default H40). */
@@ -59,7 +41,6 @@ export interface SimulatorOptions {
   sessionSeconds?: number;
   /** A JSON file {"procedures": […], "agencies": […]} for the catalogue pulls. */
   catalog?: string;
-  threads?: number;
 }
 
 /** What the portal holds of one dossier (GET /_sim/state). */
@@ -112,11 +93,7 @@ export interface SimSummary {
   fault_plan: Required<FaultPlan>;
 }
 
-export interface RunningSimulator {
-  /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 */
-  url: string;
-  port: number;
-  pid: number;
+export interface RunningSimulator extends SimulatorProcess {
   state(): Promise<SimState>;
   summary(): Promise<SimSummary>;
   /** Changes the given fields of the fault plan (a `seed` restarts the draws); answers the plan. */
@@ -130,104 +107,25 @@ export interface RunningSimulator {
   reset(): Promise<void>;
   /** Forgets every session token: the next call of each client is answered "-9". */
   expireSessions(): Promise<void>;
-  /** Everything the simulator wrote to stdout and stderr so far. */
-  logs(): string;
-  /** SIGTERM and wait; resolves to the exit code. */
-  stop(): Promise<number | null>;
-}
-
-const live = new Set<ChildProcess>();
-function killAll(): void {
-  for (const child of live) {
-    child.kill('SIGKILL');
-  }
-  live.clear();
-}
-process.once('exit', killAll);
-after(() => killAll());
-
-async function control<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== 200) {
-    throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  }
-  return JSON.parse(text) as T;
-}
-
-function flags(options: SimulatorOptions): string[] {
-  const args = ['--port', '0'];
-  const add = (flag: string, value: string | number | undefined) => {
-    if (value !== undefined) {
-      args.push(flag, String(value));
-    }
-  };
-  add('--fault-rate', options.faultRate);
-  add('--faults', options.faults?.join(','));
-  add('--seed', options.seed);
-  add('--slow-ms', options.slowMs);
-  add('--timeout-ms', options.timeoutMs);
-  add('--username', options.username);
-  add('--password', options.password);
-  add('--unit', options.unit);
-  add('--session-seconds', options.sessionSeconds);
-  add('--catalog', options.catalog);
-  add('--threads', options.threads);
-  return args;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  if (!existsSync(DVCQG_SIM_BIN)) {
-    throw new Error(`no DVCQG simulator at ${DVCQG_SIM_BIN}: build the dvcqg_simulator target or set MOTCUA_DVCQG_SIM`);
-  }
-  const child = spawn(DVCQG_SIM_BIN, flags(options), { stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
-  const output: string[] = [];
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      exitCode = code;
-      live.delete(child);
-      resolve(code);
-    });
+  const sim = await startSimulatorProcess({
+    name: 'the DVCQG simulator',
+    bin: DVCQG_SIM_BIN,
+    missingHint: 'build the dvcqg_simulator target or set MOTCUA_DVCQG_SIM',
+    args: simulatorFlags(options, [
+      ['--username', options.username],
+      ['--password', options.password],
+      ['--unit', options.unit],
+      ['--session-seconds', options.sessionSeconds],
+      ['--catalog', options.catalog],
+    ]),
+    readyLine: READY_LINE,
   });
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => output.push(chunk));
-
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdoutText = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the DVCQG simulator did not print its URL within ${START_TIMEOUT_MS} ms:\n${output.join('')}`));
-    }, START_TIMEOUT_MS);
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      output.push(chunk);
-      stdoutText += chunk;
-      const match = READY_LINE.exec(stdoutText);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the DVCQG simulator exited with ${code} before it was ready:\n${output.join('')}`));
-    });
-  });
-
+  const { url } = sim;
   return {
-    url,
-    port: Number(new URL(url).port),
-    pid: child.pid ?? 0,
+    ...sim,
     state: () => control<SimState>(`${url}/_sim/state`, 'GET'),
     summary: () => control<SimSummary>(`${url}/_sim/summary`, 'GET'),
     setFaults: (plan) => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'POST', plan),
@@ -243,25 +141,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
     async expireSessions() {
       await control(`${url}/_sim/expire_sessions`, 'POST', {});
-    },
-    logs: () => output.join(''),
-    async stop() {
-      if (exitCode !== undefined) {
-        return exitCode;
-      }
-      child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), 10_000);
-      });
-      const outcome = await Promise.race([exited, timeout]);
-      clearTimeout(timer);
-      if (outcome === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-        throw new Error(`the DVCQG simulator did not exit within 10 s of SIGTERM:\n${output.join('')}`);
-      }
-      return outcome;
     },
   };
 }

@@ -4,30 +4,22 @@
 // wrapped for the tests; every witness is killed when the test file ends, also when it fails.
 //
 // The binary comes from MOTCUA_WITNESS_SIM, else from the debug build.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { after } from 'node:test';
-import type { FaultKind, FaultPlan } from './dvcqg_simulator.ts';
+import {
+  control, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions, type FaultKind,
+  type FaultPlan, type SimulatorProcess,
+} from './simulator_process.ts';
 
 export const WITNESS_SIM_BIN = process.env.MOTCUA_WITNESS_SIM
   ?? fileURLToPath(new URL('../../../build/debug/tests/simulators/witness/witness_simulator', import.meta.url));
 const READY_LINE = /Witness simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
-const START_TIMEOUT_MS = 15_000;
 
 /** The bearer token every /v1/ call carries: the simulator's default, and the tests'. */
 export const WITNESS_TOKEN = 'witness-token-for-tests';
 
-export interface WitnessOptions {
+export interface WitnessOptions extends CommonSimulatorOptions {
   /** The bearer token the witness accepts (default WITNESS_TOKEN). */
   token?: string;
-  faultRate?: number;
-  /** Enabled fault kinds (default: all of them). */
-  faults?: FaultKind[];
-  seed?: number;
-  slowMs?: number;
-  timeoutMs?: number;
-  threads?: number;
 }
 
 /** One anchor as the witness holds it (and as POST /v1/anchors/list answers it). */
@@ -65,11 +57,7 @@ export interface WitnessState {
   counters: WitnessCounters;
 }
 
-export interface RunningWitness {
-  /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 */
-  url: string;
-  port: number;
-  pid: number;
+export interface RunningWitness extends SimulatorProcess {
   /** The bearer token it accepts. */
   token: string;
   state(): Promise<WitnessState>;
@@ -82,100 +70,19 @@ export interface RunningWitness {
   /** Forgets every anchor, zeroes the counters, restores the start-up fault plan, lifts an
    * outage. */
   reset(): Promise<void>;
-  /** Everything the simulator wrote to stdout and stderr so far. */
-  logs(): string;
-  /** SIGTERM and wait; resolves to the exit code. */
-  stop(): Promise<number | null>;
-}
-
-const live = new Set<ChildProcess>();
-function killAll(): void {
-  for (const child of live) {
-    child.kill('SIGKILL');
-  }
-  live.clear();
-}
-process.once('exit', killAll);
-after(() => killAll());
-
-async function control<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== 200) {
-    throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  }
-  return JSON.parse(text) as T;
-}
-
-function flags(options: WitnessOptions): string[] {
-  const args = ['--port', '0'];
-  const add = (flag: string, value: string | number | undefined) => {
-    if (value !== undefined) {
-      args.push(flag, String(value));
-    }
-  };
-  add('--token', options.token);
-  add('--fault-rate', options.faultRate);
-  add('--faults', options.faults?.join(','));
-  add('--seed', options.seed);
-  add('--slow-ms', options.slowMs);
-  add('--timeout-ms', options.timeoutMs);
-  add('--threads', options.threads);
-  return args;
 }
 
 export async function startWitness(options: WitnessOptions = {}): Promise<RunningWitness> {
-  if (!existsSync(WITNESS_SIM_BIN)) {
-    throw new Error(`no witness simulator at ${WITNESS_SIM_BIN}: build the witness_simulator target or set MOTCUA_WITNESS_SIM`);
-  }
-  const child = spawn(WITNESS_SIM_BIN, flags(options), { stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
-  const output: string[] = [];
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      exitCode = code;
-      live.delete(child);
-      resolve(code);
-    });
+  const sim = await startSimulatorProcess({
+    name: 'the witness simulator',
+    bin: WITNESS_SIM_BIN,
+    missingHint: 'build the witness_simulator target or set MOTCUA_WITNESS_SIM',
+    args: simulatorFlags(options, [['--token', options.token]]),
+    readyLine: READY_LINE,
   });
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => output.push(chunk));
-
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdoutText = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the witness simulator did not print its URL within ${START_TIMEOUT_MS} ms:\n${output.join('')}`));
-    }, START_TIMEOUT_MS);
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      output.push(chunk);
-      stdoutText += chunk;
-      const match = READY_LINE.exec(stdoutText);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the witness simulator exited with ${code} before it was ready:\n${output.join('')}`));
-    });
-  });
-
+  const { url } = sim;
   return {
-    url,
-    port: Number(new URL(url).port),
-    pid: child.pid ?? 0,
+    ...sim,
     token: options.token ?? WITNESS_TOKEN,
     state: () => control<WitnessState>(`${url}/_sim/state`, 'GET'),
     faults: () => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'GET'),
@@ -186,25 +93,6 @@ export async function startWitness(options: WitnessOptions = {}): Promise<Runnin
     },
     async reset() {
       await control(`${url}/_sim/reset`, 'POST', {});
-    },
-    logs: () => output.join(''),
-    async stop() {
-      if (exitCode !== undefined) {
-        return exitCode;
-      }
-      child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), 10_000);
-      });
-      const outcome = await Promise.race([exited, timeout]);
-      clearTimeout(timer);
-      if (outcome === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-        throw new Error(`the witness simulator did not exit within 10 s of SIGTERM:\n${output.join('')}`);
-      }
-      return outcome;
     },
   };
 }
