@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "simulators/common/fault_options.hpp"
 #include "simulators/common/server.hpp"
 #include "simulators/dvcqg/simulator.hpp"
 
@@ -37,24 +38,12 @@ int Run(int argc, char** argv) {
         ->capture_default_str();
     cli.add_option("--catalog", catalog_path,
                    R"(JSON file {"procedures": [...], "agencies": [...]} for the pulls)");
-    cli.add_option("--fault-rate", options.faults.rate, "Probability of a fault per call")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    cli.add_option("--faults", fault_kinds, "Enabled fault kinds, comma-separated (default: all)");
-    cli.add_option("--seed", options.faults.seed, "Seed of the fault draws")->capture_default_str();
-    cli.add_option("--slow-ms", options.faults.slow_ms, "Delay of the slow fault")
-        ->check(CLI::Range(0, 600000))
-        ->capture_default_str();
-    cli.add_option("--timeout-ms", options.faults.timeout_ms, "Hold time of the timeout fault")
-        ->check(CLI::Range(0, 600000))
-        ->capture_default_str();
+    motcua::sim::AddFaultOptions(cli, options.faults, fault_kinds);
     CLI11_PARSE(cli, argc, argv);
 
-    if (!fault_kinds.empty()) {
-        if (auto error = motcua::sim::ParseKindList(fault_kinds, options.faults.kinds)) {
-            fmt::print(stderr, "--faults: {}\n", *error);
-            return 2;
-        }
+    if (auto error = motcua::sim::ApplyFaultKinds(fault_kinds, options.faults)) {
+        fmt::print(stderr, "--faults: {}\n", *error);
+        return 2;
     }
     if (!catalog_path.empty()) {
         if (auto error = motcua::sim::dvcqg::LoadCatalog(catalog_path, options.catalog)) {
