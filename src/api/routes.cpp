@@ -58,6 +58,9 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
              return catalog::GetProcedure(*ctx, r, p[0]);
          },
          Caller::kAnyone},
+        {"GET", "/api/v1/procedures/{code}/fees",
+         [ctx](const Request& r, const PathParams& p) { return catalog::GetFeeDue(*ctx, r, p[0]); },
+         Caller::kAnyone},
         {"PUT", "/api/v1/procedures/{code}",
          [ctx](const Request& r, const PathParams& p) {
              return catalog::PutProcedure(*ctx, r, p[0]);

@@ -1,5 +1,6 @@
 #include "interchange/catalog_json.hpp"
 
+#include "domain/catalog/fee_due.hpp"
 #include "interchange/json_reader.hpp"
 
 namespace motcua::interchange {
@@ -93,19 +94,43 @@ Outcome<domain::AgencyHistoryEntry> HistoryFromJson(const object& json, const st
     return entry;
 }
 
+Outcome<domain::FeeExemption> ExemptionFromJson(const object& json, const std::string& path) {
+    JsonReader reader(json, path);
+    domain::FeeExemption exemption{reader.String("code", true), reader.String("name_vi", true),
+                                   reader.String("name_en", false)};
+    if (!exemption.code.empty() && !domain::IsExemptionCode(exemption.code)) {
+        reader.Fail("code", "must be 1 to 64 of a-z, 0-9 and _");
+    }
+    if (const auto& failure = reader.GetError()) {
+        return *failure;
+    }
+    return exemption;
+}
+
 Outcome<domain::Fee> FeeFromJson(const object& json, const std::string& path) {
     JsonReader reader(json, path);
     domain::Fee fee;
     if (auto kind = ReadEnum(reader, "kind", domain::ParseFeeKind, "fee, charge")) {
         fee.kind = *kind;
     }
+    fee.code = reader.String("code", false);
     fee.name_vi = reader.String("name_vi", true);
     fee.name_en = reader.String("name_en", false);
     fee.amount_vnd = reader.Integer("amount_vnd", true).value_or(0);
+    if (const std::string basis = reader.String("basis", false); !basis.empty()) {
+        if (auto parsed = domain::ParseFeeBasis(basis)) {
+            fee.basis = *parsed;
+        } else {
+            reader.Fail("basis", "must be one of per_dossier, per_copy");
+        }
+    }
     fee.note_vi = reader.String("note_vi", false);
     if (fee.amount_vnd < 0) {
         reader.Fail("amount_vnd", "must be at least 0");
     }
+    MOTCUA_ASSIGN_OR_RETURN(auto exemptions, ReadObjectList<domain::FeeExemption>(
+                                                 reader, "exemptions", false, ExemptionFromJson));
+    fee.exemptions = std::move(exemptions);
     if (const auto& failure = reader.GetError()) {
         return *failure;
     }
@@ -403,7 +428,20 @@ object ProcedureToJson(const domain::Procedure& procedure) {
                     {"name_vi", fee.name_vi},
                     {"name_en", fee.name_en},
                     {"amount_vnd", fee.amount_vnd}};
+        if (fee.basis != domain::FeeBasis::kPerDossier) {  // Absent means per dossier.
+            item["basis"] = domain::FeeBasisName(fee.basis);
+        }
+        PutIfNotEmpty(item, "code", fee.code);
         PutIfNotEmpty(item, "note_vi", fee.note_vi);
+        if (!fee.exemptions.empty()) {
+            array exemptions;
+            for (const auto& exemption : fee.exemptions) {
+                exemptions.push_back(object{{"code", exemption.code},
+                                            {"name_vi", exemption.name_vi},
+                                            {"name_en", exemption.name_en}});
+            }
+            item["exemptions"] = std::move(exemptions);
+        }
         fees.push_back(std::move(item));
     }
     json["fees"] = std::move(fees);

@@ -83,6 +83,8 @@ object DossierToJson(const domain::Dossier& dossier, const InstantFormatter& for
     json["supplement_requests"] = dossier.supplement_requests;
     json["extensions"] = dossier.extensions;
     json["fee_total"] = dossier.fee_total;
+    json["fee_copies"] = dossier.fee_copies;
+    json["fee_exemption"] = dossier.fee_exemption;
     json["paid_total"] = dossier.paid_total;
     json["payment_channel"] = dossier.payment_channel;
     json["result_kind"] = dossier.result_kind;
@@ -167,6 +169,9 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
         static_cast<int>(reader.Integer("supplement_requests", true).value_or(0));
     dossier.extensions = static_cast<int>(reader.Integer("extensions", true).value_or(0));
     dossier.fee_total = reader.Integer("fee_total", true).value_or(0);
+    // Absent from the documents stored before fees had copies and exemptions: one copy, none.
+    dossier.fee_copies = static_cast<int>(reader.Integer("fee_copies", false).value_or(1));
+    dossier.fee_exemption = reader.String("fee_exemption", false);
     dossier.paid_total = reader.Integer("paid_total", true).value_or(0);
     dossier.payment_channel = reader.String("payment_channel", false);
     dossier.result_kind = reader.String("result_kind", false);

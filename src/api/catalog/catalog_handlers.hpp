@@ -9,6 +9,8 @@ namespace motcua::api::catalog {
 Response ListProcedures(ApiContext& context, const Request& request);
 /// GET /api/v1/procedures/{code}
 Response GetProcedure(ApiContext& context, const Request& request, const std::string& code);
+/// GET /api/v1/procedures/{code}/fees?copies=&exemption=: the amount due before submission.
+Response GetFeeDue(ApiContext& context, const Request& request, const std::string& code);
 /// GET /api/v1/agencies?q=&kind=&parent=&tree=&limit=&cursor=
 Response ListAgencies(ApiContext& context, const Request& request);
 /// GET /api/v1/agencies/{code}

@@ -1,3 +1,5 @@
+#include <cstdint>
+
 #include "api/dossiers/dossier_handlers.hpp"
 #include "api/json/dossier_responses.hpp"
 #include "api/json/request_body.hpp"
@@ -21,8 +23,17 @@ Response SubmitDossier(ApiContext& context, const Request& request) {
     auto agency = json::RequiredString(fields, "agency");
     auto channel_name = json::OptionalChoice(fields, "channel");
     auto note = json::OptionalString(fields, "note");
-    if (auto error = FirstError(procedure, agency, channel_name, note)) {
+    auto exemption = json::OptionalString(fields, "exemption");
+    if (auto error = FirstError(procedure, agency, channel_name, note, exemption)) {
         return context.errors.Render(*error);
+    }
+    int copies = 1;
+    if (const auto* given = fields.if_contains("copies")) {
+        // The range is the fee rule's (domain/catalog/fee_due.hpp); here only the type.
+        if (!given->is_int64() || given->as_int64() < 0 || given->as_int64() > INT32_MAX) {
+            return context.errors.Render(InvalidParameter("copies"));
+        }
+        copies = static_cast<int>(given->as_int64());
     }
     const auto channel = channel_name.Value().empty() ? std::optional(domain::Channel::kOnline)
                                                       : domain::ParseChannel(channel_name.Value());
@@ -34,6 +45,7 @@ Response SubmitDossier(ApiContext& context, const Request& request) {
     dossier.agency = agency.Value();
     dossier.channel = *channel;
     dossier.note = note.Value();
+    dossier.fee_request = {copies, exemption.Value()};
     dossier.idempotency_key = std::string(request.Header("idempotency-key"));
     if (dossier.idempotency_key.empty() && request.HasHeader("idempotency-key")) {
         return context.errors.Render(InvalidParameter("Idempotency-Key"));

@@ -28,6 +28,8 @@ constexpr NameTable<TimeUnit, 3> kTimeUnits{{
     {TimeUnit::kCalendarDays, "calendar_days"},
 }};
 constexpr NameTable<FeeKind, 2> kFeeKinds{{{FeeKind::kFee, "fee"}, {FeeKind::kCharge, "charge"}}};
+constexpr NameTable<FeeBasis, 2> kFeeBases{
+    {{FeeBasis::kPerDossier, "per_dossier"}, {FeeBasis::kPerCopy, "per_copy"}}};
 constexpr NameTable<StepRole, 4> kStepRoles{{
     {StepRole::kClerk, "clerk"},
     {StepRole::kSpecialist, "specialist"},
@@ -44,6 +46,7 @@ const char* ProcedureLevelName(ProcedureLevel level) { return NameOf(kLevels, le
 const char* OnlineLevelName(OnlineLevel level) { return NameOf(kOnlineLevels, level); }
 const char* TimeUnitName(TimeUnit unit) { return NameOf(kTimeUnits, unit); }
 const char* FeeKindName(FeeKind kind) { return NameOf(kFeeKinds, kind); }
+const char* FeeBasisName(FeeBasis basis) { return NameOf(kFeeBases, basis); }
 const char* StepRoleName(StepRole role) { return NameOf(kStepRoles, role); }
 const char* ResultKindName(ResultKind kind) { return NameOf(kResultKinds, kind); }
 
@@ -58,6 +61,7 @@ std::optional<OnlineLevel> ParseOnlineLevel(std::string_view name) {
 }
 std::optional<TimeUnit> ParseTimeUnit(std::string_view name) { return ParseName(kTimeUnits, name); }
 std::optional<FeeKind> ParseFeeKind(std::string_view name) { return ParseName(kFeeKinds, name); }
+std::optional<FeeBasis> ParseFeeBasis(std::string_view name) { return ParseName(kFeeBases, name); }
 std::optional<StepRole> ParseStepRole(std::string_view name) { return ParseName(kStepRoles, name); }
 std::optional<ResultKind> ParseResultKind(std::string_view name) {
     return ParseName(kResultKinds, name);

@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "domain/catalog/fee_due.hpp"
+
 namespace motcua::domain {
 namespace {
 
@@ -162,6 +164,14 @@ Outcome<Done> ValidateProcedure(const Procedure& procedure,
     for (const auto& fee : procedure.fees) {
         if (fee.amount_vnd < 0 || fee.name_vi.empty()) {
             return Invalid("fees", "fees have a name and an amount of at least 0");
+        }
+        std::set<std::string_view> exemption_codes;
+        for (const auto& exemption : fee.exemptions) {
+            if (!IsExemptionCode(exemption.code) || exemption.name_vi.empty() ||
+                !exemption_codes.insert(exemption.code).second) {
+                return Invalid("fees.exemptions",
+                               "exemptions have a unique code of a-z, 0-9 and _ and a name");
+            }
         }
     }
     std::set<std::string_view> component_codes;

@@ -21,6 +21,10 @@ enum class TimeUnit { kWorkingDays, kWorkingHours, kCalendarDays };
 
 enum class FeeKind { kFee, kCharge };  // lệ phí, phí.
 
+/// What a fee's amount is counted per: the dossier, or each copy the applicant asks for (e.g. the
+/// certification of copies, chứng thực bản sao).
+enum class FeeBasis { kPerDossier, kPerCopy };
+
 enum class StepRole { kClerk, kSpecialist, kHead, kCashier };
 
 enum class ResultKind { kDocument, kNone };
@@ -39,12 +43,22 @@ struct ProcessingTime {
         cutoff_minutes;  // Minutes after midnight; received later ⇒ next working day.
 };
 
+/// A group of applicants the law exempts from a fee (đối tượng miễn), e.g. poor households.
+struct FeeExemption {
+    std::string code;  // [a-z0-9_]+, what an applicant claims at submission.
+    std::string name_vi;
+    std::string name_en;
+};
+
 struct Fee {
     FeeKind kind = FeeKind::kFee;
     std::string name_vi;
     std::string name_en;
-    std::int64_t amount_vnd = 0;
+    std::int64_t amount_vnd = 0;  // Per dossier, or per copy (basis).
     std::string note_vi;
+    std::string code;  // MaPhiLePhi on the payment platform; may be empty.
+    FeeBasis basis = FeeBasis::kPerDossier;
+    std::vector<FeeExemption> exemptions;
 };
 
 /// Thành phần hồ sơ: one document the dossier must contain.
@@ -96,7 +110,8 @@ struct Procedure {
     std::string description_vi;
     std::string extra_json;  // Unknown import fields, kept verbatim as a JSON object.
 
-    /// Returns the sum of all fees and charges in đồng.
+    /// Returns the sum of all fees and charges in đồng for one copy and no exemption (what makes
+    /// a procedure fee-bearing); domain/catalog/fee_due.hpp computes a dossier's amount due.
     std::int64_t FeeTotal() const;
 };
 
@@ -104,12 +119,14 @@ const char* ProcedureLevelName(ProcedureLevel level);
 const char* OnlineLevelName(OnlineLevel level);
 const char* TimeUnitName(TimeUnit unit);
 const char* FeeKindName(FeeKind kind);
+const char* FeeBasisName(FeeBasis basis);
 const char* StepRoleName(StepRole role);
 const char* ResultKindName(ResultKind kind);
 std::optional<ProcedureLevel> ParseProcedureLevel(std::string_view name);
 std::optional<OnlineLevel> ParseOnlineLevel(std::string_view name);
 std::optional<TimeUnit> ParseTimeUnit(std::string_view name);
 std::optional<FeeKind> ParseFeeKind(std::string_view name);
+std::optional<FeeBasis> ParseFeeBasis(std::string_view name);
 std::optional<StepRole> ParseStepRole(std::string_view name);
 std::optional<ResultKind> ParseResultKind(std::string_view name);
 

@@ -74,6 +74,8 @@ struct Dossier {
     int supplement_requests = 0;
     int extensions = 0;
     std::int64_t fee_total = 0;
+    int fee_copies = 1;  // Copies asked for; per-copy fees count them (docs/domain.md §9.1).
+    std::string fee_exemption;  // The exemption claimed at submission; empty: none.
     std::int64_t paid_total = 0;
     std::string payment_channel;
     std::string result_kind;  // "electronic", "paper", "none".

@@ -20,6 +20,7 @@
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
 #include "domain/calendar/deadline.hpp"
+#include "domain/catalog/fee_due.hpp"
 #include "domain/dossier/dossier_code.hpp"
 #include "domain/dossier/lifecycle.hpp"
 #include "reporting/render/dossier_forms.hpp"
@@ -56,6 +57,8 @@ struct NewDossier {
     domain::Channel channel = domain::Channel::kOnline;
     domain::Applicant applicant;
     std::string note;
+    // Copies asked for and the fee exemption claimed: the amount due (docs/domain.md §9.1).
+    domain::FeeRequest fee_request;
     std::string idempotency_key;
     std::string payload_json = "{}";
     // A dossier submitted on the national portal (MaHoSoQG), taken in by the portal intake

@@ -98,6 +98,8 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
         procedure.online_level == domain::OnlineLevel::kNone) {
         return MakeError(ErrorKind::kInvalid, "procedure_not_online", "procedure");
     }
+    MOTCUA_ASSIGN_OR_RETURN(const auto fee_due,
+                            domain::ComputeFeeDue(procedure, request.fee_request));
     // At most 200 visible ASCII characters: the key is stored and compared as it is.
     if (request.idempotency_key.size() > 200 ||
         !std::all_of(request.idempotency_key.begin(), request.idempotency_key.end(),
@@ -159,6 +161,9 @@ Outcome<DossierView> DossierService::Submit(const domain::Actor& actor, NewDossi
                                       options_.code_system_digits),
             agency->code, request.channel, request.applicant,
             applicant_submits ? actor.account_id : 0);
+        dossier.fee_total = fee_due.total;
+        dossier.fee_copies = request.fee_request.copies;
+        dossier.fee_exemption = request.fee_request.exemption;
         MOTCUA_ASSIGN_OR_RETURN(
             auto applied, domain::ApplyAction(dossier, input, procedure, deadlines.Context()));
         auto& created = applied;

@@ -20,6 +20,9 @@ export interface SubmitOptions {
   channel?: 'online' | 'desk' | 'postal';
   applicant?: Record<string, string>;
   note?: string;
+  /** Copies asked for and the fee exemption claimed (docs/domain.md §9.1); sent as given. */
+  copies?: unknown;
+  exemption?: unknown;
   idempotencyKey?: string;
 }
 
@@ -33,6 +36,8 @@ export function submitDossier(server: RunningServer, session: Session | undefine
   if (options.channel) body.channel = options.channel;
   if (options.applicant) body.applicant = options.applicant;
   if (options.note) body.note = options.note;
+  if (options.copies !== undefined) body.copies = options.copies;
+  if (options.exemption !== undefined) body.exemption = options.exemption;
   const headers: Record<string, string> = {};
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   return call(server, '/api/v1/dossiers', { session, body, headers });

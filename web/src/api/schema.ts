@@ -157,6 +157,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedures/{code}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số tiền phải nộp trước khi nộp hồ sơ / The amount due before submission
+         * @description Tính từng khoản phí, lệ phí của thủ tục theo số bản sao và đối tượng miễn (docs/domain.md §9.1); đúng số mà hồ sơ nộp với cùng copies và exemption sẽ phải nộp (fee_total). / Each fee and charge of the procedure for the copies asked for and the exemption claimed (docs/domain.md §9.1): exactly what a dossier submitted with the same copies and exemption owes (its fee_total).
+         */
+        get: operations["getFeeDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1366,6 +1386,11 @@ export interface components {
         Fee: {
             kind: components["schemas"]["FeeKind"];
             /**
+             * @description Mã khoản phí, lệ phí trên nền tảng thanh toán (MaPhiLePhi). / The item's code on the national payment platform (MaPhiLePhi).
+             * @example LP-KS-01
+             */
+            code?: string;
+            /**
              * @description Tên khoản phí. / Name in Vietnamese.
              * @example Lệ phí đăng ký khai sinh
              */
@@ -1381,10 +1406,30 @@ export interface components {
              */
             amount_vnd: number;
             /**
+             * @description Tính theo hồ sơ hay theo bản sao người nộp yêu cầu; không có: theo hồ sơ. / Counted per dossier or per copy the applicant asks for; absent: per dossier.
+             * @example per_copy
+             * @enum {string}
+             */
+            basis?: "per_dossier" | "per_copy";
+            /** @description Các đối tượng được miễn khoản này; người nộp khai một đối tượng khi nộp (docs/domain.md §9.1). / The applicants the law exempts from this item; an applicant claims one at submission (docs/domain.md §9.1). */
+            exemptions?: components["schemas"]["FeeExemption"][];
+            /**
              * @description Ghi chú (miễn, giảm). / Note (exemptions).
              * @example Miễn lệ phí đăng ký khai sinh đúng hạn
              */
             note_vi?: string;
+        };
+        /** @description Một đối tượng được miễn phí, lệ phí. / A group of applicants exempt from a fee. */
+        FeeExemption: {
+            /**
+             * @description Mã đối tượng, người nộp khai khi nộp hồ sơ. / The code an applicant claims at submission.
+             * @example poor_household
+             */
+            code: string;
+            /** @example Hộ nghèo */
+            name_vi: string;
+            /** @example Poor household */
+            name_en: string;
         };
         /** @description Thành phần hồ sơ. / A document of the dossier. */
         Component: {
@@ -2048,6 +2093,16 @@ export interface components {
             supplement_requests: number;
             extensions: number;
             fee_total: number;
+            /**
+             * @description Số bản sao người nộp yêu cầu; phí tính theo bản nhân với số này. / Copies the applicant asked for; per-copy fees are multiplied by it.
+             * @example 1
+             */
+            fee_copies: number;
+            /**
+             * @description Đối tượng miễn phí người nộp đã khai; null: không. / The fee exemption the applicant claimed; null: none.
+             * @example null
+             */
+            fee_exemption: string | null;
             paid_total: number;
             /** @enum {string} */
             payment_channel: "" | "online_dvcqg" | "online_gateway" | "desk";
@@ -2174,6 +2229,17 @@ export interface components {
             channel: "online" | "desk" | "postal";
             applicant?: components["schemas"]["DossierApplicantInput"];
             note?: string;
+            /**
+             * @description Số bản sao yêu cầu; khoản phí tính theo bản nhân với số này (ngoài 1…1000: 400 invalid_fee_request, param copies). / Copies asked for; per-copy fee items are multiplied by it (outside 1…1000: 400 invalid_fee_request, param copies).
+             * @default 1
+             * @example 3
+             */
+            copies: number;
+            /**
+             * @description Đối tượng miễn phí, lệ phí người nộp khai (mã trong exemptions của một khoản phí của thủ tục; mã khác: 400 invalid_fee_request, param exemption). Công chức kiểm tra giấy tờ chứng minh khi tiếp nhận. / The fee exemption the applicant claims (a code from the exemptions of one of the procedure's fee items; any other: 400 invalid_fee_request, param exemption). The clerk checks the proof at reception.
+             * @example poor_household
+             */
+            exemption?: string;
             /** @description Thành phần hồ sơ người nộp đã đánh dấu là có (ghi trong sự kiện nộp). / The components the applicant ticked as provided (kept in the submission event). */
             components?: string[];
         } & {
@@ -2925,6 +2991,30 @@ export interface components {
             complete: boolean;
             error: string | null;
         };
+        /** @description Số tiền phải nộp của một hồ sơ: từng khoản, tổng lệ phí, tổng phí. / What a dossier owes: item by item, lệ phí and phí totalled apart. */
+        FeeDue: {
+            procedure: string;
+            copies: number;
+            exemption: string | null;
+            lines: {
+                kind: components["schemas"]["FeeKind"];
+                code: string | null;
+                name_vi: string;
+                name_en: string;
+                /** @description Theo hồ sơ hoặc theo bản. / Per dossier or per copy. */
+                unit_amount_vnd: number;
+                /** @description 1, hoặc số bản sao với khoản tính theo bản. / 1, or the copies for a per-copy item. */
+                quantity: number;
+                /** @description unit × quantity; 0 khi được miễn. / unit × quantity; 0 when exempt. */
+                amount_vnd: number;
+                exempt: boolean;
+            }[];
+            /** @description Tổng lệ phí. / Lệ phí due. */
+            fees_vnd: number;
+            /** @description Tổng phí. / Phí due. */
+            charges_vnd: number;
+            total_vnd: number;
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
@@ -3590,6 +3680,52 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFeeDue: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Số bản sao (mặc định 1; ngoài 1…1000: 400 invalid_fee_request). / Copies (default 1; outside 1…1000: 400 invalid_fee_request).
+                 * @example 3
+                 */
+                copies?: number;
+                /**
+                 * @description Mã đối tượng miễn (một mã trong exemptions của các khoản phí; mã khác: 400 invalid_fee_request). / An exemption code offered by one of the fee items (any other: 400 invalid_fee_request).
+                 * @example poor_household
+                 */
+                exemption?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Mã thủ tục của tỉnh. / Provincial procedure code.
+                 * @example 1.004884.000.00.00.H32
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Số tiền phải nộp. / The amount due. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeDue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProcedureNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
