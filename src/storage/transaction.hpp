@@ -15,6 +15,7 @@
 #include "storage/file_link_store.hpp"
 #include "storage/indicator_store.hpp"
 #include "storage/outbox_store.hpp"
+#include "storage/payment_store.hpp"
 #include "storage/portal_inbox_store.hpp"
 #include "storage/sync_report_store.hpp"
 
@@ -34,6 +35,7 @@ public:
     virtual OutboxStore& Outbox() = 0;
     virtual SyncReportStore& SyncReports() = 0;
     virtual PortalInboxStore& PortalInbox() = 0;
+    virtual PaymentStore& Payments() = 0;
     /// Runs `work` in a nested savepoint: when it fails, what it did is undone and the rest of
     /// the transaction goes on (one bad line of an import does not undo the good ones).
     virtual Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) = 0;

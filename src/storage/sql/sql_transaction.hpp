@@ -13,6 +13,7 @@
 #include "storage/sql/sql_file_link_store.hpp"
 #include "storage/sql/sql_indicator_store.hpp"
 #include "storage/sql/sql_outbox_store.hpp"
+#include "storage/sql/sql_payment_store.hpp"
 #include "storage/sql/sql_portal_inbox_store.hpp"
 #include "storage/sql/sql_sync_report_store.hpp"
 #include "storage/transaction.hpp"
@@ -33,7 +34,8 @@ public:
           file_links_(session),
           outbox_(session),
           sync_reports_(session),
-          portal_inbox_(session) {}
+          portal_inbox_(session),
+          payments_(session) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
@@ -45,6 +47,7 @@ public:
     OutboxStore& Outbox() override { return outbox_; }
     SyncReportStore& SyncReports() override { return sync_reports_; }
     PortalInboxStore& PortalInbox() override { return portal_inbox_; }
+    PaymentStore& Payments() override { return payments_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
     /// The last step of a writing transaction before its commit: the held audit records are
@@ -65,6 +68,7 @@ private:
     SqlOutboxStore outbox_;
     SqlSyncReportStore sync_reports_;
     SqlPortalInboxStore portal_inbox_;
+    SqlPaymentStore payments_;
 };
 
 }  // namespace motcua::storage::sql
