@@ -11,7 +11,8 @@ namespace motcua::sim {
 /// A request read from a connection (the body is at most 1 MiB; `too_large` when it was more).
 struct SimRequest {
     std::string method;
-    std::string path;  ///< The target without its query string.
+    std::string path;   ///< The target without its query string.
+    std::string query;  ///< What follows the '?' of the target, still encoded; empty if none.
     std::string body;
     std::optional<std::string> idempotency_key;
     std::optional<std::string> authorization;  ///< The Authorization header, as sent.
@@ -32,6 +33,7 @@ struct SimReply {
     std::chrono::milliseconds delay{0};
     Delivery delivery = Delivery::kAnswer;
     bool close_after = false;  ///< Close the connection after answering (no keep-alive).
+    std::string location;      ///< The Location header (a redirect), when not empty.
 };
 
 }  // namespace motcua::sim

@@ -43,7 +43,11 @@ SimRequest ToSimRequest(const http::request<http::string_body>& message, bool to
     SimRequest request;
     request.method = std::string(message.method_string());
     const std::string_view target = message.target();
-    request.path = std::string(target.substr(0, target.find('?')));
+    const auto question = target.find('?');
+    request.path = std::string(target.substr(0, question));
+    if (question != std::string_view::npos) {
+        request.query = std::string(target.substr(question + 1));
+    }
     if (const auto key = message.find("Idempotency-Key"); key != message.end()) {
         request.idempotency_key = std::string(key->value());
     }
@@ -114,6 +118,9 @@ asio::awaitable<void> ServeConnection(tcp::socket socket, const Handler& handler
                                                    message.version()};
         response.set(http::field::server, server_name);
         response.set(http::field::content_type, reply.content_type);
+        if (!reply.location.empty()) {
+            response.set(http::field::location, reply.location);
+        }
         response.body() = std::move(reply.body);
         response.keep_alive(keep_alive);
         response.prepare_payload();

@@ -1,0 +1,38 @@
+// The control routes under /_sim/ that tests use to read what the platform holds, change the
+// fault plan, take it down, start over, point it at MotCua, choose the callback scenario, settle
+// payments without a browser, inject a transaction MotCua never saw and replay a confirm
+// (README.md "Control routes"). No authentication: the simulator listens on 127.0.0.1 for tests.
+#pragma once
+
+#include "simulators/common/exchange.hpp"
+#include "simulators/common/faults.hpp"
+#include "simulators/common/outage.hpp"
+#include "simulators/payment_platform/confirm_sender.hpp"
+#include "simulators/payment_platform/state.hpp"
+
+namespace motcua::sim::payment_platform {
+
+class ControlRoutes {
+public:
+    /// `startup_plan` is what POST /_sim/reset restores.
+    ControlRoutes(PlatformState& state, ConfirmSender& sender, FaultInjector& faults,
+                  Outage& outage, FaultPlan startup_plan);
+
+    /// A request whose path starts with /_sim/.
+    SimReply Handle(const SimRequest& request);
+
+private:
+    SimReply SetMerchant(const SimRequest& request);
+    SimReply SetCallback(const SimRequest& request);
+    SimReply Settle(const SimRequest& request);
+    SimReply Inject(const SimRequest& request);
+    SimReply Replay(const SimRequest& request);
+
+    PlatformState& state_;
+    ConfirmSender& sender_;
+    FaultInjector& faults_;
+    Outage& outage_;
+    const FaultPlan startup_plan_;
+};
+
+}  // namespace motcua::sim::payment_platform
