@@ -65,6 +65,7 @@ describe('GET /api/v1/procedures/{code}/fees', () => {
     assertProblem(await call(server, feesPath(EXTRACT_COPY, '?copies=two')), 400, 'invalid_parameter', 'copies');
     assertProblem(await call(server, feesPath(EXTRACT_COPY, '?exemption=poor_household')), 400,
       'invalid_fee_request', 'exemption');
+    assertProblem(await call(server, feesPath(EXTRACT_COPY, '?exemption=')), 400, 'invalid_parameter', 'exemption');
     assertProblem(await call(server, feesPath(EXTRACT_COPY, '?copy=2')), 400, 'invalid_parameter', 'copy');
     const missing = await call(server, feesPath('9.999999.000.00.00.H32'));
     assert.equal(missing.status, 404, missing.text);

@@ -41,7 +41,7 @@ Response GetFeeDue(ApiContext& context, const Request& request, const std::strin
         return context.errors.Render(unknown.GetError());
     }
     auto copies = params.Integer("copies", 1);
-    auto exemption = params.Text("exemption");
+    auto exemption = params.NonEmptyText("exemption");
     if (!copies) {
         return context.errors.Render(copies.GetError());
     }
