@@ -171,8 +171,10 @@ TYPED_TEST(PaymentContract, RacingWritersCreditAnOrderExactlyOnce) {
     const auto order = InsertOrder(db, Order("P000001")).Value();
     std::atomic<int> credited = 0;
     std::atomic<int> refused = 0;
+    constexpr int kWriters = 8;
     std::vector<std::thread> writers;
-    for (int n = 0; n < 8; ++n) {
+    writers.reserve(kWriters);
+    for (int n = 0; n < kWriters; ++n) {
         writers.emplace_back([&, n] {
             const auto recorded = Record(db, Payment(order, "1400000" + std::to_string(n)));
             if (recorded.HasValue()) {

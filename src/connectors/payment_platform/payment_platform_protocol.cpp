@@ -227,7 +227,7 @@ bool VerifyPlatformMessage(const json::object& message, std::span<const std::str
                            std::string_view secret) {
     const auto values = ReadPlatformFields(message, names);
     const json::value* signature = message.if_contains(kPlatformSignatureField);
-    return values && signature != nullptr && signature->is_string() &&
+    return values.value && signature != nullptr && signature->is_string() &&
            PlatformSignatureMatches(*values.value, secret, signature->get_string());
 }
 
@@ -292,7 +292,7 @@ std::string PlatformInitBody(const PlatformMerchant& merchant, const PlatformIni
 
 PlatformRead<std::string> ReadPlatformInitAnswer(int status, std::string_view body) {
     auto envelope = ReadEnvelope(status, body);
-    if (!envelope) {
+    if (!envelope.value) {
         return envelope;
     }
     const json::value inner = Parse(*envelope.value);
@@ -314,7 +314,7 @@ PlatformRead<PlatformConfirm> ParsePlatformConfirm(std::string_view body) {
 
 PlatformRead<PlatformConfirm> ReadPlatformConfirm(const json::object& message) {
     auto fields = ReadPlatformFields(message, kPlatformConfirmFields);
-    if (!fields) {
+    if (!fields.value) {
         return {.error = std::move(fields.error)};
     }
     const std::vector<std::string>& v = *fields.value;
@@ -444,7 +444,7 @@ PlatformRead<PlatformConfirm> ReadPlatformQueryAnswer(int status, std::string_vi
                                                       const PlatformMerchant& merchant,
                                                       std::string_view reference) {
     const auto envelope = ReadEnvelope(status, body);
-    if (!envelope) {
+    if (!envelope.value) {
         return {.error = envelope.error};
     }
     const json::value inner = Parse(*envelope.value);
@@ -452,7 +452,7 @@ PlatformRead<PlatformConfirm> ReadPlatformQueryAnswer(int status, std::string_vi
         return {.error = "malformed answer: message is not a JSON object"};
     }
     auto confirm = ReadPlatformConfirm(inner.get_object());
-    if (!confirm) {
+    if (!confirm.value) {
         return {.error = "malformed answer: " + confirm.error};
     }
     if (!VerifyPlatformConfirm(*confirm.value, merchant.secret)) {
@@ -485,7 +485,7 @@ std::string PlatformReportBody(const PlatformMerchant& merchant, std::string_vie
 PlatformRead<std::vector<PlatformReportEntry>> ReadPlatformReport(int status,
                                                                   std::string_view body) {
     const auto envelope = ReadEnvelope(status, body);
-    if (!envelope) {
+    if (!envelope.value) {
         return {.error = envelope.error};
     }
     const json::value inner = Parse(*envelope.value);
@@ -501,11 +501,11 @@ PlatformRead<std::vector<PlatformReportEntry>> ReadPlatformReport(int status,
         const auto fields = item.is_object()
                                 ? ReadPlatformFields(item.get_object(), kNames)
                                 : PlatformRead<std::vector<std::string>>{.error = "not an object"};
-        const auto amount = fields ? ParsePlatformAmount((*fields.value)[2]) : std::nullopt;
-        if (!fields || !amount) {
-            return {.error =
-                        "malformed answer: DanhSach[" + std::to_string(entries.size()) +
-                        "]: " + (fields ? "SoTien: not a whole amount of đồng" : fields.error)};
+        const auto amount = fields.value ? ParsePlatformAmount((*fields.value)[2]) : std::nullopt;
+        if (!fields.value || !amount) {
+            return {.error = "malformed answer: DanhSach[" + std::to_string(entries.size()) +
+                             "]: " +
+                             (fields.value ? "SoTien: not a whole amount of đồng" : fields.error)};
         }
         const std::vector<std::string>& v = *fields.value;
         entries.push_back({.reference = v[0],

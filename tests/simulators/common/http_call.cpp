@@ -24,7 +24,7 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
-constexpr std::size_t kAnswerLimit = 1024 * 1024;
+constexpr std::size_t kAnswerLimit = std::size_t{1024} * 1024;
 
 }  // namespace
 

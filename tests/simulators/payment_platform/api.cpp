@@ -57,7 +57,7 @@ std::optional<std::pair<std::string_view, std::string>> CheckReceipt(const json:
         }
         const std::string& kind = (*values.value)[0];
         if (kind != protocol::kPlatformFee && kind != protocol::kPlatformCharge) {
-            return std::pair(code::kMalformed, where + "LoaiPhiLePhi: must be \"1\" or \"2\"");
+            return std::pair(code::kMalformed, where + R"(LoaiPhiLePhi: must be "1" or "2")");
         }
         const auto item_amount = protocol::ParsePlatformAmount((*values.value)[3]);
         if (!item_amount) {

@@ -175,7 +175,7 @@ SimReply ControlRoutes::Replay(const SimRequest& request) {
     const std::string tamper =
         body ? StringMember(*body, "tamper").value_or("none") : std::string("none");
     if (!reference || (tamper != "none" && tamper != "amount" && tamper != "signature")) {
-        return ControlError(400, "expected {\"reference\", \"tamper\"?: none|amount|signature}");
+        return ControlError(400, R"(expected {"reference", "tamper"?: none|amount|signature})");
     }
     const auto transaction = state_.Find(*reference);
     if (!transaction) {

@@ -61,7 +61,7 @@ int Run(int argc, char** argv) {
         return 2;
     }
     options.scenario = *motcua::sim::payment_platform::ParseScenario(scenario);
-    motcua::sim::payment_platform::Simulator simulator(std::move(options));
+    motcua::sim::payment_platform::Simulator simulator(options);
     motcua::sim::Serve(
         listen, [&simulator](const auto& request) { return simulator.Handle(request); },
         [&listen, &simulator](std::uint16_t port) {

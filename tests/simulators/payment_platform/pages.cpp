@@ -99,7 +99,7 @@ std::string PayPage(const Transaction& transaction) {
 }
 
 std::string DonePage(const Transaction& transaction) {
-    const std::string body = "<h1 id=\"result\" data-result=\"" + EscapeHtml(transaction.result) +
+    const std::string body = R"(<h1 id="result" data-result=")" + EscapeHtml(transaction.result) +
                              "\">" + std::string(OutcomeText(transaction)) +
                              "</h1><p>Mã tham chiếu <span class=\"en\">(reference)</span>: " +
                              EscapeHtml(transaction.reference) +

@@ -49,7 +49,7 @@ std::string FormValue(std::string_view body, std::string_view name) {
 
 }  // namespace
 
-Simulator::Simulator(SimulatorOptions options)
+Simulator::Simulator(const SimulatorOptions& options)
     : state_(options.confirm_url, options.scenario),
       sender_(state_, {.partner_code = options.partner_code,
                        .secret = options.secret,

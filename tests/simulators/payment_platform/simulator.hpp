@@ -29,7 +29,7 @@ struct SimulatorOptions {
 
 class Simulator {
 public:
-    explicit Simulator(SimulatorOptions options);
+    explicit Simulator(const SimulatorOptions& options);
     /// The base of the pay URLs (http://127.0.0.1:PORT); called once, before serving.
     void SetPublicUrl(std::string url);
     SimReply Handle(const SimRequest& request);

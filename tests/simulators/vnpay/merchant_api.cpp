@@ -3,6 +3,8 @@
 // transaction (91). A request id is remembered only once the call is signed.
 #include "simulators/vnpay/merchant_api.hpp"
 
+#include <optional>
+
 #include <boost/json.hpp>
 
 #include "connectors/vnpay/vnpay_query.hpp"
@@ -69,18 +71,32 @@ SimReply MerchantApi::QueryDr(const SimRequest& request) {
         answer.txn_ref = call->txn_ref;
     }
     std::optional<Transaction> held;
-    if (!call || call->command != "querydr") {
-        answer.response_code = "03";
-    } else if (call->tmn_code != options_.tmn_code) {
-        answer.response_code = "02";
-    } else if (!connectors::VnpayQueryDrSigned(*call, options_.hash_secret)) {
-        answer.response_code = "97";
-    } else if (!FieldsComplete(*call)) {
-        answer.response_code = "03";
-    } else if (!state_.FirstRequest(call->request_id)) {
-        answer.response_code = "94";
-    } else if (held = state_.Find(options_.tmn_code, call->txn_ref); !held) {
-        answer.response_code = "91";
+    // The checks in VNPay's order; the first that fails answers (03 malformed, 02 another
+    // merchant, 97 bad checksum, 94 a repeated request id, 91 no such transaction).
+    const auto refusal = [&]() -> std::optional<std::string> {
+        if (!call || call->command != "querydr") {
+            return "03";
+        }
+        if (call->tmn_code != options_.tmn_code) {
+            return "02";
+        }
+        if (!connectors::VnpayQueryDrSigned(*call, options_.hash_secret)) {
+            return "97";
+        }
+        if (!FieldsComplete(*call)) {
+            return "03";
+        }
+        if (!state_.FirstRequest(call->request_id)) {
+            return "94";
+        }
+        held = state_.Find(options_.tmn_code, call->txn_ref);
+        if (!held) {
+            return "91";
+        }
+        return std::nullopt;
+    }();
+    if (refusal || !held) {
+        answer.response_code = refusal.value_or("99");
     } else {
         answer.response_code = "00";
         answer.amount = std::to_string(held->request.amount_vnd * 100);

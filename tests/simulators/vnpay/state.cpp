@@ -145,10 +145,10 @@ void GatewayState::CountFault(std::string_view kind) {
     Bump(faults_, kind);
 }
 
-bool GatewayState::Open(Transaction transaction) {
+bool GatewayState::Open(const Transaction& transaction) {
     std::lock_guard lock(mutex_);
     std::string key = Key(transaction.tmn_code, transaction.request.txn_ref);
-    if (!transactions_.try_emplace(key, std::move(transaction)).second) {
+    if (!transactions_.try_emplace(key, transaction).second) {
         return false;
     }
     order_.push_back(std::move(key));
@@ -157,7 +157,7 @@ bool GatewayState::Open(Transaction transaction) {
 
 bool GatewayState::Inject(Transaction transaction) {
     transaction.injected = true;
-    return Open(std::move(transaction));
+    return Open(transaction);
 }
 
 std::optional<Transaction> GatewayState::Find(std::string_view tmn_code,

@@ -91,7 +91,7 @@ public:
     void CountFault(std::string_view kind);
 
     /// Adds a pending transaction unless one has its key: false then.
-    bool Open(Transaction transaction);
+    bool Open(const Transaction& transaction);
     /// A copy of the transaction, if held.
     std::optional<Transaction> Find(std::string_view tmn_code, std::string_view txn_ref) const;
     /// Gives a pending transaction its result (`settle` fills the fields from the held one).
