@@ -2230,11 +2230,10 @@ export interface components {
             applicant?: components["schemas"]["DossierApplicantInput"];
             note?: string;
             /**
-             * @description Số bản sao yêu cầu; khoản phí tính theo bản nhân với số này (ngoài 1…1000: 400 invalid_fee_request, param copies). / Copies asked for; per-copy fee items are multiplied by it (outside 1…1000: 400 invalid_fee_request, param copies).
-             * @default 1
+             * @description Số bản sao yêu cầu (mặc định 1); khoản phí tính theo bản nhân với số này (ngoài 1…1000: 400 invalid_fee_request, param copies). / Copies asked for (default 1); per-copy fee items are multiplied by it (outside 1…1000: 400 invalid_fee_request, param copies).
              * @example 3
              */
-            copies: number;
+            copies?: number;
             /**
              * @description Đối tượng miễn phí, lệ phí người nộp khai (mã trong exemptions của một khoản phí của thủ tục; mã khác: 400 invalid_fee_request, param exemption). Công chức kiểm tra giấy tờ chứng minh khi tiếp nhận. / The fee exemption the applicant claims (a code from the exemptions of one of the procedure's fee items; any other: 400 invalid_fee_request, param exemption). The clerk checks the proof at reception.
              * @example poor_household
