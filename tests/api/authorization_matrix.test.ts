@@ -157,7 +157,8 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
   switch (route) {
     case 'GET /healthz': case 'GET /metrics': case 'GET /api/v1/openapi.json': case 'GET /api/v1/agencies':
     case 'GET /api/v1/agencies/{code}': case 'GET /api/v1/fields': case 'GET /api/v1/procedures':
-    case 'GET /api/v1/procedures/{code}': case 'GET /api/v1/me': case 'GET /api/v1/accounts':
+    case 'GET /api/v1/procedures/{code}': case 'GET /api/v1/procedures/{code}/fees':
+    case 'GET /api/v1/me': case 'GET /api/v1/accounts':
     case 'GET /api/v1/accounts/{id}': case 'GET /api/v1/audit': case 'GET /api/v1/outbox':
       return { path, method, session };
     case 'GET /api/v1/outbox/{id}': case 'POST /api/v1/outbox/{id}/retry': case 'POST /api/v1/outbox/{id}/skip':
