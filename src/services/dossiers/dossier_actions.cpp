@@ -9,6 +9,7 @@
 #include "services/dossiers/dossier_access.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/indicators/indicator_feed.hpp"
+#include "services/payments/payment_orders.hpp"
 
 namespace motcua::services {
 
@@ -19,8 +20,35 @@ Outcome<DossierView> DossierService::Act(const domain::Actor& actor, const std::
     return Apply(actor, code, std::move(input), Locking::kWait);
 }
 
+Outcome<DossierView> DossierService::ActWithin(storage::Transaction& transaction,
+                                               const domain::Actor& actor, const std::string& code,
+                                               domain::ActionInput input) {
+    bool denied = false;
+    return ApplyIn(transaction, actor, code, std::move(input), Locking::kWait, denied);
+}
+
 Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std::string& code,
                                            domain::ActionInput input, Locking locking) {
+    const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
+    bool denied = false;
+    DossierView view;
+    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        MOTCUA_ASSIGN_OR_RETURN(view, ApplyIn(transaction, actor, code, input, locking, denied));
+        return Done{};
+    });
+    if (!written) {
+        if (denied) {
+            RecordDenied(actor, action_name, code);
+        }
+        return written.GetError();
+    }
+    return view;
+}
+
+Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
+                                             const domain::Actor& actor, const std::string& code,
+                                             domain::ActionInput input, Locking locking,
+                                             bool& denied) {
     const auto snapshot = catalog_.GetSnapshot();
     const auto is_within = MakeIsWithin(snapshot);
     const auto deadlines = GetDeadlines();
@@ -33,72 +61,64 @@ Outcome<DossierView> DossierService::Apply(const domain::Actor& actor, const std
     if (actor.IsAnonymous()) {
         return AccessDenied(actor);  // Before any lookup: existence is not revealed.
     }
-    bool denied = false;
-    DossierView view;
-    auto written = database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto& dossiers = transaction.Dossiers();
-        MOTCUA_ASSIGN_OR_RETURN(auto loaded, locking == Locking::kWait
-                                                 ? dossiers.FindByCode(code)
-                                                 : dossiers.FindUnlockedByCode(code));
-        if (!loaded || !CanRead(actor, *loaded, is_within)) {
-            denied = loaded.has_value();
-            return DossierNotFound(code);
-        }
-        const domain::Dossier& dossier = *loaded;
-        // The instant is taken once the dossier is held (PostgreSQL: its row is locked, so a
-        // concurrent action on it has committed), and never before its last event — another
-        // server's clock may run a little ahead of this one's.
-        input.at = std::max(clock_.Now(), dossier.last_event_at.value_or(Instant{}));
-        auto next_status = domain::NextStatus(dossier.status, input.action);
-        if (!next_status || input.action == DossierAction::kSubmit ||
-            input.action == DossierAction::kReceive) {
-            return InvalidTransition(input.action, View(actor, dossier, is_within).allowed_actions);
-        }
-        if (!CanAct(actor, dossier, input.action, is_within)) {
-            denied = true;
-            return AccessDenied(actor);
-        }
-        if (input.action == DossierAction::kPay && input.payment_channel.starts_with("online_") &&
-            !actor.is_system) {
-            // An online payment is recorded only from the gateway's verified callback (the
-            // system), so no one can type one in to lift the online-payment indicator.
-            denied = true;
-            return MakeError(ErrorKind::kForbidden, "online_payment_by_gateway_only", "channel");
-        }
-        const domain::Procedure* procedure = snapshot->FindProcedure(dossier.procedure_code);
-        if (procedure == nullptr) {
-            return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);
-        }
-        input.actor_agency = dossier.current_agency;
-        MOTCUA_ASSIGN_OR_RETURN(
-            auto applied, domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
-        auto& result = applied;
-        if (input.file_origin == domain::FileOrigin::kUpload && !input.file_sha256.empty()) {
-            MOTCUA_RETURN_IF_ERROR(LinkUpload(transaction, result.dossier, input));
-        }
-        // The indicator counters change in the same transaction as the event that moves them.
-        // Only the events the facts read are loaded, before the new one is stored: a dossier may
-        // carry a long history.
-        MOTCUA_ASSIGN_OR_RETURN(auto history,
-                                dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions));
-        MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
-        MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
-        MOTCUA_RETURN_IF_ERROR(EnqueueOutbox(transaction, result.dossier, result.event));
-        MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
-                                          {result.dossier, result.event}));
-        MOTCUA_RETURN_IF_ERROR(AppendAudit(
-            transaction,
-            MakeAuditEntry(clock_, actor, action_name, "dossier", code, AuditOutcome::kOk)));
-        view = View(actor, std::move(result.dossier), is_within);
-        return Done{};
-    });
-    if (!written) {
-        if (denied) {
-            RecordDenied(actor, action_name, code);
-        }
-        return written.GetError();
+    auto& dossiers = transaction.Dossiers();
+    MOTCUA_ASSIGN_OR_RETURN(auto loaded, locking == Locking::kWait
+                                             ? dossiers.FindByCode(code)
+                                             : dossiers.FindUnlockedByCode(code));
+    if (!loaded || !CanRead(actor, *loaded, is_within)) {
+        denied = loaded.has_value();
+        return DossierNotFound(code);
     }
-    return view;
+    const domain::Dossier& dossier = *loaded;
+    // The instant is taken once the dossier is held (PostgreSQL: its row is locked, so a
+    // concurrent action on it has committed), and never before its last event — another
+    // server's clock may run a little ahead of this one's.
+    input.at = std::max(clock_.Now(), dossier.last_event_at.value_or(Instant{}));
+    auto next_status = domain::NextStatus(dossier.status, input.action);
+    if (!next_status || input.action == DossierAction::kSubmit ||
+        input.action == DossierAction::kReceive) {
+        return InvalidTransition(input.action, View(actor, dossier, is_within).allowed_actions);
+    }
+    if (!CanAct(actor, dossier, input.action, is_within)) {
+        denied = true;
+        return AccessDenied(actor);
+    }
+    if (input.action == DossierAction::kPay && input.payment_channel.starts_with("online_") &&
+        !actor.is_system) {
+        // An online payment is recorded only from the gateway's verified callback (the
+        // system), so no one can type one in to lift the online-payment indicator.
+        denied = true;
+        return MakeError(ErrorKind::kForbidden, "online_payment_by_gateway_only", "channel");
+    }
+    const domain::Procedure* procedure = snapshot->FindProcedure(dossier.procedure_code);
+    if (procedure == nullptr) {
+        return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);
+    }
+    input.actor_agency = dossier.current_agency;
+    MOTCUA_ASSIGN_OR_RETURN(auto result,
+                            domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
+    if (input.action == DossierAction::kRequestPayment) {
+        // yêu cầu thực hiện nghĩa vụ tài chính: the order the applicant pays, item by item.
+        MOTCUA_RETURN_IF_ERROR(
+            OpenPaymentOrder(transaction, result.dossier, *procedure, input.at, input.actor_login));
+    }
+    if (input.file_origin == domain::FileOrigin::kUpload && !input.file_sha256.empty()) {
+        MOTCUA_RETURN_IF_ERROR(LinkUpload(transaction, result.dossier, input));
+    }
+    // The indicator counters change in the same transaction as the event that moves them.
+    // Only the events the facts read are loaded, before the new one is stored: a dossier may
+    // carry a long history.
+    MOTCUA_ASSIGN_OR_RETURN(auto history,
+                            dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions));
+    MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
+    MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
+    MOTCUA_RETURN_IF_ERROR(EnqueueOutbox(transaction, result.dossier, result.event));
+    MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
+                                      {result.dossier, result.event}));
+    MOTCUA_RETURN_IF_ERROR(AppendAudit(
+        transaction,
+        MakeAuditEntry(clock_, actor, action_name, "dossier", code, AuditOutcome::kOk)));
+    return View(actor, std::move(result.dossier), is_within);
 }
 
 }  // namespace motcua::services

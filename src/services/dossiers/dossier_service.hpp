@@ -101,6 +101,11 @@ public:
     /// Applies one action; `input.at`, actor fields are filled in here.
     Outcome<DossierView> Act(const domain::Actor& actor, const std::string& code,
                              domain::ActionInput input);
+    /// As Act, inside the caller's `transaction`: the action commits or rolls back with the
+    /// caller's own writes (the payment service records a gateway's payment and its `pay` event
+    /// together). A refusal is returned before anything is written.
+    Outcome<DossierView> ActWithin(storage::Transaction& transaction, const domain::Actor& actor,
+                                   const std::string& code, domain::ActionInput input);
     Outcome<DossierView> Get(const domain::Actor& actor, const std::string& code);
     Outcome<std::vector<domain::DossierEvent>> GetEvents(const domain::Actor& actor,
                                                          const std::string& code);
@@ -139,6 +144,10 @@ private:
     enum class Locking { kWait, kSkipHeld };
     Outcome<DossierView> Apply(const domain::Actor& actor, const std::string& code,
                                domain::ActionInput input, Locking locking);
+    /// Apply's work in `transaction`; `denied` tells a refusal to record.
+    Outcome<DossierView> ApplyIn(storage::Transaction& transaction, const domain::Actor& actor,
+                                 const std::string& code, domain::ActionInput input,
+                                 Locking locking, bool& denied);
     /// Links an uploaded file to `dossier` in the action's transaction, within the storage
     /// quotas (413 storage_quota_exceeded, param dossier or account, when over).
     Outcome<Done> LinkUpload(storage::Transaction& transaction, const domain::Dossier& dossier,
