@@ -12,6 +12,7 @@
 #include "api/imports/import_catalog.hpp"
 #include "api/indicators/indicator_handlers.hpp"
 #include "api/outbox/outbox_handlers.hpp"
+#include "api/payments/payment_handlers.hpp"
 #include "api/reports/report_handlers.hpp"
 #include "api/sync/portal_handlers.hpp"
 #include "api/sync/reconciliation_handlers.hpp"
@@ -173,6 +174,30 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::ListDossierEvents(*ctx, r, p[0]);
          }},
+        {"POST", "/api/v1/dossiers/{code}/payments",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::StartPayment(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/dossiers/{code}/payments",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::ListDossierPayments(*ctx, r, p[0]);
+         }},
+        // The gateways' own calls: signed by the gateway, verified by the payment service.
+        {"GET", "/api/v1/payments/{gateway}/callback",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::GatewayCallback(*ctx, r, p[0]);
+         },
+         Caller::kAnyone},
+        {"POST", "/api/v1/payments/{gateway}/callback",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::GatewayCallback(*ctx, r, p[0]);
+         },
+         Caller::kAnyone},
+        {"GET", "/api/v1/payments/{gateway}/return",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::GatewayReturn(*ctx, r, p[0]);
+         },
+         Caller::kAnyone},
         {"GET", "/api/v1/dossiers/{code}/forms/{form}",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::GetDossierForm(*ctx, r, p[0], p[1]);

@@ -62,7 +62,7 @@ AppServices* App::Open() {
         spdlog::info("applied {} migration(s); schema version {}", migrated.Value().applied,
                      migrated.Value().current_version);
     }
-    auto connectors = BuildConnectors(config_.connectors);
+    auto connectors = BuildConnectors(config_.connectors, clock_);
     if (!connectors) {
         PrintError(connectors.GetError());
         return nullptr;

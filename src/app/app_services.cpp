@@ -32,6 +32,18 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
       files(std::filesystem::path(config.data_dir) / "files"),
       attachments(dossiers, files, {config.attachment_max_file_bytes, 20}),
       orphan_files(database, files, std::filesystem::path(config.data_dir) / "spool"),
-      portal_intake(database, dossiers, catalog, clock, "dvcqg", connectors.portal) {}
+      portal_intake(database, dossiers, catalog, clock, "dvcqg", connectors.portal),
+      payments(database, catalog, dossiers, clock,
+               {std::chrono::seconds(config.connectors.payments.check_after_seconds),
+                config.public_base_url}) {
+    for (const auto& offered : connectors.payment_gateways) {
+        payments.AddGateway(*offered.gateway);
+        if (offered.mode == services::ConnectorMode::kDeliver) {
+            payment_checks.push_back(std::make_unique<services::PaymentCheckConnector>(
+                payments, std::string(offered.gateway->Name())));
+            connectors.delivering.push_back(payment_checks.back().get());
+        }
+    }
+}
 
 }  // namespace motcua::app

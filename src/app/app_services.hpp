@@ -2,7 +2,9 @@
 // that configure them.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "app/connector_set.hpp"
@@ -21,6 +23,8 @@
 #include "services/indicators/report_service.hpp"
 #include "services/outbox/outbox_service.hpp"
 #include "services/outbox/sync_reconciliation.hpp"
+#include "services/payments/payment_check_connector.hpp"
+#include "services/payments/payment_service.hpp"
 #include "services/portal/portal_intake.hpp"
 #include "storage/database.hpp"
 #include "storage/file_store.hpp"
@@ -54,6 +58,9 @@ struct AppServices {
     services::SyncReconciliationService sync{database_ref, catalog, clock_ref};
     // Dossiers and catalogue taken in from the national portal (pulls refused when it is off).
     services::PortalIntake portal_intake;
+    // Online payment through the configured gateways, and the outbox's checks of their orders.
+    services::PaymentService payments;
+    std::vector<std::unique_ptr<services::PaymentCheckConnector>> payment_checks;
 };
 
 }  // namespace motcua::app

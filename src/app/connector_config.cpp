@@ -81,6 +81,34 @@ Outcome<Done> ApplyWitnessSetting(const std::string& key, const std::string& val
     return Done{};
 }
 
+// vnpay_* and payment_platform_*.
+Outcome<Done> ApplyGatewaySetting(const std::string& key, const std::string& value,
+                                  PaymentConfig& payments) {
+    const bool vnpay = key.starts_with("vnpay_");
+    GatewayConfig& gateway = vnpay ? payments.vnpay : payments.platform;
+    const std::string name = key.substr(vnpay ? 6 : 17);
+    if (name == "mode") {
+        MOTCUA_ASSIGN_OR_RETURN(gateway.mode, ParseMode(key, value));
+    } else if (name == "url") {
+        MOTCUA_ASSIGN_OR_RETURN(gateway.url, ParseUrl(key, value));
+    } else if (name == "api_url") {
+        MOTCUA_ASSIGN_OR_RETURN(gateway.api_url, ParseUrl(key, value));
+    } else if (name == "timeout_ms") {
+        MOTCUA_ASSIGN_OR_RETURN(gateway.timeout_ms, ParseInt(key, value, 100, 600'000));
+    } else if (name == "tmn_code" || name == "partner_code") {
+        gateway.merchant = value;
+    } else if (name == "secret") {
+        gateway.secret = value;
+    } else if (name == "secret_file") {
+        gateway.secret_file = value;
+    } else if (name == "ca_file") {
+        gateway.ca_file = value;
+    } else {
+        return BadSetting(key, "is not a known setting");
+    }
+    return Done{};
+}
+
 }  // namespace
 
 const std::map<std::string, std::string>& DescribeConnectorSettings() {
@@ -127,6 +155,35 @@ const std::map<std::string, std::string>& DescribeConnectorSettings() {
         {"witness_timeout_ms", "longest wait for one answer of the witness (default 10000)"},
         {"witness_ca_file",
          "extra CA certificates (PEM) to verify the witness (default: the system's)"},
+        {"vnpay_mode",
+         "VNPay online payment: off (default), queue (offered; checks of unconfirmed orders "
+         "kept) or deliver (also checked with querydr through the outbox)"},
+        {"vnpay_url", "VNPay's pay page host (https://sandbox.vnpayment.vn)"},
+        {"vnpay_api_url", "VNPay's querydr host (default: vnpay_url)"},
+        {"vnpay_tmn_code", "the merchant's vnp_TmnCode"},
+        {"vnpay_secret",
+         "the merchant's hash secret: set MOTCUA_VNPAY_SECRET in the service's environment "
+         "file, or use vnpay_secret_file"},
+        {"vnpay_secret_file", "a file holding the hash secret (one line; readable by motcua only)"},
+        {"vnpay_timeout_ms", "longest wait for one querydr answer (default 10000)"},
+        {"vnpay_ca_file", "extra CA certificates (PEM) to verify VNPay (default: the system's)"},
+        {"payment_platform_mode",
+         "the national payment platform: off (default), queue or deliver, as vnpay_mode"},
+        {"payment_platform_url", "the platform's API base (where /api/thanhtoan/init lives)"},
+        {"payment_platform_partner_code", "MaDoiTac, the province's code at the platform"},
+        {"payment_platform_secret",
+         "the signing secret: set MOTCUA_PAYMENT_PLATFORM_SECRET in the service's environment "
+         "file, or use payment_platform_secret_file"},
+        {"payment_platform_secret_file",
+         "a file holding the secret (one line; readable by motcua only)"},
+        {"payment_platform_timeout_ms",
+         "longest wait for one answer of the platform (default "
+         "10000)"},
+        {"payment_platform_ca_file",
+         "extra CA certificates (PEM) to verify the platform (default: the system's)"},
+        {"payments_check_after_seconds",
+         "how long after a citizen is sent to a gateway its order is checked if no callback "
+         "came (default 900)"},
     };
     return descriptions;
 }
@@ -145,6 +202,14 @@ Outcome<Done> ApplyConnectorSetting(const std::string& key, const std::string& v
     }
     if (key.starts_with("witness_")) {
         return ApplyWitnessSetting(key, value, config.witness);
+    }
+    if (key.starts_with("vnpay_") || key.starts_with("payment_platform_")) {
+        return ApplyGatewaySetting(key, value, config.payments);
+    }
+    if (key == "payments_check_after_seconds") {
+        MOTCUA_ASSIGN_OR_RETURN(config.payments.check_after_seconds,
+                                ParseInt(key, value, 1, 7 * 86'400));
+        return Done{};
     }
     auto& dvcqg = config.dvcqg;
     if (key == "dvcqg_mode") {

@@ -1,8 +1,9 @@
 // The settings of the outbox dispatcher and of each connector to an external system
-// (docs/connectors.md §4): `outbox_*`, `dvcqg_*` and `witness_*` keys of the configuration.
+// (docs/connectors.md §4): `outbox_*`, `dvcqg_*`, `witness_*`, `vnpay_*`, `payment_platform_*`
+// and `payments_*` keys of the configuration.
 // Credentials come from the configuration file or the environment (MOTCUA_DVCQG_PASSWORD,
-// MOTCUA_WITNESS_TOKEN) or a file (dvcqg_password_file, witness_token_file) — never from the
-// repository.
+// MOTCUA_WITNESS_TOKEN, MOTCUA_VNPAY_SECRET, MOTCUA_PAYMENT_PLATFORM_SECRET) or a file (the
+// `*_file` settings) — never from the repository.
 #pragma once
 
 #include <map>
@@ -47,10 +48,30 @@ struct WitnessConfig {
     std::string ca_file;
 };
 
+/// An online payment gateway (docs/payments.md §3): VNPay or the national payment platform.
+/// `mode` off: not offered; queue: offered, its order checks kept; deliver: checks delivered.
+struct GatewayConfig {
+    services::ConnectorMode mode = services::ConnectorMode::kOff;
+    std::string url;          // VNPay: where the pay page is; the platform: its API base.
+    std::string api_url;      // VNPay's querydr host; empty: url.
+    std::string merchant;     // vnp_TmnCode, MaDoiTac.
+    std::string secret;       // The signing key the gateway issued.
+    std::string secret_file;  // Read at start when set (one line; wins over `secret`).
+    int timeout_ms = 10'000;
+    std::string ca_file;
+};
+
+struct PaymentConfig {
+    GatewayConfig vnpay;
+    GatewayConfig platform;
+    int check_after_seconds = 900;  // First check of an order whose callback has not come.
+};
+
 struct ConnectorConfig {
     OutboxConfig outbox;
     DvcqgConfig dvcqg;
     WitnessConfig witness;
+    PaymentConfig payments;
 };
 
 /// Whether `key` is one of the settings here.

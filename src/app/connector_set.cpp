@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "connectors/dvcqg/dvcqg_connector.hpp"
+#include "connectors/payment_platform/platform_gateway.hpp"
+#include "connectors/vnpay/vnpay_gateway.hpp"
 #include "connectors/witness/witness_connector.hpp"
 
 namespace motcua::app {
@@ -77,11 +79,69 @@ Outcome<Done> BuildWitness(const ConnectorConfig& config, ConnectorSet& set) {
     return Done{};
 }
 
+// The settings every gateway needs when it is on; `prefix` is "vnpay_" or "payment_platform_".
+Outcome<std::string> CheckGateway(const GatewayConfig& gateway, const std::string& prefix,
+                                  const std::string& merchant_key) {
+    if (gateway.url.empty()) {
+        return Missing(prefix + "url", "is needed when " + prefix + "mode is queue or deliver");
+    }
+    if (gateway.merchant.empty()) {
+        return Missing(prefix + merchant_key,
+                       "is needed when " + prefix + "mode is queue or deliver");
+    }
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto secret, ReadSecret(gateway.secret, gateway.secret_file, prefix + "secret_file"));
+    if (secret.empty()) {
+        return Missing(prefix + "secret", "is needed when " + prefix + "mode is queue or deliver");
+    }
+    return secret;
+}
+
+connectors::HttpClientOptions GatewayHttp(const GatewayConfig& gateway) {
+    connectors::HttpClientOptions http;
+    http.request_timeout = std::chrono::milliseconds(gateway.timeout_ms);
+    http.connect_timeout = std::min(http.request_timeout, std::chrono::milliseconds(3000));
+    http.ca_file = gateway.ca_file;
+    return http;
+}
+
+// VNPay and the national payment platform (docs/payments.md §3), when their mode is not off.
+Outcome<Done> BuildGateways(const PaymentConfig& payments, const Clock& clock, ConnectorSet& set) {
+    if (payments.vnpay.mode != services::ConnectorMode::kOff) {
+        MOTCUA_ASSIGN_OR_RETURN(auto secret, CheckGateway(payments.vnpay, "vnpay_", "tmn_code"));
+        connectors::VnpayGatewayOptions options;
+        options.merchant = {payments.vnpay.merchant, std::move(secret), payments.vnpay.url,
+                            payments.vnpay.api_url};
+        options.http = GatewayHttp(payments.vnpay);
+        auto created = connectors::VnpayGateway::Create(std::move(options), clock);
+        if (!created) {
+            return Missing("vnpay_url", created.GetError().detail);
+        }
+        set.vnpay = std::move(created).Value();
+        set.payment_gateways.push_back({set.vnpay.get(), payments.vnpay.mode});
+    }
+    if (payments.platform.mode != services::ConnectorMode::kOff) {
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto secret, CheckGateway(payments.platform, "payment_platform_", "partner_code"));
+        connectors::PlatformGatewayOptions options;
+        options.merchant = {payments.platform.merchant, std::move(secret), payments.platform.url};
+        options.http = GatewayHttp(payments.platform);
+        auto created = connectors::PlatformGateway::Create(std::move(options), clock);
+        if (!created) {
+            return Missing("payment_platform_url", created.GetError().detail);
+        }
+        set.payment_platform = std::move(created).Value();
+        set.payment_gateways.push_back({set.payment_platform.get(), payments.platform.mode});
+    }
+    return Done{};
+}
+
 }  // namespace
 
-Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config) {
+Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config, const Clock& clock) {
     ConnectorSet set;
     MOTCUA_RETURN_IF_ERROR(BuildWitness(config, set));
+    MOTCUA_RETURN_IF_ERROR(BuildGateways(config.payments, clock, set));
     const DvcqgConfig& dvcqg = config.dvcqg;
     if (dvcqg.mode != services::ConnectorMode::kOff) {
         if (dvcqg.url.empty()) {

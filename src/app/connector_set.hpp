@@ -7,15 +7,19 @@
 #include <vector>
 
 #include "app/connector_config.hpp"
+#include "common/clock.hpp"
 #include "common/outcome.hpp"
 #include "services/audit/audit_witness.hpp"
 #include "services/outbox/connector.hpp"
 #include "services/outbox/outbox_routing.hpp"
+#include "services/payments/payment_gateway.hpp"
 #include "services/portal/national_portal.hpp"
 
 namespace motcua::connectors {
 class DvcqgConnector;
 class WitnessConnector;
+class VnpayGateway;
+class PlatformGateway;
 }  // namespace motcua::connectors
 
 namespace motcua::app {
@@ -34,10 +38,19 @@ struct ConnectorSet {
     services::NationalPortal* portal = nullptr;
     // The audit witness the anchors are queued for (queue or deliver mode) and verified against.
     services::AuditWitness* audit_witness = nullptr;
+
+    // The online payment gateways offered to applicants (docs/payments.md §3).
+    std::unique_ptr<connectors::VnpayGateway> vnpay;
+    std::unique_ptr<connectors::PlatformGateway> payment_platform;
+    struct OfferedGateway {
+        services::PaymentGateway* gateway = nullptr;
+        services::ConnectorMode mode = services::ConnectorMode::kQueue;  // kDeliver: checked.
+    };
+    std::vector<OfferedGateway> payment_gateways;
 };
 
 /// Builds the configured connectors; fails naming the setting that is missing or wrong (a
 /// password file that cannot be read, a URL without a scheme, …).
-Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config);
+Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config, const Clock& clock);
 
 }  // namespace motcua::app

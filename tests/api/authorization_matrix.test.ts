@@ -33,7 +33,7 @@ const THROWAWAY_PASSWORD = 'Mx-Throwaway#2026';
 // The problem codes each refusal may carry.
 const REFUSAL_CODES: Record<number, string[]> = {
   401: ['authentication_required'],
-  403: ['forbidden', 'cannot_change_self', 'account_rights_too_high', 'auditor_console_only'],
+  403: ['forbidden', 'cannot_change_self', 'account_rights_too_high', 'auditor_console_only', 'applicant_pays_online'],
   404: ['account_not_found', 'dossier_not_found'],
 };
 
@@ -83,6 +83,9 @@ before(async () => {
     env: {
       ...FAST_HASHING, MOTCUA_DVCQG_MODE: 'queue', MOTCUA_DVCQG_URL: portal.url, MOTCUA_DVCQG_UNIT_CODE: 'H32',
       MOTCUA_DVCQG_USERNAME: 'mx', MOTCUA_DVCQG_PASSWORD: 'mx-portal',
+      // VNPay offered, its order checks only queued: building a pay URL calls no one.
+      MOTCUA_VNPAY_MODE: 'queue', MOTCUA_VNPAY_URL: 'http://127.0.0.1:9', MOTCUA_VNPAY_TMN_CODE: 'MX000001',
+      MOTCUA_VNPAY_SECRET: 'mx-vnpay-secret',
     },
     demoEnv: FAST_HASHING,
   });
@@ -220,13 +223,27 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       };
     }
     case 'GET /api/v1/dossiers/{code}': case 'GET /api/v1/dossiers/{code}/events':
-    case 'POST /api/v1/dossiers/{code}/actions': {
+    case 'GET /api/v1/dossiers/{code}/payments': case 'POST /api/v1/dossiers/{code}/actions': {
       const target = await dossierTarget(role, variant);
       return {
         path: pattern.replace('{code}', target.code), method, session,
         body: method === 'POST' ? { action: target.action, ...target.fields } : undefined,
       };
     }
+    case 'POST /api/v1/dossiers/{code}/payments': {
+      // A dossier awaiting payment: the applicant's own for applicants, another's otherwise.
+      const applicant = role === 'anonymous' || role === 'citizen' || role === 'organisation';
+      const owner = applicant && role !== 'anonymous' ? (await sessionOf(role))! : applicant
+        ? (await sessionOf('citizen'))! : await otherApplicantSession();
+      const code = await dossierFixture(owner, WARD_CENTRE, 'received', PAID_PROCEDURE);
+      await stepOk((await sessionOf('clerk'))!, code, 'forward');
+      await stepOk((await sessionOf('cashier'))!, code, 'request_payment');
+      return { path: pattern.replace('{code}', code), method, session, body: { gateway: 'vnpay' } };
+    }
+    case 'GET /api/v1/payments/{gateway}/callback': case 'GET /api/v1/payments/{gateway}/return':
+      return { path: pattern.replace('{gateway}', 'vnpay'), method, session };
+    case 'POST /api/v1/payments/{gateway}/callback':
+      return { path: pattern.replace('{gateway}', 'vnpay'), method, session, body: {} };
     case 'GET /api/v1/dossiers/{code}/forms/{form}': {
       // The receipt: it applies to every received dossier.
       const target = await dossierTarget(role, variant, true);
@@ -316,6 +333,8 @@ const MATRIX_PROCEDURE = '1.001809.000.00.00.H32';
 /** Đăng ký lại khai sinh: a commune procedure with a 5,000 đồng fee, for the cashier's payment. */
 const FEE_PROCEDURE = '1.004884.000.00.00.H32';
 const FEE_PROCEDURE_TOTAL = 5000;
+/** Cấp bản sao trích lục hộ tịch: citizens and organisations, online, a cashier's step second. */
+const PAID_PROCEDURE = '2.000635.000.00.00.H32';
 type DossierStage = 'submitted' | 'received' | 'specialist' | 'head';
 let otherApplicant: Session | undefined;
 let otherWardClerk: Session | undefined;

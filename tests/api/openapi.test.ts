@@ -82,6 +82,10 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'GET /api/v1/dossiers/{code}': { as: 'organisation' },
   'POST /api/v1/dossiers/{code}/actions': { as: 'organisation' },
   'GET /api/v1/dossiers/{code}/events': { as: 'organisation' },
+  // The example dossier is received, not awaiting payment: the documented 409 no_payment_order;
+  // payments_vnpay.test.ts pays for real.
+  'GET /api/v1/dossiers/{code}/payments': { as: 'organisation' },
+  'POST /api/v1/dossiers/{code}/payments': { as: 'organisation', status: 409 },
   // The example form (control_slip) applies to the example dossier once it is accepted.
   'GET /api/v1/dossiers/{code}/forms/{form}': { as: 'organisation' },
   // A multipart route: this generic test sends no body (it only builds JSON bodies), so the upload
@@ -129,7 +133,14 @@ let document: OpenApiDocument;
 const sessions = new Map<DemoRole, Session>();
 
 before(async () => {
-  server = await startServer({ env: FAST_HASHING, demoEnv: FAST_HASHING });
+  // VNPay offered (its checks only queued; a pay URL calls no one): the callback examples reach it.
+  server = await startServer({
+    env: {
+      ...FAST_HASHING, MOTCUA_VNPAY_MODE: 'queue', MOTCUA_VNPAY_URL: 'http://127.0.0.1:9',
+      MOTCUA_VNPAY_TMN_CODE: 'OA000001', MOTCUA_VNPAY_SECRET: 'openapi-vnpay-secret',
+    },
+    demoEnv: FAST_HASHING,
+  });
   const response = await fetch(`${server.url}/api/v1/openapi.json`);
   assert.equal(response.status, 200);
   assert.equal(mediaType(response.headers.get('content-type')), 'application/json');

@@ -54,6 +54,8 @@ const CALLERS: Record<string, CallerName> = {
   'GET /api/v1/dossiers/{code}': 'organisation',
   'POST /api/v1/dossiers/{code}/actions': 'organisation',
   'GET /api/v1/dossiers/{code}/events': 'organisation',
+  'GET /api/v1/dossiers/{code}/payments': 'organisation',
+  'POST /api/v1/dossiers/{code}/payments': 'organisation',
   'GET /api/v1/dossiers/{code}/forms/{form}': 'organisation',
   // The desk digitizes a received dossier; the specialist issues the result of one in processing.
   'POST /api/v1/dossiers/{code}/files': 'clerk',
@@ -90,6 +92,14 @@ const THROTTLED = new Set(['POST /api/v1/auth/login', 'POST /api/v1/me/password'
  * rejects a bad line whole and reports it, keeping the good ones (a one-line file: nothing kept). */
 const REFUSED_IN_ANSWER: Record<string, (body: any) => boolean> = {
   'POST /api/v1/import/dossiers': (body) => body?.imported === 0,
+  // A gateway's callback is answered in the gateway's own protocol, always HTTP 200: anything but
+  // a recorded payment is a refusal code (VNPay's RspCode, the platform's error_code).
+  'POST /api/v1/payments/{gateway}/callback': (body) =>
+    (body?.RspCode !== undefined && body.RspCode !== '00' && body.RspCode !== '02')
+    || (body?.error_code !== undefined && body.error_code !== '0'),
+  'GET /api/v1/payments/{gateway}/callback': (body) =>
+    (body?.RspCode !== undefined && body.RspCode !== '00' && body.RspCode !== '02')
+    || (body?.error_code !== undefined && body.error_code !== '0'),
 };
 
 /** The one operation that gets a JSON body over the 1 MiB limit. */
@@ -942,7 +952,11 @@ function judge(c: Case, answer: { response?: Response; text: string; error?: str
 
 before(async () => {
   server = await startServer({
-    env: { ...FAST_HASHING, MOTCUA_TRUSTED_PROXIES: '127.0.0.1,::1' }, demoEnv: FAST_HASHING,
+    env: {
+      ...FAST_HASHING, MOTCUA_TRUSTED_PROXIES: '127.0.0.1,::1', MOTCUA_VNPAY_MODE: 'queue',
+      MOTCUA_VNPAY_URL: 'http://127.0.0.1:9', MOTCUA_VNPAY_TMN_CODE: 'NG000001', MOTCUA_VNPAY_SECRET: 'negative-vnpay-secret',
+    },
+    demoEnv: FAST_HASHING,
   });
   documentText = readFileSync(DOC_ON_DISK, 'utf8');
   document = new OpenApiDocument(JSON.parse(documentText));

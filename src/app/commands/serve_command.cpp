@@ -41,6 +41,7 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.outbox = &services.outbox;
     context.sync = &services.sync;
     context.portal = &services.portal_intake;
+    context.payments = &services.payments;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
 }

@@ -609,6 +609,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thanh toán của hồ sơ / A dossier's payments
+         * @description Các yêu cầu thanh toán (mới nhất trước) và các dòng sổ thu của hồ sơ, cùng các cổng thanh toán trực tuyến được cung cấp. Quyền như xem hồ sơ. / The dossier's payment orders (newest first) and ledger rows, and the online gateways offered. Same access as reading the dossier.
+         */
+        get: operations["listDossierPayments"];
+        put?: never;
+        /**
+         * Thanh toán trực tuyến / Pay online
+         * @description Người nộp hồ sơ thanh toán yêu cầu thanh toán đang mở qua một cổng: mỗi lần một mã tham chiếu mới (yêu cầu cũ bị hủy), trả về địa chỉ trang thanh toán. Khoản nộp chỉ được ghi nhận khi cổng xác nhận (IPN hoặc truy vấn), không bao giờ theo trình duyệt quay về. Công chức xem được hồ sơ: 403 applicant_pays_online; không có khoản phải nộp: 409 no_payment_order; cổng không được cung cấp: 400 unknown_gateway; không kết nối được cổng: 503 gateway_unavailable. / The applicant pays the open payment order through a gateway: a fresh reference each time (the previous order is withdrawn); answers the pay page's URL. The payment is recorded only from the gateway's confirmation (IPN or query), never from the browser's return.
+         */
+        post: operations["startPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{gateway}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gọi lại của cổng (IPN) / The gateway's callback (IPN)
+         * @description VNPay gọi IPN bằng GET với các tham số vnp_ đã ký. Chỉ ghi nhận khi chữ ký đúng, đúng số tiền, một lần: 00 đã ghi, 02 đã ghi trước đó, 01 không có yêu cầu thanh toán, 04 sai số tiền, 97 sai chữ ký, 99 lỗi khác. Tham số khác vnp_: 400. / VNPay calls its IPN with signed vnp_ parameters; recorded only when the signature and the amount verify, once.
+         */
+        get: operations["vnpayIpn"];
+        put?: never;
+        /**
+         * Gọi lại của cổng (xác nhận) / The gateway's callback (confirm)
+         * @description Nền tảng thanh toán gửi bản tin xác nhận JSON đã ký (MaXacThuc): error_code 0 đã ghi (hoặc đã ghi trước đó), 1 sai chữ ký, 2 không có mã tham chiếu, 3 sai số tiền, 4 sai dữ liệu, 99 thử lại sau. / The national payment platform posts its signed confirm.
+         */
+        post: operations["paymentCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{gateway}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trình duyệt quay về từ cổng / The browser back from the gateway
+         * @description Không ghi nhận gì: trang chuyển tiếp đến trang hồ sơ trên cổng dịch vụ công, nơi hiển thị điều cổng đã xác nhận. / Records nothing: a page that takes the browser on to the dossier's page.
+         */
+        get: operations["paymentReturn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/forms/{form}": {
         parameters: {
             query?: never;
@@ -3014,6 +3082,80 @@ export interface components {
             charges_vnd: number;
             total_vnd: number;
         };
+        /** @description Một yêu cầu thanh toán của hồ sơ (docs/payments.md §2). / A payment order of a dossier. */
+        PaymentOrder: {
+            /** @description Mã tham chiếu cổng thanh toán biết (vnp_TxnRef, MaThamChieu). / The reference the gateway knows. */
+            reference: string;
+            amount_vnd: number;
+            /** @description Phần lệ phí. / The lệ phí (fee) part. */
+            fees_vnd: number;
+            /** @description Phần phí. / The phí (charge) part. */
+            charges_vnd: number;
+            items: {
+                /** @enum {string} */
+                kind: "fee" | "charge";
+                code: string;
+                name_vi: string;
+                name_en: string;
+                quantity: number;
+                amount_vnd: number;
+            }[];
+            /** @enum {string} */
+            status: "open" | "paid" | "cancelled";
+            /** @enum {string|null} */
+            gateway: "vnpay" | "payment_platform" | null;
+            created_at: string;
+            paid_at: string | null;
+        };
+        /** @description Một dòng sổ thu: khoản nộp hoặc hoàn trả, không bao giờ sửa. / A ledger row: a payment or a refund, never changed. */
+        LedgerEntry: {
+            id: number;
+            /** @enum {string} */
+            kind: "payment" | "refund";
+            /** @enum {string} */
+            channel: "vnpay" | "payment_platform" | "cash" | "card" | "transfer";
+            amount_vnd: number;
+            gateway_txn: string | null;
+            /** Format: date */
+            business_date: string;
+            recorded_at: string;
+            reason: string | null;
+        };
+        DossierPayments: {
+            dossier: string;
+            /** @description Cổng thanh toán trực tuyến được cung cấp. / The online gateways offered. */
+            gateways: ("vnpay" | "payment_platform")[];
+            /** @description Mới nhất trước. / Newest first. */
+            orders: components["schemas"]["PaymentOrder"][];
+            entries: components["schemas"]["LedgerEntry"][];
+        };
+        PaymentStart: {
+            /** @enum {string} */
+            gateway: "vnpay" | "payment_platform";
+            /**
+             * @description Ngôn ngữ trang thanh toán (mặc định vn). / The pay page's language (vn when absent).
+             * @enum {string}
+             */
+            locale?: "vn" | "en";
+        };
+        PaymentStarted: {
+            reference: string;
+            amount_vnd: number;
+            /** @enum {string} */
+            gateway: "vnpay" | "payment_platform";
+            /** Format: uri */
+            pay_url: string;
+        };
+        /** @description Câu trả lời theo giao thức của cổng: VNPay {RspCode, Message}; nền tảng thanh toán {error_code, message}. / The gateway's own answer. */
+        GatewayCallbackAnswer: {
+            /** @enum {string} */
+            RspCode: "00" | "01" | "02" | "03" | "04" | "97" | "99";
+            Message: string;
+        } | {
+            /** @enum {string} */
+            error_code: "0" | "1" | "2" | "3" | "4" | "99";
+            message: string;
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
@@ -4785,6 +4927,247 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDossierPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ. / Dossier code.
+                 * @example H32.22333.01-260105-0001
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thanh toán. / The payments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierPayments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ. / Dossier code.
+                 * @example H32.22333.01-260105-0001
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentStart"];
+            };
+        };
+        responses: {
+            /** @description Địa chỉ trang thanh toán. / The pay page's URL. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentStarted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Không phải người nộp hồ sơ, hoặc không có quyền. / Not the dossier's applicant, or not permitted. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Hồ sơ không chờ thanh toán. / The dossier is not awaiting payment. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    vnpayIpn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Cổng thanh toán: vnpay hoặc payment_platform. / The gateway: vnpay or payment_platform.
+                 * @example vnpay
+                 */
+                gateway: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Câu trả lời cho cổng (luôn HTTP 200). / The answer to the gateway (always HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayCallbackAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Cổng thanh toán này không được cung cấp. / This gateway is not offered. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    paymentCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Cổng thanh toán: vnpay hoặc payment_platform. / The gateway: vnpay or payment_platform.
+                 * @example vnpay
+                 */
+                gateway: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description Câu trả lời cho cổng (luôn HTTP 200). / The answer to the gateway (always HTTP 200). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayCallbackAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Cổng thanh toán này không được cung cấp. / This gateway is not offered. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    paymentReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Cổng thanh toán: vnpay hoặc payment_platform. / The gateway: vnpay or payment_platform.
+                 * @example vnpay
+                 */
+                gateway: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang chuyển tiếp. / The forwarding page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Cổng thanh toán này không được cung cấp. / This gateway is not offered. */
             404: {
                 headers: {
                     [name: string]: unknown;
