@@ -4,6 +4,7 @@ export * from './client.ts';
 export * from './catalog.ts';
 export * from './accounts.ts';
 export * from './dossiers.ts';
+export * from './payments.ts';
 export * from './calendar.ts';
 export * from './reports.ts';
 export * from './portal.ts';

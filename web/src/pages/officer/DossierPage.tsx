@@ -1,11 +1,13 @@
 // One dossier for its applicant or an officer: status and due state, the actions the server
-// allows, the supplementation request, steps, components and the history timeline.
+// allows, the supplementation request, fees and payments (paid online by the applicant), steps,
+// components and the history timeline.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type ProcedureDetail } from '../../api/index.ts';
 import { ActionPanel } from '../../components/ActionPanel.tsx';
 import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
 import { Link } from '../../components/Link.tsx';
+import { PaymentPanel } from '../../components/PaymentPanel.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDateTime, formatVnd } from '../../format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
@@ -111,6 +113,8 @@ function DossierBody({
       )}
 
       {me && <ActionPanel dossier={d} onDone={(nd) => onChanged(nd)} />}
+
+      {me && <PaymentPanel dossier={d} onChanged={onChanged} />}
 
       {d.rating && (
         <p class="panel">

@@ -1,0 +1,63 @@
+// Pure helpers of the dossier page's payment panel (no DOM, no Preact) so they run under
+// `node --test`: which order to show, who may pay, and the wait for a gateway's confirmation
+// after the browser comes back from it (docs/payments.md §3).
+import type { components } from './api/schema.ts';
+import type { Lang } from './i18n/catalog.ts';
+
+type DossierPayments = components['schemas']['DossierPayments'];
+type PaymentOrder = components['schemas']['PaymentOrder'];
+type PaymentLocale = NonNullable<components['schemas']['PaymentStart']['locale']>;
+
+/** Dossier status 6, "Yêu cầu thực hiện nghĩa vụ tài chính": the only one paid online. */
+export const AWAITING_PAYMENT = 6;
+/** Back from a gateway, the dossier and its payments are asked again this often… */
+export const PAYMENT_POLL_MS = 2_000;
+/** …for this long at most. */
+export const PAYMENT_WAIT_MS = 30_000;
+
+/** The order the panel shows: the open one, else the last paid one (orders come newest first);
+ * null when there is neither (none yet, or only cancelled ones). */
+export function currentOrder(p: DossierPayments | null): PaymentOrder | null {
+  if (!p) return null;
+  return p.orders.find((o) => o.status === 'open') ?? p.orders.find((o) => o.status === 'paid') ?? null;
+}
+
+/** Whether the panel has anything to show: a fee, or orders or ledger rows already. */
+export function hasPayments(feeTotal: number, p: DossierPayments | null): boolean {
+  return feeTotal > 0 || (!!p && (p.orders.length > 0 || p.entries.length > 0));
+}
+
+/** Whether the pay buttons are offered: to the applicant, while the dossier awaits payment,
+ * through the gateways the server offers. */
+export function canPayOnline(applicant: boolean, status: number, p: DossierPayments | null): boolean {
+  return applicant && status === AWAITING_PAYMENT && !!p && p.gateways.length > 0;
+}
+
+/** The gateways' pay-page language for the UI language. */
+export function paymentLocale(lang: Lang): PaymentLocale {
+  return lang === 'en' ? 'en' : 'vn';
+}
+
+/** Back from a gateway: `waiting` while the dossier still awaits payment, `received` once it
+ * moved on with a paid order, null when it moved on otherwise (nothing to announce). */
+export function returnState(status: number, p: DossierPayments): 'waiting' | 'received' | null {
+  if (status === AWAITING_PAYMENT) return 'waiting';
+  return p.orders.some((o) => o.status === 'paid') ? 'received' : null;
+}
+
+/** The delay before the next check of a wait that started at `startedAt`, or null when the
+ * next one would come after PAYMENT_WAIT_MS. */
+export function nextPollDelay(startedAt: number, now: number): number | null {
+  return now + PAYMENT_POLL_MS - startedAt <= PAYMENT_WAIT_MS ? PAYMENT_POLL_MS : null;
+}
+
+/** The gateway's pay page as an absolute http(s) URL, or null for anything else (the browser
+ * is sent there: never to a javascript: or data: URL). */
+export function safePayUrl(url: string, base: string): string | null {
+  try {
+    const u = new URL(url, base);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
