@@ -7,13 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
-import { DEMO_LOGINS, FAST_HASHING, call, login, type Session } from './support/auth.ts';
-import { actOk, createDossier, getDossier, getEvents } from './support/dossiers.ts';
+import { DEMO_LOGINS, FAST_HASHING, login } from './support/auth.ts';
+import { getDossier, getEvents } from './support/dossiers.ts';
+import { IN_PROCESSING, awaitingPayment, listPayments, startPayment } from './support/payments.ts';
 import { startVnpay, type RunningVnpay } from './support/vnpay_simulator.ts';
 
-const EXTRACT_COPY = '2.000635.000.00.00.H32';
 const ORDERS = 24;
-const IN_PROCESSING = 4;
 
 let sim: RunningVnpay;
 let server: RunningServer;
@@ -51,15 +50,10 @@ describe('a crash between the callback and the answer', () => {
     const cashier = await login(server, DEMO_LOGINS.cashier);
     const orders: Array<{ code: string; reference: string }> = [];
     for (let i = 0; i < ORDERS; ++i) {
-      const dossier = await createDossier(server, citizen, { procedure: EXTRACT_COPY });
-      await actOk(server, clerk, dossier.code, 'accept');
-      await actOk(server, clerk, dossier.code, 'forward');
-      await actOk(server, cashier, dossier.code, 'request_payment');
-      const started = await call(server, `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/payments`,
-        { session: citizen, body: { gateway: 'vnpay' } });
-      assert.equal(started.status, 201, started.text);
-      await fetch(started.body.pay_url);  // The citizen opens the pay page: pending at VNPay.
-      orders.push({ code: dossier.code, reference: started.body.reference });
+      const code = await awaitingPayment(server, { citizen, clerk, cashier });
+      const started = await startPayment(server, citizen, code, 'vnpay');
+      await fetch(started.pay_url);  // The citizen opens the pay page: pending at VNPay.
+      orders.push({ code, reference: started.reference });
     }
     // Every citizen presses "pay" at once; the server dies while the IPNs come in.
     const settling = orders.map((order) => sim.settle(order.reference, 'success').catch((error: Error) => error));
@@ -82,13 +76,12 @@ describe('a crash between the callback and the answer', () => {
     }
     const citizenAgain = await login(restarted, DEMO_LOGINS.citizen);
     for (const order of orders) {
-      const dossier = (await getDossier(restarted, citizenAgain, order.code)).body;
+      const dossier: any = (await getDossier(restarted, citizenAgain, order.code)).body;
       assert.equal(dossier.status, IN_PROCESSING, order.code);
       assert.equal(dossier.paid_total, 8000, order.code);
-      const listed = await call(restarted, `/api/v1/dossiers/${encodeURIComponent(order.code)}/payments`,
-        { session: citizenAgain });
-      assert.deepEqual(listed.body.entries.map((entry: any) => entry.amount_vnd), [8000], order.code);
-      const events = (await getEvents(restarted, citizenAgain, order.code)).body.items;
+      const listed = await listPayments(restarted, citizenAgain, order.code);
+      assert.deepEqual(listed.entries.map((entry: any) => entry.amount_vnd), [8000], order.code);
+      const events: any[] = (await getEvents(restarted, citizenAgain, order.code)).body.items;
       assert.equal(events.filter((event: any) => event.action === 'pay').length, 1, order.code);
     }
     // Some IPNs were answered before the kill and some were not (else the kill came too late or

@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
-import { DEMO_LOGINS, FAST_HASHING, call, login, type Session } from './support/auth.ts';
-import { actOk, createDossier, getDossier } from './support/dossiers.ts';
+import { DEMO_LOGINS, FAST_HASHING, login, type Session } from './support/auth.ts';
+import { getDossier } from './support/dossiers.ts';
+import {
+  AWAITING_PAYMENT, IN_PROCESSING, awaitingPayment as awaitingPaymentOf, listPayments,
+  startPayment as startPaymentOf,
+} from './support/payments.ts';
 import { startPaymentPlatform, type RunningPaymentPlatform } from './support/payment_platform_simulator.ts';
 
-// Cấp bản sao trích lục hộ tịch: 8,000 đồng a copy (a phí); the cashier's step is the second.
-const EXTRACT_COPY = '2.000635.000.00.00.H32';
-const AWAITING_PAYMENT = 6;
-const IN_PROCESSING = 4;
 
 let platform: RunningPaymentPlatform;
 let server: RunningServer;
@@ -46,28 +46,9 @@ after(async () => {
   await platform?.stop();
 });
 
-async function awaitingPayment(copies = 1): Promise<string> {
-  const dossier = await createDossier(server, citizen, { procedure: EXTRACT_COPY, copies });
-  await actOk(server, clerk, dossier.code, 'accept');
-  await actOk(server, clerk, dossier.code, 'forward');
-  const requested = await actOk(server, cashier, dossier.code, 'request_payment');
-  assert.equal(requested.status, AWAITING_PAYMENT);
-  return dossier.code;
-}
-
-const paymentsPath = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}/payments`;
-
-async function startPayment(code: string): Promise<{ reference: string; amount_vnd: number; pay_url: string }> {
-  const answer = await call(server, paymentsPath(code), { session: citizen, body: { gateway: 'payment_platform' } });
-  assert.equal(answer.status, 201, answer.text);
-  return answer.body;
-}
-
-async function entries(code: string): Promise<any[]> {
-  const answer = await call(server, paymentsPath(code), { session: citizen });
-  assert.equal(answer.status, 200, answer.text);
-  return answer.body.entries;
-}
+const awaitingPayment = (copies = 1) => awaitingPaymentOf(server, { citizen, clerk, cashier }, copies);
+const startPayment = (code: string) => startPaymentOf(server, citizen, code, 'payment_platform');
+const entries = async (code: string): Promise<any[]> => (await listPayments(server, citizen, code)).entries;
 
 describe('online payment through the national payment platform', () => {
   test('INIT carries the receipt; a verified confirm records the payment once', async () => {

@@ -10,13 +10,13 @@ import { VNPay, type ReturnQueryFromVNPay } from 'vnpay';
 import { startServer, type RunningServer } from './support/server.ts';
 import { assertProblem } from './support/http.ts';
 import { DEMO_LOGINS, FAST_HASHING, call, login, type Session } from './support/auth.ts';
-import { act, actOk, createDossier, getDossier } from './support/dossiers.ts';
+import { act, getDossier } from './support/dossiers.ts';
+import {
+  IN_PROCESSING, awaitingPayment as awaitingPaymentOf, listPayments, paymentsPath,
+  startPayment as startPaymentOf, type PaymentActors,
+} from './support/payments.ts';
 import { startVnpay, type RunningVnpay } from './support/vnpay_simulator.ts';
 
-// Cấp bản sao trích lục hộ tịch: 8,000 đồng a copy (a phí), commune level, online.
-const EXTRACT_COPY = '2.000635.000.00.00.H32';
-const AWAITING_PAYMENT = 6;
-const IN_PROCESSING = 4;
 /** Every answer VNPay documents for an IPN. */
 const RSP_CODES = new Set(['00', '01', '02', '04', '97', '99']);
 
@@ -54,30 +54,10 @@ after(async () => {
   await sim?.stop();
 });
 
-/** A dossier of `copies` copies (8,000 đồng each) whose payment was requested. */
-async function awaitingPayment(copies = 1): Promise<string> {
-  const dossier = await createDossier(server, citizen, { procedure: EXTRACT_COPY, copies });
-  await actOk(server, clerk, dossier.code, 'accept');
-  await actOk(server, clerk, dossier.code, 'forward');
-  // The procedure's second step is the cashier's (thu lệ phí, phí): the cashier asks for payment.
-  const requested = await actOk(server, cashier, dossier.code, 'request_payment');
-  assert.equal(requested.status, AWAITING_PAYMENT);
-  return dossier.code;
-}
-
-const paymentsPath = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}/payments`;
-
-async function startPayment(code: string): Promise<{ reference: string; amount_vnd: number; pay_url: string }> {
-  const answer = await call(server, paymentsPath(code), { session: citizen, body: { gateway: 'vnpay' } });
-  assert.equal(answer.status, 201, answer.text);
-  return answer.body;
-}
-
-async function ledger(code: string): Promise<any> {
-  const answer = await call(server, paymentsPath(code), { session: citizen });
-  assert.equal(answer.status, 200, answer.text);
-  return answer.body;
-}
+const actors = (): PaymentActors => ({ citizen, clerk, cashier });
+const awaitingPayment = (copies = 1) => awaitingPaymentOf(server, actors(), copies);
+const startPayment = (code: string) => startPaymentOf(server, citizen, code, 'vnpay');
+const ledger = (code: string) => listPayments(server, citizen, code);
 
 /** The parameters of a URL's query, decoded. */
 function queryOf(url: string): Record<string, string> {
