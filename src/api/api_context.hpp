@@ -19,6 +19,7 @@
 #include "services/indicators/report_service.hpp"
 #include "services/outbox/outbox_service.hpp"
 #include "services/outbox/sync_reconciliation.hpp"
+#include "services/payments/daybook.hpp"
 #include "services/payments/payment_service.hpp"
 #include "services/portal/portal_intake.hpp"
 
@@ -47,6 +48,7 @@ struct ApiContext {
     services::SyncReconciliationService* sync = nullptr;
     services::PortalIntake* portal = nullptr;  // Null unless the national portal is connected.
     services::PaymentService* payments = nullptr;
+    services::PaymentDaybook* daybook = nullptr;
     CookieOptions cookie;
 };
 

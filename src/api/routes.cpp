@@ -182,6 +182,9 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
          [ctx](const Request& r, const PathParams& p) {
              return payments::ListDossierPayments(*ctx, r, p[0]);
          }},
+        // Literal segment before {gateway}: the first matching pattern wins.
+        {"GET", "/api/v1/payments/daybook",
+         [ctx](const Request& r, const PathParams&) { return payments::GetDaybook(*ctx, r); }},
         // The gateways' own calls: signed by the gateway, verified by the payment service.
         {"GET", "/api/v1/payments/{gateway}/callback",
          [ctx](const Request& r, const PathParams& p) {

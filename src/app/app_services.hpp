@@ -23,6 +23,7 @@
 #include "services/indicators/report_service.hpp"
 #include "services/outbox/outbox_service.hpp"
 #include "services/outbox/sync_reconciliation.hpp"
+#include "services/payments/daybook.hpp"
 #include "services/payments/payment_check_connector.hpp"
 #include "services/payments/payment_service.hpp"
 #include "services/portal/portal_intake.hpp"
@@ -61,6 +62,7 @@ struct AppServices {
     // Online payment through the configured gateways, and the outbox's checks of their orders.
     services::PaymentService payments;
     std::vector<std::unique_ptr<services::PaymentCheckConnector>> payment_checks;
+    services::PaymentDaybook daybook{database_ref, catalog, clock_ref};
 };
 
 }  // namespace motcua::app

@@ -21,6 +21,8 @@ Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json
     input.new_due_at = reader.Time("new_due_at");
     input.payment_channel = reader.String("channel", false);
     input.amount = reader.Integer("amount", false).value_or(0);
+    input.payment_method = reader.String("method", false);
+    input.payment_reference = reader.String("reference", false);
     input.result_kind = reader.String("result_kind", false);
     input.delivery = reader.String("delivery", false);
     input.component = reader.String("component", false);

@@ -300,6 +300,8 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path: `${pattern}?agency=H32&year=2025`, method, session };
     case 'GET /api/v1/indicators/766/dossiers':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03&metric=PROGRESS_ON_TIME`, method, session };
+    case 'GET /api/v1/payments/daybook':
+      return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}`, method, session };
     case 'GET /api/v1/sync/reconciliation': case 'GET /api/v1/sync/reconciliation/gaps':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03`, method, session };
     case 'GET /api/v1/reports/monthly':

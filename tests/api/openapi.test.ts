@@ -86,6 +86,7 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   // payments_vnpay.test.ts pays for real.
   'GET /api/v1/dossiers/{code}/payments': { as: 'organisation' },
   'POST /api/v1/dossiers/{code}/payments': { as: 'organisation', status: 409 },
+  'GET /api/v1/payments/daybook': { as: 'auditor' },
   // The example form (control_slip) applies to the example dossier once it is accepted.
   'GET /api/v1/dossiers/{code}/forms/{form}': { as: 'organisation' },
   // A multipart route: this generic test sends no body (it only builds JSON bodies), so the upload

@@ -56,6 +56,7 @@ const CALLERS: Record<string, CallerName> = {
   'GET /api/v1/dossiers/{code}/events': 'organisation',
   'GET /api/v1/dossiers/{code}/payments': 'organisation',
   'POST /api/v1/dossiers/{code}/payments': 'organisation',
+  'GET /api/v1/payments/daybook': 'auditor',
   'GET /api/v1/dossiers/{code}/forms/{form}': 'organisation',
   // The desk digitizes a received dossier; the specialist issues the result of one in processing.
   'POST /api/v1/dossiers/{code}/files': 'clerk',

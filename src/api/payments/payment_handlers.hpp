@@ -13,6 +13,9 @@ namespace motcua::api::payments {
 Response StartPayment(ApiContext& context, const Request& request, const std::string& code);
 /// GET /api/v1/dossiers/{code}/payments → {orders: […], entries: […]}
 Response ListDossierPayments(ApiContext& context, const Request& request, const std::string& code);
+/// GET /api/v1/payments/daybook?agency=&date= → the day's ledger of the agency's subtree with
+/// totals per channel (sổ thu): cashiers and those who read the agency's indicators.
+Response GetDaybook(ApiContext& context, const Request& request);
 /// GET and POST /api/v1/payments/{gateway}/callback: the gateway's own answer, always 200.
 Response GatewayCallback(ApiContext& context, const Request& request, const std::string& gateway);
 /// GET /api/v1/payments/{gateway}/return: records nothing; a page that takes the browser on to

@@ -42,6 +42,7 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.sync = &services.sync;
     context.portal = &services.portal_intake;
     context.payments = &services.payments;
+    context.daybook = &services.daybook;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
 }

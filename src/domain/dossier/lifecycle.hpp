@@ -37,6 +37,8 @@ struct ActionInput {
     std::optional<Instant> new_due_at;  // extend.
     std::string payment_channel;        // pay: online_dvcqg, online_gateway, desk.
     std::int64_t amount = 0;            // pay.
+    std::string payment_method;         // pay at the desk: cash (default), card, transfer.
+    std::string payment_reference;      // pay at the desk: the card slip or transfer reference.
     std::string result_kind;            // finish: electronic, paper, none.
     std::string delivery;               // return_result: desk, post, online.
     std::string component;              // digitize, reuse.

@@ -9,6 +9,7 @@
 #include "services/dossiers/dossier_access.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/indicators/indicator_feed.hpp"
+#include "services/payments/desk_payment.hpp"
 #include "services/payments/payment_orders.hpp"
 
 namespace motcua::services {
@@ -101,6 +102,9 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
         // yêu cầu thực hiện nghĩa vụ tài chính: the order the applicant pays, item by item.
         MOTCUA_RETURN_IF_ERROR(
             OpenPaymentOrder(transaction, result.dossier, *procedure, input.at, input.actor_login));
+    }
+    if (input.action == DossierAction::kPay && input.payment_channel == "desk") {
+        MOTCUA_RETURN_IF_ERROR(RecordDeskPayment(transaction, result.dossier, input));
     }
     if (input.file_origin == domain::FileOrigin::kUpload && !input.file_sha256.empty()) {
         MOTCUA_RETURN_IF_ERROR(LinkUpload(transaction, result.dossier, input));

@@ -44,6 +44,16 @@ Outcome<storage::PaymentOrder> InsertNew(storage::PaymentStore& payments,
 
 }  // namespace
 
+Outcome<Done> CancelOpenOrders(storage::PaymentStore& payments, std::int64_t dossier_id) {
+    MOTCUA_ASSIGN_OR_RETURN(const auto orders, payments.OrdersOfDossier(dossier_id));
+    for (const auto& order : orders) {
+        if (order.status == "open") {
+            MOTCUA_RETURN_IF_ERROR(payments.UpdateOrder(order.id, "cancelled", order.gateway, ""));
+        }
+    }
+    return Done{};
+}
+
 std::string PaymentReference(std::int64_t dossier_id, std::size_t sequence) {
     return "MC" + std::to_string(dossier_id) + "N" + std::to_string(sequence);
 }
@@ -51,7 +61,8 @@ std::string PaymentReference(std::int64_t dossier_id, std::size_t sequence) {
 Outcome<storage::PaymentOrder> OpenPaymentOrder(storage::Transaction& transaction,
                                                 const domain::Dossier& dossier,
                                                 const domain::Procedure& procedure, Instant at,
-                                                const std::string& opened_by) {
+                                                const std::string& opened_by,
+                                                const std::string& gateway) {
     const std::int64_t outstanding = dossier.fee_total - dossier.paid_total;
     if (outstanding <= 0) {
         return MakeError(ErrorKind::kInvalid, "no_fee_due", "action",
@@ -81,19 +92,8 @@ Outcome<storage::PaymentOrder> OpenPaymentOrder(storage::Transaction& transactio
     order.items_json = ItemsJson(due.Value(), dossier.paid_total);
     order.created_at = FormatUtc(at);
     order.created_by = opened_by;
+    order.gateway = gateway;
     return InsertNew(transaction.Payments(), std::move(order));
-}
-
-Outcome<storage::PaymentOrder> ReissuePaymentOrder(storage::Transaction& transaction,
-                                                   const storage::PaymentOrder& order,
-                                                   const std::string& gateway, Instant at,
-                                                   const std::string& opened_by) {
-    storage::PaymentOrder next = order;
-    next.id = 0;
-    next.gateway = gateway;
-    next.created_at = FormatUtc(at);
-    next.created_by = opened_by;
-    return InsertNew(transaction.Payments(), std::move(next));
 }
 
 std::vector<GatewayOrderItem> ReadOrderItems(const std::string& items_json) {

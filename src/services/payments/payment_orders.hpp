@@ -20,18 +20,16 @@ namespace motcua::services {
 /// `transaction`, cancelling its older open orders. The items are the procedure's fee lines for
 /// the dossier's copies and exemption; what was paid before is noted on the order and settles
 /// its phí before its lệ phí. kInvalid "no_fee_due" (param action) when nothing is outstanding.
+/// `gateway`: the order is sent to that gateway at `at` (each attempt to pay online has an order,
+/// and a reference, of its own: a gateway takes a reference once).
 Outcome<storage::PaymentOrder> OpenPaymentOrder(storage::Transaction& transaction,
                                                 const domain::Dossier& dossier,
                                                 const domain::Procedure& procedure, Instant at,
-                                                const std::string& opened_by);
+                                                const std::string& opened_by,
+                                                const std::string& gateway = "");
 
-/// A copy of `order` under a fresh reference, inserted open and sent to `gateway` at `at`;
-/// `order` and the dossier's other open orders are cancelled. Each attempt to pay online has
-/// its own reference: a gateway takes a reference once, and its transaction date is `at`.
-Outcome<storage::PaymentOrder> ReissuePaymentOrder(storage::Transaction& transaction,
-                                                   const storage::PaymentOrder& order,
-                                                   const std::string& gateway, Instant at,
-                                                   const std::string& opened_by);
+/// Cancels the open orders of dossier `dossier_id` (it is paid in full).
+Outcome<Done> CancelOpenOrders(storage::PaymentStore& payments, std::int64_t dossier_id);
 
 /// The `sequence`th (1, 2, …) order of dossier `dossier_id`: "MC<id>N<sequence>", within the
 /// gateways' reference alphabet ([A-Z0-9], at most 32 characters).

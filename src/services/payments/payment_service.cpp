@@ -84,20 +84,19 @@ Outcome<storage::PaymentOrder> PaymentService::SendOrder(const domain::Dossier& 
     storage::PaymentOrder sent;
     const Instant now = clock_.Now();
     MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
-        auto& payments = transaction.Payments();
-        MOTCUA_ASSIGN_OR_RETURN(const auto orders, payments.OrdersOfDossier(dossier.id));
-        const storage::PaymentOrder* open = nullptr;
-        for (const auto& order : orders) {
-            if (order.status == "open") {
-                open = &order;
-                break;
-            }
-        }
-        if (open == nullptr) {
+        // The dossier as it stands now (locked on PostgreSQL, before its orders): what it still
+        // owes may have changed since it was read (a part paid at the desk).
+        MOTCUA_ASSIGN_OR_RETURN(const auto held, transaction.Dossiers().FindByCode(dossier.code));
+        if (!held || held->status != domain::DossierStatus::kAwaitingPayment) {
             return MakeError(ErrorKind::kConflict, "no_payment_order", "code");
         }
-        MOTCUA_ASSIGN_OR_RETURN(sent,
-                                ReissuePaymentOrder(transaction, *open, gateway, now, opened_by));
+        const domain::Procedure* procedure =
+            catalog_.GetSnapshot()->FindProcedure(held->procedure_code);
+        if (procedure == nullptr) {
+            return MakeError(ErrorKind::kConflict, "procedure_missing", held->procedure_code);
+        }
+        MOTCUA_ASSIGN_OR_RETURN(
+            sent, OpenPaymentOrder(transaction, *held, *procedure, now, opened_by, gateway));
         // Should the gateway's callback be lost, the outbox asks the gateway about the order.
         MOTCUA_RETURN_IF_ERROR(
             transaction.Outbox().Enqueue({.connector = gateway,
@@ -241,14 +240,7 @@ CallbackReply PaymentService::Record(const PaymentGateway& gateway, const Gatewa
                 return Done{};
             }
             // Settled: the dossier's other open orders are withdrawn.
-            MOTCUA_ASSIGN_OR_RETURN(const auto orders, payments.OrdersOfDossier(paid.id));
-            for (const auto& other : orders) {
-                if (other.status == "open") {
-                    MOTCUA_RETURN_IF_ERROR(
-                        payments.UpdateOrder(other.id, "cancelled", other.gateway, ""));
-                }
-            }
-            return Done{};
+            return CancelOpenOrders(payments, paid.id);
         });
         if (!isolated && refused.code.empty()) {
             return isolated.GetError();

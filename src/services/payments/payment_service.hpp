@@ -71,8 +71,8 @@ public:
     /// The names of the gateways, sorted.
     std::vector<std::string> GatewayNames() const;
 
-    /// Sends the dossier's applicant to a gateway to pay its open order, reissued under a new
-    /// reference (each attempt has its own).
+    /// Sends the dossier's applicant to a gateway to pay what it still owes: an order of its own
+    /// for each attempt (a new reference), the earlier open ones cancelled.
     Outcome<OnlinePayment> StartOnline(const domain::Actor& actor, const std::string& code,
                                        const OnlineStart& start);
     /// A gateway's callback: read, verified and recorded at most once. Never fails: every

@@ -633,6 +633,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/daybook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sổ thu trong ngày / The day's book
+         * @description Mọi khoản nộp và hoàn trả cơ quan (cả đơn vị trực thuộc) ghi trong một ngày (giờ Việt Nam), kèm tổng theo kênh: cho cán bộ thu khóa sổ cuối ngày và lãnh đạo kiểm tra. Người thu phí của cơ quan, hoặc người xem chỉ số của cơ quan. Mỗi lần xem được ghi nhật ký. / Every payment and refund the agency's subtree recorded on one day in Vietnam, with totals per channel: for the cashier's daily closing and the head's check. Each read is audited.
+         */
+        get: operations["getDaybook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{gateway}/callback": {
         parameters: {
             query?: never;
@@ -2333,6 +2353,13 @@ export interface components {
             /** @description pay: số tiền (đồng). / pay: amount in đồng. */
             amount?: number;
             /**
+             * @description pay tại quầy: tiền mặt (mặc định), thẻ, chuyển khoản. / pay at the desk: cash (default), card, transfer.
+             * @enum {string}
+             */
+            method?: "cash" | "card" | "transfer";
+            /** @description pay tại quầy: số hóa đơn máy POS hoặc mã giao dịch chuyển khoản (bắt buộc với card, transfer; một mã chỉ ghi một lần: 409 already_recorded). / pay at the desk: the card slip or transfer reference (required for card and transfer; credited once: 409 already_recorded). */
+            reference?: string;
+            /**
              * @description finish.
              * @enum {string}
              */
@@ -3155,6 +3182,35 @@ export interface components {
             /** @enum {string} */
             error_code: "0" | "1" | "2" | "3" | "4" | "99";
             message: string;
+        };
+        /** @description Sổ thu trong ngày của cơ quan (và các đơn vị trực thuộc). / The day's book of an agency's subtree. */
+        Daybook: {
+            agency: string;
+            /** Format: date */
+            date: string;
+            entries: {
+                id: number;
+                dossier: string;
+                agency: string;
+                /** @enum {string} */
+                kind: "payment" | "refund";
+                /** @enum {string} */
+                channel: "vnpay" | "payment_platform" | "cash" | "card" | "transfer";
+                amount_vnd: number;
+                gateway_txn: string | null;
+                recorded_at: string;
+                recorded_by: string;
+                reason: string | null;
+            }[];
+            channels: {
+                channel: string;
+                payments_vnd: number;
+                refunds_vnd: number;
+                count: number;
+            }[];
+            payments_vnd: number;
+            refunds_vnd: number;
+            net_vnd: number;
         };
     };
     responses: {
@@ -5045,6 +5101,45 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDaybook: {
+        parameters: {
+            query: {
+                /**
+                 * @description Mã cơ quan. / Agency code.
+                 * @example H32.22333
+                 */
+                agency: string;
+                /**
+                 * @description Ngày (YYYY-MM-DD, giờ Việt Nam); mặc định hôm nay. / The day; default today.
+                 * @example 2026-01-05
+                 */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sổ thu. / The book. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Daybook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,0 +1,61 @@
+#include <boost/json.hpp>
+
+#include "api/json/names.hpp"
+#include "api/payments/payment_handlers.hpp"
+#include "api/query_params.hpp"
+#include "services/payments/daybook.hpp"
+
+namespace motcua::api::payments {
+
+Response GetDaybook(ApiContext& context, const Request& request) {
+    const QueryParams params(request);
+    if (auto unknown = params.RejectUnknown({"agency", "date"}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
+    auto agency = params.NonEmptyText("agency");
+    auto date = params.NonEmptyText("date");
+    if (!agency) {
+        return context.errors.Render(agency.GetError());
+    }
+    if (!date) {
+        return context.errors.Render(date.GetError());
+    }
+    if (!agency.Value()) {
+        return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency"));
+    }
+    auto book =
+        context.daybook->Read(request.actor, *agency.Value(), date.Value().value_or(std::string()));
+    if (!book) {
+        return context.errors.Render(book.GetError());
+    }
+    boost::json::array entries;
+    for (const auto& entry : book.Value().entries) {
+        entries.push_back({{"id", entry.id},
+                           {"dossier", entry.dossier_code},
+                           {"agency", entry.agency},
+                           {"kind", entry.kind},
+                           {"channel", entry.channel},
+                           {"amount_vnd", entry.amount},
+                           {"gateway_txn", json::StringOrNull(entry.gateway_txn)},
+                           {"recorded_at", entry.recorded_at},
+                           {"recorded_by", entry.recorded_by},
+                           {"reason", json::StringOrNull(entry.reason)}});
+    }
+    boost::json::array channels;
+    for (const auto& channel : book.Value().channels) {
+        channels.push_back({{"channel", channel.channel},
+                            {"payments_vnd", channel.payments},
+                            {"refunds_vnd", channel.refunds},
+                            {"count", channel.count}});
+    }
+    const auto& totals = book.Value();
+    return JsonResponse(boost::json::object{{"agency", totals.agency},
+                                            {"date", totals.date},
+                                            {"entries", std::move(entries)},
+                                            {"channels", std::move(channels)},
+                                            {"payments_vnd", totals.payments},
+                                            {"refunds_vnd", totals.refunds},
+                                            {"net_vnd", totals.payments - totals.refunds}});
+}
+
+}  // namespace motcua::api::payments
