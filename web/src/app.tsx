@@ -16,6 +16,8 @@ import { DossierPage } from './pages/officer/DossierPage.tsx';
 import { ReceiptPage } from './pages/desk/ReceiptPage.tsx';
 import { LookupPage } from './pages/citizen/LookupPage.tsx';
 import { DeskPage } from './pages/desk/DeskPage.tsx';
+import { DaybookPage } from './pages/desk/DaybookPage.tsx';
+import { DAYBOOK_PATH } from './pages/desk/daybook.ts';
 import { AdminScreen } from './pages/admin/lazy.tsx';
 import { DashboardScreen } from './pages/dashboard/lazy.tsx';
 
@@ -35,6 +37,7 @@ function route(path: string, onPasswordChanged: (account: Account | null) => voi
   if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
   if (path === '/mot-cua/tiep-nhan') return <DeskPage />;
+  if (path === DAYBOOK_PATH || path === `${DAYBOOK_PATH}/`) return <DaybookPage />;
   // Dashboard and public publication (a chunk of their own, loaded on the first visit).
   if (path === '/bang-dieu-khien' || path === '/bang-dieu-khien/') return <DashboardScreen name="dashboard" />;
   if (path === '/bang-dieu-khien/ho-so') return <DashboardScreen name="drilldown" />;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatDateTime, formatProcessingTime, formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from './format.ts';
+import { formatDate, formatDateTime, formatProcessingTime, formatTime, formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from './format.ts';
 
 test('formatVnd groups thousands with dots and appends ₫', () => {
   assert.equal(formatVnd(200000), '200.000 ₫');
@@ -60,6 +60,14 @@ test('formatDateTime shows Vietnam wall-clock time', () => {
   assert.equal(formatDateTime('2026-11-26T17:50:26.587642Z'), '00:50 27/11/2026');
   assert.equal(formatDateTime(null), '—');
   assert.equal(formatDateTime('garbage'), 'garbage');
+});
+
+test('formatTime shows the time of day in Vietnam', () => {
+  assert.equal(formatTime('2026-12-02T10:05:00Z'), '17:05');
+  assert.equal(formatTime('2026-12-02T17:05:00+07:00'), '17:05');
+  assert.equal(formatTime('2026-12-02T17:30:59.5Z'), '00:30');
+  assert.equal(formatTime(null), '—');
+  assert.equal(formatTime('not a time'), 'not a time');
 });
 
 test('datetime-local round trip keeps Vietnam time', () => {

@@ -85,6 +85,13 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang = 'vi'
   return lang === 'vi' ? `${p.h}:${p.mi} ${p.d}/${p.mo}/${p.y}` : `${p.y}-${p.mo}-${p.d} ${p.h}:${p.mi}`;
 }
 
+/** "2026-12-02T10:05:00Z" → "17:05": the time of day in Vietnam. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const p = vietnamParts(iso);
+  return p ? `${p.h}:${p.mi}` : iso;
+}
+
 /** An RFC 3339 instant → the value of an <input type="datetime-local"> in Vietnam time. */
 export function toDateTimeLocal(iso: string | null | undefined): string {
   if (!iso) return '';

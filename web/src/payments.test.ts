@@ -3,15 +3,21 @@ import { test } from 'node:test';
 import type { components } from './api/schema.ts';
 import {
   AWAITING_PAYMENT,
+  DESK_PAY_METHODS,
+  DESK_REFERENCE_PATTERN,
   PAYMENT_POLL_MS,
   PAYMENT_WAIT_MS,
   canPayOnline,
   currentOrder,
   hasPayments,
+  needsReference,
   nextPollDelay,
+  outstandingVnd,
+  parseVndAmount,
   paymentLocale,
   returnState,
   safePayUrl,
+  validReference,
 } from './payments.ts';
 
 type PaymentOrder = components['schemas']['PaymentOrder'];
@@ -114,4 +120,37 @@ test('the browser is sent only to an http(s) pay page', () => {
   assert.equal(safePayUrl('javascript:alert(1)', base), null);
   assert.equal(safePayUrl('data:text/html,hi', base), null);
   assert.equal(safePayUrl('http://[', base), null);
+});
+
+test('at the desk: cash by default, card and transfer name their reference', () => {
+  assert.deepEqual(DESK_PAY_METHODS, ['cash', 'card', 'transfer']);
+  assert.equal(needsReference('cash'), false);
+  assert.equal(needsReference('card'), true);
+  assert.equal(needsReference('transfer'), true);
+});
+
+test("a reference is 1–64 letters, digits and . _ / - (the server's pattern)", () => {
+  for (const ok of ['A', '000123', 'POS-2026/01.05_7', 'FT26005123456789', 'x'.repeat(64)]) assert.equal(validReference(ok), true, ok);
+  for (const bad of ['', ' 123', 'số-01', 'a b', 'a+b', 'x'.repeat(65), '12\n']) assert.equal(validReference(bad), false, bad);
+  // The <input pattern> compiles under the `v` flag the browsers use, and means the same there.
+  const v = new RegExp(`^(?:${DESK_REFERENCE_PATTERN})$`, 'v');
+  assert.equal(v.test('POS-2026/01.05_7'), true);
+  assert.equal(v.test('a b'), false);
+});
+
+test('the amount offered is what is outstanding, never below zero', () => {
+  assert.equal(outstandingVnd(58000, 0), 58000);
+  assert.equal(outstandingVnd(58000, 8000), 50000);
+  assert.equal(outstandingVnd(58000, 60000), 0);
+});
+
+test('a typed amount is whole đồng, grouped by thousands or not', () => {
+  assert.equal(parseVndAmount('58000'), 58000);
+  assert.equal(parseVndAmount(' 58.000 '), 58000);
+  assert.equal(parseVndAmount('58,000'), 58000);
+  assert.equal(parseVndAmount('1 250 000'), 1250000);
+  assert.equal(parseVndAmount('1.250.000'), 1250000);
+  for (const bad of ['', '0', '000', '-5000', '58.5', '58.00', '5.8000', '1.250,000', '58k', '1e6', '99999999999999999999']) {
+    assert.equal(parseVndAmount(bad), null, bad);
+  }
 });

@@ -1,12 +1,13 @@
 // Pure helpers of the dossier page's payment panel (no DOM, no Preact) so they run under
-// `node --test`: which order to show, who may pay, and the wait for a gateway's confirmation
-// after the browser comes back from it (docs/payments.md §3).
+// `node --test`: which order to show, who may pay, the wait for a gateway's confirmation
+// after the browser comes back from it (docs/payments.md §3), and the desk's pay form (§4).
 import type { components } from './api/schema.ts';
 import type { Lang } from './i18n/catalog.ts';
 
 type DossierPayments = components['schemas']['DossierPayments'];
 type PaymentOrder = components['schemas']['PaymentOrder'];
 type PaymentLocale = NonNullable<components['schemas']['PaymentStart']['locale']>;
+type DeskPayMethod = NonNullable<components['schemas']['DossierActionRequest']['method']>;
 
 /** Dossier status 6, "Yêu cầu thực hiện nghĩa vụ tài chính": the only one paid online. */
 export const AWAITING_PAYMENT = 6;
@@ -60,4 +61,37 @@ export function safePayUrl(url: string, base: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** How a payment is taken at the desk, in the order the pay form offers them. */
+export const DESK_PAY_METHODS: readonly DeskPayMethod[] = ['cash', 'card', 'transfer'];
+
+/** A card slip or transfer reference: 1–64 letters, digits and `. _ / -` (the server's
+ * ^[A-Za-z0-9._/-]{1,64}$). Written for an <input pattern>, which browsers compile with the
+ * `v` flag: there `/` and `-` must be escaped inside a class. */
+export const DESK_REFERENCE_PATTERN = '[A-Za-z0-9._\\/\\-]{1,64}';
+const DESK_REFERENCE = new RegExp(`^(?:${DESK_REFERENCE_PATTERN})$`, 'u');
+
+/** Card and transfer payments name their slip or transfer reference; cash does not. */
+export function needsReference(method: DeskPayMethod): boolean {
+  return method === 'card' || method === 'transfer';
+}
+
+/** Whether `reference` (already trimmed) is one the server takes. */
+export function validReference(reference: string): boolean {
+  return DESK_REFERENCE.test(reference);
+}
+
+/** What is still to pay on a dossier: its fees less what was paid, never below zero. */
+export function outstandingVnd(feeTotal: number, paidTotal: number): number {
+  return Math.max(0, feeTotal - paidTotal);
+}
+
+/** A typed amount of đồng: digits, optionally grouped by thousands with `.`, `,` or spaces
+ * ("58.000", "58,000", "58 000"); null for anything else, zero included ("58.5" is not 585). */
+export function parseVndAmount(text: string): number | null {
+  const s = text.trim();
+  if (!/^\d+$/.test(s) && !/^\d{1,3}([.,\s])\d{3}(?:\1\d{3})*$/u.test(s)) return null;
+  const n = Number(s.replace(/[.,\s]/gu, ''));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
 }

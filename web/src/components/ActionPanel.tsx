@@ -2,11 +2,12 @@
 // Nothing is offered that the server did not list; actions that need integrations this UI does
 // not have yet (electronic result files, digitizing, national sync) are not shown.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { actOnDossier, ActionError, type Dossier, type DossierActionName, type DossierActionRequest } from '../api/index.ts';
+import { actOnDossier, ActionError, type DeskPayMethod, type Dossier, type DossierActionName, type DossierActionRequest } from '../api/index.ts';
 import { formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
+import { DESK_PAY_METHODS, DESK_REFERENCE_PATTERN, needsReference, outstandingVnd, parseVndAmount, validReference } from '../payments.ts';
 import { RadioGroup, TextField } from './Fields.tsx';
-import { ActionErrorMessage } from './States.tsx';
+import { ActionErrorMessage, problemText } from './States.tsx';
 
 const HIDDEN = new Set<DossierActionName>(['issue_e_result', 'digitize', 'reuse', 'sync_ack', 'mark_overdue']);
 /** Actions that change nothing irreversible are primary; the others are secondary buttons. */
@@ -105,8 +106,13 @@ function ActionForm({
   const [rating, setRating] = useState<Choice<'rating'> | ''>('');
   // Online payments are recorded only by the payment gateway's confirmation, never typed in.
   const [channel, setChannel] = useState<Choice<'channel'>>('desk');
-  const [amount, setAmount] = useState(String(Math.max(0, dossier.fee_total - dossier.paid_total)));
+  // At the desk: what is outstanding, taken in cash unless a card slip or transfer says otherwise.
+  const [amount, setAmount] = useState(String(outstandingVnd(dossier.fee_total, dossier.paid_total)));
+  const [method, setMethod] = useState<DeskPayMethod>('cash');
+  const [reference, setReference] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
+  /** A pay form field's problem (found here, or named by the server's `param`). */
+  const [payError, setPayError] = useState<{ field: 'amount' | 'reference'; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -120,6 +126,7 @@ function ActionForm({
   async function onSubmit(e: Event) {
     e.preventDefault();
     setFieldError(null);
+    setPayError(null);
     const input: DossierActionRequest = { action };
     const rs = lines(reasons);
     if (needsReasons && rs.length === 0) {
@@ -149,8 +156,27 @@ function ActionForm({
       input.rating = rating;
     }
     if (action === 'pay') {
+      const paid = parseVndAmount(amount);
+      if (paid === null) {
+        setPayError({ field: 'amount', message: t.payAmountInvalid });
+        document.getElementById('act-amount')?.focus();
+        return;
+      }
       input.channel = channel;
-      input.amount = Number(amount) || 0;
+      input.amount = paid;
+      if (channel === 'desk') {
+        input.method = method;
+        if (needsReference(method)) {
+          const ref = reference.trim();
+          const label = t.payReference[method] ?? '';
+          if (!validReference(ref)) {
+            setPayError({ field: 'reference', message: ref ? t.payReferenceInvalid : t.fieldRequired(label) });
+            document.getElementById('act-reference')?.focus();
+            return;
+          }
+          input.reference = ref;
+        }
+      }
     }
     setBusy(true);
     try {
@@ -158,9 +184,20 @@ function ActionForm({
     } catch (err) {
       setBusy(false);
       onError(err);
+      // A reference or amount the server refused (already credited, malformed, more than is due)
+      // is marked on its field and the form stays open to correct it.
+      const param = err instanceof ActionError ? err.param : null;
+      if (action === 'pay' && (param === 'amount' || (param === 'reference' && needsReference(method)))) {
+        setPayError({ field: param, message: problemText(err, t, lang) });
+        document.getElementById(`act-${param}`)?.focus();
+        return;
+      }
       if (err instanceof ActionError && err.status === 409) onCancel();
     }
   }
+
+  /** A zero as "0 ₫" (formatVnd reads 0 as "free"). */
+  const money = (n: number) => (n ? formatVnd(n, lang) : t.currencyFormat('0'));
 
   const radios = <V extends string>(name: string, legend: string, options: Partial<Record<V, string>>, value: V | '', set: (v: V) => void) => (
     <RadioGroup name={name} legend={legend} options={options} value={value} onChange={set} required={action === 'rate'} />
@@ -192,7 +229,46 @@ function ActionForm({
       {action === 'pay' && (
         <>
           {radios('channel', t.paymentChannel, { desk: t.paymentChannels.desk }, channel, setChannel)}
-          <TextField id="act-amount" label={t.payAmount} value={amount} onInput={setAmount} inputMode="numeric" hint={formatVnd(Number(amount) || 0, lang)} />
+          <TextField
+            id="act-amount"
+            label={t.payAmount}
+            value={amount}
+            onInput={setAmount}
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            hint={`${t.payOutstanding}: ${money(outstandingVnd(dossier.fee_total, dossier.paid_total))} · ${t.payAmountEntered}: ${money(parseVndAmount(amount) ?? 0)}`}
+            error={payError?.field === 'amount' ? payError.message : null}
+          />
+          {channel === 'desk' && (
+            <>
+              {radios(
+                'method',
+                t.payMethod,
+                Object.fromEntries(DESK_PAY_METHODS.map((m) => [m, t.payMethods[m] ?? m])) as Record<DeskPayMethod, string>,
+                method,
+                (m) => {
+                  setMethod(m);
+                  setPayError(null);
+                },
+              )}
+              {needsReference(method) && (
+                <TextField
+                  id="act-reference"
+                  label={t.payReference[method] ?? ''}
+                  value={reference}
+                  onInput={setReference}
+                  required
+                  pattern={DESK_REFERENCE_PATTERN}
+                  maxLength={64}
+                  autoComplete="off"
+                  spellcheck={false}
+                  hint={t.payReferenceHint}
+                  error={payError?.field === 'reference' ? payError.message : null}
+                />
+              )}
+            </>
+          )}
         </>
       )}
       {action !== 'rate' && action !== 'pay' && <TextField id="act-note" label={t.note} value={note} onInput={setNote} multiline rows={2} />}

@@ -64,6 +64,10 @@ interface TextFieldProps extends FieldBase {
   multiline?: boolean;
   rows?: number;
   min?: string;
+  max?: string;
+  /** What the value must match (the browser's constraint; the form still checks it itself). */
+  pattern?: string;
+  maxLength?: number;
   inputRef?: Ref<HTMLInputElement>;
   onKeyDown?: (e: KeyboardEvent) => void;
 }
@@ -82,6 +86,9 @@ export function TextField(p: TextFieldProps) {
           type={p.type ?? 'text'}
           inputMode={p.inputMode}
           min={p.min}
+          max={p.max}
+          pattern={p.pattern}
+          maxLength={p.maxLength}
           list={p.list}
           onKeyDown={p.onKeyDown}
           onInput={(e) => p.onInput(e.currentTarget.value)}

@@ -3,6 +3,7 @@ import { catalogs, useI18n, type Lang } from '../i18n/index.ts';
 import { hasRole, isApplicant, isOfficer, useSession } from '../session.ts';
 import { navigate, useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
+import { DAYBOOK_NAV_ROLES, DAYBOOK_PATH } from '../pages/desk/daybook.ts';
 
 const LANGS: Lang[] = ['vi', 'en'];
 
@@ -15,6 +16,7 @@ export function Header() {
   const links: { href: string; label: string }[] = [{ href: '/thu-tuc', label: t.navCatalogue }];
   if (isApplicant(me)) links.push({ href: '/ho-so-cua-toi', label: t.navMyDossiers });
   if (hasRole(me, 'clerk')) links.push({ href: '/mot-cua/tiep-nhan', label: t.navDesk });
+  if (hasRole(me, ...DAYBOOK_NAV_ROLES)) links.push({ href: DAYBOOK_PATH, label: t.navDaybook });
   if (isOfficer(me)) links.push({ href: '/can-bo/ho-so', label: t.navInbox });
   if (hasRole(me, 'province_admin', 'agency_admin')) links.push({ href: '/quan-tri', label: t.navAdmin });
   links.push({ href: '/tra-cuu', label: t.navLookup });
