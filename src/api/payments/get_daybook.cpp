@@ -1,3 +1,6 @@
+#include <optional>
+#include <string>
+
 #include <boost/json.hpp>
 
 #include "api/json/names.hpp"
@@ -20,11 +23,12 @@ Response GetDaybook(ApiContext& context, const Request& request) {
     if (!date) {
         return context.errors.Render(date.GetError());
     }
-    if (!agency.Value()) {
+    const std::optional<std::string>& agency_code = agency.Value();
+    if (!agency_code) {
         return context.errors.Render(MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency"));
     }
     auto book =
-        context.daybook->Read(request.actor, *agency.Value(), date.Value().value_or(std::string()));
+        context.daybook->Read(request.actor, *agency_code, date.Value().value_or(std::string()));
     if (!book) {
         return context.errors.Render(book.GetError());
     }

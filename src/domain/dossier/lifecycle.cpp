@@ -20,29 +20,6 @@ Error Invalid(std::string field, std::string detail) {
                      std::move(detail));
 }
 
-bool IsOneOf(const std::string& value, std::initializer_list<const char*> allowed);
-
-// How the desk was paid (docs/payments.md §4): cash, or a card or a bank transfer, which carry the
-// terminal slip's or the transfer's reference (1–64 of A–Z a–z 0–9 . _ / -).
-Outcome<Done> CheckDeskPayment(const ActionInput& input) {
-    if (!input.payment_method.empty() &&
-        !IsOneOf(input.payment_method, {"cash", "card", "transfer"})) {
-        return Invalid("method", "cash, card or transfer");
-    }
-    const std::string& reference = input.payment_reference;
-    if (reference.size() > 64 ||
-        reference.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                    "0123456789._/-") != std::string::npos) {
-        return Invalid("reference", "1 to 64 letters, digits and . _ / -");
-    }
-    if (reference.empty() &&
-        (input.payment_method == "card" || input.payment_method == "transfer")) {
-        return Invalid("reference",
-                       "a card or transfer payment names its slip or transfer reference");
-    }
-    return Done{};
-}
-
 bool IsOneOf(const std::string& value, std::initializer_list<const char*> allowed) {
     return std::any_of(allowed.begin(), allowed.end(),
                        [&](const char* entry) { return value == entry; });
@@ -222,9 +199,6 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
             }
             if (!IsOneOf(input.payment_channel, {"online_dvcqg", "online_gateway", "desk"})) {
                 return Invalid("channel", "online_dvcqg, online_gateway or desk");
-            }
-            if (input.payment_channel == "desk") {
-                MOTCUA_RETURN_IF_ERROR(CheckDeskPayment(input));
             }
             // What is paid never exceeds what is due: nothing on a fee-free dossier, and no more
             // than the outstanding amount (docs/domain.md §2.3, fees).

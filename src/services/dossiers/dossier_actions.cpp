@@ -2,6 +2,7 @@
 // its event, its indicator counters and its audit record in one transaction.
 #include <algorithm>
 
+#include "domain/dossier/desk_payment.hpp"
 #include "domain/dossier/transitions.hpp"
 #include "reporting/dossier_facts.hpp"
 #include "services/access/access_check.hpp"
@@ -96,6 +97,9 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
         return MakeError(ErrorKind::kConflict, "procedure_missing", dossier.procedure_code);
     }
     input.actor_agency = dossier.current_agency;
+    if (input.action == DossierAction::kPay && input.payment_channel == "desk") {
+        MOTCUA_RETURN_IF_ERROR(domain::CheckDeskPayment(input));
+    }
     MOTCUA_ASSIGN_OR_RETURN(auto result,
                             domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
     if (input.action == DossierAction::kRequestPayment) {

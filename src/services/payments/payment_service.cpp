@@ -1,5 +1,7 @@
 #include "services/payments/payment_service.hpp"
 
+#include <utility>
+
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -32,7 +34,7 @@ PaymentService::PaymentService(storage::Database& database, CatalogService& cata
       catalog_(catalog),
       dossiers_(dossiers),
       clock_(clock),
-      options_(options) {}
+      options_(std::move(options)) {}
 
 void PaymentService::AddGateway(PaymentGateway& gateway) {
     gateways_[std::string(gateway.Name())] = &gateway;
@@ -40,6 +42,7 @@ void PaymentService::AddGateway(PaymentGateway& gateway) {
 
 std::vector<std::string> PaymentService::GatewayNames() const {
     std::vector<std::string> names;
+    names.reserve(gateways_.size());
     for (const auto& [name, gateway] : gateways_) {
         names.push_back(name);
     }
