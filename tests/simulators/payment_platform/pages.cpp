@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "simulators/common/html_text.hpp"
 #include "simulators/payment_platform/text.hpp"
 
 namespace motcua::sim::payment_platform {

@@ -1,5 +1,7 @@
 #include "simulators/payment_platform/text.hpp"
 
+#include "simulators/common/html_text.hpp"
+
 namespace motcua::sim::payment_platform {
 namespace {
 
@@ -7,46 +9,7 @@ bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 
 
 }  // namespace
 
-// Grouped forward (GCC 12 at -O2 takes std::string::insert for an overlapping memcpy).
-std::string FormatDong(std::int64_t amount) {
-    const std::string digits = std::to_string(amount < 0 ? -amount : amount);
-    std::string grouped = amount < 0 ? "-" : "";
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            grouped += '.';
-        }
-        grouped += digits[i];
-    }
-    grouped += " đồng";
-    return grouped;
-}
-
-std::string EscapeHtml(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += c;
-        }
-    }
-    return escaped;
-}
+std::string FormatDong(std::int64_t amount) { return GroupDigits(amount) + " đồng"; }
 
 std::string CutUtf8(std::string_view text, std::size_t bytes) {
     if (text.size() <= bytes) {

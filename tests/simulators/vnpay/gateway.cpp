@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "connectors/vnpay/vnpay_protocol.hpp"
+#include "simulators/common/html_text.hpp"
 #include "simulators/common/http_call.hpp"
 #include "simulators/common/json_body.hpp"
 #include "simulators/vnpay/pages.hpp"
@@ -124,7 +125,7 @@ SimReply Redirect(const std::string& location) {
     reply.body =
         "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>VNPay</title>"
         "<p><a href=\"" +
-        HtmlEscape(location) + "\">Quay lại đơn vị (back to the merchant)</a></p></html>";
+        EscapeHtml(location) + "\">Quay lại đơn vị (back to the merchant)</a></p></html>";
     return reply;
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "simulators/common/html_text.hpp"
+
 namespace motcua::sim::vnpay {
 namespace {
 
@@ -35,41 +37,6 @@ SimReply Html(std::string body) {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += c;
-        }
-    }
-    return escaped;
-}
-
-std::string GroupedDong(std::int64_t amount) {
-    std::string digits = std::to_string(amount);
-    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
-        digits.insert(static_cast<std::size_t>(at), 1, '.');
-    }
-    return digits;
-}
-
 SimReply ErrorPage(std::string_view code, std::string_view detail) {
     const std::string body = fmt::format(
         "<main class=\"error\" role=\"alert\" data-error-code=\"{0}\">\n"
@@ -77,7 +44,7 @@ SimReply ErrorPage(std::string_view code, std::string_view detail) {
         "<p>Mã lỗi <span lang=\"en\">(error code)</span>: <strong "
         "id=\"error-code\">{0}</strong></p>\n"
         "<p id=\"error-detail\">{1}</p>\n</main>\n",
-        HtmlEscape(code), HtmlEscape(detail));
+        EscapeHtml(code), EscapeHtml(detail));
     return Html(Page("Lỗi giao dịch (transaction error) – VNPay", body));
 }
 
@@ -104,8 +71,8 @@ SimReply PaymentPage(const Transaction& transaction) {
         "<button type=\"submit\" id=\"pay-timeout\" name=\"outcome\" value=\"timeout\">"
         "Hết thời gian chờ <span lang=\"en\">(time out)</span></button>\n"
         "</form>\n</main>\n",
-        HtmlEscape(transaction.tmn_code), HtmlEscape(request.txn_ref), request.amount_vnd,
-        GroupedDong(request.amount_vnd), HtmlEscape(request.order_info));
+        EscapeHtml(transaction.tmn_code), EscapeHtml(request.txn_ref), request.amount_vnd,
+        GroupDigits(request.amount_vnd), EscapeHtml(request.order_info));
     return Html(Page("Thanh toán (payment) – VNPay", body));
 }
 

@@ -22,11 +22,6 @@ inline constexpr std::string_view kUnknownMerchant = "71";  ///< vnp_TmnCode not
 inline constexpr std::string_view kNotFound = "91";         ///< No such transaction (POST pay).
 }  // namespace page_error
 
-/// `text` with & < > " ' escaped.
-std::string HtmlEscape(std::string_view text);
-/// 125000 → "125.000".
-std::string GroupedDong(std::int64_t amount);
-
 /// HTTP 200 with the error page: the code visible and in `data-error-code`.
 SimReply ErrorPage(std::string_view code, std::string_view detail);
 /// HTTP 200 with the payment page of a pending transaction.
