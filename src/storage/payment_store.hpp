@@ -61,6 +61,24 @@ struct LedgerFilter {
     int limit = 1000;
 };
 
+/// A cashier's daily closing (chốt sổ thu, docs/payments.md §5): the day's book of an agency's
+/// subtree as it stood when closed, with the cash the cashier counted. Recorded once per agency
+/// and day, never changed.
+struct DaybookClosing {
+    std::int64_t id = 0;
+    std::string agency;
+    std::string business_date;
+    std::string closed_at;
+    std::string closed_by;
+    std::int64_t last_entry_id = 0;  // The book's newest row when closed; later rows come after.
+    int entries = 0;
+    std::int64_t payments = 0;
+    std::int64_t refunds = 0;
+    std::int64_t cash_expected = 0;  // Cash received less cash paid back.
+    std::int64_t cash_counted = 0;
+    std::string note;
+};
+
 class PaymentStore {
 public:
     virtual ~PaymentStore() = default;
@@ -88,6 +106,10 @@ public:
     virtual Outcome<std::optional<LedgerEntry>> FindEntry(std::int64_t id) = 0;
     /// Ledger rows in id order after `after_id`.
     virtual Outcome<std::vector<LedgerEntry>> ListEntries(const LedgerFilter& filter) = 0;
+    /// Records a closing; returns its id. kConflict "already_closed" when the agency's day is.
+    virtual Outcome<std::int64_t> InsertClosing(const DaybookClosing& closing) = 0;
+    virtual Outcome<std::optional<DaybookClosing>> FindClosing(
+        const std::string& agency, const std::string& business_date) = 0;
 };
 
 }  // namespace motcua::storage

@@ -166,6 +166,51 @@ TYPED_TEST(PaymentContract, APaymentIsRefundedOnce) {
     EXPECT_EQ(entry->gateway_txn, "");
 }
 
+TYPED_TEST(PaymentContract, AnAgencysDayIsClosedOnceAndReadBack) {
+    auto& db = this->Db();
+    const DaybookClosing closing{.agency = "H32.01",
+                                 .business_date = "2026-12-04",
+                                 .closed_at = kT1,
+                                 .closed_by = "cashier01",
+                                 .last_entry_id = 42,
+                                 .entries = 3,
+                                 .payments = 180000,
+                                 .refunds = 60000,
+                                 .cash_expected = 120000,
+                                 .cash_counted = 110000,
+                                 .note = "Thiếu 10.000đ"};
+    const auto insert = [&](const DaybookClosing& row) {
+        return db.Write([&](Transaction& t) -> Outcome<Done> {
+            MOTCUA_RETURN_IF_ERROR(t.Payments().InsertClosing(row));
+            return Done{};
+        });
+    };
+    ASSERT_TRUE(insert(closing).HasValue());
+    EXPECT_EQ(insert(closing).GetError().code, "already_closed");
+    DaybookClosing next_day = closing;
+    next_day.business_date = "2026-12-05";
+    next_day.note.clear();
+    EXPECT_TRUE(insert(next_day).HasValue());
+    std::optional<DaybookClosing> found;
+    std::optional<DaybookClosing> absent;
+    ASSERT_TRUE(
+        db.Read([&](Transaction& t) -> Outcome<Done> {
+              MOTCUA_ASSIGN_OR_RETURN(found, t.Payments().FindClosing("H32.01", "2026-12-04"));
+              MOTCUA_ASSIGN_OR_RETURN(absent, t.Payments().FindClosing("H32.02", "2026-12-04"));
+              return Done{};
+          }).HasValue());
+    ASSERT_TRUE(found.has_value());
+    EXPECT_FALSE(absent.has_value());
+    EXPECT_EQ(found->closed_by, "cashier01");
+    EXPECT_EQ(found->last_entry_id, 42);
+    EXPECT_EQ(found->entries, 3);
+    EXPECT_EQ(found->payments, 180000);
+    EXPECT_EQ(found->refunds, 60000);
+    EXPECT_EQ(found->cash_expected, 120000);
+    EXPECT_EQ(found->cash_counted, 110000);
+    EXPECT_EQ(found->note, "Thiếu 10.000đ");
+}
+
 TYPED_TEST(PaymentContract, RacingWritersCreditAnOrderExactlyOnce) {
     auto& db = this->Db();
     const auto order = InsertOrder(db, Order("P000001")).Value();

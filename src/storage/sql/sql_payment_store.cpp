@@ -177,4 +177,47 @@ Outcome<std::vector<LedgerEntry>> SqlPaymentStore::ListEntries(const LedgerFilte
     return entries;
 }
 
+Outcome<std::int64_t> SqlPaymentStore::InsertClosing(const DaybookClosing& closing) {
+    auto insert = session_.Prepare(
+        "INSERT INTO payment_closings (agency, business_date, closed_at, closed_by, "
+        "last_entry_id, entries, payments, refunds, cash_expected, cash_counted, note) VALUES "
+        "(?1, ?2, ?3, ?4, ?5::bigint, ?6::bigint, ?7::bigint, ?8::bigint, ?9::bigint, "
+        "?10::bigint, ?11) ON CONFLICT (agency, business_date) DO NOTHING RETURNING id");
+    insert.Bind(1, closing.agency).Bind(2, closing.business_date).Bind(3, closing.closed_at);
+    insert.Bind(4, closing.closed_by).Bind(5, closing.last_entry_id);
+    insert.Bind(6, std::int64_t{closing.entries}).Bind(7, closing.payments);
+    insert.Bind(8, closing.refunds).Bind(9, closing.cash_expected);
+    insert.Bind(10, closing.cash_counted).BindOrNull(11, closing.note);
+    if (!insert.Step()) {
+        return MakeError(ErrorKind::kConflict, "already_closed", "date");
+    }
+    return insert.ColumnInt(0);
+}
+
+Outcome<std::optional<DaybookClosing>> SqlPaymentStore::FindClosing(
+    const std::string& agency, const std::string& business_date) {
+    auto select = session_.Prepare(
+        "SELECT id, agency, business_date, closed_at, closed_by, last_entry_id, entries, "
+        "payments, refunds, cash_expected, cash_counted, note FROM payment_closings "
+        "WHERE agency = ?1 AND business_date = ?2");
+    select.Bind(1, agency).Bind(2, business_date);
+    if (!select.Step()) {
+        return std::optional<DaybookClosing>();
+    }
+    DaybookClosing closing;
+    closing.id = select.ColumnInt(0);
+    closing.agency = select.ColumnText(1);
+    closing.business_date = select.ColumnText(2);
+    closing.closed_at = select.ColumnText(3);
+    closing.closed_by = select.ColumnText(4);
+    closing.last_entry_id = select.ColumnInt(5);
+    closing.entries = static_cast<int>(select.ColumnInt(6));
+    closing.payments = select.ColumnInt(7);
+    closing.refunds = select.ColumnInt(8);
+    closing.cash_expected = select.ColumnInt(9);
+    closing.cash_counted = select.ColumnInt(10);
+    closing.note = TextOrEmpty(select, 11);
+    return std::optional<DaybookClosing>(std::move(closing));
+}
+
 }  // namespace motcua::storage::sql

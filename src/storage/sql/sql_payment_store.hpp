@@ -21,6 +21,9 @@ public:
     Outcome<std::int64_t> RecordEntry(const LedgerEntry& entry) override;
     Outcome<std::optional<LedgerEntry>> FindEntry(std::int64_t id) override;
     Outcome<std::vector<LedgerEntry>> ListEntries(const LedgerFilter& filter) override;
+    Outcome<std::int64_t> InsertClosing(const DaybookClosing& closing) override;
+    Outcome<std::optional<DaybookClosing>> FindClosing(const std::string& agency,
+                                                       const std::string& business_date) override;
 
 private:
     Outcome<std::optional<PaymentOrder>> FindOrderWhere(const std::string& reference,
