@@ -21,6 +21,9 @@
 #include "services/outbox/sync_reconciliation.hpp"
 #include "services/payments/daybook.hpp"
 #include "services/payments/payment_service.hpp"
+#include "services/payments/receipts.hpp"
+#include "services/payments/reconciliation.hpp"
+#include "services/payments/refunds.hpp"
 #include "services/portal/portal_intake.hpp"
 
 namespace motcua::api {
@@ -49,6 +52,9 @@ struct ApiContext {
     services::PortalIntake* portal = nullptr;  // Null unless the national portal is connected.
     services::PaymentService* payments = nullptr;
     services::PaymentDaybook* daybook = nullptr;
+    services::PaymentRefunds* refunds = nullptr;
+    services::PaymentReceipts* receipts = nullptr;
+    services::PaymentReconciliation* reconciliation = nullptr;
     CookieOptions cookie;
 };
 

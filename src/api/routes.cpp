@@ -185,6 +185,20 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         // Literal segment before {gateway}: the first matching pattern wins.
         {"GET", "/api/v1/payments/daybook",
          [ctx](const Request& r, const PathParams&) { return payments::GetDaybook(*ctx, r); }},
+        {"POST", "/api/v1/payments/daybook/closings",
+         [ctx](const Request& r, const PathParams&) { return payments::CloseDaybook(*ctx, r); }},
+        {"GET", "/api/v1/payments/reconciliation",
+         [ctx](const Request& r, const PathParams&) {
+             return payments::GetReconciliation(*ctx, r);
+         }},
+        {"GET", "/api/v1/payments/{id}/receipts",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::GetReceipts(*ctx, r, p[0]);
+         }},
+        {"POST", "/api/v1/payments/{id}/refunds",
+         [ctx](const Request& r, const PathParams& p) {
+             return payments::RefundPayment(*ctx, r, p[0]);
+         }},
         // The gateways' own calls: signed by the gateway, verified by the payment service.
         {"GET", "/api/v1/payments/{gateway}/callback",
          [ctx](const Request& r, const PathParams& p) {

@@ -26,6 +26,9 @@
 #include "services/payments/daybook.hpp"
 #include "services/payments/payment_check_connector.hpp"
 #include "services/payments/payment_service.hpp"
+#include "services/payments/receipts.hpp"
+#include "services/payments/reconciliation.hpp"
+#include "services/payments/refunds.hpp"
 #include "services/portal/portal_intake.hpp"
 #include "storage/database.hpp"
 #include "storage/file_store.hpp"
@@ -63,6 +66,9 @@ struct AppServices {
     services::PaymentService payments;
     std::vector<std::unique_ptr<services::PaymentCheckConnector>> payment_checks;
     services::PaymentDaybook daybook{database_ref, catalog, clock_ref};
+    services::PaymentRefunds refunds{database_ref, catalog, clock_ref};
+    services::PaymentReceipts receipts{database_ref, catalog, dossiers};
+    services::PaymentReconciliation reconciliation{database_ref, catalog, payments, clock_ref};
 };
 
 }  // namespace motcua::app

@@ -12,6 +12,7 @@ import {
 } from './support/auth.ts';
 import { createCitizen } from './support/dossiers.ts';
 import { startSimulator, type RunningSimulator } from './support/dvcqg_simulator.ts';
+import { startVnpay, type RunningVnpay } from './support/vnpay_simulator.ts';
 
 type Outcome = 'allow' | 401 | 403 | 404;
 type RoleName = 'anonymous' | 'citizen' | 'organisation' | 'clerk' | 'specialist' | 'head' | 'cashier'
@@ -55,6 +56,7 @@ const targets: Record<'in_subtree' | 'other_agency' | 'higher_rights', { id: num
 };
 const accountIds = new Map<RoleName, number>();
 let portal: RunningSimulator;
+let vnpay: RunningVnpay;
 let portalItems = 0;
 const deviationAnswers = new Map<Deviation, number>();
 const importFiles = {
@@ -79,12 +81,14 @@ before(async () => {
   // DVCQG messages are queued, never sent (queue mode): the outbox routes have rows. The portal
   // is the simulator, read only by the administrator's pulls: the review routes have items.
   portal = await startSimulator({ unit: 'H32', username: 'mx', password: 'mx-portal' });
+  // VNPay: the simulator, whose daily report the reconciliation reads.
+  vnpay = await startVnpay({ tmnCode: 'MX000001', hashSecret: 'mx-vnpay-secret' });
   server = await startServer({
     env: {
       ...FAST_HASHING, MOTCUA_DVCQG_MODE: 'queue', MOTCUA_DVCQG_URL: portal.url, MOTCUA_DVCQG_UNIT_CODE: 'H32',
       MOTCUA_DVCQG_USERNAME: 'mx', MOTCUA_DVCQG_PASSWORD: 'mx-portal',
       // VNPay offered, its order checks only queued: building a pay URL calls no one.
-      MOTCUA_VNPAY_MODE: 'queue', MOTCUA_VNPAY_URL: 'http://127.0.0.1:9', MOTCUA_VNPAY_TMN_CODE: 'MX000001',
+      MOTCUA_VNPAY_MODE: 'queue', MOTCUA_VNPAY_URL: vnpay.url, MOTCUA_VNPAY_TMN_CODE: 'MX000001',
       MOTCUA_VNPAY_SECRET: 'mx-vnpay-secret',
     },
     demoEnv: FAST_HASHING,
@@ -104,6 +108,8 @@ before(async () => {
 
 after(async () => {
   await server?.close();
+  await vnpay?.stop();
+  await portal?.stop();
 });
 
 interface Plan extends CallOptions {
@@ -302,6 +308,24 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03&metric=PROGRESS_ON_TIME`, method, session };
     case 'GET /api/v1/payments/daybook':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}`, method, session };
+    case 'POST /api/v1/payments/daybook/closings':
+      // A day of its own for every cell: a day's book is closed once.
+      return {
+        path, method, session,
+        body: { agency: variant === 'other_agency' ? OTHER_WARD : WARD, date: nextClosingDay(), cash_counted_vnd: 0 },
+      };
+    case 'GET /api/v1/payments/reconciliation':
+      return { path: `${pattern}?gateway=vnpay&date=2026-01-05`, method, session };
+    case 'GET /api/v1/payments/{id}/receipts': {
+      const applicant = role === 'citizen' || role === 'organisation';
+      const owner = variant === 'own' ? (applicant ? (await sessionOf(role))! : (await sessionOf('citizen'))!) : await otherApplicantSession();
+      const id = await paymentFixture(owner, variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE);
+      return { path: pattern.replace('{id}', String(id)), method, session };
+    }
+    case 'POST /api/v1/payments/{id}/refunds': {
+      const id = await paymentFixture(await otherApplicantSession(), variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE);
+      return { path: pattern.replace('{id}', String(id)), method, session, body: { reason: 'Bảng phân quyền: hoàn trả thử' } };
+    }
     case 'GET /api/v1/sync/reconciliation': case 'GET /api/v1/sync/reconciliation/gaps':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03`, method, session };
     case 'GET /api/v1/reports/monthly':
@@ -362,6 +386,24 @@ async function dossierFixture(owner: Session, agency: string, stage: DossierStag
     await stepOk((await sessionOf('specialist'))!, code, 'forward');
   }
   return code;
+}
+
+/** The phí of `owner`'s new dossier received at `agency` (a copy of an extract: citizens and
+ * organisations), paid in cash at its desk; returns the payment's ledger id. */
+async function paymentFixture(owner: Session, agency: string): Promise<number> {
+  const code = await dossierFixture(owner, agency, 'received', PAID_PROCEDURE);
+  const desk = agency === OTHER_WARD ? (otherWardClerk ??= await login(server, OTHER_WARD_CLERK)) : (await sessionOf('cashier'))!;
+  await stepOk(desk, code, 'pay', { channel: 'desk', amount: 8000 });
+  const listed = await call(server, `/api/v1/dossiers/${code}/payments`, { session: desk });
+  assert.equal(listed.status, 200, listed.text);
+  return listed.body.entries[0].id;
+}
+
+let closingDays = 0;
+/** A past day no cell has closed yet. */
+function nextClosingDay(): string {
+  const day = new Date(Date.UTC(2025, 0, 1) + closingDays++ * 86_400_000);
+  return day.toISOString().slice(0, 10);
 }
 
 /** A small PDF (recognised by its %PDF- start) for the file routes. */

@@ -87,6 +87,13 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'GET /api/v1/dossiers/{code}/payments': { as: 'organisation' },
   'POST /api/v1/dossiers/{code}/payments': { as: 'organisation', status: 409 },
   'GET /api/v1/payments/daybook': { as: 'auditor' },
+  // No payment is recorded here: the example payment is the documented 404 (payments_desk.test.ts
+  // refunds and reads receipts for real). VNPay is configured at an address nobody answers: the
+  // reconciliation's documented 503 (payments_reconciliation.test.ts reads the simulator's report).
+  'GET /api/v1/payments/{id}/receipts': { as: 'organisation', status: 404 },
+  'POST /api/v1/payments/{id}/refunds': { as: 'cashier', status: 404 },
+  'POST /api/v1/payments/daybook/closings': { as: 'cashier' },
+  'GET /api/v1/payments/reconciliation': { as: 'auditor', status: 503 },
   // The example form (control_slip) applies to the example dossier once it is accepted.
   'GET /api/v1/dossiers/{code}/forms/{form}': { as: 'organisation' },
   // A multipart route: this generic test sends no body (it only builds JSON bodies), so the upload

@@ -57,6 +57,10 @@ const CALLERS: Record<string, CallerName> = {
   'GET /api/v1/dossiers/{code}/payments': 'organisation',
   'POST /api/v1/dossiers/{code}/payments': 'organisation',
   'GET /api/v1/payments/daybook': 'auditor',
+  'GET /api/v1/payments/{id}/receipts': 'organisation',
+  'POST /api/v1/payments/{id}/refunds': 'cashier',
+  'POST /api/v1/payments/daybook/closings': 'cashier',
+  'GET /api/v1/payments/reconciliation': 'auditor',
   'GET /api/v1/dossiers/{code}/forms/{form}': 'organisation',
   // The desk digitizes a received dossier; the specialist issues the result of one in processing.
   'POST /api/v1/dossiers/{code}/files': 'clerk',

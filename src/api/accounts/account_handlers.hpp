@@ -21,7 +21,4 @@ Response ResetAccountPassword(ApiContext& context, const Request& request, const
 Response GrantRole(ApiContext& context, const Request& request, const std::string& id);
 Response RevokeRole(ApiContext& context, const Request& request, const std::string& id);
 
-/// Parses an account id from the path; nullopt when it is not a positive integer.
-std::optional<std::int64_t> ParseAccountId(const std::string& text);
-
 }  // namespace motcua::api::accounts

@@ -1,8 +1,7 @@
-#include <charconv>
-
 #include "api/accounts/account_handlers.hpp"
 #include "api/json/account_json.hpp"
 #include "api/json/request_body.hpp"
+#include "api/path_id.hpp"
 #include "api/query_params.hpp"
 
 namespace motcua::api::accounts {
@@ -19,21 +18,11 @@ Response RenderAccount(ApiContext& context, const Outcome<domain::Account>& acco
 
 }  // namespace
 
-std::optional<std::int64_t> ParseAccountId(const std::string& text) {
-    std::int64_t id = 0;
-    const auto* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, id);
-    if (text.empty() || error != std::errc{} || stop != end || id <= 0) {
-        return std::nullopt;
-    }
-    return id;
-}
-
 Response GetAccount(ApiContext& context, const Request& request, const std::string& id) {
     if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    const auto account_id = ParseAccountId(id);
+    const auto account_id = ParsePathId(id);
     if (!account_id) {
         return AccountNotFound(context, id);
     }
@@ -42,7 +31,7 @@ Response GetAccount(ApiContext& context, const Request& request, const std::stri
 
 Response SetAccountDisabled(ApiContext& context, const Request& request, const std::string& id,
                             bool disabled) {
-    const auto account_id = ParseAccountId(id);
+    const auto account_id = ParsePathId(id);
     if (!account_id) {
         return AccountNotFound(context, id);
     }
@@ -51,7 +40,7 @@ Response SetAccountDisabled(ApiContext& context, const Request& request, const s
 }
 
 Response ResetAccountPassword(ApiContext& context, const Request& request, const std::string& id) {
-    const auto account_id = ParseAccountId(id);
+    const auto account_id = ParsePathId(id);
     if (!account_id) {
         return AccountNotFound(context, id);
     }
@@ -79,7 +68,7 @@ Response ResetAccountPassword(ApiContext& context, const Request& request, const
 }
 
 Response GrantRole(ApiContext& context, const Request& request, const std::string& id) {
-    const auto account_id = ParseAccountId(id);
+    const auto account_id = ParsePathId(id);
     if (!account_id) {
         return AccountNotFound(context, id);
     }
@@ -101,7 +90,7 @@ Response GrantRole(ApiContext& context, const Request& request, const std::strin
 }
 
 Response RevokeRole(ApiContext& context, const Request& request, const std::string& id) {
-    const auto account_id = ParseAccountId(id);
+    const auto account_id = ParsePathId(id);
     if (!account_id) {
         return AccountNotFound(context, id);
     }

@@ -56,4 +56,8 @@ Outcome<std::string> RequiredString(const boost::json::object& body, std::string
     return text;
 }
 
+Error InvalidField(std::string_view name) {
+    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(name));
+}
+
 }  // namespace motcua::api::json

@@ -20,6 +20,8 @@ Outcome<std::string> OptionalString(const boost::json::object& body, std::string
 /// Like OptionalString for a field whose value is one of a set (an enum): given as "", it is an
 /// error naming `key` rather than taken as absent.
 Outcome<std::string> OptionalChoice(const boost::json::object& body, std::string_view key);
+/// 400 invalid_parameter naming `name`: a body field that is unknown, or not of its type.
+Error InvalidField(std::string_view name);
 /// Returns the string at `key`; an error naming `key` when absent, empty or not a string.
 Outcome<std::string> RequiredString(const boost::json::object& body, std::string_view key);
 

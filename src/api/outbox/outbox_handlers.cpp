@@ -1,9 +1,8 @@
 #include "api/outbox/outbox_handlers.hpp"
 
-#include <charconv>
-
 #include <boost/json.hpp>
 
+#include "api/path_id.hpp"
 #include "api/query_params.hpp"
 
 namespace motcua::api::outbox {
@@ -32,16 +31,6 @@ boost::json::object RowToJson(const storage::OutboxRow& row, bool with_exchange)
         json["answer"] = TextOrNull(row.answer);
     }
     return json;
-}
-
-std::optional<std::int64_t> ParseId(const std::string& text) {
-    std::int64_t id = 0;
-    const auto* end = text.data() + text.size();
-    const auto [stop, error] = std::from_chars(text.data(), end, id);
-    if (text.empty() || error != std::errc{} || stop != end || id <= 0) {
-        return std::nullopt;
-    }
-    return id;
 }
 
 Response NotFound(ApiContext& context, const std::string& id) {
@@ -88,7 +77,7 @@ Response GetOutboxMessage(ApiContext& context, const Request& request, const std
     if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    const auto number = ParseId(id);
+    const auto number = ParsePathId(id);
     if (!number) {
         return NotFound(context, id);
     }
@@ -104,7 +93,7 @@ Response SettleOutboxMessage(ApiContext& context, const Request& request, const 
     if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    const auto number = ParseId(id);
+    const auto number = ParsePathId(id);
     if (!number) {
         return NotFound(context, id);
     }

@@ -5,12 +5,7 @@ namespace motcua::api::payments {
 namespace {
 
 bool IsGateway(const ApiContext& context, const std::string& gateway) {
-    for (const auto& name : context.payments->GatewayNames()) {
-        if (name == gateway) {
-            return true;
-        }
-    }
-    return false;
+    return context.payments->FindGateway(gateway) != nullptr;
 }
 
 /// The gateways' parameters: VNPay's vnp_*, the platform's return (MaThamChieu, MaLoi). Anything

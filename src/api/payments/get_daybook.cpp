@@ -3,8 +3,8 @@
 
 #include <boost/json.hpp>
 
-#include "api/json/names.hpp"
 #include "api/payments/payment_handlers.hpp"
+#include "api/payments/payment_json.hpp"
 #include "api/query_params.hpp"
 #include "services/payments/daybook.hpp"
 
@@ -34,16 +34,7 @@ Response GetDaybook(ApiContext& context, const Request& request) {
     }
     boost::json::array entries;
     for (const auto& entry : book.Value().entries) {
-        entries.push_back({{"id", entry.id},
-                           {"dossier", entry.dossier_code},
-                           {"agency", entry.agency},
-                           {"kind", entry.kind},
-                           {"channel", entry.channel},
-                           {"amount_vnd", entry.amount},
-                           {"gateway_txn", json::StringOrNull(entry.gateway_txn)},
-                           {"recorded_at", entry.recorded_at},
-                           {"recorded_by", entry.recorded_by},
-                           {"reason", json::StringOrNull(entry.reason)}});
+        entries.push_back(EntryToJson(entry));
     }
     boost::json::array channels;
     for (const auto& channel : book.Value().channels) {
@@ -53,13 +44,17 @@ Response GetDaybook(ApiContext& context, const Request& request) {
                             {"count", channel.count}});
     }
     const auto& totals = book.Value();
-    return JsonResponse(boost::json::object{{"agency", totals.agency},
-                                            {"date", totals.date},
-                                            {"entries", std::move(entries)},
-                                            {"channels", std::move(channels)},
-                                            {"payments_vnd", totals.payments},
-                                            {"refunds_vnd", totals.refunds},
-                                            {"net_vnd", totals.payments - totals.refunds}});
+    return JsonResponse(
+        boost::json::object{{"agency", totals.agency},
+                            {"date", totals.date},
+                            {"entries", std::move(entries)},
+                            {"channels", std::move(channels)},
+                            {"payments_vnd", totals.payments},
+                            {"refunds_vnd", totals.refunds},
+                            {"net_vnd", totals.payments - totals.refunds},
+                            {"cash_vnd", totals.cash},
+                            {"closing", totals.closing ? ClosingToJson(*totals.closing)
+                                                       : boost::json::value(nullptr)}});
 }
 
 }  // namespace motcua::api::payments

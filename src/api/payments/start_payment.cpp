@@ -8,10 +8,6 @@
 namespace motcua::api::payments {
 namespace {
 
-Error InvalidField(std::string_view name) {
-    return MakeError(ErrorKind::kInvalid, "invalid_parameter", std::string(name));
-}
-
 /// {"gateway": "vnpay" | "payment_platform", "locale"?: "vn" | "en"}, nothing else.
 Outcome<services::OnlineStart> ReadStart(const boost::json::object& body) {
     services::OnlineStart start;
@@ -23,11 +19,11 @@ Outcome<services::OnlineStart> ReadStart(const boost::json::object& body) {
         } else if (key == "locale" && text != nullptr && (*text == "vn" || *text == "en")) {
             start.locale = *text;
         } else {
-            return InvalidField(key);
+            return json::InvalidField(key);
         }
     }
     if (start.gateway.empty()) {
-        return InvalidField("gateway");
+        return json::InvalidField("gateway");
     }
     return start;
 }

@@ -43,6 +43,9 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.portal = &services.portal_intake;
     context.payments = &services.payments;
     context.daybook = &services.daybook;
+    context.refunds = &services.refunds;
+    context.receipts = &services.receipts;
+    context.reconciliation = &services.reconciliation;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
 }

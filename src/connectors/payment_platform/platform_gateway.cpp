@@ -138,4 +138,27 @@ Outcome<services::GatewayPayment> PlatformGateway::Query(const services::Gateway
     return ToPayment(*confirm.value);
 }
 
+Outcome<std::vector<services::GatewayTransaction>> PlatformGateway::Report(const std::string& day) {
+    std::string compact = day;
+    std::erase(compact, '-');
+    MOTCUA_ASSIGN_OR_RETURN(
+        const auto answer,
+        http_->Post(kPlatformReportPath, PlatformReportBody(options_.merchant, compact)));
+    auto report = ReadPlatformReport(answer.status, answer.body);
+    if (!report.value) {
+        return PlatformFailed("report: " + report.error);
+    }
+    std::vector<services::GatewayTransaction> paid;
+    for (auto& entry : *report.value) {
+        if (entry.result != kPlatformPaid) {
+            continue;
+        }
+        paid.push_back({.reference = std::move(entry.reference),
+                        .transaction_no = std::move(entry.transaction_id),
+                        .amount_vnd = entry.amount_vnd,
+                        .paid_at = std::move(entry.time_gd)});
+    }
+    return paid;
+}
+
 }  // namespace motcua::connectors

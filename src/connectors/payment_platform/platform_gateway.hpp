@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
@@ -36,6 +37,8 @@ public:
     /// "4" malformed, "99" retry later, "message": …}.
     services::CallbackAnswer Answer(services::CallbackReply reply) const override;
     Outcome<services::GatewayPayment> Query(const services::GatewayOrder& order) override;
+    /// The simulator's signed daily report (neither gateway publishes one: docs/payments.md §6).
+    Outcome<std::vector<services::GatewayTransaction>> Report(const std::string& day) override;
 
 private:
     PlatformGateway(PlatformGatewayOptions options, const Clock& clock,

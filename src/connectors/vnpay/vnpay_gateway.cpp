@@ -144,4 +144,37 @@ Outcome<services::GatewayPayment> VnpayGateway::Query(const services::GatewayOrd
     return payment;
 }
 
+Outcome<std::vector<services::GatewayTransaction>> VnpayGateway::Report(const std::string& day) {
+    std::string compact = day;
+    std::erase(compact, '-');
+    MOTCUA_ASSIGN_OR_RETURN(
+        const auto answer,
+        http_->Post(kVnpayReportPath, VnpayReportRequestBody(options_.merchant, compact)));
+    if (answer.status != 200) {
+        return QueryFailed("report answered HTTP " + std::to_string(answer.status));
+    }
+    const auto report = ReadVnpayReport(answer.body, options_.merchant);
+    if (!report || !report->signature_ok) {
+        return QueryFailed("report answered an unsigned or malformed body");
+    }
+    if (report->response_code != "00" || report->date != compact) {
+        return QueryFailed("report answered response code " + report->response_code);
+    }
+    std::vector<services::GatewayTransaction> paid;
+    for (const auto& item : report->transactions) {
+        if (item.response_code != "00") {
+            continue;  // Failed: nothing was taken.
+        }
+        const auto amount = VnpayAmountVnd(item.amount);
+        if (!amount) {
+            return QueryFailed("report lists an amount that is not whole đồng");
+        }
+        paid.push_back({.reference = item.txn_ref,
+                        .transaction_no = item.transaction_no,
+                        .amount_vnd = *amount,
+                        .paid_at = item.pay_date});
+    }
+    return paid;
+}
+
 }  // namespace motcua::connectors

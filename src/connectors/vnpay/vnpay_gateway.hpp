@@ -7,6 +7,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/outcome.hpp"
@@ -39,6 +40,8 @@ public:
     /// 97 signature, 99 otherwise.
     services::CallbackAnswer Answer(services::CallbackReply reply) const override;
     Outcome<services::GatewayPayment> Query(const services::GatewayOrder& order) override;
+    /// The simulator's signed daily report (neither gateway publishes one: docs/payments.md §6).
+    Outcome<std::vector<services::GatewayTransaction>> Report(const std::string& day) override;
 
 private:
     VnpayGateway(VnpayGatewayOptions options, const Clock& clock, std::unique_ptr<HttpClient> http);

@@ -14,16 +14,10 @@
 #include "services/indicators/indicator_service.hpp"
 #include "support/fake_clock.hpp"
 #include "support/temp_sqlite_database.hpp"
+#include "support/test_actors.hpp"
 
 namespace motcua::services {
 namespace {
-
-constexpr const char* kAgencies = R"({"agencies": [
-  {"code": "H32", "name_vi": "Tỉnh", "kind": "province", "parent": null, "valid_from": "2025-07-01"},
-  {"code": "H32.1", "name_vi": "Phường Một", "kind": "commune", "parent": "H32", "valid_from": "2025-07-01"},
-  {"code": "H32.1.01", "name_vi": "Trung tâm phường Một", "kind": "commune_service_centre", "parent": "H32.1", "valid_from": "2025-07-01"},
-  {"code": "H32.2", "name_vi": "Phường Hai", "kind": "commune", "parent": "H32", "valid_from": "2025-07-01"}
-]})";
 
 constexpr const char* kProcedures = R"({"fields": [{"code": "civil_status", "name_vi": "Hộ tịch"}],
   "procedures": [{"code": "P1", "national_code": "1.001193", "name_vi": "Đăng ký khai sinh",
@@ -36,30 +30,15 @@ constexpr const char* kProcedures = R"({"fields": [{"code": "civil_status", "nam
     "result": {"kind": "document", "name_vi": "Giấy khai sinh"}, "applicant_kinds": ["citizen"],
     "legal_basis": [], "version": 1, "effective_from": "2024-07-01"}]})";
 
-domain::Actor Officer(std::int64_t id, domain::Role role, const char* agency) {
-    domain::Actor actor;
-    actor.account_id = id;
-    actor.kind = domain::AccountKind::kOfficer;
-    actor.login = "officer" + std::to_string(id);
-    actor.grants = {{role, agency}};
-    return actor;
-}
-
-domain::Actor Citizen(std::int64_t id, std::string login) {
-    domain::Actor actor;
-    actor.account_id = id;
-    actor.login = std::move(login);
-    actor.name = "Nguyễn Văn An";
-    actor.grants = {{domain::Role::kCitizen, ""}};
-    return actor;
-}
+using testing::TestCitizen;
+using testing::TestOfficer;
 
 class DossierServiceTest : public ::testing::Test {
 protected:
     void SetUp() override {
         clock_.Set(*ParseRfc3339("2025-03-03T09:00:00+07:00"));  // Monday.
         ASSERT_TRUE(catalog_.Load().HasValue());
-        ASSERT_TRUE(catalog_.ImportAgencies(system_, kAgencies).HasValue());
+        ASSERT_TRUE(catalog_.ImportAgencies(system_, testing::kTwoWardAgencies).HasValue());
         ASSERT_TRUE(catalog_.ImportProcedures(system_, kProcedures).HasValue());
     }
     Outcome<DossierView> Act(const domain::Actor& actor, const std::string& code,
@@ -88,10 +67,10 @@ protected:
                             clock_,
                             {.submissions = {.per_minute = 0, .per_day = 0}}};
     const domain::Actor system_ = domain::Actor::System("test");
-    const domain::Actor citizen_ = Citizen(1, "056095001234");
-    const domain::Actor clerk_ = Officer(2, domain::Role::kClerk, "H32.1");
-    const domain::Actor specialist_ = Officer(3, domain::Role::kSpecialist, "H32.1");
-    const domain::Actor other_clerk_ = Officer(4, domain::Role::kClerk, "H32.2");
+    const domain::Actor citizen_ = TestCitizen(1, "056095001234");
+    const domain::Actor clerk_ = TestOfficer(2, domain::Role::kClerk, "H32.1");
+    const domain::Actor specialist_ = TestOfficer(3, domain::Role::kSpecialist, "H32.1");
+    const domain::Actor other_clerk_ = TestOfficer(4, domain::Role::kClerk, "H32.2");
 };
 
 TEST_F(DossierServiceTest, OnlineSubmissionGetsACodeAndTheApplicantFromTheAccount) {
@@ -189,7 +168,7 @@ TEST_F(DossierServiceTest, InboxShowsDossiersAtTheOfficersStepsAndCitizensSeeThe
     EXPECT_EQ(service_.List(specialist_, {}).Value().items.size(), 1U);
     EXPECT_TRUE(service_.List(other_clerk_, {}).Value().items.empty());
     EXPECT_EQ(service_.List(citizen_, {}).Value().items.size(), 1U);
-    EXPECT_TRUE(service_.List(Citizen(9, "056095009999"), {}).Value().items.empty());
+    EXPECT_TRUE(service_.List(TestCitizen(9, "056095009999"), {}).Value().items.empty());
     EXPECT_EQ(service_.List(domain::Actor::Anonymous("x"), {}).GetError().kind,
               ErrorKind::kUnauthenticated);
 }

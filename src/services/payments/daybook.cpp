@@ -8,25 +8,53 @@
 #include "common/time_format.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
+#include "services/payments/business_day.hpp"
 
 namespace motcua::services {
 namespace {
 
 constexpr int kPage = 1000;
 constexpr std::size_t kMostEntries = 100'000;  // A day of a province's desks, many times over.
+constexpr std::size_t kMaxClosingNote = 1000;
 
-bool IsDate(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return false;
-    }
-    for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (text[i] < '0' || text[i] > '9') {
-            return false;
+/// Reads `book`'s rows (agency and date set) and totals them.
+Outcome<Done> Collect(storage::Transaction& transaction, const CatalogSnapshot& snapshot,
+                      Daybook& book) {
+    for (const auto& code : snapshot.SubtreeCodes(book.agency)) {
+        storage::LedgerFilter filter;
+        filter.agency = code;
+        filter.business_date = book.date;
+        filter.limit = kPage;
+        for (;;) {
+            MOTCUA_ASSIGN_OR_RETURN(auto page, transaction.Payments().ListEntries(filter));
+            for (auto& entry : page) {
+                filter.after_id = entry.id;
+                book.entries.push_back(std::move(entry));
+            }
+            if (page.size() < static_cast<std::size_t>(kPage) ||
+                book.entries.size() >= kMostEntries) {
+                break;
+            }
         }
     }
-    const int month = std::stoi(text.substr(5, 2));
-    const int day = std::stoi(text.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    std::sort(book.entries.begin(), book.entries.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::map<std::string, DaybookChannel> channels;
+    for (const auto& entry : book.entries) {
+        const bool refund = entry.kind == "refund";
+        auto& channel = channels[entry.channel];
+        channel.channel = entry.channel;
+        ++channel.count;
+        (refund ? channel.refunds : channel.payments) += entry.amount;
+        (refund ? book.refunds : book.payments) += entry.amount;
+        if (entry.channel == "cash") {
+            book.cash += refund ? -entry.amount : entry.amount;
+        }
+    }
+    for (auto& [name, channel] : channels) {
+        book.channels.push_back(std::move(channel));
+    }
+    return Done{};
 }
 
 }  // namespace
@@ -37,8 +65,8 @@ Outcome<Daybook> PaymentDaybook::Read(const domain::Actor& actor, const std::str
     if (snapshot->FindAgency(agency) == nullptr) {
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency");
     }
-    const std::string day = date.empty() ? FormatVietnam(clock_.Now()).substr(0, 10) : date;
-    if (!IsDate(day)) {
+    const std::string day = date.empty() ? BusinessDayToday(clock_) : date;
+    if (!IsBusinessDay(day)) {
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "date");
     }
     const auto is_within = MakeIsWithin(snapshot);
@@ -49,45 +77,68 @@ Outcome<Daybook> PaymentDaybook::Read(const domain::Actor& actor, const std::str
                                                     agency, AuditOutcome::kDenied));
         return AccessDenied(actor);
     }
-    Daybook book{agency, day, {}, {}, 0, 0};
+    Daybook book{.agency = agency, .date = day};
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
-        for (const auto& code : snapshot->SubtreeCodes(agency)) {
-            storage::LedgerFilter filter;
-            filter.agency = code;
-            filter.business_date = day;
-            filter.limit = kPage;
-            for (;;) {
-                MOTCUA_ASSIGN_OR_RETURN(auto page, transaction.Payments().ListEntries(filter));
-                for (auto& entry : page) {
-                    filter.after_id = entry.id;
-                    book.entries.push_back(std::move(entry));
-                }
-                if (page.size() < static_cast<std::size_t>(kPage) ||
-                    book.entries.size() >= kMostEntries) {
-                    break;
-                }
-            }
-        }
+        MOTCUA_RETURN_IF_ERROR(Collect(transaction, *snapshot, book));
+        MOTCUA_ASSIGN_OR_RETURN(book.closing, transaction.Payments().FindClosing(agency, day));
         return Done{};
     }));
-    std::sort(book.entries.begin(), book.entries.end(),
-              [](const auto& a, const auto& b) { return a.id < b.id; });
-    std::map<std::string, DaybookChannel> channels;
-    for (const auto& entry : book.entries) {
-        auto& channel = channels[entry.channel];
-        channel.channel = entry.channel;
-        ++channel.count;
-        (entry.kind == "refund" ? channel.refunds : channel.payments) += entry.amount;
-        (entry.kind == "refund" ? book.refunds : book.payments) += entry.amount;
-    }
-    for (auto& [name, channel] : channels) {
-        book.channels.push_back(std::move(channel));
-    }
     (void)RecordAudit(
         database_,
         MakeAuditEntry(clock_, actor, "payment.daybook", "agency", agency, AuditOutcome::kOk,
                        boost::json::serialize(boost::json::object{{"date", day}})));
     return book;
+}
+
+Outcome<storage::DaybookClosing> PaymentDaybook::Close(const domain::Actor& actor,
+                                                       const ClosingClaim& claim) {
+    const auto snapshot = catalog_.GetSnapshot();
+    if (snapshot->FindAgency(claim.agency) == nullptr) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "agency");
+    }
+    const std::string today = BusinessDayToday(clock_);
+    const std::string day = claim.date.empty() ? today : claim.date;
+    if (!IsBusinessDay(day) || day > today) {
+        return MakeError(ErrorKind::kInvalid, "invalid_parameter", "date");
+    }
+    if (!domain::IsAllowed(actor, domain::Permission::kCollectPayment, {claim.agency, 0},
+                           MakeIsWithin(snapshot))) {
+        (void)RecordAudit(database_, MakeAuditEntry(clock_, actor, "payment.close", "agency",
+                                                    claim.agency, AuditOutcome::kDenied));
+        return AccessDenied(actor);
+    }
+    if (claim.cash_counted < 0) {
+        return MakeError(ErrorKind::kInvalid, "invalid_closing", "cash_counted");
+    }
+    if (claim.note.size() > kMaxClosingNote) {
+        return MakeError(ErrorKind::kInvalid, "invalid_closing", "note");
+    }
+    storage::DaybookClosing closing;
+    MOTCUA_RETURN_IF_ERROR(database_.Write([&](storage::Transaction& transaction) -> Outcome<Done> {
+        Daybook book{.agency = claim.agency, .date = day};
+        MOTCUA_RETURN_IF_ERROR(Collect(transaction, *snapshot, book));
+        closing.agency = claim.agency;
+        closing.business_date = day;
+        closing.closed_at = FormatUtc(clock_.Now());
+        closing.closed_by = actor.EventLogin();
+        closing.last_entry_id = book.entries.empty() ? 0 : book.entries.back().id;
+        closing.entries = static_cast<int>(book.entries.size());
+        closing.payments = book.payments;
+        closing.refunds = book.refunds;
+        closing.cash_expected = book.cash;
+        closing.cash_counted = claim.cash_counted;
+        closing.note = claim.note;
+        MOTCUA_ASSIGN_OR_RETURN(closing.id, transaction.Payments().InsertClosing(closing));
+        return AppendAudit(transaction,
+                           MakeAuditEntry(clock_, actor, "payment.close", "agency", claim.agency,
+                                          AuditOutcome::kOk,
+                                          boost::json::serialize(boost::json::object{
+                                              {"date", day},
+                                              {"entries", closing.entries},
+                                              {"cash_expected_vnd", closing.cash_expected},
+                                              {"cash_counted_vnd", closing.cash_counted}})));
+    }));
+    return closing;
 }
 
 }  // namespace motcua::services

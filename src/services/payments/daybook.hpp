@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,16 @@ struct Daybook {
     std::vector<DaybookChannel> channels;       // Sorted by channel name.
     std::int64_t payments = 0;
     std::int64_t refunds = 0;
+    std::int64_t cash = 0;  // Cash received less cash paid back: what the drawer should hold.
+    std::optional<storage::DaybookClosing> closing;  // When the day was closed.
+};
+
+/// What the cashier declares when closing the day.
+struct ClosingClaim {
+    std::string agency;
+    std::string date;               // Empty: today in Vietnam.
+    std::int64_t cash_counted = 0;  // Đồng in the drawer.
+    std::string note;
 };
 
 class PaymentDaybook {
@@ -43,6 +54,12 @@ public:
     /// malformed date.
     Outcome<Daybook> Read(const domain::Actor& actor, const std::string& agency,
                           const std::string& date);
+    /// Closes the day's book of `claim.agency`'s subtree (chốt sổ, docs/payments.md §5): records
+    /// its newest row, count and totals as they stand, with the cash counted against the cash
+    /// expected, once; rows recorded later show after the closing. For whoever collects payments
+    /// there. 400 invalid_parameter (agency, date malformed or to come), 400 invalid_closing
+    /// (cash_counted negative, note over 1000 bytes), 409 already_closed. Audited `payment.close`.
+    Outcome<storage::DaybookClosing> Close(const domain::Actor& actor, const ClosingClaim& claim);
 
 private:
     storage::Database& database_;

@@ -11,7 +11,9 @@ Outcome<Done> RecordDeskPayment(storage::Transaction& transaction, const domain:
     MOTCUA_ASSIGN_OR_RETURN(const auto orders, payments.OrdersOfDossier(paid.id));
     const storage::PaymentOrder* settled = nullptr;
     for (const auto& order : orders) {
-        if (order.status == "open" && order.amount == input.amount) {
+        // An order sent to a gateway is left to it: should the applicant pay there too, that
+        // credit is recorded against its own order, and reconciliation lists it to refund.
+        if (order.status == "open" && order.gateway.empty() && order.amount == input.amount) {
             settled = &order;
             break;
         }

@@ -11,9 +11,10 @@
 namespace motcua::services {
 
 /// The ledger row of the desk payment `input` made `paid` what it is (stored already). An open
-/// order of exactly that amount is marked paid with it; once the dossier is paid in full its
-/// other open orders are cancelled. A card or transfer reference credited before is refused
-/// (409 already_recorded, param reference) and the whole action rolls back.
+/// order of exactly that amount that was not sent to a gateway is marked paid with it; once the
+/// dossier is paid in full its other open orders are cancelled. A card or transfer reference
+/// credited before is refused (409 already_recorded, param reference) and the whole action rolls
+/// back.
 Outcome<Done> RecordDeskPayment(storage::Transaction& transaction, const domain::Dossier& paid,
                                 const domain::ActionInput& input);
 

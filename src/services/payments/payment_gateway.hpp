@@ -57,6 +57,15 @@ struct GatewayPayment {
     std::string result_code;     // The gateway's own code (vnp_ResponseCode, MaLoi).
 };
 
+/// One transaction the gateway settled as paid on a day, as its reconciliation report lists it
+/// (the report's signature checked; failed transactions left out).
+struct GatewayTransaction {
+    std::string reference;
+    std::string transaction_no;
+    std::int64_t amount_vnd = 0;
+    std::string paid_at;  // As the gateway writes it (yyyyMMddHHmmss, GMT+7).
+};
+
 /// A callback (VNPay's IPN, the platform's confirm) as the gateway's connector read it.
 struct GatewayCallback {
     enum class Check {
@@ -107,6 +116,10 @@ public:
     virtual CallbackAnswer Answer(CallbackReply reply) const = 0;
     /// Asks the gateway about the order (the polling job); the answer's signature is checked.
     virtual Outcome<GatewayPayment> Query(const GatewayOrder& order) = 0;
+    /// The transactions the gateway settled as paid on `day` (YYYY-MM-DD, in Vietnam), for the
+    /// reconciliation; kUnavailable when the gateway cannot be reached or its answer is not
+    /// signed.
+    virtual Outcome<std::vector<GatewayTransaction>> Report(const std::string& day) = 0;
 };
 
 }  // namespace motcua::services

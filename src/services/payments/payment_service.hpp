@@ -70,6 +70,8 @@ public:
     void AddGateway(PaymentGateway& gateway);
     /// The names of the gateways, sorted.
     std::vector<std::string> GatewayNames() const;
+    /// The gateway named `name`; nullptr when it is not offered.
+    PaymentGateway* FindGateway(std::string_view name) const;
 
     /// Sends the dossier's applicant to a gateway to pay what it still owes: an order of its own
     /// for each attempt (a new reference), the earlier open ones cancelled.
@@ -92,7 +94,6 @@ public:
     CallbackReply Record(const PaymentGateway& gateway, const GatewayPayment& payment);
 
 private:
-    PaymentGateway* FindGateway(std::string_view name) const;
     GatewayOrder ToGatewayOrder(const storage::PaymentOrder& order, const domain::Dossier& dossier,
                                 const std::string& locale, const std::string& ip) const;
     Outcome<storage::PaymentOrder> SendOrder(const domain::Dossier& dossier,

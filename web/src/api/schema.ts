@@ -642,7 +642,7 @@ export interface paths {
         };
         /**
          * Sổ thu trong ngày / The day's book
-         * @description Mọi khoản nộp và hoàn trả cơ quan (cả đơn vị trực thuộc) ghi trong một ngày (giờ Việt Nam), kèm tổng theo kênh: cho cán bộ thu khóa sổ cuối ngày và lãnh đạo kiểm tra. Người thu phí của cơ quan, hoặc người xem chỉ số của cơ quan. Mỗi lần xem được ghi nhật ký. / Every payment and refund the agency's subtree recorded on one day in Vietnam, with totals per channel: for the cashier's daily closing and the head's check. Each read is audited.
+         * @description Mọi khoản nộp và hoàn trả cơ quan (cả đơn vị trực thuộc) ghi trong một ngày (giờ Việt Nam), kèm tổng theo kênh: cho cán bộ thu khóa sổ cuối ngày và lãnh đạo kiểm tra. Người thu phí của cơ quan, hoặc người xem chỉ số của cơ quan. Mỗi lần xem được ghi nhật ký. / Every payment and refund the agency's subtree recorded on one day in Vietnam, with totals per channel: for the cashier's daily closing and the head's check. Each read is audited. `closing`: the day's closing once recorded; rows with an id above its last_entry_id came after it.
          */
         get: operations["getDaybook"];
         put?: never;
@@ -1155,6 +1155,86 @@ export interface paths {
          * @description Cần manage_outbox; được ghi nhật ký. dvcqg_mode = off: 409 portal_not_connected. Thủ tục và cơ quan khác danh mục tỉnh vào danh sách chờ xem xét, không áp dụng tự động; mục chờ không còn khác được đóng. Cổng lỗi: complete = false với error. / Needs manage_outbox; audited. dvcqg_mode = off: 409 portal_not_connected. Procedures and agencies that differ from the province's go to the review queue, never applied by themselves; pending items that no longer differ are closed. A portal failure: complete = false with the error.
          */
         post: operations["pullPortalCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/daybook/closings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chốt sổ thu cuối ngày / Close the day's book
+         * @description Cán bộ thu phí chốt sổ thu của cơ quan (cả đơn vị trực thuộc) trong ngày: ghi lại số dòng, tổng thu, tổng hoàn trả, tiền mặt phải có và tiền mặt đếm được; mỗi cơ quan mỗi ngày chốt một lần (409 already_closed). Cần quyền thu phí tại cơ quan; được ghi nhật ký. / The cashier closes the agency subtree's book of the day: its rows, totals, the cash expected and the cash counted are recorded once per agency and day (409 already_closed). Needs collect_payment there; audited.
+         */
+        post: operations["closeDaybook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Đối soát giao dịch với cổng thanh toán / Reconcile a gateway's day
+         * @description So sánh giao dịch thành công trong ngày theo báo cáo có chữ ký của cổng với sổ thu, theo mã tham chiếu: khớp, thiếu trong sổ, thừa trong sổ, lệch số tiền hoặc mã giao dịch; kèm các hồ sơ có tiền trong sổ lớn hơn số đã nộp hồ sơ ghi nhận (cần hoàn trả). Cho người xem chỉ số cấp tỉnh; được ghi nhật ký. Cổng không được cung cấp: 400 unknown_gateway; không lấy được báo cáo: 503 gateway_unavailable. / The gateway's signed report of the day against the ledger, by reference: matched, missing from the ledger, extra in the ledger, mismatched in amount or transaction; with the dossiers whose ledger payments exceed what the dossier took (to refund). For whoever reads the province's indicators; audited.
+         */
+        get: operations["getPaymentReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biên lai điện tử của một khoản nộp / A payment's e-receipts
+         * @description Biên lai thu phí và biên lai thu lệ phí tách riêng, theo các khoản khoản nộp đã trả (phí trước, lệ phí sau), kèm số tiền bằng chữ; ghi rõ nếu đã hoàn trả. Cho người được xem hồ sơ (trước hết người nộp). / The phí and the lệ phí receipts apart, with the items the payment paid (phí first) and the amounts in words; a refund is shown. For whoever may read the dossier, its applicant first.
+         */
+        get: operations["getPaymentReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hoàn trả một khoản nộp / Refund a payment
+         * @description Cán bộ thu phí hoàn trả toàn bộ hoặc một phần khoản nộp (tiền mặt, thẻ hoặc chuyển khoản), ghi lý do; mỗi khoản nộp hoàn trả một lần (409 already_refunded). Ghi thành dòng sổ thu riêng, không sửa hồ sơ. Cần quyền thu phí tại cơ quan thu; được ghi nhật ký. / The cashier pays back all or part of a payment (cash, card or transfer) with the reason; once per payment (409 already_refunded). A ledger row of its own; the dossier is not changed. Needs collect_payment where it was taken; audited.
+         */
+        post: operations["refundPayment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3137,16 +3217,24 @@ export interface components {
         /** @description Một dòng sổ thu: khoản nộp hoặc hoàn trả, không bao giờ sửa. / A ledger row: a payment or a refund, never changed. */
         LedgerEntry: {
             id: number;
+            dossier: string;
+            agency: string;
             /** @enum {string} */
             kind: "payment" | "refund";
             /** @enum {string} */
             channel: "vnpay" | "payment_platform" | "cash" | "card" | "transfer";
             amount_vnd: number;
+            /** @description Mã giao dịch của cổng, số phiếu máy POS hoặc mã chuyển khoản. / The gateway's transaction, the card slip or the transfer reference. */
             gateway_txn: string | null;
             /** Format: date */
             business_date: string;
             recorded_at: string;
+            /** @description Người ghi (hoặc system:<cổng>). / Who recorded it (or system:<gateway>). */
+            recorded_by: string;
+            /** @description Lý do hoàn trả. / A refund's reason. */
             reason: string | null;
+            /** @description Khoản nộp được hoàn trả. / The payment a refund pays back. */
+            refund_of: number | null;
         };
         DossierPayments: {
             dossier: string;
@@ -3188,20 +3276,7 @@ export interface components {
             agency: string;
             /** Format: date */
             date: string;
-            entries: {
-                id: number;
-                dossier: string;
-                agency: string;
-                /** @enum {string} */
-                kind: "payment" | "refund";
-                /** @enum {string} */
-                channel: "vnpay" | "payment_platform" | "cash" | "card" | "transfer";
-                amount_vnd: number;
-                gateway_txn: string | null;
-                recorded_at: string;
-                recorded_by: string;
-                reason: string | null;
-            }[];
+            entries: components["schemas"]["LedgerEntry"][];
             channels: {
                 channel: string;
                 payments_vnd: number;
@@ -3211,6 +3286,122 @@ export interface components {
             payments_vnd: number;
             refunds_vnd: number;
             net_vnd: number;
+            /** @description Tiền mặt thu trừ tiền mặt hoàn trả: số tiền trong két. / Cash received less cash paid back: what the drawer should hold. */
+            cash_vnd: number;
+            closing: components["schemas"]["DaybookClosing"] | null;
+        };
+        /** @description Chốt sổ thu cuối ngày: sổ như lúc chốt và số tiền mặt đếm được. / The daily closing: the book as it stood and the cash counted. */
+        DaybookClosing: {
+            agency: string;
+            /** Format: date */
+            date: string;
+            closed_at: string;
+            closed_by: string;
+            /** @description Dòng mới nhất của sổ khi chốt; dòng sau đó ghi sau khi chốt. / The book's newest row when closed; later rows come after the closing. */
+            last_entry_id: number;
+            entries: number;
+            payments_vnd: number;
+            refunds_vnd: number;
+            /** @description Tiền mặt thu trừ tiền mặt hoàn trả. / Cash received less cash paid back. */
+            cash_expected_vnd: number;
+            cash_counted_vnd: number;
+            /** @description Đếm được trừ phải có (âm: thiếu). / Counted less expected (negative: short). */
+            cash_difference_vnd: number;
+            note: string | null;
+        };
+        DaybookClosingRequest: {
+            agency: string;
+            /**
+             * Format: date
+             * @description Ngày chốt (mặc định hôm nay, không được là ngày tới). / The day (default today; not one to come).
+             */
+            date?: string;
+            cash_counted_vnd: number;
+            note?: string;
+        };
+        RefundRequest: {
+            reason: string;
+            /** @description Mặc định: toàn bộ khoản nộp. / Default: the whole payment. */
+            amount_vnd?: number;
+            /**
+             * @description Mặc định cash. / Default cash.
+             * @enum {string}
+             */
+            method?: "cash" | "card" | "transfer";
+            /** @description Bắt buộc với card và transfer. / Required for card and transfer. */
+            reference?: string;
+        };
+        Receipt: {
+            /**
+             * @description charge: biên lai thu phí; fee: biên lai thu lệ phí. / charge: the phí receipt; fee: the lệ phí receipt.
+             * @enum {string}
+             */
+            kind: "charge" | "fee";
+            number: string;
+            lines: {
+                /** @enum {string} */
+                kind: "charge" | "fee";
+                code: string | null;
+                name: string;
+                amount_vnd: number;
+            }[];
+            total_vnd: number;
+            total_in_words: string;
+        };
+        PaymentReceipts: {
+            payment: components["schemas"]["LedgerEntry"];
+            reference: string | null;
+            payer: {
+                name: string;
+                address: string | null;
+            };
+            procedure: {
+                code: string;
+                name: string;
+            };
+            agency: {
+                code: string;
+                name: string;
+            };
+            refunded_vnd: number;
+            refunded_at: string | null;
+            receipts: components["schemas"]["Receipt"][];
+        };
+        ReconciliationItem: {
+            reference: string | null;
+            dossier: string | null;
+            gateway_txn: string | null;
+            gateway_amount_vnd: number | null;
+            ledger_id: number | null;
+            ledger_txn: string | null;
+            ledger_amount_vnd: number | null;
+            /** @description Ngày ghi sổ khi khác ngày đối soát. / The ledger's day when not the day reconciled. */
+            recorded_on: string | null;
+        };
+        PaymentReconciliation: {
+            gateway: string;
+            /** Format: date */
+            date: string;
+            balanced: boolean;
+            gateway_count: number;
+            gateway_total_vnd: number;
+            ledger_count: number;
+            ledger_total_vnd: number;
+            matched: components["schemas"]["ReconciliationItem"][];
+            /** @description Cổng đã thu, sổ chưa ghi. / Taken by the gateway, not in the ledger. */
+            missing: components["schemas"]["ReconciliationItem"][];
+            /** @description Sổ ghi, cổng không báo. / In the ledger, not reported by the gateway. */
+            extra: components["schemas"]["ReconciliationItem"][];
+            /** @description Cả hai có, khác số tiền hoặc mã giao dịch. / In both, another amount or transaction. */
+            mismatched: components["schemas"]["ReconciliationItem"][];
+            /** @description Hồ sơ có số tiền trong sổ lớn hơn số đã nộp hồ sơ ghi nhận: tiền cần hoàn trả. / Dossiers whose ledger payments exceed what the dossier took: money to refund. */
+            unapplied: {
+                dossier: string;
+                ledger_paid_vnd: number;
+                dossier_paid_vnd: number;
+                unapplied_vnd: number;
+                refunded_vnd: number;
+            }[];
         };
     };
     responses: {
@@ -6376,6 +6567,203 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["PortalNotConnected"];
             413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    closeDaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DaybookClosingRequest"];
+            };
+        };
+        responses: {
+            /** @description Đã chốt sổ. / Closed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaybookClosing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Sổ của ngày này đã chốt. / The day is closed already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPaymentReconciliation: {
+        parameters: {
+            query: {
+                /**
+                 * @description Cổng thanh toán. / The gateway.
+                 * @example vnpay
+                 */
+                gateway: "vnpay" | "payment_platform";
+                /**
+                 * @description Ngày (YYYY-MM-DD, giờ Việt Nam); mặc định hôm nay; không được là ngày tới. / The day; default today; not one to come.
+                 * @example 2026-01-05
+                 */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kết quả đối soát. / The reconciliation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentReconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            /** @description Không lấy được báo cáo của cổng, hoặc hệ thống tạm ngừng. / The gateway's report cannot be had, or the service is unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số dòng sổ thu của khoản nộp. / The payment's ledger id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biên lai. / The receipts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentReceipts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Không có khoản nộp này. / No such payment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refundPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã số dòng sổ thu của khoản nộp. / The payment's ledger id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description Dòng hoàn trả. / The refund's row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntry"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ. / Bad request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Không có khoản nộp này. / No such payment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Đã hoàn trả. / Refunded before. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
