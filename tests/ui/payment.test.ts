@@ -2,8 +2,9 @@
 // VNPay simulator (tests/simulators/vnpay/) as the gateway. The citizen submits online, the clerk
 // accepts and forwards, the cashier asks for payment from the dossier page; the citizen pays from
 // the dossier page on the simulator's payment page, comes back, and sees the payment received,
-// recorded by the gateway's IPN (server to server). The 766 index then counts the dossier as paid
-// online (3.6, ONLINE_PAYMENT_DOSSIER). Real motcua binary, built web/dist, Debian chromium.
+// recorded by the gateway's IPN (server to server), and opens the payment's e-receipt (biên lai
+// thu phí) from the dossier page. The 766 index then counts the dossier as paid online (3.6,
+// ONLINE_PAYMENT_DOSSIER). Real motcua binary, built web/dist, Debian chromium.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -183,7 +184,7 @@ describe('online payment through VNPay in the browser', () => {
       });
 
       // Back on the dossier: the payment is received, in the ledger, the dossier processed again.
-      await timed(t, 'citizen sees the payment received', async () => {
+      const paymentId = await timed(t, 'citizen sees the payment received', async () => {
         const panel = page.locator('section#payments');
         const status = panel.getByRole('status');
         await status.filter({ hasText: 'Đã nhận thanh toán' }).waitFor();
@@ -206,6 +207,35 @@ describe('online payment through VNPay in the browser', () => {
         await page.setViewportSize(NARROW);
         await narrow.check('citizen-paid');
         await panelShot(page, 'payment-panel-paid-360');
+        await page.setViewportSize(DESKTOP);
+        const id = Number(await row.getAttribute('data-entry-id'));
+        assert.ok(Number.isSafeInteger(id) && id > 0, `ledger id ${id}`);
+        return id;
+      });
+
+      // The citizen opens the payment's receipt from the dossier page: one biên lai thu phí
+      // (the 8,000 đồng is a phí), numbered from the ledger id, with the amount in words.
+      await timed(t, 'citizen opens the receipt', async () => {
+        const receiptNumber = `BL${String(paymentId).padStart(7, '0')}-P`;
+        const row = page.locator('section#payments tr[data-entry-kind="payment"]');
+        await row.getByRole('link', { name: /^Biên lai/ }).click();
+        await page.waitForURL(`${base}/bien-lai/${paymentId}`);
+        const bill = page.locator('article.bill[data-receipt-kind="charge"]');
+        await bill.waitFor();
+        assert.equal(await page.locator('article.bill').count(), 1, 'a phí receipt only: there is no lệ phí');
+        assert.match(await bill.getByRole('heading', { level: 2 }).innerText(), /BIÊN LAI THU PHÍ/);
+        assert.equal((await bill.getByTestId('bill-number').innerText()).trim(), receiptNumber);
+        assert.equal(await bill.getAttribute('data-receipt-number'), receiptNumber);
+        assert.match((await bill.getByTestId('bill-total').innerText()).trim(), /^8\.000\s*₫$/);
+        assert.equal((await bill.getByTestId('bill-words').innerText()).trim(), 'Tám nghìn đồng');
+        assert.match(await bill.innerText(), /Bằng chữ: Tám nghìn đồng/);
+        assert.match(await bill.innerText(), new RegExp(code.replace(/\./g, '\\.')));
+        assert.match(await bill.innerText(), new RegExp(txnRef));
+        assert.equal(await bill.getByTestId('bill-refunded').count(), 0, 'not refunded');
+        await page.getByRole('button', { name: 'In biên lai' }).waitFor();
+        await c.check('citizen-receipt');
+        await page.setViewportSize(NARROW);
+        await narrow.check('citizen-receipt');
         await page.setViewportSize(DESKTOP);
         await signOut(page);
       });

@@ -18,6 +18,10 @@ import { LookupPage } from './pages/citizen/LookupPage.tsx';
 import { DeskPage } from './pages/desk/DeskPage.tsx';
 import { DaybookPage } from './pages/desk/DaybookPage.tsx';
 import { DAYBOOK_PATH } from './pages/desk/daybook.ts';
+import { PaymentReceiptPage } from './pages/desk/PaymentReceiptPage.tsx';
+import { paymentIdFromPath } from './pages/desk/paymentReceipt.ts';
+import { ReconciliationPage } from './pages/desk/ReconciliationPage.tsx';
+import { RECONCILIATION_PATH } from './pages/desk/reconciliation.ts';
 import { AdminScreen } from './pages/admin/lazy.tsx';
 import { DashboardScreen } from './pages/dashboard/lazy.tsx';
 
@@ -38,6 +42,9 @@ function route(path: string, onPasswordChanged: (account: Account | null) => voi
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
   if (path === '/mot-cua/tiep-nhan') return <DeskPage />;
   if (path === DAYBOOK_PATH || path === `${DAYBOOK_PATH}/`) return <DaybookPage />;
+  if (path === RECONCILIATION_PATH || path === `${RECONCILIATION_PATH}/`) return <ReconciliationPage />;
+  const paymentId = paymentIdFromPath(path);
+  if (paymentId !== null) return <PaymentReceiptPage key={paymentId} id={paymentId} />;
   // Dashboard and public publication (a chunk of their own, loaded on the first visit).
   if (path === '/bang-dieu-khien' || path === '/bang-dieu-khien/') return <DashboardScreen name="dashboard" />;
   if (path === '/bang-dieu-khien/ho-so') return <DashboardScreen name="drilldown" />;

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Account } from './api/index.ts';
 import { useI18n } from './i18n/index.ts';
+import { navigate, useLocation } from './router.ts';
 
 /** Sets document.title to "<page> — <portal>". */
 export function useDocumentTitle(page: string | null): void {
@@ -8,6 +10,16 @@ export function useDocumentTitle(page: string | null): void {
     const suffix = `${t.productName} — ${t.portalName}`;
     document.title = page ? `${page} — ${suffix}` : suffix;
   }, [page, t]);
+}
+
+/** Sends whoever is signed out (`me` null) to the sign-in page, which brings them back to this
+ * address, its query included. */
+export function useSignInFirst(me: Account | null | undefined): void {
+  const { path, search } = useLocation();
+  useEffect(() => {
+    const q = search.toString();
+    if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(q ? `${path}?${q}` : path)}`, { replace: true });
+  }, [me, path, search]);
 }
 
 export interface Loaded<T> {

@@ -3,13 +3,16 @@ import { test } from 'node:test';
 import type { components } from './api/schema.ts';
 import {
   AWAITING_PAYMENT,
+  COLLECT_ROLES,
   DESK_PAY_METHODS,
+  MAX_NOTE_BYTES,
   DESK_REFERENCE_PATTERN,
   PAYMENT_POLL_MS,
   PAYMENT_WAIT_MS,
   canPayOnline,
   currentOrder,
   hasPayments,
+  mayCollect,
   needsReference,
   nextPollDelay,
   outstandingVnd,
@@ -17,6 +20,7 @@ import {
   paymentLocale,
   returnState,
   safePayUrl,
+  utf8Length,
   validReference,
 } from './payments.ts';
 
@@ -68,6 +72,10 @@ test('the panel shows when there is a fee, an order or a ledger row', () => {
     business_date: '2026-01-06',
     recorded_at: '2026-01-06T10:00:00+07:00',
     reason: 'Nộp thừa',
+    dossier: 'H32.22333.01-260105-0001',
+    agency: 'H32.22333',
+    recorded_by: 'thuphi.bnt',
+    refund_of: 1,
   });
   assert.equal(hasPayments(0, refunded), true);
 });
@@ -153,4 +161,21 @@ test('a typed amount is whole đồng, grouped by thousands or not', () => {
   for (const bad of ['', '0', '000', '-5000', '58.5', '58.00', '5.8000', '1.250,000', '58k', '1e6', '99999999999999999999']) {
     assert.equal(parseVndAmount(bad), null, bad);
   }
+});
+
+test('cashiers and clerks collect payments; others do not', () => {
+  assert.deepEqual([...COLLECT_ROLES].sort(), ['cashier', 'clerk']);
+  assert.equal(mayCollect([{ role: 'cashier', agency: 'H32.22333' }]), true);
+  assert.equal(mayCollect([{ role: 'specialist', agency: 'H32.22333' }, { role: 'clerk', agency: 'H32.22333' }]), true);
+  assert.equal(mayCollect([{ role: 'head', agency: 'H32.22333' }, { role: 'auditor', agency: 'H32' }]), false);
+  assert.equal(mayCollect([{ role: 'citizen', agency: null }]), false);
+  assert.equal(mayCollect([]), false);
+});
+
+test('notes are measured in UTF-8 bytes, as the server does', () => {
+  assert.equal(MAX_NOTE_BYTES, 1000);
+  assert.equal(utf8Length(''), 0);
+  assert.equal(utf8Length('abc'), 3);
+  assert.equal(utf8Length('Nộp'), 5);
+  assert.equal(utf8Length('₫'), 3);
 });

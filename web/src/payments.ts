@@ -1,6 +1,7 @@
 // Pure helpers of the dossier page's payment panel (no DOM, no Preact) so they run under
-// `node --test`: which order to show, who may pay, the wait for a gateway's confirmation
-// after the browser comes back from it (docs/payments.md §3), and the desk's pay form (§4).
+// `node --test`: which order to show, who may pay or collect, the wait for a gateway's
+// confirmation after the browser comes back from it (docs/payments.md §3), and the desk's pay
+// form (§4).
 import type { components } from './api/schema.ts';
 import type { Lang } from './i18n/catalog.ts';
 
@@ -8,6 +9,8 @@ type DossierPayments = components['schemas']['DossierPayments'];
 type PaymentOrder = components['schemas']['PaymentOrder'];
 type PaymentLocale = NonNullable<components['schemas']['PaymentStart']['locale']>;
 type DeskPayMethod = NonNullable<components['schemas']['DossierActionRequest']['method']>;
+type Role = components['schemas']['Role'];
+type RoleGrant = components['schemas']['RoleGrant'];
 
 /** Dossier status 6, "Yêu cầu thực hiện nghĩa vụ tài chính": the only one paid online. */
 export const AWAITING_PAYMENT = 6;
@@ -32,6 +35,15 @@ export function hasPayments(feeTotal: number, p: DossierPayments | null): boolea
  * through the gateways the server offers. */
 export function canPayOnline(applicant: boolean, status: number, p: DossierPayments | null): boolean {
   return applicant && status === AWAITING_PAYMENT && !!p && p.gateways.length > 0;
+}
+
+/** The roles that carry collect_payment (over their agency's subtree): they take payments at the
+ * desk, pay them back and close the day's book. */
+export const COLLECT_ROLES: readonly Role[] = ['cashier', 'clerk'];
+
+/** Whether any of the grants collects payments (where: the server checks the agency). */
+export function mayCollect(roles: readonly RoleGrant[]): boolean {
+  return roles.some((g) => COLLECT_ROLES.includes(g.role));
 }
 
 /** The gateways' pay-page language for the UI language. */
@@ -94,4 +106,12 @@ export function parseVndAmount(text: string): number | null {
   if (!/^\d+$/.test(s) && !/^\d{1,3}([.,\s])\d{3}(?:\1\d{3})*$/u.test(s)) return null;
   const n = Number(s.replace(/[.,\s]/gu, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** The longest refund reason or closing note the server takes, in UTF-8 bytes. */
+export const MAX_NOTE_BYTES = 1000;
+
+/** The length of `text` in UTF-8 bytes (what the server counts; a Vietnamese letter takes 2–3). */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }

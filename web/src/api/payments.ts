@@ -1,6 +1,7 @@
 // Payments: a dossier's payment orders, its ledger and the gateways offered; paying the open
-// order online (the answer is the gateway's pay page, where the browser is sent); an agency's
-// day book (sổ thu).
+// order online (the answer is the gateway's pay page, where the browser is sent); a payment's
+// e-receipts and its refund; an agency's day book (sổ thu) and its daily closing; a gateway's
+// reconciliation with the ledger.
 import { queryString, request, type Query, type Schemas } from './client.ts';
 
 export type DossierPayments = Schemas['DossierPayments'];
@@ -14,6 +15,19 @@ export type Daybook = Schemas['Daybook'];
 export type DaybookEntry = Daybook['entries'][number];
 export type DaybookChannel = Daybook['channels'][number];
 export type DaybookQuery = Query<'getDaybook'>;
+export type DaybookClosing = Schemas['DaybookClosing'];
+export type DaybookClosingRequest = Schemas['DaybookClosingRequest'];
+export type PaymentReceipts = Schemas['PaymentReceipts'];
+export type Receipt = Schemas['Receipt'];
+export type ReceiptLine = Receipt['lines'][number];
+export type RefundRequest = Schemas['RefundRequest'];
+/** How a refund is paid back (cash unless said otherwise). */
+export type RefundMethod = NonNullable<RefundRequest['method']>;
+export type PaymentReconciliation = Schemas['PaymentReconciliation'];
+export type ReconciliationItem = Schemas['ReconciliationItem'];
+export type UnappliedCredit = PaymentReconciliation['unapplied'][number];
+export type ReconciliationQuery = Query<'getPaymentReconciliation'>;
+export type ReconciledGateway = ReconciliationQuery['gateway'];
 /** How a payment taken at the desk was paid (the `pay` action's `method`). */
 export type DeskPayMethod = NonNullable<Schemas['DossierActionRequest']['method']>;
 
@@ -38,4 +52,26 @@ export function startPayment(code: string, gateway: PaymentGateway, locale?: Pay
  * with the totals per channel (cashiers, clerks who collect, heads; others: 403). */
 export function getDaybook(q: DaybookQuery, signal?: AbortSignal): Promise<Daybook> {
   return request(`/api/v1/payments/daybook${queryString({ ...q })}`, { signal });
+}
+
+/** Closes the agency's book of a day (default today) with the cash counted; 409 already_closed. */
+export function closeDaybook(body: DaybookClosingRequest): Promise<DaybookClosing> {
+  return request('/api/v1/payments/daybook/closings', { method: 'POST', body });
+}
+
+/** A payment's e-receipts (biên lai): the phí and the lệ phí ones apart, with a refund noted. */
+export function getPaymentReceipts(id: number, signal?: AbortSignal): Promise<PaymentReceipts> {
+  return request(`/api/v1/payments/${encodeURIComponent(String(id))}/receipts`, { signal });
+}
+
+/** Pays back all or part of a payment (cashiers, clerks who collect); the answer is the refund's
+ * ledger row. 400 invalid_refund names the field in `param`; 409 already_refunded. */
+export function refundPayment(id: number, body: RefundRequest): Promise<LedgerEntry> {
+  return request(`/api/v1/payments/${encodeURIComponent(String(id))}/refunds`, { method: 'POST', body });
+}
+
+/** A gateway's report of a day against the ledger (province administrators, auditors);
+ * 503 gateway_unavailable when the gateway's report cannot be had. */
+export function getReconciliation(q: ReconciliationQuery, signal?: AbortSignal): Promise<PaymentReconciliation> {
+  return request(`/api/v1/payments/reconciliation${queryString({ ...q })}`, { signal });
 }

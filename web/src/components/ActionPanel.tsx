@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { actOnDossier, ActionError, type DeskPayMethod, type Dossier, type DossierActionName, type DossierActionRequest } from '../api/index.ts';
 import { formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
-import { DESK_PAY_METHODS, DESK_REFERENCE_PATTERN, needsReference, outstandingVnd, parseVndAmount, validReference } from '../payments.ts';
+import { DESK_PAY_METHODS, needsReference, outstandingVnd, parseVndAmount, validReference } from '../payments.ts';
+import { DeskReferenceField } from './DeskReferenceField.tsx';
 import { RadioGroup, TextField } from './Fields.tsx';
 import { ActionErrorMessage, problemText } from './States.tsx';
 
@@ -253,17 +254,11 @@ function ActionForm({
                 },
               )}
               {needsReference(method) && (
-                <TextField
+                <DeskReferenceField
                   id="act-reference"
-                  label={t.payReference[method] ?? ''}
+                  method={method}
                   value={reference}
                   onInput={setReference}
-                  required
-                  pattern={DESK_REFERENCE_PATTERN}
-                  maxLength={64}
-                  autoComplete="off"
-                  spellcheck={false}
-                  hint={t.payReferenceHint}
                   error={payError?.field === 'reference' ? payError.message : null}
                 />
               )}

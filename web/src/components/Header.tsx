@@ -4,6 +4,7 @@ import { hasRole, isApplicant, isOfficer, useSession } from '../session.ts';
 import { navigate, useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
 import { DAYBOOK_NAV_ROLES, DAYBOOK_PATH } from '../pages/desk/daybook.ts';
+import { RECONCILIATION_PATH, RECONCILIATION_ROLES } from '../pages/desk/reconciliation.ts';
 
 const LANGS: Lang[] = ['vi', 'en'];
 
@@ -17,6 +18,7 @@ export function Header() {
   if (isApplicant(me)) links.push({ href: '/ho-so-cua-toi', label: t.navMyDossiers });
   if (hasRole(me, 'clerk')) links.push({ href: '/mot-cua/tiep-nhan', label: t.navDesk });
   if (hasRole(me, ...DAYBOOK_NAV_ROLES)) links.push({ href: DAYBOOK_PATH, label: t.navDaybook });
+  if (hasRole(me, ...RECONCILIATION_ROLES)) links.push({ href: RECONCILIATION_PATH, label: t.navReconciliation });
   if (isOfficer(me)) links.push({ href: '/can-bo/ho-so', label: t.navInbox });
   if (hasRole(me, 'province_admin', 'agency_admin')) links.push({ href: '/quan-tri', label: t.navAdmin });
   links.push({ href: '/tra-cuu', label: t.navLookup });

@@ -1,6 +1,6 @@
 // A dossier's fees and payments: the order to pay item by item, with its lệ phí and phí parts;
-// the ledger (payments and refunds); for the applicant of a dossier awaiting payment, one button
-// per online gateway offered. Back from a gateway (?thanh-toan=ve) it waits for the gateway's
+// the ledger (payments with their receipts, refunds; PaymentLedger); for the applicant of a
+// dossier awaiting payment, one button per online gateway offered. Back from a gateway (?thanh-toan=ve) it waits for the gateway's
 // confirmation, which reaches the server directly, never through the browser (docs/payments.md).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -10,16 +10,16 @@ import {
   startPayment,
   type Dossier,
   type DossierPayments,
-  type LedgerEntry,
   type PaymentGateway,
   type PaymentOrder,
 } from '../api/index.ts';
-import { formatDate, formatDateTime, formatVnd } from '../format.ts';
+import { formatDateTime, formatVnd } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { localized, useI18n } from '../i18n/index.ts';
-import { AWAITING_PAYMENT, canPayOnline, currentOrder, hasPayments, nextPollDelay, paymentLocale, returnState, safePayUrl } from '../payments.ts';
+import { AWAITING_PAYMENT, canPayOnline, currentOrder, hasPayments, mayCollect, nextPollDelay, paymentLocale, returnState, safePayUrl } from '../payments.ts';
 import { useLocation } from '../router.ts';
-import { isApplicant, useSession } from '../session.ts';
+import { isApplicant, isOfficer, useSession } from '../session.ts';
+import { PaymentLedger } from './PaymentLedger.tsx';
 import { ActionErrorMessage, ErrorMessage, Loading } from './States.tsx';
 
 /** The wait after the browser's return from a gateway. */
@@ -110,7 +110,7 @@ export function PaymentPanel({ dossier: d, onChanged }: { dossier: Dossier; onCh
           {isApplicant(me) && d.status === AWAITING_PAYMENT && watch !== 'waiting' && (
             <PayButtons dossier={d} payments={payments} onStale={(nd) => changed.current(nd)} />
           )}
-          <Ledger entries={payments.entries} />
+          <PaymentLedger entries={payments.entries} canRefund={!!me && isOfficer(me) && mayCollect(me.roles)} onRefunded={loaded.reload} />
         </>
       )}
     </section>
@@ -231,55 +231,6 @@ function PayButtons({ dossier: d, payments, onStale }: { dossier: Dossier; payme
           </button>
         ))}
       </div>
-    </div>
-  );
-}
-
-function Ledger({ entries }: { entries: LedgerEntry[] }) {
-  const { t, lang } = useI18n();
-  const money = useMoney();
-  return (
-    <div class="pay-ledger">
-      <h3 id="pay-ledger-h">{t.ledgerTitle}</h3>
-      {entries.length === 0 ? (
-        <p>{t.ledgerEmpty}</p>
-      ) : (
-        <div class="table-wrap" role="region" aria-labelledby="pay-ledger-h" tabIndex={0}>
-          <table class="stack pay-ledger-table" aria-labelledby="pay-ledger-h">
-            <thead>
-              <tr>
-                <th scope="col">{t.ledgerDate}</th>
-                <th scope="col">{t.ledgerKindCol}</th>
-                <th scope="col">{t.ledgerChannel}</th>
-                <th scope="col" class="num">
-                  {t.ledgerAmount}
-                </th>
-                <th scope="col">{t.ledgerTxn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-entry-channel={e.channel} data-entry-kind={e.kind}>
-                  <td data-label={t.ledgerDate}>
-                    <time dateTime={e.business_date}>{formatDate(e.business_date, lang)}</time>
-                  </td>
-                  <td data-label={t.ledgerKindCol}>
-                    <span>
-                      {t.ledgerKind[e.kind] ?? e.kind}
-                      {e.reason && <span class="note muted">{e.reason}</span>}
-                    </span>
-                  </td>
-                  <td data-label={t.ledgerChannel}>{t.ledgerChannels[e.channel] ?? e.channel}</td>
-                  <td data-label={t.ledgerAmount} class="num">
-                    {money(e.amount_vnd)}
-                  </td>
-                  <td data-label={t.ledgerTxn}>{e.gateway_txn ? <span class="code">{e.gateway_txn}</span> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </div>
   );
 }

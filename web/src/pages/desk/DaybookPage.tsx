@@ -1,28 +1,28 @@
 // The day's book (sổ thu): every payment and refund an agency and the units under it recorded on
-// one day in Vietnam, with the totals per channel — what the cashier counts at the daily closing
-// and the head checks (GET /api/v1/payments/daybook, docs/payments.md §5). Prints on A4.
-import { useEffect, useState } from 'preact/hooks';
+// one day in Vietnam, with the totals per channel and the cash the drawer should hold — what the
+// cashier counts at the daily closing and the head checks (GET /api/v1/payments/daybook,
+// docs/payments.md §5); the closing itself (DaybookClosing). Prints on A4.
+import { useState } from 'preact/hooks';
 import { getDaybook, type Daybook } from '../../api/index.ts';
 import { SelectField, TextField } from '../../components/Fields.tsx';
+import { LedgerKind } from '../../components/LedgerKind.tsx';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDate, formatTime } from '../../format.ts';
-import { useDocumentTitle, useLoad } from '../../hooks.ts';
+import { useDocumentTitle, useLoad, useSignInFirst } from '../../hooks.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { dossierPath, navigate, useLocation } from '../../router.ts';
 import { isOfficer, useSession } from '../../session.ts';
 import { agencyName, useAgencyDirectory } from '../dashboard/agencies.ts';
+import { collectsAt, isAfterClosing, subtreeHas } from './closing.ts';
+import { DaybookClosingSection } from './DaybookClosing.tsx';
 import { bookAmount, channelNet, daybookAgencies, daybookHref, isIsoDate, signedAmount, totalCount, vietnamDate } from './daybook.ts';
 
 export function DaybookPage() {
   const { t } = useI18n();
   const { me } = useSession();
-  const { path, search } = useLocation();
   useDocumentTitle(t.daybookTitle);
-  useEffect(() => {
-    const q = search.toString();
-    if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(q ? `${path}?${q}` : path)}`, { replace: true });
-  }, [me, path, search]);
+  useSignInFirst(me);
 
   const agencies = me ? daybookAgencies(me.roles, me.agency_code) : [];
   return (
@@ -39,6 +39,7 @@ export function DaybookPage() {
 
 function DaybookView({ agencies }: { agencies: string[] }) {
   const { t, lang } = useI18n();
+  const { me } = useSession();
   const { search } = useLocation();
   const today = vietnamDate(Date.now());
   const agency = search.get('co-quan') || agencies[0];
@@ -49,6 +50,12 @@ function DaybookView({ agencies }: { agencies: string[] }) {
   const loaded = useLoad(`${agency}|${date}`, (signal) => getDaybook({ agency, date }, signal));
   const book = loaded.loading ? null : loaded.data;
   const choices = agencies.includes(agency) ? agencies : [...agencies, agency];
+  // Whoever collects at the agency (or above it) closes its day.
+  const within = (code: string, ancestor: string) => {
+    const node = dir.data?.byCode.get(ancestor);
+    return !!node && subtreeHas(node, code);
+  };
+  const mayClose = !!me && collectsAt(me.roles, agency, within);
 
   return (
     <>
@@ -63,7 +70,7 @@ function DaybookView({ agencies }: { agencies: string[] }) {
       />
       {loaded.loading && <Loading />}
       {!loaded.loading && loaded.error !== null && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
-      {book && loaded.error === null && <Book book={book} name={name} />}
+      {book && loaded.error === null && <Book book={book} name={name} mayClose={mayClose} onClosed={loaded.reload} />}
       <p class="visually-hidden" aria-live="polite">
         {book && loaded.error === null ? t.daybookLoaded(formatDate(book.date, lang), book.entries.length) : ''}
       </p>
@@ -125,7 +132,7 @@ function DaybookForm(p: {
   );
 }
 
-function Book({ book, name: nameOf }: { book: Daybook; name: (code: string) => string }) {
+function Book({ book, name: nameOf, mayClose, onClosed }: { book: Daybook; name: (code: string) => string; mayClose: boolean; onClosed: () => void }) {
   const { t, lang } = useI18n();
   const money = (n: number) => bookAmount(n, lang);
   const day = formatDate(book.date, lang);
@@ -161,35 +168,45 @@ function Book({ book, name: nameOf }: { book: Daybook; name: (code: string) => s
                 </tr>
               </thead>
               <tbody>
-                {book.entries.map((e) => (
-                  <tr key={e.id} data-entry-kind={e.kind} data-entry-channel={e.channel}>
-                    <td data-label={t.daybookTime}>
-                      <time dateTime={e.recorded_at}>{formatTime(e.recorded_at)}</time>
-                    </td>
-                    <td data-label={t.dossierCode}>
-                      <span>
-                        <Link href={dossierPath(e.dossier)} class="code">
-                          {e.dossier}
-                        </Link>
-                        {e.agency !== book.agency && <span class="note muted">{nameOf(e.agency)}</span>}
-                      </span>
-                    </td>
-                    <td data-label={t.ledgerKindCol}>
-                      <span>
-                        {t.ledgerKind[e.kind] ?? e.kind}
-                        {e.reason && <span class="note muted">{e.reason}</span>}
-                      </span>
-                    </td>
-                    <td data-label={t.ledgerChannel}>{t.ledgerChannels[e.channel] ?? e.channel}</td>
-                    <td data-label={t.daybookReference}>{e.gateway_txn ? <span class="code">{e.gateway_txn}</span> : '—'}</td>
-                    <td data-label={t.ledgerAmount} class="num">
-                      {money(signedAmount(e))}
-                    </td>
-                    <td data-label={t.daybookRecordedBy}>
-                      <span class="code">{e.recorded_by}</span>
-                    </td>
-                  </tr>
-                ))}
+                {book.entries.map((e) => {
+                  const after = isAfterClosing(e, book.closing);
+                  return (
+                    <tr
+                      key={e.id}
+                      data-entry-id={e.id}
+                      data-entry-kind={e.kind}
+                      data-entry-channel={e.channel}
+                      data-after-closing={after ? 'true' : undefined}
+                      class={after ? 'after-closing' : undefined}
+                    >
+                      <td data-label={t.daybookTime}>
+                        <span>
+                          <time dateTime={e.recorded_at}>{formatTime(e.recorded_at)}</time>
+                          {after && <span class="note after-closing-mark">{t.closingAfterMark}</span>}
+                        </span>
+                      </td>
+                      <td data-label={t.dossierCode}>
+                        <span>
+                          <Link href={dossierPath(e.dossier)} class="code">
+                            {e.dossier}
+                          </Link>
+                          {e.agency !== book.agency && <span class="note muted">{nameOf(e.agency)}</span>}
+                        </span>
+                      </td>
+                      <td data-label={t.ledgerKindCol}>
+                        <LedgerKind entry={e} />
+                      </td>
+                      <td data-label={t.ledgerChannel}>{t.ledgerChannels[e.channel] ?? e.channel}</td>
+                      <td data-label={t.daybookReference}>{e.gateway_txn ? <span class="code">{e.gateway_txn}</span> : '—'}</td>
+                      <td data-label={t.ledgerAmount} class="num">
+                        {money(signedAmount(e))}
+                      </td>
+                      <td data-label={t.daybookRecordedBy}>
+                        <span class="code">{e.recorded_by}</span>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -261,8 +278,17 @@ function Book({ book, name: nameOf }: { book: Daybook; name: (code: string) => s
               <strong>{money(book.net_vnd)}</strong>
             </dd>
           </div>
+          <div>
+            <dt>{t.daybookCash}</dt>
+            <dd id="daybook-cash">
+              <strong>{money(book.cash_vnd)}</strong>
+              <span class="note muted">{t.daybookCashHint}</span>
+            </dd>
+          </div>
         </dl>
       </section>
+
+      <DaybookClosingSection book={book} mayClose={mayClose} onClosed={onClosed} />
     </div>
   );
 }
