@@ -4,17 +4,16 @@
 // for the tests; every simulator is killed when the test file ends, also when it fails.
 //
 // The binary comes from MOTCUA_DVCQG_SIM (ctest sets it), else from the debug build.
-import { fileURLToPath } from 'node:url';
 import { FAST_HASHING } from './auth.ts';
 import {
-  control, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions, type FaultKind,
-  type FaultPlan, type SimulatorProcess,
+  control, simulatorBin, simulatorControls, simulatorFlags, startSimulatorProcess,
+  type CommonSimulatorOptions, type FaultKind, type FaultPlan, type SimulatorControls,
+  type SimulatorProcess,
 } from './simulator_process.ts';
 
 export { ALL_FAULT_KINDS, type FaultKind, type FaultPlan } from './simulator_process.ts';
 
-export const DVCQG_SIM_BIN = process.env.MOTCUA_DVCQG_SIM
-  ?? fileURLToPath(new URL('../../../build/debug/tests/simulators/dvcqg/dvcqg_simulator', import.meta.url));
+export const DVCQG_SIM_BIN = simulatorBin('dvcqg', process.env.MOTCUA_DVCQG_SIM);
 const READY_LINE = /DVCQG simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /** The province's account at the simulated portal, as the tests configure both sides with it. */
@@ -93,11 +92,8 @@ export interface SimSummary {
   fault_plan: Required<FaultPlan>;
 }
 
-export interface RunningSimulator extends SimulatorProcess {
-  state(): Promise<SimState>;
+export interface RunningSimulator extends SimulatorProcess, SimulatorControls<SimState> {
   summary(): Promise<SimSummary>;
-  /** Changes the given fields of the fault plan (a `seed` restarts the draws); answers the plan. */
-  setFaults(plan: FaultPlan): Promise<Required<FaultPlan>>;
   /** Down for `seconds`, or until `down(false)`. */
   down(downFor: number | boolean): Promise<void>;
   /** Adds dossiers submitted on the portal (numbered on from the last); answers the total. */
@@ -124,20 +120,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     readyLine: READY_LINE,
   });
   const { url } = sim;
+  const controls = simulatorControls<SimState>(url);
   return {
     ...sim,
-    state: () => control<SimState>(`${url}/_sim/state`, 'GET'),
+    ...controls,
     summary: () => control<SimSummary>(`${url}/_sim/summary`, 'GET'),
-    setFaults: (plan) => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'POST', plan),
     async down(downFor) {
-      await control(`${url}/_sim/down`, 'POST',
-        typeof downFor === 'boolean' ? { down: downFor } : { seconds: downFor });
+      await controls.setDown(downFor !== false, typeof downFor === 'number' ? downFor * 1000 : undefined);
     },
     async addPortalDossiers(dossiers) {
       return (await control<{ total: number }>(`${url}/_sim/portal_dossiers`, 'POST', { dossiers })).total;
-    },
-    async reset() {
-      await control(`${url}/_sim/reset`, 'POST', {});
     },
     async expireSessions() {
       await control(`${url}/_sim/expire_sessions`, 'POST', {});

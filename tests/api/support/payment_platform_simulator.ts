@@ -5,15 +5,13 @@
 // simulator is killed when the test file ends, also when it fails.
 //
 // The binary comes from MOTCUA_PAYMENT_PLATFORM_SIM, else from the debug build.
-import { fileURLToPath } from 'node:url';
 import {
-  control, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions, type FaultKind,
-  type FaultPlan, type SimulatorProcess,
+  control, simulatorBin, simulatorControls, simulatorFlags, startSimulatorProcess,
+  type CommonSimulatorOptions, type FaultKind, type SimulatorControls, type SimulatorProcess,
 } from './simulator_process.ts';
 
-export const PAYMENT_PLATFORM_SIM_BIN = process.env.MOTCUA_PAYMENT_PLATFORM_SIM
-  ?? fileURLToPath(new URL(
-    '../../../build/debug/tests/simulators/payment_platform/payment_platform_simulator', import.meta.url));
+export const PAYMENT_PLATFORM_SIM_BIN =
+  simulatorBin('payment_platform', process.env.MOTCUA_PAYMENT_PLATFORM_SIM);
 const READY_LINE = /Payment platform simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /** The simulator's defaults, and the tests'. */
@@ -98,14 +96,9 @@ export interface PlatformState {
   counters: PlatformCounters;
 }
 
-export interface RunningPaymentPlatform extends SimulatorProcess {
+export interface RunningPaymentPlatform extends SimulatorProcess, SimulatorControls<PlatformState> {
   partnerCode: string;
   secret: string;
-  state(): Promise<PlatformState>;
-  faults(): Promise<Required<FaultPlan>>;
-  setFaults(plan: FaultPlan): Promise<Required<FaultPlan>>;
-  /** Down until `setDown(false)`, or for `ms` milliseconds; answers whether it is down. */
-  setDown(down: boolean, ms?: number): Promise<boolean>;
   /** Forgets every transaction and confirm, zeroes the counters, restores the start-up confirm
    * URL, scenario and fault plan, lifts an outage. */
   reset(): Promise<void>;
@@ -139,18 +132,9 @@ export async function startPaymentPlatform(options: PaymentPlatformOptions = {})
   const { url } = sim;
   return {
     ...sim,
+    ...simulatorControls<PlatformState>(url),
     partnerCode: options.partnerCode ?? PLATFORM_PARTNER_CODE,
     secret: options.secret ?? PLATFORM_SECRET,
-    state: () => control<PlatformState>(`${url}/_sim/state`, 'GET'),
-    faults: () => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'GET'),
-    setFaults: (plan) => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'POST', plan),
-    async setDown(down, ms) {
-      const body = down && ms !== undefined ? { seconds: ms / 1000 } : { down };
-      return (await control<{ down: boolean }>(`${url}/_sim/down`, 'POST', body)).down;
-    },
-    async reset() {
-      await control(`${url}/_sim/reset`, 'POST', {});
-    },
     async setMerchant(merchant) {
       await control(`${url}/_sim/merchant`, 'POST', merchant);
     },

@@ -1,10 +1,12 @@
-// What every simulator wrapper shares (dvcqg_simulator.ts, witness_simulator.ts): the fault plan's
-// types and flags, starting the program on a free port of 127.0.0.1 and reading its URL from the
-// one line it prints when it listens, stopping it, and calling its control routes (/_sim/…).
-// Every simulator started here is killed when the test file ends, also when it fails.
+// What every simulator wrapper shares (dvcqg_simulator.ts, witness_simulator.ts, vnpay_simulator.ts,
+// payment_platform_simulator.ts): where the program is, the fault plan's types and flags, starting
+// the program on a free port of 127.0.0.1 and reading its URL from the one line it prints when it
+// listens, stopping it, and calling its control routes (/_sim/…), those every simulator has
+// included. Every simulator started here is killed when the test file ends, also when it fails.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -32,6 +34,21 @@ export interface CommonSimulatorOptions {
   slowMs?: number;
   timeoutMs?: number;
   threads?: number;
+}
+
+/** The control routes every simulator has (tests/simulators/common/switches.hpp). */
+export interface SimulatorControls<State> {
+  /** GET /_sim/state. */
+  state(): Promise<State>;
+  /** The whole fault plan. */
+  faults(): Promise<Required<FaultPlan>>;
+  /** Changes the given fields of the fault plan (a `seed` restarts the draws); answers the plan. */
+  setFaults(plan: FaultPlan): Promise<Required<FaultPlan>>;
+  /** Down until `setDown(false)`, or for `ms` milliseconds; answers whether it is down. */
+  setDown(down: boolean, ms?: number): Promise<boolean>;
+  /** Forgets what it received, zeroes the counters, restores the start-up settings and fault
+   * plan, lifts an outage. */
+  reset(): Promise<void>;
 }
 
 /** A started simulator program. */
@@ -90,6 +107,13 @@ export function simulatorFlags(options: CommonSimulatorOptions,
   return args;
 }
 
+/** The program of the simulator in tests/simulators/`dir`/: `fromEnv` (the test's variable) when set,
+ * else the debug build's, build/debug/tests/simulators/`dir`/`dir`_simulator. */
+export function simulatorBin(dir: string, fromEnv: string | undefined): string {
+  return fromEnv ?? fileURLToPath(new URL(
+    `../../../build/debug/tests/simulators/${dir}/${dir}_simulator`, import.meta.url));
+}
+
 /** Calls a control route; throws on anything but 200 and answers the parsed body. */
 export async function control<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -102,6 +126,22 @@ export async function control<T>(url: string, method: 'GET' | 'POST', body?: unk
     throw new Error(`${method} ${url}: ${response.status} ${text}`);
   }
   return JSON.parse(text) as T;
+}
+
+/** The control routes every simulator has, of the simulator at `url`. */
+export function simulatorControls<State>(url: string): SimulatorControls<State> {
+  return {
+    state: () => control<State>(`${url}/_sim/state`, 'GET'),
+    faults: () => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'GET'),
+    setFaults: (plan) => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'POST', plan),
+    async setDown(down, ms) {
+      const body = down && ms !== undefined ? { seconds: ms / 1000 } : { down };
+      return (await control<{ down: boolean }>(`${url}/_sim/down`, 'POST', body)).down;
+    },
+    async reset() {
+      await control(`${url}/_sim/reset`, 'POST', {});
+    },
+  };
 }
 
 /** Starts the program and waits for its ready line. */

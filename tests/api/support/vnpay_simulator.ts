@@ -5,14 +5,12 @@
 // when it fails.
 //
 // The binary comes from MOTCUA_VNPAY_SIM, else from the debug build.
-import { fileURLToPath } from 'node:url';
 import {
-  control, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions, type FaultKind,
-  type FaultPlan, type SimulatorProcess,
+  control, simulatorBin, simulatorControls, simulatorFlags, startSimulatorProcess,
+  type CommonSimulatorOptions, type FaultKind, type SimulatorControls, type SimulatorProcess,
 } from './simulator_process.ts';
 
-export const VNPAY_SIM_BIN = process.env.MOTCUA_VNPAY_SIM
-  ?? fileURLToPath(new URL('../../../build/debug/tests/simulators/vnpay/vnpay_simulator', import.meta.url));
+export const VNPAY_SIM_BIN = simulatorBin('vnpay', process.env.MOTCUA_VNPAY_SIM);
 const READY_LINE = /VNPay simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /** The simulator's defaults, and the tests'. */
@@ -113,14 +111,9 @@ export interface VnpayInjection {
   pay_date?: string;
 }
 
-export interface RunningVnpay extends SimulatorProcess {
+export interface RunningVnpay extends SimulatorProcess, SimulatorControls<VnpayState> {
   tmnCode: string;
   hashSecret: string;
-  state(): Promise<VnpayState>;
-  faults(): Promise<Required<FaultPlan>>;
-  setFaults(plan: FaultPlan): Promise<Required<FaultPlan>>;
-  /** Down until `setDown(false)`, or for `ms` milliseconds; answers whether it is down. */
-  setDown(down: boolean, ms?: number): Promise<boolean>;
   /** Forgets every transaction, zeroes the counters, restores the start-up settings. */
   reset(): Promise<void>;
   /** The merchant's IPN URL ('' for none). */
@@ -155,18 +148,9 @@ export async function startVnpay(options: VnpayOptions = {}): Promise<RunningVnp
   const { url } = sim;
   return {
     ...sim,
+    ...simulatorControls<VnpayState>(url),
     tmnCode: options.tmnCode ?? VNPAY_TMN_CODE,
     hashSecret: options.hashSecret ?? VNPAY_HASH_SECRET,
-    state: () => control<VnpayState>(`${url}/_sim/state`, 'GET'),
-    faults: () => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'GET'),
-    setFaults: (plan) => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'POST', plan),
-    async setDown(down, ms) {
-      const body = down && ms !== undefined ? { seconds: ms / 1000 } : { down };
-      return (await control<{ down: boolean }>(`${url}/_sim/down`, 'POST', body)).down;
-    },
-    async reset() {
-      await control(`${url}/_sim/reset`, 'POST', {});
-    },
     async setMerchant(ipnUrl) {
       await control(`${url}/_sim/merchant`, 'POST', { ipn_url: ipnUrl });
     },

@@ -4,14 +4,12 @@
 // wrapped for the tests; every witness is killed when the test file ends, also when it fails.
 //
 // The binary comes from MOTCUA_WITNESS_SIM, else from the debug build.
-import { fileURLToPath } from 'node:url';
 import {
-  control, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions, type FaultKind,
-  type FaultPlan, type SimulatorProcess,
+  simulatorBin, simulatorControls, simulatorFlags, startSimulatorProcess, type CommonSimulatorOptions,
+  type FaultKind, type SimulatorControls, type SimulatorProcess,
 } from './simulator_process.ts';
 
-export const WITNESS_SIM_BIN = process.env.MOTCUA_WITNESS_SIM
-  ?? fileURLToPath(new URL('../../../build/debug/tests/simulators/witness/witness_simulator', import.meta.url));
+export const WITNESS_SIM_BIN = simulatorBin('witness', process.env.MOTCUA_WITNESS_SIM);
 const READY_LINE = /Witness simulator listening at (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /** The bearer token every /v1/ call carries: the simulator's default, and the tests'. */
@@ -57,16 +55,9 @@ export interface WitnessState {
   counters: WitnessCounters;
 }
 
-export interface RunningWitness extends SimulatorProcess {
+export interface RunningWitness extends SimulatorProcess, SimulatorControls<WitnessState> {
   /** The bearer token it accepts. */
   token: string;
-  state(): Promise<WitnessState>;
-  /** The whole fault plan. */
-  faults(): Promise<Required<FaultPlan>>;
-  /** Changes the given fields of the fault plan (a `seed` restarts the draws); answers the plan. */
-  setFaults(plan: FaultPlan): Promise<Required<FaultPlan>>;
-  /** Down until `setDown(false)`, or for `ms` milliseconds; answers whether it is down. */
-  setDown(down: boolean, ms?: number): Promise<boolean>;
   /** Forgets every anchor, zeroes the counters, restores the start-up fault plan, lifts an
    * outage. */
   reset(): Promise<void>;
@@ -80,19 +71,9 @@ export async function startWitness(options: WitnessOptions = {}): Promise<Runnin
     args: simulatorFlags(options, [['--token', options.token]]),
     readyLine: READY_LINE,
   });
-  const { url } = sim;
   return {
     ...sim,
+    ...simulatorControls<WitnessState>(sim.url),
     token: options.token ?? WITNESS_TOKEN,
-    state: () => control<WitnessState>(`${url}/_sim/state`, 'GET'),
-    faults: () => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'GET'),
-    setFaults: (plan) => control<Required<FaultPlan>>(`${url}/_sim/faults`, 'POST', plan),
-    async setDown(down, ms) {
-      const body = down && ms !== undefined ? { seconds: ms / 1000 } : { down };
-      return (await control<{ down: boolean }>(`${url}/_sim/down`, 'POST', body)).down;
-    },
-    async reset() {
-      await control(`${url}/_sim/reset`, 'POST', {});
-    },
   };
 }

@@ -1,5 +1,4 @@
-// The fault plan and outage routes, shared by the simulators' control routes. An empty body
-// counts as {} (curl -X POST sends none).
+// The fault plan and outage routes, shared by the simulators' control routes.
 #include "simulators/common/control_switches.hpp"
 
 #include <algorithm>
@@ -15,10 +14,6 @@ namespace {
 namespace json = boost::json;
 
 constexpr double kLongestOutageSeconds = 1e9;
-
-std::optional<json::object> ControlBody(const std::string& body) {
-    return ParseObject(body.empty() ? std::string_view("{}") : std::string_view(body));
-}
 
 SimReply SetFaults(const SimRequest& request, FaultInjector& faults) {
     const auto body = ControlBody(request.body);
@@ -58,6 +53,14 @@ SimReply SetDown(const SimRequest& request, Outage& outage) {
 
 SimReply ControlError(int status, const std::string& message) {
     return JsonReply({{"error", message}}, status);
+}
+
+SimReply NoControlRoute(const SimRequest& request) {
+    return ControlError(404, "no control route " + request.method + " " + request.path);
+}
+
+std::optional<json::object> ControlBody(const std::string& body) {
+    return ParseObject(body.empty() ? std::string_view("{}") : std::string_view(body));
 }
 
 std::optional<SimReply> HandleSwitchRoute(const SimRequest& request, FaultInjector& faults,

@@ -1,28 +1,12 @@
-// The second translation unit of the simulators that includes Asio and Beast (server.cpp is the
-// first): the outbound calls of http_call.hpp.
+// The outbound calls of http_call.hpp, on Asio and Beast (beast.hpp) like the listener.
 #include "simulators/common/http_call.hpp"
 
 #include <boost/url/parse.hpp>
 
-// The same false maybe-uninitialized in Beast's parser at -O2 as server.cpp's.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "simulators/common/beast.hpp"
 
 namespace motcua::sim {
 namespace {
-
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
 
 constexpr std::size_t kAnswerLimit = std::size_t{1024} * 1024;
 

@@ -1,6 +1,6 @@
-// The only translation unit of the simulators that includes Asio and Beast. Each connection is a
-// coroutine on its own strand; a request's delay (the slow and timeout faults) waits on a timer,
-// so that slow answers never hold a thread and later answers may overtake them.
+// The listener, on Asio and Beast (beast.hpp). Each connection is a coroutine on its own strand; a
+// request's delay (the slow and timeout faults) waits on a timer, so that slow answers never hold a
+// thread and later answers may overtake them.
 #include "simulators/common/server.hpp"
 
 #include <algorithm>
@@ -9,27 +9,11 @@
 #include <thread>
 #include <vector>
 
-// GCC 12 at -O2 (CMakeLists.txt) takes a boost::optional in Beast's parser (basic_parser.hpp,
-// do_field) for maybe-uninitialized: a false positive in inlined Boost code.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <boost/asio.hpp>
-#include <boost/asio/as_tuple.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "simulators/common/beast.hpp"
 
 namespace motcua::sim {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::uint64_t kBodyLimit = std::uint64_t{1024} * 1024;  // Larger bodies are answered 413.
 constexpr std::uint32_t kHeaderLimit = std::uint32_t{64} * 1024;

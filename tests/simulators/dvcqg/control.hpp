@@ -4,8 +4,7 @@
 #pragma once
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/dvcqg/sessions.hpp"
 #include "simulators/dvcqg/state.hpp"
 
@@ -13,9 +12,7 @@ namespace motcua::sim::dvcqg {
 
 class ControlRoutes {
 public:
-    /// `startup_plan` is what POST /_sim/reset restores.
-    ControlRoutes(PortalState& state, FaultInjector& faults, Outage& outage, Sessions& sessions,
-                  FaultPlan startup_plan);
+    ControlRoutes(PortalState& state, Switches& switches, Sessions& sessions);
 
     /// A request whose path starts with /_sim/.
     SimReply Handle(const SimRequest& request);
@@ -23,13 +20,10 @@ public:
 private:
     SimReply Summary() const;
     SimReply AddPortalDossiers(const SimRequest& request);
-    SimReply Reset();
 
     PortalState& state_;
-    FaultInjector& faults_;
-    Outage& outage_;
+    Switches& switches_;
     Sessions& sessions_;
-    const FaultPlan startup_plan_;
 };
 
 }  // namespace motcua::sim::dvcqg

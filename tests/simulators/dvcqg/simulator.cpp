@@ -25,10 +25,9 @@ FaultAnswers PortalFaultAnswers() {
 Simulator::Simulator(SimulatorOptions options)
     : catalog_(std::move(options.catalog)),
       sessions_(options.session_lifetime),
-      faults_(options.faults),
+      switches_(state_, std::move(options.faults), PortalFaultAnswers()),
       services_(std::move(options.portal), state_, sessions_, catalog_),
-      control_(state_, faults_, outage_, sessions_, options.faults),
-      fault_answers_(PortalFaultAnswers()) {}
+      control_(state_, switches_, sessions_) {}
 
 SimReply Simulator::Handle(const SimRequest& request) {
     if (request.path.starts_with("/_sim/")) {
@@ -45,7 +44,7 @@ SimReply Simulator::Portal(const SimRequest& request) {
     if (request.method != "POST") {
         return JsonReply({{"error_code", "405"}, {"message", "Chỉ nhận POST"}}, 405);
     }
-    if (outage_.IsDown()) {
+    if (switches_.IsDown()) {
         state_.Count(counter::kDownRefused);
         return JsonReply({{"error_code", "503"}, {"message", "Cổng DVCQG đang bảo trì"}}, 503);
     }
@@ -57,14 +56,8 @@ SimReply Simulator::Portal(const SimRequest& request) {
         reply.close_after = true;  // The rest of the body was not read.
         return reply;
     }
-    const auto apply = [&] {
-        return request.path == "/auth" ? services_.Auth(request) : services_.Api(request);
-    };
-    if (const auto fault = faults_.Draw()) {
-        state_.CountFault(FaultName(*fault));
-        return FaultedReply(*fault, faults_.Plan(), fault_answers_, apply);
-    }
-    return apply();
+    return switches_.Call(
+        [&] { return request.path == "/auth" ? services_.Auth(request) : services_.Api(request); });
 }
 
 }  // namespace motcua::sim::dvcqg

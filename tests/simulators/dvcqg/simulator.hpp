@@ -5,9 +5,8 @@
 #include <chrono>
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/fault_reply.hpp"
 #include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/dvcqg/catalog.hpp"
 #include "simulators/dvcqg/control.hpp"
 #include "simulators/dvcqg/services.hpp"
@@ -34,11 +33,9 @@ private:
     Catalog catalog_;
     PortalState state_;
     Sessions sessions_;
-    FaultInjector faults_;
-    Outage outage_;
+    Switches switches_;
     PortalServices services_;
     ControlRoutes control_;
-    const FaultAnswers fault_answers_;
 };
 
 }  // namespace motcua::sim::dvcqg

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "simulators/common/faults.hpp"
-
 namespace motcua::sim::dvcqg {
 
 namespace json = boost::json;
@@ -20,41 +18,23 @@ std::string MaHoSo(const json::object& item) {
 
 }  // namespace
 
-PortalState::PortalState() { Reset(); }
-
-void PortalState::Bump(CounterMap& map, std::string_view name) {
-    if (const auto found = map.find(name); found != map.end()) {
-        ++found->second;
-    } else {
-        map.emplace(std::string(name), 1);
-    }
-}
-
-void PortalState::Count(std::string_view name) {
-    std::lock_guard lock(mutex_);
-    Bump(counters_, name);
-}
+PortalState::PortalState() : SimState(counter::kAll), by_service_(kServiceNames) {}
 
 void PortalState::CountService(std::string_view service) {
     std::lock_guard lock(mutex_);
-    Bump(by_service_, service);
-}
-
-void PortalState::CountFault(std::string_view kind) {
-    std::lock_guard lock(mutex_);
-    Bump(faults_, kind);
+    by_service_.Bump(service);
 }
 
 std::optional<PortalAnswer> PortalState::ReplayLocked(const std::optional<std::string>& key) {
     if (!key) {
-        Bump(counters_, counter::kUnkeyed);
+        counters_.Count(counter::kUnkeyed);
         return std::nullopt;
     }
     const auto found = applied_keys_.find(*key);
     if (found == applied_keys_.end()) {
         return std::nullopt;
     }
-    Bump(counters_, counter::kDuplicates);
+    counters_.Count(counter::kDuplicates);
     return found->second;
 }
 
@@ -75,11 +55,11 @@ PortalAnswer PortalState::PushDossiers(const std::optional<std::string>& key, bo
     for (const auto& item : dossiers) {
         const bool exists = dossiers_.contains(MaHoSo(item));
         if (!is_updating && exists) {
-            Bump(counters_, counter::kExists);
+            counters_.Count(counter::kExists);
             return kExists;
         }
         if (is_updating && !exists) {
-            Bump(counters_, counter::kUnknownDossier);
+            counters_.Count(counter::kUnknownDossier);
             return kUnknown;
         }
     }
@@ -89,7 +69,7 @@ PortalAnswer PortalState::PushDossiers(const std::optional<std::string>& key, bo
             Dossier& dossier = dossiers_.at(id);
             dossier.header = std::move(item);
             ++dossier.updates;
-            Bump(counters_, counter::kUpdates);
+            counters_.Count(counter::kUpdates);
         } else {
             Dossier& dossier = dossiers_[id];
             dossier.header = std::move(item);
@@ -97,7 +77,7 @@ PortalAnswer PortalState::PushDossiers(const std::optional<std::string>& key, bo
             if (const auto orphans = orphan_steps_.find(id); orphans != orphan_steps_.end()) {
                 dossier.steps_before_create = orphans->second;
             }
-            Bump(counters_, counter::kCreates);
+            counters_.Count(counter::kCreates);
         }
     }
     RememberLocked(key, kSuccess);
@@ -116,11 +96,11 @@ PortalAnswer PortalState::PushSteps(const std::optional<std::string>& key,
         if (!dossiers_.contains(id)) {
             all_known = false;
             ++orphan_steps_[id];
-            Bump(counters_, counter::kStepsBeforeCreate);
+            counters_.Count(counter::kStepsBeforeCreate);
         }
     }
     if (!all_known) {
-        Bump(counters_, counter::kUnknownDossier);
+        counters_.Count(counter::kUnknownDossier);
         return kUnknown;
     }
     for (auto& step : steps) {
@@ -128,12 +108,12 @@ PortalAnswer PortalState::PushSteps(const std::optional<std::string>& key,
         const std::int64_t number = step.at("SoThuTu").to_number<std::int64_t>();
         if (!dossier.steps.empty() && number <= dossier.highest_step) {
             ++dossier.out_of_order;
-            Bump(counters_, counter::kOutOfOrder);
+            counters_.Count(counter::kOutOfOrder);
         }
         dossier.highest_step = std::max(dossier.highest_step, number);
         dossier.steps.push_back(std::move(step));
         ++total_steps_;
-        Bump(counters_, counter::kSteps);
+        counters_.Count(counter::kSteps);
     }
     RememberLocked(key, kSuccess);
     return kSuccess;
@@ -166,18 +146,8 @@ void PortalState::Reset() {
     applied_keys_.clear();
     portal_dossiers_.clear();
     total_steps_ = 0;
-    counters_.clear();
-    for (const auto name : counter::kAll) {
-        counters_.emplace(std::string(name), 0);
-    }
-    by_service_.clear();
-    for (const auto name : kServiceNames) {
-        by_service_.emplace(std::string(name), 0);
-    }
-    faults_.clear();
-    for (const FaultKind kind : kAllFaultKinds) {
-        faults_.emplace(std::string(FaultName(kind)), 0);
-    }
+    counters_.Reset();
+    by_service_.Reset();
 }
 
 }  // namespace motcua::sim::dvcqg

@@ -17,6 +17,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "simulators/common/counters.hpp"
+#include "simulators/common/sim_state.hpp"
+
 namespace motcua::sim::dvcqg {
 
 /// The services of docs/dvcqg.md §3.
@@ -55,13 +58,11 @@ struct PortalAnswer {
     std::string message;
 };
 
-class PortalState {
+class PortalState final : public SimState {
 public:
     PortalState();
 
-    void Count(std::string_view name);
     void CountService(std::string_view service);
-    void CountFault(std::string_view kind);
 
     /// DongBoHoSoMC: creates (or, `is_updating`, updates) every dossier of `dossiers`, or none.
     /// A `key` already applied is answered as the first time, without applying it again.
@@ -78,11 +79,11 @@ public:
 
     /// GET /_sim/state: {"dossiers": {…}, "orphan_steps": {…}, "portal_dossiers": […],
     /// "counters": {…}}.
-    boost::json::object StateJson() const;
+    boost::json::object StateJson() const override;
     /// GET /_sim/summary: {"counters": {…}, "dossiers": n, "steps": n, "portal_dossiers": n}.
     boost::json::object SummaryJson() const;
     /// Forgets everything received and zeroes the counters.
-    void Reset();
+    void Reset() override;
 
 private:
     struct Dossier {
@@ -94,22 +95,16 @@ private:
         std::uint64_t out_of_order = 0;
         std::uint64_t steps_before_create = 0;
     };
-    using CounterMap = std::map<std::string, std::uint64_t, std::less<>>;
-
-    void Bump(CounterMap& map, std::string_view name);
     std::optional<PortalAnswer> ReplayLocked(const std::optional<std::string>& key);
     void RememberLocked(const std::optional<std::string>& key, const PortalAnswer& answer);
     boost::json::object CountersJsonLocked() const;
 
-    mutable std::mutex mutex_;
     std::map<std::string, Dossier, std::less<>> dossiers_;
     std::map<std::string, std::uint64_t, std::less<>> orphan_steps_;  // -2 answered, by MaHoSo
     std::unordered_map<std::string, PortalAnswer> applied_keys_;
     std::vector<boost::json::object> portal_dossiers_;
     std::uint64_t total_steps_ = 0;
-    CounterMap counters_;
     CounterMap by_service_;
-    CounterMap faults_;
 };
 
 }  // namespace motcua::sim::dvcqg

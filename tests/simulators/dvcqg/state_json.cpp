@@ -8,21 +8,7 @@ namespace motcua::sim::dvcqg {
 namespace json = boost::json;
 
 json::object PortalState::CountersJsonLocked() const {
-    json::object counters;
-    for (const auto& [name, value] : counters_) {
-        counters[name] = value;
-    }
-    json::object by_service;
-    for (const auto& [name, value] : by_service_) {
-        by_service[name] = value;
-    }
-    json::object faults;
-    for (const auto& [name, value] : faults_) {
-        faults[name] = value;
-    }
-    counters["by_service"] = std::move(by_service);
-    counters["faults"] = std::move(faults);
-    return counters;
+    return counters_.Json({{"by_service", by_service_.Json()}});
 }
 
 json::object PortalState::StateJson() const {

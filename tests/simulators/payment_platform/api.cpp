@@ -93,22 +93,48 @@ SimReply PlatformRoutes::Refuse(std::string_view error_code, std::string_view me
     return PlatformAnswer(error_code, message);
 }
 
-SimReply PlatformRoutes::Init(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
+std::variant<PlatformRoutes::SignedMessage, SimReply> PlatformRoutes::ReadSigned(
+    const SimRequest& request, std::span<const std::string_view> fields, std::size_t partner) {
+    auto body = ParseObject(request.body);
     if (!body) {
         return Refuse(code::kMalformed, "body: not a JSON object");
     }
-    const auto fields = protocol::ReadPlatformFields(*body, protocol::kPlatformInitFields);
-    if (!fields) {
-        return Refuse(code::kMalformed, fields.error);
+    auto values = protocol::ReadPlatformFields(*body, fields);
+    if (!values) {
+        return Refuse(code::kMalformed, values.error);
     }
-    const std::vector<std::string>& v = *fields.value;
-    if (v[2] != partner_code_) {
+    if ((*values.value)[partner] != partner_code_) {
         return Refuse(code::kUnknownPartner, "MaDoiTac: unknown partner");
     }
-    if (!protocol::VerifyPlatformMessage(*body, protocol::kPlatformInitFields, secret_)) {
+    if (!protocol::VerifyPlatformMessage(*body, fields, secret_)) {
         return Refuse(code::kBadSignature, "MaXacThuc: does not match");
     }
+    return SignedMessage{.body = std::move(*body), .values = std::move(*values.value)};
+}
+
+std::variant<Transaction, SimReply> PlatformRoutes::LookUp(const SimRequest& request,
+                                                           std::string_view type) {
+    auto read = ReadSigned(request, protocol::kPlatformLookupFields, 2);
+    if (auto* refusal = std::get_if<SimReply>(&read)) {
+        return std::move(*refusal);
+    }
+    const std::vector<std::string>& v = std::get<SignedMessage>(read).values;
+    if (v[0] != type) {
+        return Refuse(code::kMalformed, "LoaiBanTin: must be \"" + std::string(type) + "\"");
+    }
+    auto transaction = state_.Find(v[3]);
+    if (!transaction) {
+        return Refuse(code::kUnknownReference, "MaThamChieu: no such transaction");
+    }
+    return std::move(*transaction);
+}
+
+SimReply PlatformRoutes::Init(const SimRequest& request) {
+    auto read = ReadSigned(request, protocol::kPlatformInitFields, 2);
+    if (auto* refusal = std::get_if<SimReply>(&read)) {
+        return std::move(*refusal);
+    }
+    const auto& [body, v] = std::get<SignedMessage>(read);
     for (const auto& [index, expected] : kFixedInitValues) {
         if (v[index] != expected) {
             return Refuse(code::kMalformed, std::string(protocol::kPlatformInitFields[index]) +
@@ -125,11 +151,11 @@ SimReply PlatformRoutes::Init(const SimRequest& request) {
     if (!amount) {
         return Refuse(code::kBadAmount, "SoTien: not a whole amount of đồng");
     }
-    const json::value* receipt = body->if_contains("ThongTinBienLai");
+    const json::value* receipt = body.if_contains("ThongTinBienLai");
     if (auto error = CheckReceipt(receipt, *amount)) {
         return Refuse(error->first, error->second);
     }
-    const json::value* return_url = body->if_contains("UrlTraVe");
+    const json::value* return_url = body.if_contains("UrlTraVe");
     if (return_url != nullptr &&
         (!return_url->is_string() || !(return_url->get_string().starts_with("http://") ||
                                        return_url->get_string().starts_with("https://")))) {
@@ -151,94 +177,50 @@ SimReply PlatformRoutes::Init(const SimRequest& request) {
 }
 
 SimReply PlatformRoutes::Query(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
-    if (!body) {
-        return Refuse(code::kMalformed, "body: not a JSON object");
+    auto found = LookUp(request, "QUERY");
+    if (auto* refusal = std::get_if<SimReply>(&found)) {
+        return std::move(*refusal);
     }
-    const auto fields = protocol::ReadPlatformFields(*body, protocol::kPlatformLookupFields);
-    if (!fields) {
-        return Refuse(code::kMalformed, fields.error);
-    }
-    const std::vector<std::string>& v = *fields.value;
-    if (v[2] != partner_code_) {
-        return Refuse(code::kUnknownPartner, "MaDoiTac: unknown partner");
-    }
-    if (!protocol::VerifyPlatformMessage(*body, protocol::kPlatformLookupFields, secret_)) {
-        return Refuse(code::kBadSignature, "MaXacThuc: does not match");
-    }
-    if (v[0] != "QUERY") {
-        return Refuse(code::kMalformed, "LoaiBanTin: must be \"QUERY\"");
-    }
-    const auto transaction = state_.Find(v[3]);
-    if (!transaction) {
-        return Refuse(code::kUnknownReference, "MaThamChieu: no such transaction");
-    }
-    const bool settled = transaction->status != PaymentStatus::kPending;
+    const Transaction& transaction = std::get<Transaction>(found);
+    const bool settled = transaction.status != PaymentStatus::kPending;
     const protocol::PlatformConfirm answer{
         .message_type = "QUERY",
-        .result = transaction->result,
+        .result = transaction.result,
         .partner_code = partner_code_,
-        .reference = transaction->reference,
-        .amount_vnd = transaction->amount_vnd,
+        .reference = transaction.reference,
+        .amount_vnd = transaction.amount_vnd,
         .currency = "VND",
-        .transaction_id = transaction->transaction_id,
+        .transaction_id = transaction.transaction_id,
         .bank_code = settled ? "SIMBANK" : "",
-        .time_gd = settled ? transaction->settled_gd : transaction->created_gd,
-        .info = transaction->info};
+        .time_gd = settled ? transaction.settled_gd : transaction.created_gd,
+        .info = transaction.info};
     state_.Count(counter::kQueries);
     return PlatformAnswer(code::kOk,
                           json::serialize(protocol::SignedPlatformConfirm(answer, secret_)));
 }
 
 SimReply PlatformRoutes::Receipt(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
-    if (!body) {
-        return Refuse(code::kMalformed, "body: not a JSON object");
+    auto found = LookUp(request, "RECEIPT");
+    if (auto* refusal = std::get_if<SimReply>(&found)) {
+        return std::move(*refusal);
     }
-    const auto fields = protocol::ReadPlatformFields(*body, protocol::kPlatformLookupFields);
-    if (!fields) {
-        return Refuse(code::kMalformed, fields.error);
-    }
-    const std::vector<std::string>& v = *fields.value;
-    if (v[2] != partner_code_) {
-        return Refuse(code::kUnknownPartner, "MaDoiTac: unknown partner");
-    }
-    if (!protocol::VerifyPlatformMessage(*body, protocol::kPlatformLookupFields, secret_)) {
-        return Refuse(code::kBadSignature, "MaXacThuc: does not match");
-    }
-    if (v[0] != "RECEIPT") {
-        return Refuse(code::kMalformed, "LoaiBanTin: must be \"RECEIPT\"");
-    }
-    const auto transaction = state_.Find(v[3]);
-    if (!transaction) {
-        return Refuse(code::kUnknownReference, "MaThamChieu: no such transaction");
-    }
-    if (transaction->status != PaymentStatus::kPaid) {
+    const Transaction& transaction = std::get<Transaction>(found);
+    if (transaction.status != PaymentStatus::kPaid) {
         return Refuse(code::kNotPaid, "MaThamChieu: not paid");
     }
     state_.Count(counter::kReceipts);
     SimReply reply;
     reply.content_type = "application/pdf";
-    reply.body = ReceiptPdf(*transaction, partner_code_);
+    reply.body = ReceiptPdf(transaction, partner_code_);
     return reply;
 }
 
 SimReply PlatformRoutes::Report(const SimRequest& request) {
-    const auto body = ParseObject(request.body);
-    if (!body) {
-        return Refuse(code::kMalformed, "body: not a JSON object");
+    auto read = ReadSigned(request, protocol::kPlatformReportFields, 0);
+    if (auto* refusal = std::get_if<SimReply>(&read)) {
+        return std::move(*refusal);
     }
-    const auto fields = protocol::ReadPlatformFields(*body, protocol::kPlatformReportFields);
-    if (!fields) {
-        return Refuse(code::kMalformed, fields.error);
-    }
-    const std::vector<std::string>& v = *fields.value;
-    if (v[0] != partner_code_) {
-        return Refuse(code::kUnknownPartner, "MaDoiTac: unknown partner");
-    }
-    if (!protocol::VerifyPlatformMessage(*body, protocol::kPlatformReportFields, secret_)) {
-        return Refuse(code::kBadSignature, "MaXacThuc: does not match");
-    }
+    const std::vector<std::string>& v = std::get<SignedMessage>(read).values;
     if (!IsDay(v[1])) {
         return Refuse(code::kMalformed, "Ngay: not yyyyMMdd");
     }

@@ -4,8 +4,14 @@
 // and drawn the faults; these check the body and answer in the protocol's terms.
 #pragma once
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
+
+#include <boost/json/object.hpp>
 
 #include "simulators/common/exchange.hpp"
 #include "simulators/payment_platform/state.hpp"
@@ -43,7 +49,22 @@ public:
     SimReply Report(const SimRequest& request);
 
 private:
+    /// A message that passed the checks every call makes first, in order: a JSON object, the
+    /// signed fields present, MaDoiTac known, MaXacThuc right.
+    struct SignedMessage {
+        boost::json::object body;
+        std::vector<std::string> values;  ///< The signed fields' values, in order.
+    };
+
     SimReply Refuse(std::string_view error_code, std::string_view message);
+    /// The message of `request` signed over `fields` (MaDoiTac the one at `partner`), or the
+    /// refusal of the first check it fails.
+    std::variant<SignedMessage, SimReply> ReadSigned(const SimRequest& request,
+                                                     std::span<const std::string_view> fields,
+                                                     std::size_t partner);
+    /// QUERY and RECEIPT: the transaction a signed lookup of LoaiBanTin `type` names, or the
+    /// refusal.
+    std::variant<Transaction, SimReply> LookUp(const SimRequest& request, std::string_view type);
 
     PlatformState& state_;
     const std::string partner_code_;

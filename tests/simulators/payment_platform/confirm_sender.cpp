@@ -60,7 +60,7 @@ ConfirmAttempt ConfirmSender::SendOnce(const std::string& reference, int deliver
     ConfirmAttempt record{.reference = reference,
                           .delivery = delivery,
                           .attempt = attempt,
-                          .url = state_.ConfirmUrl(),
+                          .url = state_.Merchant().Url(),
                           .tamper = std::string(tamper)};
     if (record.url.empty()) {
         record.error = "no confirm URL (POST /_sim/merchant)";

@@ -1,6 +1,6 @@
-// GET /_sim/state, POST /_sim/reset and the platform's own routes here; the fault plan and the
-// outage switch are the routes every simulator shares (common/control_switches.hpp). An empty
-// body counts as {}.
+// The platform's own routes here; the fault plan, the outage switch, GET /_sim/state and POST
+// /_sim/reset are the routes every simulator shares (common/switches.hpp). An empty body counts
+// as {}.
 #include "simulators/payment_platform/control.hpp"
 
 #include <chrono>
@@ -17,10 +17,6 @@ namespace {
 
 namespace json = boost::json;
 namespace protocol = motcua::connectors;
-
-std::optional<json::object> ControlBody(const std::string& body) {
-    return ParseObject(body.empty() ? std::string_view("{}") : std::string_view(body));
-}
 
 // The string member `name`, or nullopt when it is missing or not a string.
 std::optional<std::string> StringMember(const json::object& body, std::string_view name) {
@@ -39,31 +35,14 @@ json::array AttemptsJson(const std::vector<ConfirmAttempt>& attempts) {
 
 }  // namespace
 
-ControlRoutes::ControlRoutes(PlatformState& state, ConfirmSender& sender, FaultInjector& faults,
-                             Outage& outage, FaultPlan startup_plan)
-    : state_(state),
-      sender_(sender),
-      faults_(faults),
-      outage_(outage),
-      startup_plan_(std::move(startup_plan)) {}
+ControlRoutes::ControlRoutes(PlatformState& state, ConfirmSender& sender, Switches& switches)
+    : state_(state), sender_(sender), switches_(switches) {}
 
 SimReply ControlRoutes::Handle(const SimRequest& request) {
-    if (request.too_large) {
-        return ControlError(413, "body larger than 1 MiB");
-    }
-    if (auto reply = HandleSwitchRoute(request, faults_, outage_)) {
+    if (auto reply = switches_.HandleControl(request)) {
         return std::move(*reply);
     }
-    if (request.path == "/_sim/state" && request.method == "GET") {
-        return JsonReply(state_.StateJson());
-    }
     if (request.method == "POST") {
-        if (request.path == "/_sim/reset") {
-            state_.Reset();
-            faults_.SetPlan(startup_plan_);
-            outage_.Set(false);
-            return JsonReply({{"ok", true}});
-        }
         if (request.path == "/_sim/merchant") {
             return SetMerchant(request);
         }
@@ -80,7 +59,7 @@ SimReply ControlRoutes::Handle(const SimRequest& request) {
             return Replay(request);
         }
     }
-    return ControlError(404, "no control route " + request.method + " " + request.path);
+    return NoControlRoute(request);
 }
 
 SimReply ControlRoutes::SetMerchant(const SimRequest& request) {
@@ -89,7 +68,7 @@ SimReply ControlRoutes::SetMerchant(const SimRequest& request) {
     if (!url) {
         return ControlError(400, R"(expected {"confirm_url": "http://…" or ""})");
     }
-    state_.SetConfirmUrl(*url);
+    state_.Merchant().SetUrl(*url);
     return JsonReply({{"confirm_url", *url}});
 }
 
@@ -100,7 +79,7 @@ SimReply ControlRoutes::SetCallback(const SimRequest& request) {
     if (!scenario) {
         return ControlError(400, "scenario: one of normal, lost, repeated, after_return");
     }
-    state_.SetScenario(*scenario);
+    state_.Merchant().SetScenario(*scenario);
     return JsonReply({{"scenario", ScenarioName(*scenario)}});
 }
 
@@ -117,7 +96,7 @@ SimReply ControlRoutes::Settle(const SimRequest& request) {
                             "expected {\"reference\", \"outcome\": success|cancel|"
                             "insufficient|timeout, \"scenario\"?}");
     }
-    CallbackScenario scenario = state_.Scenario();
+    CallbackScenario scenario = state_.Merchant().Scenario();
     if (body->contains("scenario")) {
         const auto name = StringMember(*body, "scenario");
         const auto parsed = name ? ParseScenario(*name) : std::nullopt;

@@ -5,8 +5,7 @@
 #pragma once
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/payment_platform/confirm_sender.hpp"
 #include "simulators/payment_platform/state.hpp"
 
@@ -14,9 +13,7 @@ namespace motcua::sim::payment_platform {
 
 class ControlRoutes {
 public:
-    /// `startup_plan` is what POST /_sim/reset restores.
-    ControlRoutes(PlatformState& state, ConfirmSender& sender, FaultInjector& faults,
-                  Outage& outage, FaultPlan startup_plan);
+    ControlRoutes(PlatformState& state, ConfirmSender& sender, Switches& switches);
 
     /// A request whose path starts with /_sim/.
     SimReply Handle(const SimRequest& request);
@@ -30,9 +27,7 @@ private:
 
     PlatformState& state_;
     ConfirmSender& sender_;
-    FaultInjector& faults_;
-    Outage& outage_;
-    const FaultPlan startup_plan_;
+    Switches& switches_;
 };
 
 }  // namespace motcua::sim::payment_platform

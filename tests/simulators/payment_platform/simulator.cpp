@@ -55,10 +55,9 @@ Simulator::Simulator(const SimulatorOptions& options)
                        .secret = options.secret,
                        .retries = options.confirm_retries,
                        .retry_ms = options.confirm_retry_ms}),
-      faults_(options.faults),
+      switches_(state_, options.faults, PlatformFaultAnswers()),
       routes_(state_, options.partner_code, options.secret),
-      control_(state_, sender_, faults_, outage_, options.faults),
-      fault_answers_(PlatformFaultAnswers()) {}
+      control_(state_, sender_, switches_) {}
 
 void Simulator::SetPublicUrl(std::string url) { routes_.SetPublicUrl(std::move(url)); }
 
@@ -90,7 +89,7 @@ SimReply Simulator::Call(const SimRequest& request,
     if (request.method != "POST") {
         return PlatformAnswer(code::kMethod, "Chỉ nhận POST (only POST is accepted)", 405);
     }
-    if (outage_.IsDown()) {
+    if (switches_.IsDown()) {
         state_.Count(counter::kDownRefused);
         return PlatformAnswer(code::kUnavailable,
                               "Nền tảng thanh toán đang bảo trì (the platform is down)", 503);
@@ -102,12 +101,7 @@ SimReply Simulator::Call(const SimRequest& request,
         reply.close_after = true;  // The rest of the body was not read.
         return reply;
     }
-    const auto apply = [&] { return (routes_.*route)(request); };
-    if (const auto fault = faults_.Draw()) {
-        state_.CountFault(FaultName(*fault));
-        return FaultedReply(*fault, faults_.Plan(), fault_answers_, apply);
-    }
-    return apply();
+    return switches_.Call([&] { return (routes_.*route)(request); });
 }
 
 SimReply Simulator::Page(const SimRequest& request) {
@@ -129,7 +123,7 @@ SimReply Simulator::Page(const SimRequest& request) {
         return HtmlReply(400, NoticePage("Lựa chọn không hợp lệ", "unknown outcome"));
     }
     const Settlement settlement =
-        SettlePayment(state_, sender_, reference, *result, state_.Scenario());
+        SettlePayment(state_, sender_, reference, *result, state_.Merchant().Scenario());
     if (!settlement.transaction) {
         return HtmlReply(409, NoticePage("Giao dịch đã được xử lý", "already settled"));
     }

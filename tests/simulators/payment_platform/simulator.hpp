@@ -7,9 +7,8 @@
 #include <string>
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/fault_reply.hpp"
 #include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/payment_platform/api.hpp"
 #include "simulators/payment_platform/confirm_sender.hpp"
 #include "simulators/payment_platform/control.hpp"
@@ -40,11 +39,9 @@ private:
 
     PlatformState state_;
     ConfirmSender sender_;
-    FaultInjector faults_;
-    Outage outage_;
+    Switches switches_;
     PlatformRoutes routes_;
     ControlRoutes control_;
-    const FaultAnswers fault_answers_;
 };
 
 }  // namespace motcua::sim::payment_platform

@@ -5,8 +5,6 @@
 
 #include <boost/json.hpp>
 
-#include "simulators/common/faults.hpp"
-
 namespace motcua::sim::payment_platform {
 
 namespace json = boost::json;
@@ -52,27 +50,9 @@ std::optional<CallbackScenario> ParseScenario(std::string_view name) {
 }
 
 PlatformState::PlatformState(std::string confirm_url, CallbackScenario scenario)
-    : startup_confirm_url_(std::move(confirm_url)), startup_scenario_(scenario) {
-    Reset();
-}
-
-void PlatformState::Bump(CounterMap& map, std::string_view name) {
-    if (const auto found = map.find(name); found != map.end()) {
-        ++found->second;
-    } else {
-        map.emplace(std::string(name), 1);
-    }
-}
-
-void PlatformState::Count(std::string_view name) {
-    std::lock_guard lock(mutex_);
-    Bump(counters_, name);
-}
-
-void PlatformState::CountFault(std::string_view kind) {
-    std::lock_guard lock(mutex_);
-    Bump(faults_, kind);
-}
+    : SimState(counter::kAll),
+      merchant_(std::move(confirm_url), scenario),
+      next_transaction_(kFirstTransactionId) {}
 
 std::string PlatformState::NextTransactionId() { return std::to_string(next_transaction_++); }
 
@@ -117,7 +97,7 @@ std::optional<Transaction> PlatformState::Settle(std::string_view reference,
     transaction.status = result == "00" ? PaymentStatus::kPaid : PaymentStatus::kFailed;
     transaction.transaction_id = NextTransactionId();
     transaction.settled_gd = std::string(time_gd);
-    Bump(counters_, counter::kSettled);
+    counters_.Count(counter::kSettled);
     return transaction;
 }
 
@@ -147,31 +127,11 @@ int PlatformState::NextDelivery(std::string_view reference) {
 
 void PlatformState::Record(ConfirmAttempt attempt) {
     std::lock_guard lock(mutex_);
-    Bump(counters_, counter::kConfirmsSent);
-    Bump(counters_, attempt.status == 0         ? counter::kConfirmsFailed
+    counters_.Count(counter::kConfirmsSent);
+    counters_.Count(attempt.status == 0         ? counter::kConfirmsFailed
                     : attempt.error_code == "0" ? counter::kConfirmsAccepted
                                                 : counter::kConfirmsRefused);
     attempts_.push_back(std::move(attempt));
-}
-
-std::string PlatformState::ConfirmUrl() const {
-    std::lock_guard lock(mutex_);
-    return confirm_url_;
-}
-
-void PlatformState::SetConfirmUrl(std::string url) {
-    std::lock_guard lock(mutex_);
-    confirm_url_ = std::move(url);
-}
-
-CallbackScenario PlatformState::Scenario() const {
-    std::lock_guard lock(mutex_);
-    return scenario_;
-}
-
-void PlatformState::SetScenario(CallbackScenario scenario) {
-    std::lock_guard lock(mutex_);
-    scenario_ = scenario;
 }
 
 json::object TransactionJson(const Transaction& transaction) {
@@ -210,20 +170,11 @@ json::object PlatformState::StateJson() const {
     for (const ConfirmAttempt& attempt : attempts_) {
         attempts.emplace_back(AttemptJson(attempt));
     }
-    json::object counters;
-    for (const auto& [name, value] : counters_) {
-        counters[name] = value;
-    }
-    json::object faults;
-    for (const auto& [name, value] : faults_) {
-        faults[name] = value;
-    }
-    counters["faults"] = std::move(faults);
-    return {{"confirm_url", confirm_url_},
-            {"scenario", ScenarioName(scenario_)},
+    return {{"confirm_url", merchant_.Url()},
+            {"scenario", ScenarioName(merchant_.Scenario())},
             {"transactions", std::move(transactions)},
             {"confirms", std::move(attempts)},
-            {"counters", std::move(counters)}};
+            {"counters", counters_.Json()}};
 }
 
 void PlatformState::Reset() {
@@ -232,16 +183,8 @@ void PlatformState::Reset() {
     deliveries_.clear();
     attempts_.clear();
     next_transaction_ = kFirstTransactionId;
-    confirm_url_ = startup_confirm_url_;
-    scenario_ = startup_scenario_;
-    counters_.clear();
-    faults_.clear();
-    for (const std::string_view name : counter::kAll) {
-        counters_.emplace(std::string(name), 0);
-    }
-    for (const FaultKind kind : kAllFaultKinds) {
-        faults_.emplace(std::string(FaultName(kind)), 0);
-    }
+    merchant_.Reset();
+    counters_.Reset();
 }
 
 }  // namespace motcua::sim::payment_platform

@@ -16,6 +16,9 @@
 
 #include <boost/json/object.hpp>
 
+#include "simulators/common/merchant_callback.hpp"
+#include "simulators/common/sim_state.hpp"
+
 namespace motcua::sim::payment_platform {
 
 /// The counters (README.md "Control routes"); every name is present in the JSON, 0 until counted.
@@ -76,12 +79,9 @@ struct ConfirmAttempt {
     std::string error;       ///< Why there was no answer.
 };
 
-class PlatformState {
+class PlatformState final : public SimState {
 public:
     PlatformState(std::string confirm_url, CallbackScenario scenario);
-
-    void Count(std::string_view name);
-    void CountFault(std::string_view kind);
 
     /// Holds `transaction` unless its reference is pending or paid; false then.
     bool Create(Transaction transaction);
@@ -99,33 +99,23 @@ public:
     int NextDelivery(std::string_view reference);
     void Record(ConfirmAttempt attempt);
 
-    std::string ConfirmUrl() const;
-    void SetConfirmUrl(std::string url);
-    CallbackScenario Scenario() const;
-    void SetScenario(CallbackScenario scenario);
+    /// MotCua's confirm URL and the callback scenario.
+    MerchantCallback<CallbackScenario>& Merchant() { return merchant_; }
 
     /// GET /_sim/state (README.md).
-    boost::json::object StateJson() const;
+    boost::json::object StateJson() const override;
     /// Forgets the transactions and attempts, zeroes the counters, restores the start-up confirm
     /// URL and scenario.
-    void Reset();
+    void Reset() override;
 
 private:
-    using CounterMap = std::map<std::string, std::uint64_t, std::less<>>;
-    static void Bump(CounterMap& map, std::string_view name);
     std::string NextTransactionId();
 
-    const std::string startup_confirm_url_;
-    const CallbackScenario startup_scenario_;
-    mutable std::mutex mutex_;
+    MerchantCallback<CallbackScenario> merchant_;
     std::map<std::string, Transaction, std::less<>> transactions_;
     std::map<std::string, int, std::less<>> deliveries_;
     std::vector<ConfirmAttempt> attempts_;
-    std::uint64_t next_transaction_ = 0;
-    std::string confirm_url_;
-    CallbackScenario scenario_ = CallbackScenario::kNormal;
-    CounterMap counters_;
-    CounterMap faults_;
+    std::uint64_t next_transaction_;
 };
 
 /// A transaction as the state and settle routes show it.

@@ -1,5 +1,6 @@
-// GET /_sim/state and the gateway's own POST routes here; the fault plan and the outage switch
-// are the routes every simulator shares (common/control_switches.hpp). An empty body counts as {}.
+// The gateway's own POST routes here; the fault plan, the outage switch, GET /_sim/state and POST
+// /_sim/reset are the routes every simulator shares (common/switches.hpp). An empty body counts
+// as {}.
 #include "simulators/vnpay/control.hpp"
 
 #include <boost/json.hpp>
@@ -31,29 +32,17 @@ SimReply SettleReply(const Settlement& settled) {
 
 }  // namespace
 
-ControlRoutes::ControlRoutes(GatewayState& state, Gateway& gateway, FaultInjector& faults,
-                             Outage& outage, FaultPlan startup_plan)
-    : state_(state),
-      gateway_(gateway),
-      faults_(faults),
-      outage_(outage),
-      startup_plan_(std::move(startup_plan)) {}
+ControlRoutes::ControlRoutes(GatewayState& state, Gateway& gateway, Switches& switches)
+    : state_(state), gateway_(gateway), switches_(switches) {}
 
 SimReply ControlRoutes::Handle(const SimRequest& request) {
-    if (request.too_large) {
-        return ControlError(413, "body larger than 1 MiB");
-    }
-    if (auto reply = HandleSwitchRoute(request, faults_, outage_)) {
+    if (auto reply = switches_.HandleControl(request)) {
         return std::move(*reply);
     }
-    if (request.path == "/_sim/state" && request.method == "GET") {
-        return JsonReply(state_.StateJson());
-    }
     if (request.method != "POST") {
-        return ControlError(404, "no control route " + request.method + " " + request.path);
+        return NoControlRoute(request);
     }
-    const auto body =
-        ParseObject(request.body.empty() ? std::string_view("{}") : std::string_view(request.body));
+    const auto body = ControlBody(request.body);
     if (!body) {
         return ControlError(400, "body: must be a JSON object");
     }
@@ -62,18 +51,12 @@ SimReply ControlRoutes::Handle(const SimRequest& request) {
 
 SimReply ControlRoutes::Post(const SimRequest& request, const json::object& body) {
     const std::string& path = request.path;
-    if (path == "/_sim/reset") {
-        state_.Reset();
-        faults_.SetPlan(startup_plan_);
-        outage_.Set(false);
-        return JsonReply({{"ok", true}});
-    }
     if (path == "/_sim/merchant") {
         const json::string* url = StringMember(body, "ipn_url");
         if (url == nullptr || (!url->empty() && !url->starts_with("http://"))) {
             return ControlError(400, "ipn_url: must be an http:// URL or \"\"");
         }
-        state_.SetIpnUrl(std::string(*url));
+        state_.Merchant().SetUrl(std::string(*url));
         return JsonReply({{"ipn_url", *url}});
     }
     if (path == "/_sim/callback") {
@@ -83,7 +66,7 @@ SimReply ControlRoutes::Post(const SimRequest& request, const json::object& body
             return ControlError(
                 400, "scenario: normal | lost | repeated | before_return | after_return");
         }
-        state_.SetScenario(*scenario);
+        state_.Merchant().SetScenario(*scenario);
         return JsonReply({{"scenario", ScenarioName(*scenario)}});
     }
     if (path == "/_sim/settle") {
@@ -113,7 +96,7 @@ SimReply ControlRoutes::Post(const SimRequest& request, const json::object& body
     if (path == "/_sim/replay_ipn") {
         return gateway_.ReplayIpn(body);
     }
-    return ControlError(404, "no control route POST " + path);
+    return NoControlRoute(request);
 }
 
 }  // namespace motcua::sim::vnpay

@@ -5,8 +5,7 @@
 #pragma once
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/vnpay/gateway.hpp"
 #include "simulators/vnpay/state.hpp"
 
@@ -14,9 +13,7 @@ namespace motcua::sim::vnpay {
 
 class ControlRoutes {
 public:
-    /// `startup_plan` is what POST /_sim/reset restores.
-    ControlRoutes(GatewayState& state, Gateway& gateway, FaultInjector& faults, Outage& outage,
-                  FaultPlan startup_plan);
+    ControlRoutes(GatewayState& state, Gateway& gateway, Switches& switches);
 
     /// A request whose path starts with /_sim/.
     SimReply Handle(const SimRequest& request);
@@ -26,9 +23,7 @@ private:
 
     GatewayState& state_;
     Gateway& gateway_;
-    FaultInjector& faults_;
-    Outage& outage_;
-    const FaultPlan startup_plan_;
+    Switches& switches_;
 };
 
 }  // namespace motcua::sim::vnpay

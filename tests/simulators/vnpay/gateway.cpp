@@ -256,7 +256,7 @@ Settlement Gateway::Settle(const std::string& txn_ref, Outcome outcome,
     Settlement result{.transaction = settled,
                       .return_url = WithQuery(settled->request.return_url, query)};
     const std::uint64_t generation = state_.Generation();
-    const Scenario chosen = scenario.value_or(state_.DefaultScenario());
+    const Scenario chosen = scenario.value_or(state_.Merchant().Scenario());
     const std::stop_token never;
     switch (chosen) {
         case Scenario::kNormal:
@@ -291,7 +291,7 @@ std::optional<IpnAttempt> Gateway::DeliverIpn(std::uint64_t generation,
                                               const std::string& query, const std::string& kind,
                                               const std::string& tamper, int retries,
                                               const std::stop_token& stop) {
-    const std::string ipn_url = state_.IpnUrl();
+    const std::string ipn_url = state_.Merchant().Url();
     if (ipn_url.empty()) {
         state_.Count(counter::kIpnSkipped);
         return std::nullopt;

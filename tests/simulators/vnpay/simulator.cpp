@@ -46,11 +46,10 @@ SimReply MethodNotAllowed(std::string_view allowed) {
 
 Simulator::Simulator(SimulatorOptions options)
     : state_(std::move(options.ipn_url), options.scenario),
-      faults_(options.faults),
+      switches_(state_, std::move(options.faults), VnpayFaultAnswers()),
       gateway_(std::move(options.gateway), state_),
       api_(gateway_.Options(), state_),
-      control_(state_, gateway_, faults_, outage_, options.faults),
-      fault_answers_(VnpayFaultAnswers()) {}
+      control_(state_, gateway_, switches_) {}
 
 SimReply Simulator::Handle(const SimRequest& request) {
     if (request.path.starts_with("/_sim/")) {
@@ -62,7 +61,7 @@ SimReply Simulator::Handle(const SimRequest& request) {
         if (request.method != (page ? "GET" : "POST")) {
             return MethodNotAllowed(page ? "GET" : "POST");
         }
-        if (outage_.IsDown()) {
+        if (switches_.IsDown()) {
             state_.Count(counter::kDownRefused);
             return Unavailable(true);
         }
@@ -84,7 +83,7 @@ SimReply Simulator::Api(const SimRequest& request,
     if (request.method != "POST") {
         return MethodNotAllowed("POST");
     }
-    if (outage_.IsDown()) {
+    if (switches_.IsDown()) {
         state_.Count(counter::kDownRefused);
         return Unavailable(false);
     }
@@ -93,12 +92,7 @@ SimReply Simulator::Api(const SimRequest& request,
         reply.close_after = true;
         return reply;
     }
-    const auto apply = [&] { return (api_.*route)(request); };
-    if (const auto fault = faults_.Draw()) {
-        state_.CountFault(FaultName(*fault));
-        return FaultedReply(*fault, faults_.Plan(), fault_answers_, apply);
-    }
-    return apply();
+    return switches_.Call([&] { return (api_.*route)(request); });
 }
 
 }  // namespace motcua::sim::vnpay

@@ -5,9 +5,8 @@
 #pragma once
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/fault_reply.hpp"
 #include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/vnpay/control.hpp"
 #include "simulators/vnpay/gateway.hpp"
 #include "simulators/vnpay/merchant_api.hpp"
@@ -31,12 +30,10 @@ private:
     SimReply Api(const SimRequest& request, SimReply (MerchantApi::*route)(const SimRequest&));
 
     GatewayState state_;
-    FaultInjector faults_;
-    Outage outage_;
+    Switches switches_;
     Gateway gateway_;
     MerchantApi api_;
     ControlRoutes control_;
-    const FaultAnswers fault_answers_;
 };
 
 }  // namespace motcua::sim::vnpay

@@ -6,8 +6,6 @@
 
 #include <boost/json.hpp>
 
-#include "simulators/common/faults.hpp"
-
 namespace motcua::sim::vnpay {
 
 namespace json = boost::json;
@@ -119,30 +117,10 @@ connectors::VnpayParams ResultParams(const Transaction& transaction) {
 }
 
 GatewayState::GatewayState(std::string ipn_url, Scenario scenario)
-    : startup_ipn_url_(std::move(ipn_url)), startup_scenario_(scenario) {
-    Reset();
-}
-
-void GatewayState::Bump(CounterMap& map, std::string_view name) {
-    if (const auto found = map.find(name); found != map.end()) {
-        ++found->second;
-    } else {
-        map.emplace(std::string(name), 1);
-    }
-}
+    : SimState(counter::kAll), merchant_(std::move(ipn_url), scenario) {}
 
 std::string GatewayState::Key(std::string_view tmn_code, std::string_view txn_ref) {
     return std::string(tmn_code) + "|" + std::string(txn_ref);
-}
-
-void GatewayState::Count(std::string_view name) {
-    std::lock_guard lock(mutex_);
-    Bump(counters_, name);
-}
-
-void GatewayState::CountFault(std::string_view kind) {
-    std::lock_guard lock(mutex_);
-    Bump(faults_, kind);
 }
 
 bool GatewayState::Open(const Transaction& transaction) {
@@ -179,7 +157,7 @@ std::optional<Transaction> GatewayState::Settle(std::string_view tmn_code, std::
     }
     if (found->second.status == "pending") {
         settle(found->second);
-        Bump(counters_, counter::kSettled);
+        counters_.Count(counter::kSettled);
     }
     return found->second;
 }
@@ -190,7 +168,7 @@ void GatewayState::RecordIpn(std::uint64_t generation, std::string_view tmn_code
     if (generation != generation_) {
         return;
     }
-    Bump(counters_, counter::kIpnAttempts);
+    counters_.Count(counter::kIpnAttempts);
     if (const auto found = transactions_.find(Key(tmn_code, txn_ref));
         found != transactions_.end()) {
         found->second.ipn.push_back(std::move(attempt));
@@ -219,26 +197,6 @@ std::int64_t GatewayState::NextTransactionNo() {
     return next_transaction_no_++;
 }
 
-std::string GatewayState::IpnUrl() const {
-    std::lock_guard lock(mutex_);
-    return ipn_url_;
-}
-
-void GatewayState::SetIpnUrl(std::string url) {
-    std::lock_guard lock(mutex_);
-    ipn_url_ = std::move(url);
-}
-
-Scenario GatewayState::DefaultScenario() const {
-    std::lock_guard lock(mutex_);
-    return scenario_;
-}
-
-void GatewayState::SetScenario(Scenario scenario) {
-    std::lock_guard lock(mutex_);
-    scenario_ = scenario;
-}
-
 std::uint64_t GatewayState::Generation() const {
     std::lock_guard lock(mutex_);
     return generation_;
@@ -250,37 +208,20 @@ json::object GatewayState::StateJson() const {
     for (const std::string& key : order_) {
         transactions.emplace_back(TransactionJson(transactions_.at(key)));
     }
-    json::object counters;
-    for (const auto& [name, value] : counters_) {
-        counters[name] = value;
-    }
-    json::object faults;
-    for (const auto& [name, value] : faults_) {
-        faults[name] = value;
-    }
-    counters["faults"] = std::move(faults);
-    return {{"ipn_url", ipn_url_},
-            {"scenario", ScenarioName(scenario_)},
+    return {{"ipn_url", merchant_.Url()},
+            {"scenario", ScenarioName(merchant_.Scenario())},
             {"transactions", std::move(transactions)},
-            {"counters", std::move(counters)}};
+            {"counters", counters_.Json()}};
 }
 
 void GatewayState::Reset() {
     std::lock_guard lock(mutex_);
     ++generation_;
-    ipn_url_ = startup_ipn_url_;
-    scenario_ = startup_scenario_;
+    merchant_.Reset();
     transactions_.clear();
     order_.clear();
     request_ids_.clear();
-    counters_.clear();
-    faults_.clear();
-    for (const std::string_view name : counter::kAll) {
-        counters_.emplace(std::string(name), 0);
-    }
-    for (const FaultKind kind : kAllFaultKinds) {
-        faults_.emplace(std::string(FaultName(kind)), 0);
-    }
+    counters_.Reset();
 }
 
 }  // namespace motcua::sim::vnpay

@@ -18,6 +18,8 @@
 #include <boost/json/object.hpp>
 
 #include "connectors/vnpay/vnpay_protocol.hpp"
+#include "simulators/common/merchant_callback.hpp"
+#include "simulators/common/sim_state.hpp"
 
 namespace motcua::sim::vnpay {
 
@@ -83,12 +85,9 @@ boost::json::object IpnAttemptJson(const IpnAttempt& attempt);
 /// A transaction as the state and control routes show it (README.md).
 boost::json::object TransactionJson(const Transaction& transaction);
 
-class GatewayState {
+class GatewayState final : public SimState {
 public:
     GatewayState(std::string ipn_url, Scenario scenario);
-
-    void Count(std::string_view name);
-    void CountFault(std::string_view kind);
 
     /// Adds a pending transaction unless one has its key: false then.
     bool Open(const Transaction& transaction);
@@ -110,36 +109,26 @@ public:
     /// The next vnp_TransactionNo (from 14226112, increasing).
     std::int64_t NextTransactionNo();
 
-    std::string IpnUrl() const;
-    void SetIpnUrl(std::string url);
-    Scenario DefaultScenario() const;
-    void SetScenario(Scenario scenario);
+    /// The merchant's IPN URL and the default callback scenario.
+    MerchantCallback<Scenario>& Merchant() { return merchant_; }
     /// Increases with every reset; background IPN calls of an older one are not recorded.
     std::uint64_t Generation() const;
 
     /// GET /_sim/state (README.md).
-    boost::json::object StateJson() const;
+    boost::json::object StateJson() const override;
     /// Forgets every transaction and request id, zeroes the counters, restores the start-up IPN
     /// URL and scenario.
-    void Reset();
+    void Reset() override;
 
 private:
-    using CounterMap = std::map<std::string, std::uint64_t, std::less<>>;
-    static void Bump(CounterMap& map, std::string_view name);
     static std::string Key(std::string_view tmn_code, std::string_view txn_ref);
 
-    mutable std::mutex mutex_;
-    const std::string startup_ipn_url_;
-    const Scenario startup_scenario_;
-    std::string ipn_url_;
-    Scenario scenario_;
+    MerchantCallback<Scenario> merchant_;
     std::uint64_t generation_ = 0;
     std::int64_t next_transaction_no_ = 14226112;
     std::map<std::string, Transaction, std::less<>> transactions_;
     std::vector<std::string> order_;  // Keys in the order the transactions came.
     std::set<std::string, std::less<>> request_ids_;
-    CounterMap counters_;
-    CounterMap faults_;
 };
 
 }  // namespace motcua::sim::vnpay

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "simulators/common/control_switches.hpp"
 #include "simulators/common/json_body.hpp"
 
 namespace motcua::sim::witness {
@@ -43,14 +44,13 @@ bool EqualsIgnoringCase(std::string_view text, std::string_view lower) {
 
 Simulator::Simulator(SimulatorOptions options)
     : token_(std::move(options.token)),
-      faults_(options.faults),
-      routes_(state_),
-      control_(state_, faults_, outage_, options.faults),
-      fault_answers_(WitnessFaultAnswers()) {}
+      switches_(state_, std::move(options.faults), WitnessFaultAnswers()),
+      routes_(state_) {}
 
 SimReply Simulator::Handle(const SimRequest& request) {
     if (request.path.starts_with("/_sim/")) {
-        return control_.Handle(request);
+        auto reply = switches_.HandleControl(request);
+        return reply ? std::move(*reply) : NoControlRoute(request);
     }
     if (request.path == "/v1/anchors") {
         return Call(request, &WitnessRoutes::Record);
@@ -78,7 +78,7 @@ SimReply Simulator::Call(const SimRequest& request,
     if (request.method != "POST") {
         return ErrorReply(405, "method_not_allowed", "Chỉ nhận POST (only POST is accepted)");
     }
-    if (outage_.IsDown()) {
+    if (switches_.IsDown()) {
         state_.Count(counter::kDownRefused);
         return ErrorReply(503, "unavailable",
                           "Dịch vụ chứng thực đang bảo trì (the witness is down)");
@@ -95,12 +95,7 @@ SimReply Simulator::Call(const SimRequest& request,
         reply.close_after = true;  // The rest of the body was not read.
         return reply;
     }
-    const auto apply = [&] { return (routes_.*route)(request); };
-    if (const auto fault = faults_.Draw()) {
-        state_.CountFault(FaultName(*fault));
-        return FaultedReply(*fault, faults_.Plan(), fault_answers_, apply);
-    }
-    return apply();
+    return switches_.Call([&] { return (routes_.*route)(request); });
 }
 
 }  // namespace motcua::sim::witness

@@ -6,10 +6,8 @@
 #include <string>
 
 #include "simulators/common/exchange.hpp"
-#include "simulators/common/fault_reply.hpp"
 #include "simulators/common/faults.hpp"
-#include "simulators/common/outage.hpp"
-#include "simulators/witness/control.hpp"
+#include "simulators/common/switches.hpp"
 #include "simulators/witness/state.hpp"
 #include "simulators/witness/witness.hpp"
 
@@ -31,11 +29,8 @@ private:
 
     const std::string token_;
     WitnessState state_;
-    FaultInjector faults_;
-    Outage outage_;
+    Switches switches_;
     WitnessRoutes routes_;
-    ControlRoutes control_;
-    const FaultAnswers fault_answers_;
 };
 
 }  // namespace motcua::sim::witness

@@ -3,43 +3,23 @@
 
 #include <boost/json.hpp>
 
-#include "simulators/common/faults.hpp"
-
 namespace motcua::sim::witness {
 
 namespace json = boost::json;
 
-WitnessState::WitnessState() { Reset(); }
-
-void WitnessState::Bump(CounterMap& map, std::string_view name) {
-    if (const auto found = map.find(name); found != map.end()) {
-        ++found->second;
-    } else {
-        map.emplace(std::string(name), 1);
-    }
-}
-
-void WitnessState::Count(std::string_view name) {
-    std::lock_guard lock(mutex_);
-    Bump(counters_, name);
-}
-
-void WitnessState::CountFault(std::string_view kind) {
-    std::lock_guard lock(mutex_);
-    Bump(faults_, kind);
-}
+WitnessState::WitnessState() : SimState(counter::kAll) {}
 
 RecordOutcome WitnessState::Record(const std::string& source, HeldAnchor anchor) {
     std::lock_guard lock(mutex_);
     SourceAnchors& held = anchors_[source];
     const auto [found, inserted] = held.try_emplace(anchor.seq, anchor);
     if (inserted) {
-        Bump(counters_, counter::kRecorded);
+        counters_.Count(counter::kRecorded);
         return {.result = RecordResult::kRecorded, .held = found->second};
     }
     // A retry may carry another anchored_at (the client re-read its clock): the hash decides.
     const bool same = found->second.hash == anchor.hash;
-    Bump(counters_, same ? counter::kHeld : counter::kConflicts);
+    counters_.Count(same ? counter::kHeld : counter::kConflicts);
     return {.result = same ? RecordResult::kHeld : RecordResult::kConflict, .held = found->second};
 }
 
@@ -77,29 +57,13 @@ json::object WitnessState::StateJson() const {
         }
         anchors[source] = std::move(list);
     }
-    json::object counters;
-    for (const auto& [name, value] : counters_) {
-        counters[name] = value;
-    }
-    json::object faults;
-    for (const auto& [name, value] : faults_) {
-        faults[name] = value;
-    }
-    counters["faults"] = std::move(faults);
-    return {{"anchors", std::move(anchors)}, {"counters", std::move(counters)}};
+    return {{"anchors", std::move(anchors)}, {"counters", counters_.Json()}};
 }
 
 void WitnessState::Reset() {
     std::lock_guard lock(mutex_);
     anchors_.clear();
-    counters_.clear();
-    faults_.clear();
-    for (const std::string_view name : counter::kAll) {
-        counters_.emplace(std::string(name), 0);
-    }
-    for (const FaultKind kind : kAllFaultKinds) {
-        faults_.emplace(std::string(FaultName(kind)), 0);
-    }
+    counters_.Reset();
 }
 
 }  // namespace motcua::sim::witness

@@ -7,12 +7,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/json/object.hpp>
+
+#include "simulators/common/sim_state.hpp"
 
 namespace motcua::sim::witness {
 
@@ -55,12 +56,9 @@ struct AnchorPage {
     bool more = false;  ///< Others follow the last of `anchors`.
 };
 
-class WitnessState {
+class WitnessState final : public SimState {
 public:
     WitnessState();
-
-    void Count(std::string_view name);
-    void CountFault(std::string_view kind);
 
     /// Holds `anchor` for `source` unless that seq is held already; counts recorded, held or
     /// conflicts.
@@ -70,20 +68,14 @@ public:
 
     /// GET /_sim/state: {"anchors": {"<source>": [{seq, hash, anchored_at, received_at}, …]},
     /// "counters": {…, "faults": {…}}}.
-    boost::json::object StateJson() const;
+    boost::json::object StateJson() const override;
     /// Forgets every anchor and zeroes the counters.
-    void Reset();
+    void Reset() override;
 
 private:
-    using CounterMap = std::map<std::string, std::uint64_t, std::less<>>;
     using SourceAnchors = std::map<std::int64_t, HeldAnchor>;
 
-    static void Bump(CounterMap& map, std::string_view name);
-
-    mutable std::mutex mutex_;
     std::map<std::string, SourceAnchors, std::less<>> anchors_;
-    CounterMap counters_;
-    CounterMap faults_;
 };
 
 /// An anchor as the list and state routes show it: {seq, hash, anchored_at, received_at}.
