@@ -2,13 +2,11 @@
 // Catalogue changes (agencies, procedures, calendar) need the province administrator; accounts
 // are also managed by agency administrators within their agency (docs/permissions.md).
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
 import type { Account } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { Loading } from '../../components/States.tsx';
-import { useDocumentTitle } from '../../hooks.ts';
+import { useDocumentTitle, useSignInFirst } from '../../hooks.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { navigate, useLocation } from '../../router.ts';
 import { hasRole, useSession } from '../../session.ts';
 
 export type Section = 'home' | 'agencies' | 'procedures' | 'calendar' | 'accounts';
@@ -44,13 +42,9 @@ interface Props {
 export function AdminLayout({ section, title, intro, catalogue = false, children }: Props) {
   const { t } = useI18n();
   const { me } = useSession();
-  const { path, search } = useLocation();
   const links = useSectionLinks();
   useDocumentTitle(title);
-  useEffect(() => {
-    const here = path + (search.toString() ? `?${search}` : '');
-    if (me === null) navigate(`/dang-nhap?next=${encodeURIComponent(here)}`, { replace: true });
-  }, [me, path, search]);
+  useSignInFirst(me);
 
   const allowed = catalogue ? canManageCatalogue(me) : canManageAccounts(me);
   return (
