@@ -12,7 +12,7 @@ namespace motcua::services {
 bool IsBusinessDay(const std::string& text);
 /// Today in Vietnam.
 std::string BusinessDayToday(const Clock& clock);
-/// The day before `day` (a business day).
+/// The day before `day` (a business day; anything else comes back unchanged).
 std::string PreviousBusinessDay(const std::string& day);
 
 }  // namespace motcua::services
