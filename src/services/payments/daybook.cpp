@@ -1,6 +1,7 @@
 #include "services/payments/daybook.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include <boost/json.hpp>
@@ -9,6 +10,7 @@
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
 #include "services/payments/business_day.hpp"
+#include "services/payments/ledger_reading.hpp"
 
 namespace motcua::services {
 namespace {
@@ -21,21 +23,16 @@ constexpr std::size_t kMaxClosingNote = 1000;
 Outcome<Done> Collect(storage::Transaction& transaction, const CatalogSnapshot& snapshot,
                       Daybook& book) {
     for (const auto& code : snapshot.SubtreeCodes(book.agency)) {
+        if (book.entries.size() >= kMostEntries) {
+            break;
+        }
         storage::LedgerFilter filter;
         filter.agency = code;
         filter.business_date = book.date;
         filter.limit = kPage;
-        for (;;) {
-            MOTCUA_ASSIGN_OR_RETURN(auto page, transaction.Payments().ListEntries(filter));
-            for (auto& entry : page) {
-                filter.after_id = entry.id;
-                book.entries.push_back(std::move(entry));
-            }
-            if (page.size() < static_cast<std::size_t>(kPage) ||
-                book.entries.size() >= kMostEntries) {
-                break;
-            }
-        }
+        MOTCUA_ASSIGN_OR_RETURN(auto rows, ReadLedger(transaction.Payments(), filter,
+                                                      kMostEntries - book.entries.size()));
+        std::move(rows.begin(), rows.end(), std::back_inserter(book.entries));
     }
     std::sort(book.entries.begin(), book.entries.end(),
               [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -1,5 +1,6 @@
 #include "services/payments/reconciliation.hpp"
 
+#include <limits>
 #include <map>
 #include <set>
 
@@ -9,6 +10,7 @@
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
 #include "services/payments/business_day.hpp"
+#include "services/payments/ledger_reading.hpp"
 
 namespace motcua::services {
 namespace {
@@ -25,23 +27,14 @@ public:
 
     Outcome<std::vector<storage::LedgerEntry>> PaymentsOn(const std::string& channel,
                                                           const std::string& day) {
-        std::vector<storage::LedgerEntry> rows;
         storage::LedgerFilter filter;
         filter.channel = channel;
         filter.business_date = day;
         filter.limit = kPage;
-        for (;;) {
-            MOTCUA_ASSIGN_OR_RETURN(auto page, transaction_.Payments().ListEntries(filter));
-            for (auto& entry : page) {
-                filter.after_id = entry.id;
-                if (entry.kind == "payment") {
-                    rows.push_back(std::move(entry));
-                }
-            }
-            if (page.size() < static_cast<std::size_t>(kPage)) {
-                return rows;
-            }
-        }
+        MOTCUA_ASSIGN_OR_RETURN(auto rows, ReadLedger(transaction_.Payments(), filter,
+                                                      std::numeric_limits<std::size_t>::max()));
+        std::erase_if(rows, [](const storage::LedgerEntry& row) { return row.kind != "payment"; });
+        return rows;
     }
 
     /// The reference of the order that `entry` settled; empty when none.
@@ -124,6 +117,17 @@ void Place(Reconciliation& result, bool agrees, ReconciliationItem item) {
     (agrees ? result.matched : result.mismatched).push_back(std::move(item));
 }
 
+/// The gateway's report of `day`; 503 gateway_unavailable (logged) when it cannot be had.
+Outcome<Report> ReportOf(PaymentGateway& gateway, const std::string& day) {
+    auto report = gateway.Report(day);
+    if (!report) {
+        spdlog::warn("reconciliation of {} on {}: no report: {}", gateway.Name(), day,
+                     report.GetError().detail);
+        return MakeError(ErrorKind::kUnavailable, "gateway_unavailable", "gateway");
+    }
+    return report;
+}
+
 /// The dossiers of `rows` whose ledger payments exceed what the dossier counts as paid.
 Outcome<std::vector<UnappliedCredit>> FindUnapplied(storage::Transaction& transaction,
                                                     LedgerView& ledger,
@@ -170,14 +174,9 @@ Outcome<Reconciliation> PaymentReconciliation::Run(const domain::Actor& actor,
     if (!IsBusinessDay(day) || day > today) {
         return MakeError(ErrorKind::kInvalid, "invalid_parameter", "date");
     }
-    // The ledger records a payment when the gateway has settled it, so a row of the day may be
-    // the gateway's the day before (paid just before midnight).
-    auto report = chosen->Report(day);
-    auto report_before = report ? chosen->Report(PreviousBusinessDay(day)) : report;
-    if (!report || !report_before) {
-        spdlog::warn("reconciliation of {} on {}: no report: {}", gateway, day,
-                     (report ? report_before : report).GetError().detail);
-        return MakeError(ErrorKind::kUnavailable, "gateway_unavailable", "gateway");
+    auto report = ReportOf(*chosen, day);
+    if (!report) {
+        return report.GetError();
     }
     Reconciliation result;
     result.gateway = gateway;
@@ -186,17 +185,19 @@ Outcome<Reconciliation> PaymentReconciliation::Run(const domain::Actor& actor,
         ++result.gateway_count;
         result.gateway_total += reported.amount_vnd;
     }
+    // Rows of the day the day's report does not have, by reference, and rows of no order.
+    std::map<std::string, storage::LedgerEntry> unmatched;
+    std::vector<storage::LedgerEntry> unreferenced;
     MOTCUA_RETURN_IF_ERROR(database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
         LedgerView ledger(transaction);
         MOTCUA_ASSIGN_OR_RETURN(const auto rows, ledger.PaymentsOn(gateway, day));
         std::map<std::string, const storage::LedgerEntry*> by_reference;
-        std::vector<const storage::LedgerEntry*> unreferenced;
         for (const auto& row : rows) {
             ++result.ledger_count;
             result.ledger_total += row.amount;
             MOTCUA_ASSIGN_OR_RETURN(const auto reference, ledger.ReferenceOf(row));
             if (reference.empty()) {
-                unreferenced.push_back(&row);
+                unreferenced.push_back(row);
             } else {
                 by_reference[reference] = &row;
             }
@@ -225,21 +226,32 @@ Outcome<Reconciliation> PaymentReconciliation::Run(const domain::Actor& actor,
             Place(result, Agrees(reported, *row), std::move(item));
         }
         for (const auto& [reference, row] : by_reference) {
-            const GatewayTransaction* before = FindReported(report_before.Value(), reference);
-            if (before == nullptr) {
-                auto item = Item(nullptr, row);
-                item.reference = reference;
-                result.extra.push_back(std::move(item));
-                continue;
-            }
-            Place(result, Agrees(*before, *row), Item(before, row));
-        }
-        for (const auto* row : unreferenced) {
-            result.extra.push_back(Item(nullptr, row));
+            unmatched.emplace(reference, *row);
         }
         MOTCUA_ASSIGN_OR_RETURN(result.unapplied, FindUnapplied(transaction, ledger, rows));
         return Done{};
     }));
+    if (!unmatched.empty()) {
+        // The ledger records a payment when the gateway has settled it, so a row of the day may
+        // be the gateway's the day before (paid just before midnight).
+        auto before = ReportOf(*chosen, PreviousBusinessDay(day));
+        if (!before) {
+            return before.GetError();
+        }
+        for (const auto& [reference, row] : unmatched) {
+            const GatewayTransaction* reported = FindReported(before.Value(), reference);
+            if (reported == nullptr) {
+                auto item = Item(nullptr, &row);
+                item.reference = reference;
+                result.extra.push_back(std::move(item));
+                continue;
+            }
+            Place(result, Agrees(*reported, row), Item(reported, &row));
+        }
+    }
+    for (const auto& row : unreferenced) {
+        result.extra.push_back(Item(nullptr, &row));
+    }
     (void)RecordAudit(
         database_,
         MakeAuditEntry(clock_, actor, "payment.reconciliation", "agency", root, AuditOutcome::kOk,
