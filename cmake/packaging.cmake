@@ -57,7 +57,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION web)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # adduser for the postinst; the shared libraries are added by dpkg-shlibdeps.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+# fonts-noto-core: the printed forms and results embed Noto Serif (fontconfig finds it).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-noto-core")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nginx, postgresql (>= 15), sqlite3")
 set(CPACK_STRIP_FILES ON)
 # xz for the release package people install; gzip elsewhere, where the package is built to be

@@ -39,6 +39,12 @@ fi
 if grep -rl '#include <xlsxwriter' . | grep -v '^./reporting/render/render_xlsx.cpp$'; then
   echo "layer violation: libxlsxwriter included outside reporting/render/render_xlsx.cpp"; status=1
 fi
+if grep -rlE '#include <(cairo|pango/)' . | grep -v '^./reporting/render/pdf_canvas.cpp$'; then
+  echo "layer violation: cairo/Pango included outside reporting/render/pdf_canvas.cpp"; status=1
+fi
+if grep -rl '#include <qrencode' . | grep -v '^./reporting/render/qr_code.cpp$'; then
+  echo "layer violation: libqrencode included outside reporting/render/qr_code.cpp"; status=1
+fi
 if grep -rl '#include <CLI/' . | grep -vE '^./(main\.cpp|app/commands/[a-z_]+\.(cpp|hpp))$'; then
   echo "layer violation: CLI11 included outside main.cpp and app/commands/"; status=1
 fi

@@ -14,6 +14,7 @@
 #include "services/dossiers/attachment_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
+#include "services/dossiers/printed_forms.hpp"
 #include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
 #include "services/indicators/report_service.hpp"
@@ -41,6 +42,7 @@ struct ApiContext {
     services::AccountService* accounts = nullptr;
     services::AuditService* audit = nullptr;
     services::DossierService* dossiers = nullptr;
+    services::PrintedForms* printed_forms = nullptr;
     services::HistoryImporter* history_import = nullptr;
     services::CalendarService* calendar = nullptr;
     services::AttachmentService* attachments = nullptr;

@@ -18,6 +18,7 @@
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
 #include "services/dossiers/orphan_files.hpp"
+#include "services/dossiers/printed_forms.hpp"
 #include "services/indicators/drilldown_service.hpp"
 #include "services/indicators/indicator_service.hpp"
 #include "services/indicators/report_service.hpp"
@@ -51,6 +52,7 @@ struct AppServices {
     services::AuditService audit;
     services::CalendarService calendar;
     services::DossierService dossiers;
+    services::PrintedForms printed_forms{dossiers};
     services::HistoryImporter history_import{database_ref, catalog, dossiers, clock_ref};
     storage::DirectoryFileStore files;
     services::AttachmentService attachments;

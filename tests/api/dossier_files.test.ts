@@ -271,8 +271,8 @@ describe('the forms of a dossier', () => {
       await assertNotAvailable(clerk, code, form);
     }
     // An unknown query parameter.
-    assertProblem(await getForm(citizen, code, 'receipt', '?format=pdf'), 400, 'invalid_parameter', 'format');
-    assertProblem(await getForm(citizen, code, 'nope', '?format=pdf'), 400, 'invalid_parameter', 'format');
+    assertProblem(await getForm(citizen, code, 'receipt', '?fmt=pdf'), 400, 'invalid_parameter', 'fmt');
+    assertProblem(await getForm(citizen, code, 'nope', '?format=docx'), 400, 'invalid_parameter', 'format');
   });
 
   test('supplement_request: the reasons, who asked and when, and which request it is', async () => {

@@ -108,7 +108,7 @@ for script in postinst prerm postrm; do
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for package in adduser libsqlite3-0 libsodium23 libicu72; do
+for package in adduser libsqlite3-0 libsodium23 libicu72 fonts-noto-core libpangocairo-1.0-0 libqrencode4; do
     grep -qE "(^|, )$package( |,|$)" <<<"$depends" || fail "Depends lacks $package"
 done
 if [ "$with_postgres" = 1 ]; then

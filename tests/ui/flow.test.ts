@@ -98,7 +98,14 @@ describe('MotCua web application', () => {
       await page.locator('.dossier-badges .badge-status', { hasText: 'Được tiếp nhận' }).waitFor();
       await c.check('desk-received');
 
-      await page.getByRole('link', { name: 'In giấy tiếp nhận' }).click();
+      // One click to the A4 PDF (form 01), which the browser shows and prints.
+      const pdfLink = page.getByRole('link', { name: 'In giấy tiếp nhận (PDF)' });
+      assert.equal(await pdfLink.getAttribute('target'), '_blank');
+      const a4 = await page.request.get(new URL((await pdfLink.getAttribute('href'))!, server.url).href);
+      assert.equal(a4.status(), 200);
+      assert.equal(a4.headers()['content-type'], 'application/pdf');
+      assert.equal((await a4.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+      await page.getByRole('link', { name: 'In giấy tiếp nhận', exact: true }).click();
       await page.getByTestId('slip-code').waitFor();
       assert.equal(await page.getByTestId('slip-code').innerText(), code);
       const slipText = await page.locator('.slip').innerText();

@@ -2,13 +2,36 @@
 
 #include "api/dossiers/form_handlers.hpp"
 #include "api/query_params.hpp"
+#include "services/dossiers/printed_forms.hpp"
 
 namespace motcua::api::dossiers {
 
 Response GetDossierForm(ApiContext& context, const Request& request, const std::string& code,
                         const std::string& form) {
-    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+    const QueryParams query(request);
+    if (auto unknown = query.RejectUnknown({"format"}); !unknown) {
         return context.errors.Render(unknown.GetError());
+    }
+    const auto format = query.NonEmptyText("format");
+    if (!format) {
+        return context.errors.Render(format.GetError());
+    }
+    const std::string chosen = format.Value().value_or("json");
+    if (chosen == "pdf") {
+        auto printed = context.printed_forms->Print(request.actor, code, form);
+        if (!printed) {
+            return context.errors.Render(printed.GetError());
+        }
+        Response response;
+        response.content_type = "application/pdf";
+        response.body = std::move(printed.Value().pdf);
+        // Shown in the browser (to print), saved under this name.
+        response.With("Content-Disposition",
+                      "inline; filename=\"" + printed.Value().file_name + "\"");
+        return response;
+    }
+    if (chosen != "json") {
+        return context.errors.Render(InvalidParameter("format"));
     }
     auto built = context.dossiers->GetForm(request.actor, code, form);
     if (!built) {

@@ -45,6 +45,7 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.daybook = &services.daybook;
     context.refunds = &services.refunds;
     context.receipts = &services.receipts;
+    context.printed_forms = &services.printed_forms;
     context.reconciliation = &services.reconciliation;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;

@@ -130,6 +130,15 @@ value AgencyJson(const FormInputs& inputs, const std::string& code) {
     return object{{"code", code}, {"name_vi", name.empty() ? value(nullptr) : value(name)}};
 }
 
+// The public portal's lookup of the dossier, printed as a QR code on every form.
+std::string LookupUrl(const FormInputs& inputs) {
+    std::string base = inputs.options.public_base_url;
+    while (!base.empty() && base.back() == '/') {
+        base.pop_back();
+    }
+    return base + "/tra-cuu?ma=" + PercentEncode(inputs.dossier.code);
+}
+
 // What every form shows: its title and number, the issuing centre, the dossier and applicant.
 object Heading(FormKind kind, const FormInputs& inputs) {
     const auto& info = InfoOf(kind);
@@ -158,6 +167,7 @@ object Heading(FormKind kind, const FormInputs& inputs) {
                              {"email", applicant.email},
                              {"address", applicant.address}}},
         {"received_at", Time(dossier.received_at)},
+        {"lookup_url", LookupUrl(inputs)},
     };
 }
 
@@ -175,6 +185,7 @@ object CommonLabels() {
         {"applicant.email", Label("Thư điện tử", "Email")},
         {"applicant.address", Label("Địa chỉ", "Address")},
         {"received_at", Label("Thời gian tiếp nhận", "Received at")},
+        {"lookup_url", Label("Tra cứu tình trạng hồ sơ", "Look up the dossier's status")},
     };
 }
 
@@ -220,18 +231,12 @@ Outcome<object> Receipt(const FormInputs& inputs) {
     form["receiving_officer_login"] =
         reception != nullptr ? value(reception->actor_login) : value(nullptr);
     form["channel"] = domain::ChannelName(dossier.channel);
-    std::string base = inputs.options.public_base_url;
-    while (!base.empty() && base.back() == '/') {
-        base.pop_back();
-    }
-    form["lookup_url"] = base + "/tra-cuu?ma=" + PercentEncode(dossier.code);
     auto labels = CommonLabels();
     labels["components"] = Label("Thành phần hồ sơ", "Dossier components");
     labels["components.originals"] = Label("Số bản chính", "Originals");
     labels["components.copies"] = Label("Số bản sao", "Copies");
     labels["appointment_at"] = Label("Thời gian hẹn trả kết quả", "Appointment to return result");
     labels["receiving_officer_login"] = Label("Người tiếp nhận", "Receiving officer");
-    labels["lookup_url"] = Label("Tra cứu tình trạng hồ sơ", "Look up the dossier's status");
     form["labels"] = std::move(labels);
     return form;
 }
