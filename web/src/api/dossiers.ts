@@ -44,6 +44,11 @@ export function actOnDossier(code: string, input: DossierActionRequest): Promise
 }
 
 /** The server's receipt slip (form 01); null when the server has none to give. */
+/** The address of a form as an A4 PDF (opened in the browser, which prints it). */
+export function formPdfUrl(code: string, form: string): string {
+  return `${dossierPath(code)}/forms/${encodeURIComponent(form)}?format=pdf`;
+}
+
 export async function getReceiptForm(code: string, signal?: AbortSignal): Promise<DossierForm | null> {
   try {
     return await request<DossierForm>(`${dossierPath(code)}/forms/receipt`, { signal });

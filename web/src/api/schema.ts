@@ -705,8 +705,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Biểu mẫu của hồ sơ / A form of the dossier
-         * @description Biểu mẫu theo Phụ lục I TT 03/2025/TT-VPCP, dựng từ hồ sơ, lịch sử và thủ tục, dưới dạng dữ liệu để in. Quyền như xem hồ sơ (đọc được ghi nhật ký). Biểu mẫu chưa áp dụng cho trạng thái của hồ sơ (ví dụ phiếu từ chối của hồ sơ không bị từ chối, giấy tiếp nhận trước khi tiếp nhận): 409 form_not_available; tên biểu mẫu lạ: 404 form_not_found. / A form of TT 03/2025/TT-VPCP Appendix I built from the dossier, its history and its procedure, as data for print. Same access as reading the dossier. receipt and control_slip: once received; supplement_request: after a request to supplement; refusal: a refused dossier; extension: after an extension; stop_notice: a stopped dossier.
+         * Biểu mẫu của hồ sơ (JSON hoặc PDF) / A form of the dossier (JSON or PDF)
+         * @description Biểu mẫu theo Phụ lục I TT 03/2025/TT-VPCP, dựng từ hồ sơ, lịch sử và thủ tục, dưới dạng dữ liệu để in, hoặc (format=pdf) tệp PDF khổ A4 có quốc hiệu, cơ quan, số, ngày, tiêu đề và nhãn các trường đúng biểu mẫu, phông Noto nhúng, mã QR liên kết trang tra cứu công khai và dòng ghi mã hồ sơ để tra cứu không cần quét. Quyền như xem hồ sơ (đọc được ghi nhật ký). Biểu mẫu chưa áp dụng cho trạng thái của hồ sơ (ví dụ phiếu từ chối của hồ sơ không bị từ chối, giấy tiếp nhận trước khi tiếp nhận): 409 form_not_available; tên biểu mẫu lạ: 404 form_not_found. / A form of TT 03/2025/TT-VPCP Appendix I built from the dossier, its history and its procedure, as data for print, or (format=pdf) an A4 PDF with the national motto, issuing body, number, date, the form's Vietnamese title and field labels, embedded Noto fonts, a QR code of the public lookup link and a line with the dossier code for those who cannot scan it. Same access as reading the dossier. receipt and control_slip: once received; supplement_request: after a request to supplement; refusal: a refused dossier; extension: after an extension; stop_notice: a stopped dossier.
          */
         get: operations["getDossierForm"];
         put?: never;
@@ -2609,8 +2609,8 @@ export interface components {
             receiving_officer_login?: string | null;
             /** @enum {string} */
             channel?: "online" | "desk" | "postal";
-            /** @description receipt: <public_base_url>/tra-cuu?ma=<mã hồ sơ>. / The public lookup link. */
-            lookup_url?: string;
+            /** @description <public_base_url>/tra-cuu?ma=<mã hồ sơ>, in thành mã QR trên bản PDF. / The public lookup link, printed as a QR code on the PDF. */
+            lookup_url: string;
             request?: components["schemas"]["DossierFormAction"];
             /** @description Lần yêu cầu bổ sung thứ mấy. / Which request this is. */
             request_ordinal?: number;
@@ -5471,7 +5471,13 @@ export interface operations {
     };
     getDossierForm: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description json (mặc định) hoặc pdf. / json (the default) or pdf.
+                 * @example pdf
+                 */
+                format?: "json" | "pdf";
+            };
             header?: never;
             path: {
                 /**
@@ -5489,13 +5495,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Biểu mẫu. / The form. */
+            /** @description Biểu mẫu (JSON, hoặc PDF khi format=pdf; Content-Disposition: inline; filename="<biểu mẫu>-<mã hồ sơ>.pdf"). / The form (JSON, or PDF with format=pdf). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DossierForm"];
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["BadRequest"];

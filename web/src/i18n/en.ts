@@ -303,6 +303,7 @@ export const en: Messages = {
   allowedNone: 'none',
   supplementRequested: 'The agency asks for:',
   printReceipt: 'Print receipt slip',
+  printReceiptPdf: 'Print the receipt slip (PDF)',
   backToList: '← Back to the list',
 
   paymentsTitle: 'Fees and payments',

@@ -307,6 +307,7 @@ export const vi = {
   allowedNone: 'không có',
   supplementRequested: 'Cơ quan giải quyết yêu cầu bổ sung:',
   printReceipt: 'In giấy tiếp nhận',
+  printReceiptPdf: 'In giấy tiếp nhận (PDF)',
   backToList: '← Quay lại danh sách',
 
   // payments on the dossier page

@@ -1,7 +1,7 @@
 // The receipt-and-appointment slip (form 01): from GET /api/v1/dossiers/{code}/forms/receipt when
 // the server has it, else rendered from the dossier itself. Prints as one clean A5 page.
 import { useEffect } from 'preact/hooks';
-import { getDossier, getDossierEvents, getProcedure, getReceiptForm, type Dossier } from '../../api/index.ts';
+import { formPdfUrl, getDossier, getDossierEvents, getProcedure, getReceiptForm, type Dossier } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -101,9 +101,14 @@ export function ReceiptPage({ code }: { code: string }) {
       <div class="no-print receipt-tools">
         <Link href={dossierPath(code)}>← {t.dossierTitle(code)}</Link>
         {slip && (
-          <button type="button" class="btn btn-primary" onClick={() => window.print()}>
-            {t.print}
-          </button>
+          <span class="button-row">
+            <a href={formPdfUrl(code, 'receipt')} target="_blank" rel="noopener" class="btn btn-secondary">
+              {t.printReceiptPdf}
+            </a>
+            <button type="button" class="btn btn-primary" onClick={() => window.print()}>
+              {t.print}
+            </button>
+          </span>
         )}
       </div>
       {error !== null && <ErrorMessage error={error} />}

@@ -3,7 +3,7 @@
 // components and the history timeline.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type ProcedureDetail } from '../../api/index.ts';
+import { formPdfUrl, getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type ProcedureDetail } from '../../api/index.ts';
 import { ActionPanel } from '../../components/ActionPanel.tsx';
 import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
 import { Link } from '../../components/Link.tsx';
@@ -144,7 +144,11 @@ function DossierBody({
           {d.paid_total > 0 && <Item label={t.paidTotal} value={formatVnd(d.paid_total, lang)} />}
         </dl>
         {isOfficer(me) && d.received_at && (
-          <p>
+          <p class="button-row">
+            {/* One click: the A4 form 01 opens in the browser's PDF viewer, ready to print. */}
+            <a href={formPdfUrl(d.code, 'receipt')} target="_blank" rel="noopener" class="btn btn-primary">
+              {t.printReceiptPdf}
+            </a>
             <Link href={`${dossierPath(d.code)}/giay-tiep-nhan`} class="btn btn-secondary">
               {t.printReceipt}
             </Link>
