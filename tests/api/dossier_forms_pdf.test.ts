@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 import { DEMO_LOGINS, FAST_HASHING, OTHER_WARD_CLERK, authHeaders, call, login, type Session } from './support/auth.ts';
 import { assertProblem } from './support/http.ts';
 import { actOk, createDossier } from './support/dossiers.ts';
-import { pdfFonts, pdfInfo, pdfQrCodes, pdfText } from './support/pdf.ts';
+import { fetchPdf, pdfFonts, pdfInfo, pdfQrCodes, pdfText } from './support/pdf.ts';
 
 const PUBLIC_BASE_URL = 'https://dichvucong.khanhhoa.example.vn';
 
@@ -32,16 +32,8 @@ after(async () => {
   await server?.close();
 });
 
-interface Pdf { status: number; type: string; disposition: string; bytes: Buffer }
-
-async function getPdf(session: Session | undefined, code: string, form: string, query = '?format=pdf'): Promise<Pdf> {
-  const response = await fetch(`${server.url}/api/v1/dossiers/${encodeURIComponent(code)}/forms/${form}${query}`,
-    { headers: authHeaders(session) });
-  return {
-    status: response.status, type: response.headers.get('content-type') ?? '',
-    disposition: response.headers.get('content-disposition') ?? '', bytes: Buffer.from(await response.arrayBuffer()),
-  };
-}
+const getPdf = (session: Session | undefined, code: string, form: string, query = '?format=pdf') =>
+  fetchPdf(`${server.url}/api/v1/dossiers/${encodeURIComponent(code)}/forms/${form}${query}`, authHeaders(session));
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 

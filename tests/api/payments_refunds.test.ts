@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type RunningServer } from './support/server.ts';
 import { assertProblem } from './support/http.ts';
-import { DEMO_LOGINS, FAST_HASHING, call, login, type Session } from './support/auth.ts';
+import { DEMO_LOGINS, FAST_HASHING, authHeaders, call, login, type Session } from './support/auth.ts';
 import { actOk, createDossier } from './support/dossiers.ts';
 import { awaitingPayment, listPayments } from './support/payments.ts';
+import { fetchPdf, pdfFonts, pdfInfo, pdfText } from './support/pdf.ts';
 
 let server: RunningServer;
 let citizen: Session;
@@ -86,6 +87,29 @@ describe('e-receipts (biên lai điện tử)', () => {
     assert.deepEqual(read.receipts.map((r: any) => [r.kind, r.number, r.total_vnd, r.total_in_words]),
       [['fee', receiptNumber(entry.id, 'LP'), 5000, 'Năm nghìn đồng']]);
     assert.equal(read.reference, null);
+  });
+
+  test('the receipts as one PDF, a page each, with the texts a reader checks', async () => {
+    const dossier = await createDossier(server, citizen, { procedure: BIRTH_REREGISTRATION });
+    await actOk(server, clerk, dossier.code, 'accept');
+    await actOk(server, cashier, dossier.code, 'pay', { channel: 'desk', amount: 5000 });
+    const [entry] = (await listPayments(server, cashier, dossier.code)).entries;
+    const url = `${server.url}/api/v1/payments/${entry.id}/receipts?format=pdf`;
+    const pdf = await fetchPdf(url, authHeaders(citizen));
+    assert.equal(pdf.status, 200, pdf.bytes.toString('utf8', 0, 300));
+    assert.equal(pdf.type, 'application/pdf');
+    assert.equal(pdf.disposition, `inline; filename="bien-lai-${entry.id}.pdf"`);
+    assert.equal(pdfInfo(pdf.bytes).Pages, '1');
+    const text = pdfText(pdf.bytes);
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BIÊN LAI THU LỆ PHÍ',
+      `Số: ${receiptNumber(entry.id, 'LP')}`, `Mã hồ sơ: ${dossier.code}`, 'Hình thức nộp: Tiền mặt',
+      'Tổng cộng 5.000', 'Số tiền bằng chữ: Năm nghìn đồng']) {
+      assert.ok(text.includes(expected), `${expected} in ${text}`);
+    }
+    const fonts = pdfFonts(pdf.bytes);
+    assert.ok(fonts.length > 0 && fonts.every((f) => f.embedded && f.name.includes('Noto')), JSON.stringify(fonts));
+    assert.equal((await fetchPdf(url, authHeaders(organisation))).status, 404);
+    assertProblem(await call(server, `/api/v1/payments/${entry.id}/receipts?format=docx`, { session: citizen }), 400, 'invalid_parameter', 'format');
   });
 
   test('no receipt for what is not a payment', async () => {

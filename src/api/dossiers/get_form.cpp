@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "api/dossiers/form_handlers.hpp"
+#include "api/pdf_response.hpp"
 #include "api/query_params.hpp"
 #include "services/dossiers/printed_forms.hpp"
 
@@ -22,13 +23,7 @@ Response GetDossierForm(ApiContext& context, const Request& request, const std::
         if (!printed) {
             return context.errors.Render(printed.GetError());
         }
-        Response response;
-        response.content_type = "application/pdf";
-        response.body = std::move(printed.Value().pdf);
-        // Shown in the browser (to print), saved under this name.
-        response.With("Content-Disposition",
-                      "inline; filename=\"" + printed.Value().file_name + "\"");
-        return response;
+        return PdfResponse(std::move(printed.Value()));
     }
     if (chosen != "json") {
         return context.errors.Render(InvalidParameter("format"));

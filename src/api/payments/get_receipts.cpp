@@ -4,6 +4,7 @@
 #include "api/path_id.hpp"
 #include "api/payments/payment_handlers.hpp"
 #include "api/payments/payment_json.hpp"
+#include "api/pdf_response.hpp"
 #include "api/query_params.hpp"
 #include "services/payments/receipts.hpp"
 
@@ -28,12 +29,28 @@ boost::json::object ReceiptToJson(const services::Receipt& receipt) {
 }  // namespace
 
 Response GetReceipts(ApiContext& context, const Request& request, const std::string& id) {
-    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+    const QueryParams query(request);
+    if (auto unknown = query.RejectUnknown({"format"}); !unknown) {
         return context.errors.Render(unknown.GetError());
+    }
+    const auto format = query.NonEmptyText("format");
+    if (!format) {
+        return context.errors.Render(format.GetError());
+    }
+    const std::string chosen = format.Value().value_or("json");
+    if (chosen != "json" && chosen != "pdf") {
+        return context.errors.Render(InvalidParameter("format"));
     }
     const auto payment_id = ParsePathId(id);
     if (!payment_id) {
         return context.errors.Render(MakeError(ErrorKind::kNotFound, "payment_not_found", "id"));
+    }
+    if (chosen == "pdf") {
+        auto printed = context.receipts->Print(request.actor, *payment_id);
+        if (!printed) {
+            return context.errors.Render(printed.GetError());
+        }
+        return PdfResponse(std::move(printed.Value()));
     }
     auto set = context.receipts->Read(request.actor, *payment_id);
     if (!set) {

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "reporting/render/form_wording.hpp"
+#include "reporting/render/official_heading.hpp"
 #include "reporting/render/pdf_canvas.hpp"
 #include "reporting/render/qr_code.hpp"
 
@@ -125,47 +126,36 @@ private:
 
     void Heading() {
         canvas_.Paragraph(Text(form_, "template_vi"), kSmallItalic, 6.0);
-        const double left = PdfCanvas::ContentWidth() * 0.42;
-        const double right = PdfCanvas::ContentWidth() - left;
+        OfficialHeading heading{
+            .issuer = Issuer(),
+            .number_line = Label(form_, "number") + ": " + Text(form_, "number"),
+            .date_line = DateLine(IssuedAt()),
+            .title = Text(form_, "title_vi")};
         const value* motto = form_.if_contains("national_motto_vi");
-        Lines motto_lines;
         if (motto != nullptr && motto->is_array()) {
-            const auto& lines = motto->get_array();
-            for (std::size_t i = 0; i < lines.size(); ++i) {
-                if (lines[i].is_string()) {
-                    motto_lines.emplace_back(std::string(lines[i].get_string()),
-                                             TextStyle{.size = i == 0 ? 11.5 : 12.5,
-                                                       .bold = true,
-                                                       .align = TextAlign::kCenter});
+            heading.motto.clear();
+            for (const auto& line : motto->get_array()) {
+                if (line.is_string()) {
+                    heading.motto.emplace_back(line.get_string());
                 }
             }
         }
-        std::string issuer = Text(form_, "issuer.name_vi");
-        if (issuer.empty()) {
-            issuer = Text(form_, "issuer.code");
-        }
-        canvas_.Columns(
-            {{left,
-              {{issuer, {.size = 11.5, .bold = true, .align = TextAlign::kCenter, .upper = true}},
-               {Label(form_, "number") + ": " + Text(form_, "number"),
-                {.size = 11.5, .align = TextAlign::kCenter}}}},
-             {right, std::move(motto_lines)}},
-            4.0);
-        canvas_.Paragraph(DateLine(IssuedAt()),
-                          {.size = 12.0, .italic = true, .align = TextAlign::kRight}, 14.0);
-        canvas_.Paragraph(Text(form_, "title_vi"),
-                          {.size = 14.0, .bold = true, .align = TextAlign::kCenter, .upper = true},
-                          14.0);
+        DrawOfficialHeading(canvas_, heading);
         Field("dossier_code");
         Field("procedure", false,
               Text(form_, "procedure.name_vi") + " (" + Text(form_, "procedure.code") + ")");
-        Field("issuer", false, issuer);
+        Field("issuer", false, Issuer());
         Field("applicant", false, Text(form_, "applicant.name"));
         Field("applicant.id_number");
         Field("applicant.address");
         Field("applicant.phone");
         Field("applicant.email");
         Field("received_at", true);
+    }
+
+    std::string Issuer() const {
+        std::string issuer = Text(form_, "issuer.name_vi");
+        return issuer.empty() ? Text(form_, "issuer.code") : issuer;
     }
 
     // "Label: value" on one paragraph; a time in words when `time`; a dash for an absent value,

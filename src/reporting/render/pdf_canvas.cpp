@@ -276,6 +276,8 @@ void PdfCanvas::QrWithCaption(const QrMatrix& qr, double side,
 
 void PdfCanvas::Space(double points) { impl_->y += points; }
 
+void PdfCanvas::NewPage() { impl_->NewPage(); }
+
 Outcome<std::string> PdfCanvas::Finish() {
     auto& s = *impl_;
     cairo_show_page(s.cr);

@@ -69,6 +69,8 @@ public:
     void QrWithCaption(const QrMatrix& qr, double side,
                        const std::vector<std::pair<std::string, TextStyle>>& caption);
     void Space(double points);
+    /// Ends the page; what is drawn next starts a new one.
+    void NewPage();
 
     /// Finishes the document and returns the PDF file's bytes, or kUnavailable "render_failed"
     /// when cairo could not write it (out of memory).

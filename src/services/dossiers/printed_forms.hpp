@@ -8,23 +8,19 @@
 
 #include "common/outcome.hpp"
 #include "domain/access/actor.hpp"
+#include "services/printed_document.hpp"
 
 namespace motcua::services {
 
 class DossierService;
-
-struct PrintedForm {
-    std::string file_name;  // "receipt-H32.22333.01-261207-0001.pdf"
-    std::string pdf;
-};
 
 class PrintedForms {
 public:
     explicit PrintedForms(DossierService& dossiers) : dossiers_(dossiers) {}
 
     /// The form `form` of dossier `code` as an A4 PDF; the errors of DossierService::GetForm.
-    Outcome<PrintedForm> Print(const domain::Actor& actor, const std::string& code,
-                               std::string_view form);
+    Outcome<PrintedDocument> Print(const domain::Actor& actor, const std::string& code,
+                                   std::string_view form);
 
 private:
     DossierService& dossiers_;

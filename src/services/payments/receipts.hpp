@@ -14,6 +14,7 @@
 #include "domain/payments/payment_allocation.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
+#include "services/printed_document.hpp"
 #include "storage/database.hpp"
 #include "storage/payment_store.hpp"
 
@@ -51,6 +52,10 @@ public:
     /// The receipts of ledger row `payment_id`: 404 payment_not_found when there is none or it
     /// is a refund; the dossier's read rules otherwise (its read is audited there).
     Outcome<PaymentReceiptSet> Read(const domain::Actor& actor, std::int64_t payment_id);
+
+    /// The same receipts as one A4 PDF, a page each (printed_receipts.cpp); the errors of Read,
+    /// and 404 receipt_not_found for a payment without a receipt (nothing was due).
+    Outcome<PrintedDocument> Print(const domain::Actor& actor, std::int64_t payment_id);
 
 private:
     storage::Database& database_;

@@ -64,3 +64,14 @@ export function pdfQrCodes(pdf: Buffer): string[] {
     return out.split('\n').filter((line) => line !== '');
   });
 }
+
+export interface FetchedPdf { status: number; type: string; disposition: string; bytes: Buffer }
+
+/** GET `url` with `headers`; the answer's bytes, whatever its type. */
+export async function fetchPdf(url: string, headers: Record<string, string>): Promise<FetchedPdf> {
+  const response = await fetch(url, { headers });
+  return {
+    status: response.status, type: response.headers.get('content-type') ?? '',
+    disposition: response.headers.get('content-disposition') ?? '', bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}

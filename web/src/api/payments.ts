@@ -64,6 +64,11 @@ export function getPaymentReceipts(id: number, signal?: AbortSignal): Promise<Pa
   return request(`/api/v1/payments/${encodeURIComponent(String(id))}/receipts`, { signal });
 }
 
+/** The payment's receipts as one PDF, a receipt an A4 page (same rules as getPaymentReceipts). */
+export function paymentReceiptsPdfUrl(id: number): string {
+  return `/api/v1/payments/${encodeURIComponent(String(id))}/receipts?format=pdf`;
+}
+
 /** Pays back all or part of a payment (cashiers, clerks who collect); the answer is the refund's
  * ledger row. 400 invalid_refund names the field in `param`; 409 already_refunded. */
 export function refundPayment(id: number, body: RefundRequest): Promise<LedgerEntry> {

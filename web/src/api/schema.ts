@@ -6670,7 +6670,13 @@ export interface operations {
     };
     getPaymentReceipts: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description json (mặc định) hoặc pdf. / json (the default) or pdf.
+                 * @example pdf
+                 */
+                format?: "json" | "pdf";
+            };
             header?: never;
             path: {
                 /**
@@ -6683,13 +6689,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Biên lai. / The receipts. */
+            /** @description Biên lai (JSON, hoặc PDF khi format=pdf: mỗi biên lai một trang A4; Content-Disposition: inline; filename="bien-lai-<mã số>.pdf"). / The receipts (JSON, or with format=pdf one PDF, a receipt an A4 page). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentReceipts"];
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -415,6 +415,7 @@ export const en: Messages = {
   billInWords: 'In words',
   billRefunded: (amount: string, at: string, whole: boolean) => `Refunded ${amount} (${whole ? 'the whole' : 'part of the'} payment) on ${at}.`,
   billNone: 'This payment has no receipt.',
+  billPdf: 'Download the receipts (PDF)',
   billPrint: 'Print the receipts',
   billElectronic: 'Electronic receipt, drawn from the MotCua ledger.',
 

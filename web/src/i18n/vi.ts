@@ -426,6 +426,7 @@ export const vi = {
   billRefunded: (amount: string, at: string, whole: boolean) =>
     `Đã hoàn trả ${amount} (${whole ? 'toàn bộ' : 'một phần'} khoản nộp) lúc ${at}.`,
   billNone: 'Khoản nộp này không có biên lai.',
+  billPdf: 'Tải biên lai (PDF)',
   billPrint: 'In biên lai',
   billElectronic: 'Biên lai điện tử, lập từ sổ thu của hệ thống MotCua.',
 

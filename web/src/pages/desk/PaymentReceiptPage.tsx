@@ -4,7 +4,7 @@
 // A5, one receipt a page.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { getPaymentReceipts, type PaymentReceipts, type Receipt } from '../../api/index.ts';
+import { getPaymentReceipts, paymentReceiptsPdfUrl, type PaymentReceipts, type Receipt } from '../../api/index.ts';
 import { Link } from '../../components/Link.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -35,9 +35,14 @@ export function PaymentReceiptPage({ id }: { id: number }) {
           {t.billPageTitle(id)}
         </h1>
         {set && set.receipts.length > 0 && (
-          <button type="button" class="btn btn-primary" onClick={() => window.print()}>
-            {t.billPrint}
-          </button>
+          <div class="button-row">
+            <a class="btn btn-primary" href={paymentReceiptsPdfUrl(id)} target="_blank" rel="noopener" data-testid="bill-pdf">
+              {t.billPdf}
+            </a>
+            <button type="button" class="btn" onClick={() => window.print()}>
+              {t.billPrint}
+            </button>
+          </div>
         )}
       </div>
       {set && (
