@@ -5,9 +5,9 @@
 namespace motcua::reporting::render {
 
 const std::vector<std::string>& NationalMottoVi() {
-    static const std::vector<std::string> kMotto = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                                    "Độc lập - Tự do - Hạnh phúc"};
-    return kMotto;
+    static const std::vector<std::string> motto = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                   "Độc lập - Tự do - Hạnh phúc"};
+    return motto;
 }
 
 void DrawOfficialHeading(PdfCanvas& canvas, const OfficialHeading& heading) {

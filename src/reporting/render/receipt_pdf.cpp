@@ -57,6 +57,7 @@ void Sheet(PdfCanvas& canvas, const ReceiptPrint& print, const ReceiptSheet& she
     Field(canvas, "Thời gian nộp", TimeInWords(print.paid_at));
     canvas.Space(6.0);
     std::vector<std::vector<TableCell>> rows;
+    rows.reserve(sheet.lines.size() + 1);
     int number = 0;
     for (const auto& line : sheet.lines) {
         rows.push_back({{std::to_string(++number), kCenterCell},
