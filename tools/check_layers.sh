@@ -17,8 +17,9 @@ check common     'common'
 check domain     'common|domain'
 check reporting  'common|domain|reporting'
 check interchange 'common|domain|interchange'
+check signing    'common|signing'
 check storage    'common|domain|interchange|storage'
-check services   'common|domain|reporting|interchange|storage|services'
+check services   'common|domain|reporting|interchange|storage|signing|services'
 check connectors 'common|domain|interchange|services|connectors'
 check api        'common|domain|interchange|services|api'
 # The renderers (reporting/render/: the monthly report, the dossier forms) sit above the
@@ -44,6 +45,9 @@ if grep -rlE '#include <(cairo|pango/)' . | grep -v '^./reporting/render/pdf_can
 fi
 if grep -rl '#include <qrencode' . | grep -v '^./reporting/render/qr_code.cpp$'; then
   echo "layer violation: libqrencode included outside reporting/render/qr_code.cpp"; status=1
+fi
+if grep -rl '#include <qpdf/' . | grep -v '^./signing/pades.cpp$'; then
+  echo "layer violation: qpdf included outside signing/pades.cpp"; status=1
 fi
 if grep -rl '#include <CLI/' . | grep -vE '^./(main\.cpp|app/commands/[a-z_]+\.(cpp|hpp))$'; then
   echo "layer violation: CLI11 included outside main.cpp and app/commands/"; status=1

@@ -12,6 +12,7 @@
 #include "storage/calendar_store.hpp"
 #include "storage/catalog_repository.hpp"
 #include "storage/dossier_store.hpp"
+#include "storage/e_result_store.hpp"
 #include "storage/file_link_store.hpp"
 #include "storage/indicator_store.hpp"
 #include "storage/outbox_store.hpp"
@@ -36,6 +37,7 @@ public:
     virtual SyncReportStore& SyncReports() = 0;
     virtual PortalInboxStore& PortalInbox() = 0;
     virtual PaymentStore& Payments() = 0;
+    virtual EResultStore& EResults() = 0;
     /// Runs `work` in a nested savepoint: when it fails, what it did is undone and the rest of
     /// the transaction goes on (one bad line of an import does not undo the good ones).
     virtual Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) = 0;

@@ -10,6 +10,7 @@
 #include "storage/sql/sql_calendar_store.hpp"
 #include "storage/sql/sql_catalog_store.hpp"
 #include "storage/sql/sql_dossier_store.hpp"
+#include "storage/sql/sql_e_result_store.hpp"
 #include "storage/sql/sql_file_link_store.hpp"
 #include "storage/sql/sql_indicator_store.hpp"
 #include "storage/sql/sql_outbox_store.hpp"
@@ -35,7 +36,8 @@ public:
           outbox_(session),
           sync_reports_(session),
           portal_inbox_(session),
-          payments_(session) {}
+          payments_(session),
+          e_results_(session) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
@@ -48,6 +50,7 @@ public:
     SyncReportStore& SyncReports() override { return sync_reports_; }
     PortalInboxStore& PortalInbox() override { return portal_inbox_; }
     PaymentStore& Payments() override { return payments_; }
+    EResultStore& EResults() override { return e_results_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
     /// The last step of a writing transaction before its commit: the held audit records are
@@ -69,6 +72,7 @@ private:
     SqlSyncReportStore sync_reports_;
     SqlPortalInboxStore portal_inbox_;
     SqlPaymentStore payments_;
+    SqlEResultStore e_results_;
 };
 
 }  // namespace motcua::storage::sql

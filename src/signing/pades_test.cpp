@@ -1,0 +1,135 @@
+#include "signing/pades.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "signing/key_store.hpp"
+
+namespace motcua::signing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::int64_t kNow = 1796601600;  // 2026-12-07T00:00:00Z.
+
+// A one-page PDF with a correct cross-reference table, as any writer makes it.
+std::string BlankPdf() {
+    const std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>"};
+    std::string pdf = "%PDF-1.7\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const auto offset : offsets) {
+        std::string number = std::to_string(offset);
+        pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+class PadesTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        fs::remove_all(root_);
+        ASSERT_TRUE(store_.CreateDemoAuthority("MotCua demo CA", kNow).HasValue());
+        ASSERT_TRUE(store_.Create("H32.22333", "UBND phường Hạc Thành", kNow).HasValue());
+    }
+    void TearDown() override { fs::remove_all(root_); }
+
+    std::string Signed(const std::string& pdf) {
+        auto key = store_.Current("H32.22333");
+        EXPECT_TRUE(key.HasValue());
+        auto signed_pdf = SignPdf(pdf, key.Value().key,
+                                  {.signer_name = "UBND phường Hạc Thành",
+                                   .reason = "Kết quả giải quyết thủ tục hành chính",
+                                   .location = "Khánh Hòa",
+                                   .signing_time = kNow + 3600});
+        EXPECT_TRUE(signed_pdf.HasValue()) << signed_pdf.GetError().detail;
+        return signed_pdf.HasValue() ? signed_pdf.Value() : std::string();
+    }
+
+    SignatureCheck Verify(const std::string& pdf) {
+        auto trusted = store_.Trusted();
+        EXPECT_TRUE(trusted.HasValue());
+        std::vector<X509*> anchors;
+        for (const auto& certificate : trusted.Value()) {
+            anchors.push_back(certificate.get());
+        }
+        return VerifyPdf(pdf, anchors);
+    }
+
+    fs::path root_ = fs::temp_directory_path() /
+                     (std::string("motcua-pades-") +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    KeyStore store_{root_};
+};
+
+TEST_F(PadesTest, ASignedFileVerifiesWithItsSignerAndSigningTime) {
+    const std::string pdf = Signed(BlankPdf());
+    const auto check = Verify(pdf);
+    EXPECT_TRUE(check.valid) << check.reason << " " << check.detail;
+    EXPECT_EQ(check.sub_filter, "ETSI.CAdES.detached");
+    EXPECT_EQ(check.signing_time, "2026-12-07T01:00:00Z");
+    EXPECT_NE(check.signer.subject.find("CN=UBND phường Hạc Thành"), std::string::npos)
+        << check.signer.subject;
+    EXPECT_EQ(check.signed_sha256, Sha256Hex(pdf));
+    EXPECT_NE(pdf.find("/M (D:20261207080000+07'00')"), std::string::npos);
+}
+
+TEST_F(PadesTest, AFlippedOrAnAppendedByteIsReportedAndSoIsAnUnsignedFile) {
+    const std::string pdf = Signed(BlankPdf());
+    std::string flipped = pdf;
+    const auto at = flipped.find("/MediaBox");
+    ASSERT_NE(at, std::string::npos);
+    flipped[at + 1] = 'X';
+    EXPECT_EQ(Verify(flipped).reason, "bad_signature");
+    EXPECT_FALSE(Verify(flipped).valid);
+    EXPECT_EQ(Verify(pdf + "\n% appended\n").reason, "modified");
+    EXPECT_EQ(Verify(BlankPdf()).reason, "not_signed");
+    EXPECT_EQ(Verify("not a pdf at all").reason, "invalid_pdf");
+}
+
+TEST_F(PadesTest, ASignatureFromAnotherAuthorityIsNotTrusted) {
+    const fs::path other_root = root_ / "other";
+    KeyStore other(other_root);
+    ASSERT_TRUE(other.CreateDemoAuthority("Foreign CA", kNow).HasValue());
+    ASSERT_TRUE(other.Create("H32.22333", "UBND phường Hạc Thành", kNow).HasValue());
+    auto key = other.Current("H32.22333");
+    ASSERT_TRUE(key.HasValue());
+    auto foreign = SignPdf(BlankPdf(), key.Value().key, {.signing_time = kNow});
+    ASSERT_TRUE(foreign.HasValue());
+    const auto check = Verify(foreign.Value());
+    EXPECT_FALSE(check.valid);
+    EXPECT_EQ(check.reason, "untrusted_signer");
+}
+
+TEST_F(PadesTest, WhatAnOldKeySignedStillVerifiesAfterRotation) {
+    const std::string before = Signed(BlankPdf());
+    ASSERT_TRUE(store_.Create("H32.22333", "UBND phường Hạc Thành", kNow + 86400).HasValue());
+    auto current = store_.Current("H32.22333");
+    ASSERT_TRUE(current.HasValue());
+    EXPECT_EQ(current.Value().number, 2);
+    EXPECT_TRUE(Verify(before).valid);
+    EXPECT_TRUE(Verify(Signed(BlankPdf())).valid);
+}
+
+TEST_F(PadesTest, AFileThatIsNoPdfIsRefusedBeforeSigning) {
+    auto key = store_.Current("H32.22333");
+    ASSERT_TRUE(key.HasValue());
+    const auto refused = SignPdf("%PDF-1.7\nnonsense", key.Value().key, {.signing_time = kNow});
+    ASSERT_FALSE(refused.HasValue());
+    EXPECT_EQ(refused.GetError().code, "invalid_pdf");
+}
+
+}  // namespace
+}  // namespace motcua::signing
