@@ -22,7 +22,7 @@ PACKAGE_PACKAGES=(dpkg-dev)
 # wrk, fuzzing; adduser and systemd's systemd-analyze for the package test).
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev clang-format-16 clang-tidy-16 wrk
                chromium libreoffice-calc-nogui "${FUZZ_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"
-               adduser systemd poppler-utils zbar-tools)
+               adduser systemd poppler-utils zbar-tools libnss3-tools)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -27,6 +27,10 @@
 #include "services/payments/refunds.hpp"
 #include "services/portal/portal_intake.hpp"
 
+namespace motcua::services {
+class EResults;
+}  // namespace motcua::services
+
 namespace motcua::api {
 
 /// How the browser session cookie is written.
@@ -56,6 +60,7 @@ struct ApiContext {
     services::PaymentDaybook* daybook = nullptr;
     services::PaymentRefunds* refunds = nullptr;
     services::PaymentReceipts* receipts = nullptr;
+    services::EResults* e_results = nullptr;  // Signed results (services/results/e_results.hpp).
     services::PaymentReconciliation* reconciliation = nullptr;
     CookieOptions cookie;
 };

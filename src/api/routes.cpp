@@ -14,6 +14,7 @@
 #include "api/outbox/outbox_handlers.hpp"
 #include "api/payments/payment_handlers.hpp"
 #include "api/reports/report_handlers.hpp"
+#include "api/results/result_handlers.hpp"
 #include "api/sync/portal_handlers.hpp"
 #include "api/sync/reconciliation_handlers.hpp"
 #include "api/system/system_handlers.hpp"
@@ -226,6 +227,23 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"POST", "/api/v1/dossiers/{code}/e-result",
          [ctx](const Request& r, const PathParams& p) {
              return dossiers::UploadDossierEResult(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/dossiers/{code}/results",
+         [ctx](const Request& r, const PathParams& p) {
+             return results::ListDossierResults(*ctx, r, p[0]);
+         }},
+        // Anyone holding a result (its QR code) verifies it without an account.
+        {"GET", "/api/v1/results/{id}/verification",
+         [ctx](const Request& r, const PathParams& p) {
+             return results::GetVerification(*ctx, r, p[0]);
+         },
+         Caller::kAnyone},
+        {"POST", "/api/v1/results/{id}/verification",
+         [ctx](const Request& r, const PathParams& p) { return results::CheckFile(*ctx, r, p[0]); },
+         Caller::kAnyone},
+        {"POST", "/api/v1/results/{id}/revocation",
+         [ctx](const Request& r, const PathParams& p) {
+             return results::RevokeResult(*ctx, r, p[0]);
          }},
         {"GET", "/api/v1/files/{sha256}",
          [ctx](const Request& r, const PathParams& p) {

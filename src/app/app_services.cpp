@@ -35,7 +35,9 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
       portal_intake(database, dossiers, catalog, clock, "dvcqg", connectors.portal),
       payments(database, catalog, dossiers, clock,
                {std::chrono::seconds(config.connectors.payments.check_after_seconds),
-                config.public_base_url}) {
+                config.public_base_url}),
+      e_results(database, catalog, dossiers, files, clock,
+                {config.GetSigningKeysDir(), config.public_base_url}) {
     for (const auto& offered : connectors.payment_gateways) {
         payments.AddGateway(*offered.gateway);
         if (offered.mode == services::ConnectorMode::kDeliver) {

@@ -31,6 +31,7 @@
 #include "services/payments/reconciliation.hpp"
 #include "services/payments/refunds.hpp"
 #include "services/portal/portal_intake.hpp"
+#include "services/results/e_results.hpp"
 #include "storage/database.hpp"
 #include "storage/file_store.hpp"
 
@@ -71,6 +72,8 @@ struct AppServices {
     services::PaymentRefunds refunds{database_ref, catalog, clock_ref};
     services::PaymentReceipts receipts{database_ref, catalog, dossiers};
     services::PaymentReconciliation reconciliation{database_ref, catalog, payments, clock_ref};
+    // Signed electronic results and their public verification.
+    services::EResults e_results;
 };
 
 }  // namespace motcua::app

@@ -78,6 +78,10 @@ std::optional<std::string> AppConfig::GetSqlitePath() const {
     return database.substr(kScheme.size());
 }
 
+std::string AppConfig::GetSigningKeysDir() const {
+    return signing_keys_dir.empty() ? data_dir + "/keys" : signing_keys_dir;
+}
+
 const std::map<std::string, std::string>& DescribeSettings() {
     static const std::map<std::string, std::string> descriptions = [] {
         std::map<std::string, std::string> own{
@@ -115,6 +119,9 @@ const std::map<std::string, std::string>& DescribeSettings() {
              "age after which a stored file no dossier references is deleted (default 86400)"},
             {"public_base_url",
              "public portal URL for links on printed forms, e.g. https://dvc.x.vn"},
+            {"signing_keys_dir",
+             "folder of the agencies' signing keys and trusted authorities (default "
+             "<data_dir>/keys; `motcua keys`); results are signed once an agency has a key"},
             {"session_minutes", "lifetime of a sign-in session in minutes (default 480)"},
             {"session_cache_ms",
              "how long a verified session is reused without reading the database (default 2000; "
@@ -284,6 +291,8 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
                 applied = BadSetting(key, "must be two digits");
             }
             config.dossier_code_system_digits = value;
+        } else if (key == "signing_keys_dir") {
+            config.signing_keys_dir = value;
         } else if (key == "public_base_url") {
             if (!value.empty() && value.rfind("https://", 0) != 0 &&
                 value.rfind("http://", 0) != 0) {

@@ -39,6 +39,8 @@ struct AppConfig {
     std::size_t account_storage_quota_bytes = std::size_t{1} << 30;  // Of one applicant's dossiers.
     int orphan_file_grace_seconds = 24 * 3600;  // Unlinked stored files live this long.
     std::string public_base_url;  // Public portal, for links on printed forms ("" = relative).
+    std::string
+        signing_keys_dir;  // Agencies' signing keys (docs/e-results.md); "" = <data_dir>/keys.
     int session_minutes = 8 * 60;
     int session_cache_ms = 2000;               // services/auth/session_cache.hpp; 0 turns it off.
     std::vector<std::string> trusted_proxies;  // Peers whose X-Forwarded-For is believed.
@@ -63,6 +65,8 @@ struct AppConfig {
 
     /// Returns the SQLite file path when `database` is a sqlite: URL.
     std::optional<std::string> GetSqlitePath() const;
+    /// The signing keys' folder: signing_keys_dir, else <data_dir>/keys.
+    std::string GetSigningKeysDir() const;
 };
 
 /// Raw settings by key (lower case, as in the file): what the user wrote, before validation.

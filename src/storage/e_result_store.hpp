@@ -41,6 +41,8 @@ public:
     /// taken.
     virtual Outcome<std::int64_t> Insert(const EResult& result) = 0;
     virtual Outcome<std::optional<EResult>> FindByPublicId(const std::string& public_id) = 0;
+    /// The newest result whose file has `sha256`.
+    virtual Outcome<std::optional<EResult>> FindBySha256(const std::string& sha256) = 0;
     /// A dossier's results, newest first.
     virtual Outcome<std::vector<EResult>> OfDossier(std::int64_t dossier_id) = 0;
     /// Records the revocation of result `id` unless it is revoked already (then false).

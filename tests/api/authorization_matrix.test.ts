@@ -229,7 +229,8 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       };
     }
     case 'GET /api/v1/dossiers/{code}': case 'GET /api/v1/dossiers/{code}/events':
-    case 'GET /api/v1/dossiers/{code}/payments': case 'POST /api/v1/dossiers/{code}/actions': {
+    case 'GET /api/v1/dossiers/{code}/payments': case 'POST /api/v1/dossiers/{code}/actions':
+    case 'GET /api/v1/dossiers/{code}/results': {
       const target = await dossierTarget(role, variant);
       return {
         path: pattern.replace('{code}', target.code), method, session,
@@ -326,6 +327,14 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       const id = await paymentFixture(await otherApplicantSession(), variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE);
       return { path: pattern.replace('{id}', String(id)), method, session, body: { reason: 'Bảng phân quyền: hoàn trả thử' } };
     }
+    case 'GET /api/v1/results/{id}/verification':
+      return { path: pattern.replace('{id}', await sharedResult()), method, session };
+    case 'POST /api/v1/results/{id}/verification':
+      // Any bytes are checked (this is no PDF: 200 with the reason), by anyone.
+      return { path: pattern.replace('{id}', await sharedResult()), method, session, body: MATRIX_PDF, headers: { 'content-type': 'application/pdf' } };
+    case 'POST /api/v1/results/{id}/revocation':
+      // A result of its own for every cell: a result is revoked once.
+      return { path: pattern.replace('{id}', await resultFixture()), method, session, body: { reason: 'Bảng phân quyền: thu hồi thử' } };
     case 'GET /api/v1/sync/reconciliation': case 'GET /api/v1/sync/reconciliation/gaps':
       return { path: `${pattern}?agency=${variant === 'other_agency' ? OTHER_WARD : WARD}&period=2025-03`, method, session };
     case 'GET /api/v1/reports/monthly':
@@ -398,6 +407,20 @@ async function paymentFixture(owner: Session, agency: string): Promise<number> {
   assert.equal(listed.status, 200, listed.text);
   return listed.body.entries[0].id;
 }
+
+/** A signed electronic result of another applicant's dossier at the demo ward: accepted,
+ * processed and approved, then finished with result_kind=electronic; returns its public id. */
+async function resultFixture(): Promise<string> {
+  const code = await dossierFixture(await otherApplicantSession(), WARD_CENTRE, 'head');
+  await stepOk((await sessionOf('head'))!, code, 'approve');
+  await stepOk((await sessionOf('clerk'))!, code, 'finish', { result_kind: 'electronic' });
+  const listed = await call(server, `/api/v1/dossiers/${code}/results`, { session: (await sessionOf('clerk'))! });
+  assert.equal(listed.status, 200, listed.text);
+  return listed.body.results[0].id;
+}
+
+let shared: Promise<string> | undefined;
+const sharedResult = () => (shared ??= resultFixture());
 
 let closingDays = 0;
 /** A past day no cell has closed yet. */

@@ -93,6 +93,13 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'GET /api/v1/payments/{id}/receipts': { as: 'organisation', status: 404 },
   'POST /api/v1/payments/{id}/refunds': { as: 'cashier', status: 404 },
   'POST /api/v1/payments/daybook/closings': { as: 'cashier' },
+  // No result is issued here: the example id is the documented 404, and the generic test sends no
+  // PDF, so the file check is the documented 415 (e_results.test.ts issues, checks and revokes).
+  // `as` only matters for the revocation: the two verification operations are public.
+  'GET /api/v1/results/{id}/verification': { as: 'citizen', status: 404 },
+  'POST /api/v1/results/{id}/verification': { as: 'citizen', status: 415 },
+  'POST /api/v1/results/{id}/revocation': { as: 'head', status: 404 },
+  'GET /api/v1/dossiers/{code}/results': { as: 'organisation' },
   'GET /api/v1/payments/reconciliation': { as: 'auditor', status: 503 },
   // The example form (control_slip) applies to the example dossier once it is accepted.
   'GET /api/v1/dossiers/{code}/forms/{form}': { as: 'organisation' },

@@ -60,6 +60,8 @@ const CALLERS: Record<string, CallerName> = {
   'GET /api/v1/payments/{id}/receipts': 'organisation',
   'POST /api/v1/payments/{id}/refunds': 'cashier',
   'POST /api/v1/payments/daybook/closings': 'cashier',
+  'POST /api/v1/results/{id}/revocation': 'head',
+  'GET /api/v1/dossiers/{code}/results': 'organisation',
   'GET /api/v1/payments/reconciliation': 'auditor',
   'GET /api/v1/dossiers/{code}/forms/{form}': 'organisation',
   // The desk digitizes a received dossier; the specialist issues the result of one in processing.

@@ -69,6 +69,14 @@ TYPED_TEST(EResultContract, APublicIdNamesOneResultWithEveryFieldKept) {
     EXPECT_EQ(found->signer_subject, "CN=UBND phường Hạc Thành,O=MotCua,C=VN");
     EXPECT_EQ(found->revoked_at, "");
     EXPECT_FALSE(Find(db, "bbbbbbbbbbbbbbbbbbbbbbbbb2").has_value());
+    std::optional<EResult> by_hash;
+    ASSERT_TRUE(db.Read([&](Transaction& t) -> Outcome<Done> {
+                      MOTCUA_ASSIGN_OR_RETURN(by_hash,
+                                              t.EResults().FindBySha256(std::string(64, 'a')));
+                      return Done{};
+                  }).HasValue());
+    ASSERT_TRUE(by_hash.has_value());
+    EXPECT_EQ(by_hash->public_id, "aaaaaaaaaaaaaaaaaaaaaaaaa2");
 }
 
 TYPED_TEST(EResultContract, ADossiersResultsListNewestFirstAndARevocationIsRecordedOnce) {

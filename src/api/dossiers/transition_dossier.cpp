@@ -3,6 +3,7 @@
 #include "api/dossiers/dossier_handlers.hpp"
 #include "api/json/request_body.hpp"
 #include "interchange/action_json.hpp"
+#include "services/results/e_results.hpp"
 
 namespace motcua::api::dossiers {
 
@@ -24,7 +25,12 @@ Response TransitionDossier(ApiContext& context, const Request& request, const st
         // hash would otherwise open another dossier's file).
         return context.errors.Render(MakeError(ErrorKind::kInvalid, "use_file_upload", "action"));
     }
-    auto view = context.dossiers->Act(request.actor, code, std::move(input).Value());
+    // Finishing with an electronic result issues it, signed, in the same transaction.
+    const bool electronic = input.Value().action == domain::DossierAction::kFinish &&
+                            input.Value().result_kind == "electronic";
+    auto view = electronic ? context.e_results->FinishElectronic(request.actor, code,
+                                                                 std::move(input).Value())
+                           : context.dossiers->Act(request.actor, code, std::move(input).Value());
     if (!view) {
         return context.errors.Render(view.GetError());
     }

@@ -70,7 +70,9 @@ private:
 };
 
 // What a request's route carries in its body, which sets its limit and where it is read to.
-enum class BodyKind { kSmall, kImport, kUpload };
+// kDocument: a whole file checked without an account (POST /api/v1/results/{id}/verification),
+// read in memory under its own limit and counted with the uploads.
+enum class BodyKind { kSmall, kImport, kUpload, kDocument };
 
 http::response<http::string_body> ToMessage(Response response, unsigned version, bool keep_alive,
                                             bool is_head) {
@@ -235,8 +237,8 @@ private:
             parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
             // Beast checks Content-Length against the limit while it parses the header, so the
             // header is read under the largest limit and the route's own limit is set after it.
-            parser.body_limit(std::max(
-                {options_.body_limit, options_.import_body_limit, options_.upload_body_limit}));
+            parser.body_limit(std::max({options_.body_limit, options_.import_body_limit,
+                                        options_.upload_body_limit, options_.document_body_limit}));
             stream.expires_after(options_.read_timeout);
             boost::system::error_code error = co_await FillHeader(stream, buffer);
             if (!error && HasObsFold(buffer)) {
@@ -267,11 +269,12 @@ private:
             std::optional<Response> refusal;
             if (parser.content_length() && *parser.content_length() > limit) {
                 error = http::error::body_limit;
-            } else if (limit > options_.body_limit && !HasSession(header, stream)) {
+            } else if (limit > options_.body_limit && kind != BodyKind::kDocument &&
+                       !HasSession(header, stream)) {
                 // Whole files are accepted only from signed-in callers: an anonymous client
                 // cannot make the server take in many large bodies.
                 refusal = api_.HandleProtocolError(401, "authentication_required");
-            } else if (kind == BodyKind::kUpload &&
+            } else if ((kind == BodyKind::kUpload || kind == BodyKind::kDocument) &&
                        upload.emplace(uploads_).Exceeds(options_.max_concurrent_uploads)) {
                 refusal = Busy("too_many_uploads");
             }
@@ -452,6 +455,10 @@ private:
         if (path.starts_with(kImportPrefix)) {
             return BodyKind::kImport;
         }
+        constexpr std::string_view kResultPrefix = "/api/v1/results/";
+        if (path.starts_with(kResultPrefix) && path.ends_with("/verification")) {
+            return BodyKind::kDocument;
+        }
         const auto is_upload = [&](std::string_view suffix) {
             return path.size() > kDossierPrefix.size() + suffix.size() &&
                    path.starts_with(kDossierPrefix) && path.ends_with(suffix);
@@ -465,6 +472,8 @@ private:
                 return options_.import_body_limit;
             case BodyKind::kUpload:
                 return options_.upload_body_limit;
+            case BodyKind::kDocument:
+                return options_.document_body_limit;
             case BodyKind::kSmall:
                 break;
         }

@@ -23,8 +23,9 @@ struct HttpServerOptions {
     /// on an I/O thread, so many requests share one commit. 0: handlers run on the I/O threads.
     int handler_threads = 32;
     std::size_t body_limit = 1 << 20;
-    std::size_t import_body_limit = 64 << 20;  // For /api/v1/import/... (whole files).
-    std::size_t upload_body_limit = 64 << 20;  // POST …/dossiers/{code}/files, /e-result.
+    std::size_t import_body_limit = 64 << 20;    // For /api/v1/import/... (whole files).
+    std::size_t upload_body_limit = 64 << 20;    // POST …/dossiers/{code}/files, /e-result.
+    std::size_t document_body_limit = 20 << 20;  // POST /api/v1/results/{id}/verification.
     std::size_t header_limit = 16 << 10;
     /// Upload bodies are written here as they arrive, never held in memory ("" = the system's
     /// temporary folder).

@@ -22,6 +22,8 @@ void RegisterBackupCommand(CLI::App& cli, CommandTable& table);
 void RegisterRestoreCommand(CLI::App& cli, CommandTable& table);
 void RegisterFilesCommand(CLI::App& cli, CommandTable& table);
 void RegisterOutboxCommand(CLI::App& cli, CommandTable& table);
+void RegisterKeysCommand(CLI::App& cli, CommandTable& table);
+void RegisterVerifyCommand(CLI::App& cli, CommandTable& table);
 
 /// Registers every command, in the order `motcua --help` lists them.
 void RegisterCommands(CLI::App& cli, CommandTable& table);

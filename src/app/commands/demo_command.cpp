@@ -5,6 +5,7 @@
 #include "app/commands/commands.hpp"
 #include "app/console_output.hpp"
 #include "app/demo_accounts.hpp"
+#include "app/demo_keys.hpp"
 #include "app/resources.hpp"
 
 namespace motcua::app {
@@ -52,6 +53,16 @@ int RunDemo(App& app) {
                                                     : account.grants.front().role),
             account.name);
     }
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(app.GetClock().Now().time_since_epoch())
+            .count();
+    auto keys = EnsureDemoKeys(app.GetConfig().GetSigningKeysDir(), services->catalog, now);
+    if (!keys) {
+        PrintError(keys.GetError());
+        return 1;
+    }
+    fmt::print("demo signing keys: {} made in {} (demo authority: MotCua demo CA)\n", keys.Value(),
+               app.GetConfig().GetSigningKeysDir());
     fmt::print("Demo province ready in {}\n", app.GetDatabase().Describe());
     return 0;
 }

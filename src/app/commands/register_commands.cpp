@@ -17,6 +17,8 @@ void RegisterCommands(CLI::App& cli, CommandTable& table) {
     RegisterRestoreCommand(cli, table);
     RegisterFilesCommand(cli, table);
     RegisterOutboxCommand(cli, table);
+    RegisterKeysCommand(cli, table);
+    RegisterVerifyCommand(cli, table);
 }
 
 }  // namespace motcua::app

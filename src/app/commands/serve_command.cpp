@@ -46,6 +46,7 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.refunds = &services.refunds;
     context.receipts = &services.receipts;
     context.printed_forms = &services.printed_forms;
+    context.e_results = &services.e_results;
     context.reconciliation = &services.reconciliation;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;
@@ -73,6 +74,7 @@ api::HttpServerOptions MakeServerOptions(const AppConfig& config) {
     options.body_limit = config.body_limit_bytes;
     options.import_body_limit = config.import_body_limit_bytes;
     options.upload_body_limit = config.upload_body_limit_bytes;
+    options.document_body_limit = config.attachment_max_file_bytes;
     options.header_limit = config.header_limit_bytes;
     options.spool_dir = (std::filesystem::path(config.data_dir) / "spool").string();
     options.max_connections = config.max_connections;

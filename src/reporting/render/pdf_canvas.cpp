@@ -48,11 +48,13 @@ struct PdfCanvas::Impl {
     PangoLayout* layout = nullptr;
     double y = kMargin;
     bool page_used = false;
+    int page = 0;
 
     [[nodiscard]] static double Bottom() { return kPageHeight - kMargin; }
 
     void NewPage() {
         cairo_show_page(cr);
+        ++page;
         y = kMargin;
         page_used = false;
     }
@@ -277,6 +279,10 @@ void PdfCanvas::QrWithCaption(const QrMatrix& qr, double side,
 void PdfCanvas::Space(double points) { impl_->y += points; }
 
 void PdfCanvas::NewPage() { impl_->NewPage(); }
+
+double PdfCanvas::CursorY() const { return impl_->y; }
+
+int PdfCanvas::PageIndex() const { return impl_->page; }
 
 Outcome<std::string> PdfCanvas::Finish() {
     auto& s = *impl_;

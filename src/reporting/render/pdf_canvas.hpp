@@ -71,6 +71,9 @@ public:
     void Space(double points);
     /// Ends the page; what is drawn next starts a new one.
     void NewPage();
+    /// Where the next block starts: points from the top of the page, and the page (0 first).
+    [[nodiscard]] double CursorY() const;
+    [[nodiscard]] int PageIndex() const;
 
     /// Finishes the document and returns the PDF file's bytes, or kUnavailable "render_failed"
     /// when cairo could not write it (out of memory).

@@ -65,6 +65,16 @@ Outcome<std::optional<EResult>> SqlEResultStore::FindByPublicId(const std::strin
     return std::optional<EResult>(ReadRow(select));
 }
 
+Outcome<std::optional<EResult>> SqlEResultStore::FindBySha256(const std::string& sha256) {
+    auto select =
+        session_.Prepare(std::string(kColumns) + "WHERE sha256 = ?1 ORDER BY id DESC LIMIT 1");
+    select.Bind(1, sha256);
+    if (!select.Step()) {
+        return std::optional<EResult>();
+    }
+    return std::optional<EResult>(ReadRow(select));
+}
+
 Outcome<std::vector<EResult>> SqlEResultStore::OfDossier(std::int64_t dossier_id) {
     auto select =
         session_.Prepare(std::string(kColumns) + "WHERE dossier_id = ?1::bigint ORDER BY id DESC");

@@ -12,6 +12,7 @@ public:
     explicit SqlEResultStore(Session& session) : session_(session) {}
     Outcome<std::int64_t> Insert(const EResult& result) override;
     Outcome<std::optional<EResult>> FindByPublicId(const std::string& public_id) override;
+    Outcome<std::optional<EResult>> FindBySha256(const std::string& sha256) override;
     Outcome<std::vector<EResult>> OfDossier(std::int64_t dossier_id) override;
     Outcome<bool> Revoke(std::int64_t id, const std::string& at, const std::string& by,
                          const std::string& reason) override;

@@ -1241,6 +1241,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/results/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xác minh kết quả điện tử / Verify an electronic result
+         * @description Công khai, không cần đăng nhập: trang /xac-minh/{id} (mã QR trên tệp PDF kết quả) hỏi địa chỉ này. Cho biết kết quả còn hiệu lực, đã bị thu hồi (thời điểm và lý do) hay chữ ký của tệp đã đăng ký không hợp lệ, cùng người ký, chứng thư số và SHA-256 của tệp đã đăng ký. Không lộ thông tin cá nhân của người nộp. / Public, no sign-in: the page /xac-minh/{id} (the QR code on the result PDF) asks this. Tells whether the result is valid, revoked (when and why) or its registered file's signature does not verify, with the signer, the certificate and the SHA-256 of the registered file. No personal data of the applicant.
+         */
+        get: operations["getResultVerification"];
+        put?: never;
+        /**
+         * Kiểm tra một tệp PDF với kết quả đã đăng ký / Check a PDF file against the registered result
+         * @description Công khai, không cần đăng nhập. Thân yêu cầu là chính tệp PDF (Content-Type: application/pdf, tối đa 20 MiB), không lưu lại. Trả về tình trạng của kết quả như GET, cùng file: SHA-256 và kích thước của tệp gửi lên, matches (true chỉ khi đúng từng byte là tệp đã đăng ký) và kết quả kiểm tra chữ ký PAdES trong tệp gửi lên. Thân rỗng: 400 empty_file; không phải application/pdf: 415; quá 20 MiB: 413. / Public, no sign-in. The body is the PDF file itself (Content-Type: application/pdf, at most 20 MiB); nothing is stored. Answers the result's state as GET does, plus file: the SHA-256 and size of the uploaded bytes, matches (true only when they are exactly the registered file) and the check of the PAdES signature in them. An empty body: 400 empty_file; not application/pdf: 415; over 20 MiB: 413.
+         */
+        post: operations["checkResultFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/results/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thu hồi kết quả điện tử / Revoke an electronic result
+         * @description Thu hồi kết quả đã cấp, kèm lý do (công bố trên trang xác minh); không hoàn tác được. Chỉ lãnh đạo cơ quan đã cấp kết quả và quản trị cấp tỉnh (khác: 403 forbidden); đã thu hồi: 409 already_revoked. Được ghi nhật ký. / Revokes an issued result, with the reason (shown on the verification page); cannot be undone. Only the heads of the issuing agency and the province administrator (others: 403 forbidden); revoked before: 409 already_revoked. Audited.
+         */
+        post: operations["revokeResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các kết quả điện tử của hồ sơ / A dossier's electronic results
+         * @description Các kết quả điện tử đã cấp cho hồ sơ (mới nhất trước), mỗi kết quả với tình trạng như trang xác minh công khai. Quyền như xem hồ sơ; không có kết quả: danh sách rỗng. / The electronic results issued for the dossier (newest first), each with its state as on the public verification page. Same access as reading the dossier; none: an empty list.
+         */
+        get: operations["listDossierResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3403,6 +3467,105 @@ export interface components {
                 refunded_vnd: number;
             }[];
         };
+        /** @description Kết quả điện tử đã cấp và tình trạng của nó: còn hiệu lực, đã thu hồi hay chữ ký không hợp lệ. Công khai với người có mã. / An issued electronic result and its state: valid, revoked, or with a signature that does not verify. Public to whoever holds the id. */
+        ResultVerification: {
+            /** @description Mã công khai, không đoán được (base32 chữ thường). / The unguessable public id (lowercase base32). */
+            id: string;
+            /**
+             * @description valid: tệp đã đăng ký mang chữ ký PAdES hợp lệ của cơ quan và chưa bị thu hồi; revoked: đã bị thu hồi; invalid: chữ ký của tệp đã đăng ký không kiểm tra được (reason nói vì sao). / valid: the registered file carries a valid PAdES signature of the agency and is not revoked; revoked: revoked; invalid: the registered file's signature does not verify (reason says why).
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "invalid";
+            /**
+             * @description null khi valid; revoked khi bị thu hồi; khi invalid: not_signed (không có chữ ký), not_pades (chữ ký không theo PAdES), modified (tệp bị sửa sau khi ký), bad_signature (chữ ký sai), untrusted_signer (chứng thư số không được tin cậy hoặc hết hạn khi ký), invalid_pdf (không phải PDF hợp lệ). / null when valid; revoked when revoked; when invalid: not_signed, not_pades, modified (changed after signing), bad_signature, untrusted_signer (certificate not trusted, or not valid at signing time), invalid_pdf.
+             * @enum {string|null}
+             */
+            reason: null | "revoked" | "not_signed" | "not_pades" | "modified" | "bad_signature" | "untrusted_signer" | "invalid_pdf";
+            /** @description Mã hồ sơ. / The dossier code. */
+            dossier: string;
+            /** @description Tên giấy tờ kết quả (tiếng Việt). / The result document's title (Vietnamese). */
+            title: string;
+            /** @description Cơ quan có thẩm quyền cấp kết quả. / The competent agency that issued the result. */
+            agency: {
+                code: string;
+                name: string;
+            };
+            /** @description Chứng thư số của người ký (từ chữ ký trong tệp đã đăng ký); null khi không đọc được chữ ký (not_signed, not_pades, invalid_pdf). / The signer's certificate (from the signature in the registered file); null when no signature can be read (not_signed, not_pades, invalid_pdf). */
+            signer: {
+                /** @description Chủ thể (RFC 4514). / Subject DN (RFC 4514). */
+                subject: string;
+                /** @description Tổ chức cấp chứng thư (RFC 4514). / Issuer DN (RFC 4514). */
+                issuer: string;
+                /** @description Số hiệu chứng thư (hex chữ hoa). / Certificate serial (uppercase hex). */
+                serial: string;
+                /** @description SHA-256 của chứng thư (DER). / SHA-256 of the certificate (DER). */
+                certificate_sha256: string;
+                /**
+                 * Format: date-time
+                 * @description Hiệu lực từ. / Valid from.
+                 */
+                not_before: string;
+                /**
+                 * Format: date-time
+                 * @description Hiệu lực đến. / Valid until.
+                 */
+                not_after: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description Thời điểm ký; null khi không có chữ ký. / When it was signed; null without a signature.
+             */
+            signed_at: string | null;
+            /** @description SHA-256 của tệp đã đăng ký. / SHA-256 of the registered file. */
+            sha256: string;
+            /** @description Kích thước tệp đã đăng ký (byte). / Size of the registered file in bytes. */
+            size: number;
+            /**
+             * Format: date-time
+             * @description Thời điểm thu hồi. / When it was revoked.
+             */
+            revoked_at: string | null;
+            /** @description Lý do thu hồi (công khai). / The reason for the revocation (public). */
+            revocation_reason: string | null;
+        };
+        /** @description Mọi trường của ResultVerification (cùng định nghĩa, qua $ref), cộng file: việc kiểm tra tệp gửi lên. / Every field of ResultVerification (the same definitions, by $ref), plus file: the check of the uploaded file. */
+        ResultFileCheck: {
+            id: components["schemas"]["ResultVerification"]["id"];
+            status: components["schemas"]["ResultVerification"]["status"];
+            reason: components["schemas"]["ResultVerification"]["reason"];
+            dossier: components["schemas"]["ResultVerification"]["dossier"];
+            title: components["schemas"]["ResultVerification"]["title"];
+            agency: components["schemas"]["ResultVerification"]["agency"];
+            signer: components["schemas"]["ResultVerification"]["signer"];
+            signed_at: components["schemas"]["ResultVerification"]["signed_at"];
+            sha256: components["schemas"]["ResultVerification"]["sha256"];
+            size: components["schemas"]["ResultVerification"]["size"];
+            revoked_at: components["schemas"]["ResultVerification"]["revoked_at"];
+            revocation_reason: components["schemas"]["ResultVerification"]["revocation_reason"];
+            file: {
+                /** @description SHA-256 của tệp gửi lên. / SHA-256 of the uploaded file. */
+                sha256: string;
+                /** @description Kích thước tệp gửi lên (byte). / Size of the uploaded file in bytes. */
+                size: number;
+                /** @description true chỉ khi tệp gửi lên đúng từng byte là tệp đã đăng ký. / true only when the uploaded bytes are exactly the registered file. */
+                matches: boolean;
+                /** @description Chữ ký PAdES trong tệp gửi lên hợp lệ và của người ký được tin cậy. / The uploaded file carries a valid PAdES signature by a trusted signer. */
+                signature_valid: boolean;
+                /**
+                 * @description null khi chữ ký hợp lệ; nếu không, vì sao (các mã như reason). / null when the signature is valid; else why (codes as in reason).
+                 * @enum {string|null}
+                 */
+                signature_reason: null | "not_signed" | "not_pades" | "modified" | "bad_signature" | "untrusted_signer" | "invalid_pdf";
+            };
+        };
+        ResultRevocationRequest: {
+            /** @description Lý do thu hồi, 1–1000 ký tự; được công bố trên trang xác minh. / Why it is revoked, 1–1000 characters; shown on the public verification page. */
+            reason: string;
+        };
+        DossierResults: {
+            /** @description Mới nhất trước. / Newest first. */
+            results: components["schemas"]["ResultVerification"][];
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
@@ -3618,6 +3781,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Không có kết quả điện tử có mã này. / No electronic result has this id. */
+        ResultNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -3645,6 +3817,11 @@ export interface components {
          * @example 3
          */
         AccountId: number;
+        /**
+         * @description Mã công khai của kết quả: 26 ký tự base32 chữ thường (a–z, 2–7), in trong mã QR trên tệp PDF. Mã sai dạng cũng là 404. / The result's public id: 26 lowercase base32 characters (a–z, 2–7), printed in the QR code on the PDF. A malformed id is a 404 too.
+         * @example k7q2m4x5tbwd3hjnpr6sfgyzac
+         */
+        ResultId: string;
     };
     requestBodies: never;
     headers: never;
@@ -6778,6 +6955,198 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getResultVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã công khai của kết quả: 26 ký tự base32 chữ thường (a–z, 2–7), in trong mã QR trên tệp PDF. Mã sai dạng cũng là 404. / The result's public id: 26 lowercase base32 characters (a–z, 2–7), printed in the QR code on the PDF. A malformed id is a 404 too.
+                 * @example k7q2m4x5tbwd3hjnpr6sfgyzac
+                 */
+                id: components["parameters"]["ResultId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tình trạng của kết quả. / The result's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkResultFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã công khai của kết quả: 26 ký tự base32 chữ thường (a–z, 2–7), in trong mã QR trên tệp PDF. Mã sai dạng cũng là 404. / The result's public id: 26 lowercase base32 characters (a–z, 2–7), printed in the QR code on the PDF. A malformed id is a 404 too.
+                 * @example k7q2m4x5tbwd3hjnpr6sfgyzac
+                 */
+                id: components["parameters"]["ResultId"];
+            };
+            cookie?: never;
+        };
+        /** @description Tệp PDF cần kiểm tra (nguyên byte). / The PDF file to check (raw bytes). */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Tình trạng của kết quả và kết quả kiểm tra tệp. / The result's state and the check of the file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultFileCheck"];
+                };
+            };
+            /** @description Thân rỗng (empty_file) hoặc tham số truy vấn lạ (invalid_parameter). / An empty body (empty_file) or an unknown query parameter (invalid_parameter). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Tệp vượt 20 MiB. / The file is over 20 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["UploadUnavailable"];
+        };
+    };
+    revokeResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã công khai của kết quả: 26 ký tự base32 chữ thường (a–z, 2–7), in trong mã QR trên tệp PDF. Mã sai dạng cũng là 404. / The result's public id: 26 lowercase base32 characters (a–z, 2–7), printed in the QR code on the PDF. A malformed id is a 404 too.
+                 * @example k7q2m4x5tbwd3hjnpr6sfgyzac
+                 */
+                id: components["parameters"]["ResultId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultRevocationRequest"];
+            };
+        };
+        responses: {
+            /** @description Kết quả sau khi thu hồi (status revoked). / The result, now revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultVerification"];
+                };
+            };
+            /** @description Lý do thiếu, rỗng hoặc quá 1000 ký tự; JSON hỏng; tham số lạ. / The reason is missing, empty or over 1000 characters; malformed JSON; an unknown parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ResultNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Kết quả đã bị thu hồi trước đó. / The result was revoked before. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDossierResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ. / Dossier code.
+                 * @example H32.22333.01-260105-0001
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các kết quả. / The results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             431: components["responses"]["HeaderTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
