@@ -15,6 +15,8 @@ import { DossierListPage } from './pages/officer/DossierListPage.tsx';
 import { DossierPage } from './pages/officer/DossierPage.tsx';
 import { ReceiptPage } from './pages/desk/ReceiptPage.tsx';
 import { LookupPage } from './pages/citizen/LookupPage.tsx';
+import { VerificationPage } from './pages/citizen/VerificationPage.tsx';
+import { resultIdFromPath } from './results.ts';
 import { DeskPage } from './pages/desk/DeskPage.tsx';
 import { DaybookPage } from './pages/desk/DaybookPage.tsx';
 import { DAYBOOK_PATH } from './pages/desk/daybook.ts';
@@ -38,6 +40,9 @@ function route(path: string, onPasswordChanged: (account: Account | null) => voi
   if (path === '/dang-nhap') return <LoginPage />;
   if (path === '/doi-mat-khau') return <PasswordPage onChanged={onPasswordChanged} />;
   if (path === '/tra-cuu') return <LookupPage />;
+  // The public verification of an electronic result (the QR code on its PDF): no sign-in.
+  const resultId = resultIdFromPath(path);
+  if (resultId !== null) return <VerificationPage key={resultId} id={resultId} />;
   if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
   if (path === '/mot-cua/tiep-nhan') return <DeskPage />;

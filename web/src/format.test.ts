@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatDateTime, formatProcessingTime, formatTime, formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from './format.ts';
+import { formatDate, formatDateTime, formatFileSize, formatProcessingTime, formatTime, formatVnd, fromDateTimeLocal, lines, toDateTimeLocal } from './format.ts';
 
 test('formatVnd groups thousands with dots and appends ₫', () => {
   assert.equal(formatVnd(200000), '200.000 ₫');
@@ -81,4 +81,13 @@ test('datetime-local round trip keeps Vietnam time', () => {
 test('lines splits reasons, one a line', () => {
   assert.deepEqual(lines('  Thiếu CCCD \n\n Ảnh mờ\r\n'), ['Thiếu CCCD', 'Ảnh mờ']);
   assert.deepEqual(lines(''), []);
+});
+
+test('formatFileSize: bytes below 1 KB, else KB or MB to one decimal with the exact count', () => {
+  assert.equal(formatFileSize(512), '512 byte');
+  assert.equal(formatFileSize(512, 'en'), '512 bytes');
+  assert.equal(formatFileSize(48213), '47,1 KB (48.213 byte)');
+  assert.equal(formatFileSize(48213, 'en'), '47.1 KB (48,213 bytes)');
+  assert.equal(formatFileSize(1024), '1,0 KB (1.024 byte)');
+  assert.equal(formatFileSize(20 * 1024 * 1024, 'en'), '20.0 MB (20,971,520 bytes)');
 });

@@ -18,6 +18,15 @@ export function formatVnd(amount: number, lang: Lang = 'vi'): string {
   return t.currencyFormat(groupDigits(amount, t.currencyGroup));
 }
 
+/** 512 → "512 byte"; 48213 → "47,1 KB (48.213 byte)" (vi) / "47.1 KB (48,213 bytes)" (en). */
+export function formatFileSize(bytes: number, lang: Lang = 'vi'): string {
+  const t = catalogs[lang];
+  const exact = t.fileBytes(groupDigits(bytes, t.currencyGroup));
+  if (bytes < 1024) return exact;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${value.toFixed(1).replace('.', t.decimalSeparator)} ${unit} (${exact})`;
+}
+
 /**
  * Legal processing time in words.
  * A same-day procedure (0 units, or 1 working day with a cutoff) reads

@@ -1,5 +1,6 @@
-// The one request path to the MotCua JSON API (same origin; /api/v1): JSON in and out,
-// problem+json errors as ActionError, the session cookie and its CSRF token on writes.
+// The one request path to the MotCua JSON API (same origin; /api/v1): JSON in (or a file's raw
+// bytes) and JSON out, problem+json errors as ActionError, the session cookie and its CSRF token
+// on writes.
 import type { components, operations } from './schema.ts';
 
 /** The schemas of docs/api/openapi.json (generated into schema.ts by `npm run gen:api`). */
@@ -82,6 +83,8 @@ export function oneOf<T extends string>(v: string | null | undefined, allowed: r
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a file's bytes) with its Content-Type, instead of `body` as JSON. */
+  raw?: { data: Blob; type: string };
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -91,7 +94,8 @@ export interface RequestOptions {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.type;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = getCsrfToken();
     if (token) headers['X-CSRF-Token'] = token;
@@ -101,7 +105,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     res = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

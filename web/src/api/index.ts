@@ -8,3 +8,4 @@ export * from './payments.ts';
 export * from './calendar.ts';
 export * from './reports.ts';
 export * from './portal.ts';
+export * from './results.ts';

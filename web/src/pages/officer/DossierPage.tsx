@@ -1,6 +1,6 @@
 // One dossier for its applicant or an officer: status and due state, the actions the server
-// allows, the supplementation request, fees and payments (paid online by the applicant), steps,
-// components and the history timeline.
+// allows, the supplementation request, fees and payments (paid online by the applicant), its
+// electronic results (verified, revoked), steps, components and the history timeline.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { formPdfUrl, getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type ProcedureDetail } from '../../api/index.ts';
@@ -8,6 +8,7 @@ import { ActionPanel } from '../../components/ActionPanel.tsx';
 import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
 import { Link } from '../../components/Link.tsx';
 import { PaymentPanel } from '../../components/PaymentPanel.tsx';
+import { ResultsPanel } from '../../components/ResultsPanel.tsx';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import { formatDateTime, formatVnd } from '../../format.ts';
 import { useDocumentTitle, useLoad } from '../../hooks.ts';
@@ -115,6 +116,8 @@ function DossierBody({
       {me && <ActionPanel dossier={d} onDone={(nd) => onChanged(nd)} />}
 
       {me && <PaymentPanel dossier={d} onChanged={onChanged} />}
+
+      {me && <ResultsPanel dossier={d} />}
 
       {d.rating && (
         <p class="panel">
