@@ -20,7 +20,8 @@ boost::json::value TimeOrNull(const std::string& stored) {
         return nullptr;
     }
     const auto instant = ParseRfc3339(stored);
-    return boost::json::value(instant ? FormatVietnam(*instant) : stored);
+    // Not a braced list: json::value would read {text} as an array of one.
+    return boost::json::string(instant ? FormatVietnam(*instant) : stored);
 }
 
 boost::json::object ViewToJson(const services::ResultView& view) {

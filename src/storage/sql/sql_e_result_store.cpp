@@ -56,23 +56,22 @@ Outcome<std::int64_t> SqlEResultStore::Insert(const EResult& result) {
     return insert.ColumnInt(0);
 }
 
-Outcome<std::optional<EResult>> SqlEResultStore::FindByPublicId(const std::string& public_id) {
-    auto select = session_.Prepare(std::string(kColumns) + "WHERE public_id = ?1");
-    select.Bind(1, public_id);
+Outcome<std::optional<EResult>> SqlEResultStore::FindOne(std::string_view where,
+                                                         const std::string& value) {
+    auto select = session_.Prepare(std::string(kColumns) + std::string(where));
+    select.Bind(1, value);
     if (!select.Step()) {
         return std::optional<EResult>();
     }
     return std::optional<EResult>(ReadRow(select));
 }
 
+Outcome<std::optional<EResult>> SqlEResultStore::FindByPublicId(const std::string& public_id) {
+    return FindOne("WHERE public_id = ?1", public_id);
+}
+
 Outcome<std::optional<EResult>> SqlEResultStore::FindBySha256(const std::string& sha256) {
-    auto select =
-        session_.Prepare(std::string(kColumns) + "WHERE sha256 = ?1 ORDER BY id DESC LIMIT 1");
-    select.Bind(1, sha256);
-    if (!select.Step()) {
-        return std::optional<EResult>();
-    }
-    return std::optional<EResult>(ReadRow(select));
+    return FindOne("WHERE sha256 = ?1 ORDER BY id DESC LIMIT 1", sha256);
 }
 
 Outcome<std::vector<EResult>> SqlEResultStore::OfDossier(std::int64_t dossier_id) {

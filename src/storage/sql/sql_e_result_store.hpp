@@ -18,6 +18,9 @@ public:
                          const std::string& reason) override;
 
 private:
+    // The row `where` (one placeholder, ?1 = `value`) selects first.
+    Outcome<std::optional<EResult>> FindOne(std::string_view where, const std::string& value);
+
     Session& session_;
 };
 
