@@ -120,4 +120,9 @@ std::optional<Instant> ParseRfc3339(std::string_view text) {
     return instant;
 }
 
+std::string StoredInVietnam(std::string_view stored) {
+    const auto instant = ParseRfc3339(stored);
+    return instant ? FormatVietnam(*instant) : std::string(stored);
+}
+
 }  // namespace motcua

@@ -14,6 +14,9 @@ namespace motcua {
 std::string FormatUtc(Instant instant);
 /// Formats `instant` in Asia/Ho_Chi_Minh to the second, e.g. 2026-11-26T10:04:05+07:00.
 std::string FormatVietnam(Instant instant);
+/// A stored instant (any RFC 3339 text) as FormatVietnam writes it; the text itself when it is
+/// not one (imported history may hold anything).
+std::string StoredInVietnam(std::string_view stored);
 /// Parses an RFC 3339 date-time with 'Z' or a ±HH:MM offset and optional fraction.
 std::optional<Instant> ParseRfc3339(std::string_view text);
 

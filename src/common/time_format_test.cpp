@@ -11,6 +11,13 @@ TEST(TimeFormat, FormatsUtcAndVietnamTime) {
     EXPECT_EQ(FormatVietnam(instant), "2026-03-02T08:00:00+07:00");
 }
 
+TEST(TimeFormat, StoredInstantsReadInVietnamAndOtherTextStaysAsItIs) {
+    EXPECT_EQ(StoredInVietnam("2026-11-26T03:04:05.000123Z"), "2026-11-26T10:04:05+07:00");
+    EXPECT_EQ(StoredInVietnam("2026-11-26T10:04:05+07:00"), "2026-11-26T10:04:05+07:00");
+    EXPECT_EQ(StoredInVietnam("26/11/2026"), "26/11/2026");
+    EXPECT_EQ(StoredInVietnam(""), "");
+}
+
 TEST(TimeFormat, VietnamDateChangesAtSeventeenUtc) {
     const auto instant = *ParseRfc3339("2025-12-31T17:30:00Z");
     EXPECT_EQ(FormatVietnam(instant), "2026-01-01T00:30:00+07:00");

@@ -13,20 +13,16 @@ Response GetDossierForm(ApiContext& context, const Request& request, const std::
     if (auto unknown = query.RejectUnknown({"format"}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    const auto format = query.NonEmptyText("format");
-    if (!format) {
-        return context.errors.Render(format.GetError());
+    const auto pdf = WantsPdf(query);
+    if (!pdf) {
+        return context.errors.Render(pdf.GetError());
     }
-    const std::string chosen = format.Value().value_or("json");
-    if (chosen == "pdf") {
+    if (pdf.Value()) {
         auto printed = context.printed_forms->Print(request.actor, code, form);
         if (!printed) {
             return context.errors.Render(printed.GetError());
         }
         return PdfResponse(std::move(printed.Value()));
-    }
-    if (chosen != "json") {
-        return context.errors.Render(InvalidParameter("format"));
     }
     auto built = context.dossiers->GetForm(request.actor, code, form);
     if (!built) {

@@ -33,19 +33,15 @@ Response GetReceipts(ApiContext& context, const Request& request, const std::str
     if (auto unknown = query.RejectUnknown({"format"}); !unknown) {
         return context.errors.Render(unknown.GetError());
     }
-    const auto format = query.NonEmptyText("format");
-    if (!format) {
-        return context.errors.Render(format.GetError());
-    }
-    const std::string chosen = format.Value().value_or("json");
-    if (chosen != "json" && chosen != "pdf") {
-        return context.errors.Render(InvalidParameter("format"));
+    const auto pdf = WantsPdf(query);
+    if (!pdf) {
+        return context.errors.Render(pdf.GetError());
     }
     const auto payment_id = ParsePathId(id);
     if (!payment_id) {
         return context.errors.Render(MakeError(ErrorKind::kNotFound, "payment_not_found", "id"));
     }
-    if (chosen == "pdf") {
+    if (pdf.Value()) {
         auto printed = context.receipts->Print(request.actor, *payment_id);
         if (!printed) {
             return context.errors.Render(printed.GetError());

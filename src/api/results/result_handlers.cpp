@@ -19,9 +19,8 @@ boost::json::value TimeOrNull(const std::string& stored) {
     if (stored.empty()) {
         return nullptr;
     }
-    const auto instant = ParseRfc3339(stored);
     // Not a braced list: json::value would read {text} as an array of one.
-    return boost::json::string(instant ? FormatVietnam(*instant) : stored);
+    return boost::json::string(StoredInVietnam(stored));
 }
 
 boost::json::object ViewToJson(const services::ResultView& view) {

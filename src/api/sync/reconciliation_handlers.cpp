@@ -93,11 +93,10 @@ Response ListSyncGaps(ApiContext& context, const Request& request) {
     }
     boost::json::array items;
     for (const auto& gap : page.Value().items) {
-        const auto received = ParseRfc3339(gap.received_at);
         items.push_back(boost::json::object{
             {"code", gap.code},
             {"agency", gap.agency_code},
-            {"received_at", received ? FormatVietnam(*received) : gap.received_at},
+            {"received_at", StoredInVietnam(gap.received_at)},
             {"status", gap.status},
             {"delivered", gap.delivered},
             {"pending", gap.pending},

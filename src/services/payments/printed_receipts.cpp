@@ -4,16 +4,6 @@
 #include "services/payments/receipts.hpp"
 
 namespace motcua::services {
-namespace {
-
-// A stored UTC instant as Vietnam time for the paper; the text itself if it is not one.
-std::string InVietnam(const std::string& stored) {
-    const auto instant = ParseRfc3339(stored);
-    return instant ? FormatVietnam(*instant) : stored;
-}
-
-}  // namespace
-
 Outcome<PrintedDocument> PaymentReceipts::Print(const domain::Actor& actor,
                                                 std::int64_t payment_id) {
     MOTCUA_ASSIGN_OR_RETURN(const auto set, Read(actor, payment_id));
@@ -32,9 +22,9 @@ Outcome<PrintedDocument> PaymentReceipts::Print(const domain::Actor& actor,
         .reference = set.reference,
         .channel = set.payment.channel,
         .transaction = set.payment.gateway_txn,
-        .paid_at = InVietnam(set.payment.recorded_at),
+        .paid_at = StoredInVietnam(set.payment.recorded_at),
         .refunded_vnd = set.refunded,
-        .refunded_at = set.refunded_at.empty() ? std::string() : InVietnam(set.refunded_at),
+        .refunded_at = StoredInVietnam(set.refunded_at),
     };
     for (const auto& receipt : set.receipts) {
         reporting::render::ReceiptSheet sheet{.kind = receipt.kind,
