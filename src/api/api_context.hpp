@@ -29,6 +29,7 @@
 
 namespace motcua::services {
 class EResults;
+class DataStore;
 }  // namespace motcua::services
 
 namespace motcua::api {
@@ -60,7 +61,8 @@ struct ApiContext {
     services::PaymentDaybook* daybook = nullptr;
     services::PaymentRefunds* refunds = nullptr;
     services::PaymentReceipts* receipts = nullptr;
-    services::EResults* e_results = nullptr;  // Signed results (services/results/e_results.hpp).
+    services::EResults* e_results = nullptr;    // Signed results (services/results/e_results.hpp).
+    services::DataStore* data_store = nullptr;  // services/documents/data_store.hpp.
     services::PaymentReconciliation* reconciliation = nullptr;
     CookieOptions cookie;
 };

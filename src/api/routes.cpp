@@ -5,6 +5,7 @@
 #include "api/auth/auth_handlers.hpp"
 #include "api/calendar/calendar_handlers.hpp"
 #include "api/catalog/catalog_handlers.hpp"
+#include "api/documents/document_handlers.hpp"
 #include "api/dossiers/dossier_handlers.hpp"
 #include "api/dossiers/file_handlers.hpp"
 #include "api/dossiers/form_handlers.hpp"
@@ -244,6 +245,23 @@ std::vector<Route> BuildRoutes(ApiContext& context, HttpApi& api, const HttpApiO
         {"POST", "/api/v1/results/{id}/revocation",
          [ctx](const Request& r, const PathParams& p) {
              return results::RevokeResult(*ctx, r, p[0]);
+         }},
+        // The applicants' data store (kho dữ liệu).
+        {"GET", "/api/v1/me/documents",
+         [ctx](const Request& r, const PathParams&) {
+             return documents::ListMyDocuments(*ctx, r);
+         }},
+        {"GET", "/api/v1/documents/{id}",
+         [ctx](const Request& r, const PathParams& p) {
+             return documents::GetDocument(*ctx, r, p[0]);
+         }},
+        {"GET", "/api/v1/documents/{id}/files/{sha256}",
+         [ctx](const Request& r, const PathParams& p) {
+             return documents::DownloadDocumentFile(*ctx, r, p[0], p[1]);
+         }},
+        {"GET", "/api/v1/dossiers/{code}/reusable-documents",
+         [ctx](const Request& r, const PathParams& p) {
+             return documents::ListReusableDocuments(*ctx, r, p[0]);
          }},
         {"GET", "/api/v1/files/{sha256}",
          [ctx](const Request& r, const PathParams& p) {

@@ -14,6 +14,7 @@
 #include "services/auth/auth_service.hpp"
 #include "services/calendar/calendar_service.hpp"
 #include "services/catalog/catalog_service.hpp"
+#include "services/documents/data_store.hpp"
 #include "services/dossiers/attachment_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/dossiers/history_import.hpp"
@@ -74,6 +75,8 @@ struct AppServices {
     services::PaymentReconciliation reconciliation{database_ref, catalog, payments, clock_ref};
     // Signed electronic results and their public verification.
     services::EResults e_results;
+    // The applicants' data store (kho dữ liệu): their stored results and scans.
+    services::DataStore data_store{database_ref, catalog, dossiers, files, clock_ref};
 };
 
 }  // namespace motcua::app

@@ -27,6 +27,7 @@ Outcome<domain::ActionInput> ActionInputFromJson(const boost::json::object& json
     input.delivery = reader.String("delivery", false);
     input.component = reader.String("component", false);
     input.source = reader.String("source", false);
+    input.document = reader.Integer("document", false).value_or(0);
     input.file_sha256 = reader.String("file_sha256", false);
     input.system = reader.String("system", false);
     input.rating = reader.String("rating", false);

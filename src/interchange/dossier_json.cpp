@@ -46,10 +46,14 @@ object DossierToJson(const domain::Dossier& dossier, const InstantFormatter& for
     }
     array components;
     for (const auto& component : dossier.components) {
-        components.push_back(object{{"code", component.code},
-                                    {"digitized", component.digitized},
-                                    {"reuse_source", component.reuse_source},
-                                    {"files", boost::json::value_from(component.files)}});
+        object entry{{"code", component.code},
+                     {"digitized", component.digitized},
+                     {"reuse_source", component.reuse_source},
+                     {"files", boost::json::value_from(component.files)}};
+        if (component.reused_document != 0) {
+            entry["reused_document"] = component.reused_document;
+        }
+        components.push_back(std::move(entry));
     }
     object json;
     json["id"] = dossier.id;
@@ -147,6 +151,7 @@ Outcome<domain::Dossier> DossierFromJson(const object& json) {
             state.code = component.String("code", true);
             state.digitized = component.Boolean("digitized", true).value_or(false);
             state.reuse_source = component.String("reuse_source", false);
+            state.reused_document = component.Integer("reused_document", false).value_or(0);
             if (const auto* files = component.Array("files", false)) {
                 for (const auto& file : *files) {
                     state.files.emplace_back(file.as_string());

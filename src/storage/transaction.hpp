@@ -18,6 +18,7 @@
 #include "storage/outbox_store.hpp"
 #include "storage/payment_store.hpp"
 #include "storage/portal_inbox_store.hpp"
+#include "storage/stored_document_store.hpp"
 #include "storage/sync_report_store.hpp"
 
 namespace motcua::storage {
@@ -38,6 +39,7 @@ public:
     virtual PortalInboxStore& PortalInbox() = 0;
     virtual PaymentStore& Payments() = 0;
     virtual EResultStore& EResults() = 0;
+    virtual StoredDocumentStore& StoredDocuments() = 0;
     /// Runs `work` in a nested savepoint: when it fails, what it did is undone and the rest of
     /// the transaction goes on (one bad line of an import does not undo the good ones).
     virtual Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) = 0;

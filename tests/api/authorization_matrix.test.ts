@@ -34,8 +34,8 @@ const THROWAWAY_PASSWORD = 'Mx-Throwaway#2026';
 // The problem codes each refusal may carry.
 const REFUSAL_CODES: Record<number, string[]> = {
   401: ['authentication_required'],
-  403: ['forbidden', 'cannot_change_self', 'account_rights_too_high', 'auditor_console_only', 'applicant_pays_online'],
-  404: ['account_not_found', 'dossier_not_found'],
+  403: ['forbidden', 'cannot_change_self', 'account_rights_too_high', 'auditor_console_only', 'applicant_pays_online', 'not_a_holder'],
+  404: ['account_not_found', 'dossier_not_found', 'document_not_found'],
 };
 
 function variantsOf(route: string): Variant[] {
@@ -230,7 +230,7 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
     }
     case 'GET /api/v1/dossiers/{code}': case 'GET /api/v1/dossiers/{code}/events':
     case 'GET /api/v1/dossiers/{code}/payments': case 'POST /api/v1/dossiers/{code}/actions':
-    case 'GET /api/v1/dossiers/{code}/results': {
+    case 'GET /api/v1/dossiers/{code}/results': case 'GET /api/v1/dossiers/{code}/reusable-documents': {
       const target = await dossierTarget(role, variant);
       return {
         path: pattern.replace('{code}', target.code), method, session,
@@ -274,6 +274,18 @@ async function planFor(route: string, role: RoleName, variant: Variant): Promise
       const code = await dossierFixture(owner, variant === 'other_agency' ? OTHER_WARD : WARD_CENTRE, 'specialist');
       const upload = multipartUpload(null, MATRIX_PDF);
       return { path: pattern.replace('{code}', code), method, session, body: upload.body, headers: { 'content-type': upload.contentType } };
+    }
+    case 'GET /api/v1/me/documents':
+      return { path, method, session };
+    case 'GET /api/v1/documents/{id}': case 'GET /api/v1/documents/{id}/files/{sha256}': {
+      // A scan the desk digitised on the target dossier: a document of its applicant's store.
+      // Applicants ask as holders; officers through the dossier (?dossier=).
+      const target = await dossierTarget(role, variant, true);
+      const document = await storedScanFixture(target.code, variant);
+      const applicant = role === 'anonymous' || role === 'citizen' || role === 'organisation';
+      const query = applicant ? '' : `?dossier=${encodeURIComponent(target.code)}`;
+      const file = route.endsWith('{sha256}') ? `/files/${document.sha256}` : '';
+      return { path: `/api/v1/documents/${document.id}${file}${query}`, method, session };
     }
     case 'GET /api/v1/files/{sha256}': {
       // A file the desk of the dossier's agency digitized on the target dossier.
@@ -445,6 +457,23 @@ function multipartUpload(component: string | null, content: string): { body: str
 }
 
 /** A citizen other than the demo applicants, created on first use. */
+/** The desk of the dossier's agency scans TP1 of dossier `code`: the scan is deposited in the
+ * applicant's data store; its holder finds the document's id. */
+async function storedScanFixture(code: string, variant: Variant): Promise<{ id: number; sha256: string }> {
+  const desk = variant === 'other_agency' ? (otherWardClerk ??= await login(server, OTHER_WARD_CLERK)) : (await sessionOf('clerk'))!;
+  const upload = multipartUpload('TP1', MATRIX_PDF);
+  const stored = await call(server, `/api/v1/dossiers/${code}/files`, { session: desk, body: upload.body, headers: { 'content-type': upload.contentType } });
+  assert.equal(stored.status, 201, `fixture upload on ${code}: ${stored.text}`);
+  const owners = [await otherApplicantSession(), (await sessionOf('citizen'))!, (await sessionOf('organisation'))!];
+  for (const owner of owners) {
+    const mine = await call(server, '/api/v1/me/documents', { session: owner });
+    assert.equal(mine.status, 200, mine.text);
+    const found = mine.body.items.find((d: { source: { dossier_code: string } }) => d.source.dossier_code === code);
+    if (found) return { id: found.id, sha256: found.files[0].sha256 };
+  }
+  throw new Error(`no stored scan of dossier ${code}`);
+}
+
 async function otherApplicantSession(): Promise<Session> {
   if (!otherApplicant) {
     const admin = (await sessionOf('province_admin'))!;

@@ -100,6 +100,13 @@ const CALLERS: Record<string, { as: DemoRole; fresh?: boolean; query?: Record<st
   'POST /api/v1/results/{id}/verification': { as: 'citizen', status: 415 },
   'POST /api/v1/results/{id}/revocation': { as: 'head', status: 404 },
   'GET /api/v1/dossiers/{code}/results': { as: 'organisation' },
+  // The organisation holds no stored document here: its store is empty, the example document is
+  // the documented 404 and the example dossier has nothing to reuse (data_store.test.ts deposits
+  // and reuses for real).
+  'GET /api/v1/me/documents': { as: 'organisation' },
+  'GET /api/v1/documents/{id}': { as: 'organisation', status: 404 },
+  'GET /api/v1/documents/{id}/files/{sha256}': { as: 'organisation', status: 404 },
+  'GET /api/v1/dossiers/{code}/reusable-documents': { as: 'organisation' },
   'GET /api/v1/payments/reconciliation': { as: 'auditor', status: 503 },
   // The example form (control_slip) applies to the example dossier once it is accepted.
   'GET /api/v1/dossiers/{code}/forms/{form}': { as: 'organisation' },

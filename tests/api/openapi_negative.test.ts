@@ -62,6 +62,10 @@ const CALLERS: Record<string, CallerName> = {
   'POST /api/v1/payments/daybook/closings': 'cashier',
   'POST /api/v1/results/{id}/revocation': 'head',
   'GET /api/v1/dossiers/{code}/results': 'organisation',
+  'GET /api/v1/me/documents': 'organisation',
+  'GET /api/v1/documents/{id}': 'organisation',
+  'GET /api/v1/documents/{id}/files/{sha256}': 'organisation',
+  'GET /api/v1/dossiers/{code}/reusable-documents': 'organisation',
   'GET /api/v1/payments/reconciliation': 'auditor',
   'GET /api/v1/dossiers/{code}/forms/{form}': 'organisation',
   // The desk digitizes a received dossier; the specialist issues the result of one in processing.

@@ -83,9 +83,14 @@ object DossierViewToJson(const services::CatalogSnapshot& snapshot,
     array components;
     components.reserve(dossier.components.size());
     for (const auto& component : dossier.components) {
+        boost::json::value reused;  // null, or the data store's document it reuses.
+        if (component.reused_document != 0) {
+            reused = component.reused_document;
+        }
         components.push_back(object{{"code", component.code},
                                     {"digitized", component.digitized},
                                     {"reuse_source", component.reuse_source},
+                                    {"reused_document", reused},
                                     {"files", boost::json::value_from(component.files)}});
     }
     array allowed;

@@ -47,6 +47,7 @@ api::ApiContext MakeApiContext(AppServices& services, const AppConfig& config,
     context.receipts = &services.receipts;
     context.printed_forms = &services.printed_forms;
     context.e_results = &services.e_results;
+    context.data_store = &services.data_store;
     context.reconciliation = &services.reconciliation;
     context.cookie = {config.cookie_secure, std::chrono::minutes(config.session_minutes)};
     return context;

@@ -42,8 +42,9 @@ struct StepState {
 struct ComponentState {
     std::string code;
     bool digitized = false;
-    std::string reuse_source;        // "national_store", "provincial_store", "database", or "".
-    std::vector<std::string> files;  // SHA-256 of stored files.
+    std::string reuse_source;          // "national_store", "provincial_store", "database", or "".
+    std::vector<std::string> files;    // SHA-256 of stored files.
+    std::int64_t reused_document = 0;  // The data store's document it reuses (0: none).
 };
 
 struct Dossier {

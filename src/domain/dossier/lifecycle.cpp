@@ -25,6 +25,12 @@ bool IsOneOf(const std::string& value, std::initializer_list<const char*> allowe
                        [&](const char* entry) { return value == entry; });
 }
 
+void AddOnce(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) {
+        list.push_back(value);
+    }
+}
+
 bool IsSha256Hex(const std::string& text) {
     return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
@@ -60,6 +66,28 @@ Outcome<Done> AdmitFile(Dossier& next, const ActionInput& input) {
         case FileOrigin::kHistory:
             return Done{};
     }
+    return Done{};
+}
+
+// A component takes a document of the applicant's data store (kho dữ liệu) instead of an
+// upload: its files join the component and the dossier's files, so the dossier's readers may
+// open them (the service checked the holder, the kind of paper and the validity).
+Outcome<Done> ReuseStoredDocument(Dossier& next, ComponentState& component,
+                                  const ActionInput& input) {
+    if (input.source != "provincial_store") {
+        return Invalid("source", "provincial_store for a document of the data store");
+    }
+    if (input.document < 0 || input.document_files.empty()) {
+        return Invalid("document", "a document of the applicant's data store");
+    }
+    for (const auto& file : input.document_files) {
+        if (!IsSha256Hex(file)) {
+            return Invalid("document", "a stored file's SHA-256, 64 hex digits");
+        }
+        AddOnce(component.files, file);
+        AddOnce(next.uploaded_files, file);
+    }
+    component.reused_document = input.document;
     return Done{};
 }
 
@@ -283,6 +311,9 @@ Outcome<Done> ApplyEffect(Dossier& next, const ActionInput& input, const Procedu
             }
             if (!IsOneOf(input.source, {"national_store", "provincial_store", "database"})) {
                 return Invalid("source", "national_store, provincial_store or database");
+            }
+            if (input.document != 0) {
+                MOTCUA_RETURN_IF_ERROR(ReuseStoredDocument(next, *component, input));
             }
             component->reuse_source = input.source;
             return Done{};

@@ -43,7 +43,9 @@ struct ActionInput {
     std::string delivery;               // return_result: desk, post, online.
     std::string component;              // digitize, reuse.
     std::string source;                 // reuse: national_store, provincial_store, database.
-    std::string file_sha256;            // issue_e_result, attach, digitize (optional).
+    std::int64_t document = 0;          // reuse: a document of the applicant's data store,
+    std::vector<std::string> document_files;  // and its files (filled in by the service).
+    std::string file_sha256;                  // issue_e_result, attach, digitize (optional).
     FileOrigin file_origin = FileOrigin::kDossier;
     std::uint64_t file_size = 0;      // An upload's size in bytes (the storage quotas).
     std::string system;               // sync_ack: dvcqg.

@@ -1,5 +1,6 @@
 // DossierService::Act: one lifecycle action on a dossier (domain/dossier/lifecycle.hpp), with
-// its event, its indicator counters and its audit record in one transaction.
+// its event, its indicator counters, its data-store deposit and its audit record in one
+// transaction.
 #include <algorithm>
 
 #include "domain/dossier/desk_payment.hpp"
@@ -7,6 +8,7 @@
 #include "reporting/dossier_facts.hpp"
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
+#include "services/documents/document_deposits.hpp"
 #include "services/dossiers/dossier_access.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "services/indicators/indicator_feed.hpp"
@@ -100,6 +102,10 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
     if (input.action == DossierAction::kPay && input.payment_channel == "desk") {
         MOTCUA_RETURN_IF_ERROR(domain::CheckDeskPayment(input));
     }
+    if (input.action == DossierAction::kReuse && input.document != 0) {
+        // tái sử dụng (reuse) of a paper the applicant's data store holds.
+        MOTCUA_RETURN_IF_ERROR(PrepareReuse(transaction, dossier, *procedure, input));
+    }
     MOTCUA_ASSIGN_OR_RETURN(auto result,
                             domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
     if (input.action == DossierAction::kRequestPayment) {
@@ -121,6 +127,7 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
     MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
     MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
     MOTCUA_RETURN_IF_ERROR(EnqueueOutbox(transaction, result.dossier, result.event));
+    MOTCUA_RETURN_IF_ERROR(RecordInDataStore(transaction, *procedure, result.dossier, input));
     MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
                                       {result.dossier, result.event}));
     MOTCUA_RETURN_IF_ERROR(AppendAudit(

@@ -14,6 +14,10 @@ Outcome<OrphanReport> OrphanFiles::Collect(std::chrono::seconds grace) {
         MOTCUA_RETURN_IF_ERROR(
             database_.Read([&](storage::Transaction& transaction) -> Outcome<Done> {
                 MOTCUA_ASSIGN_OR_RETURN(linked, transaction.FileLinks().IsLinked(sha256));
+                if (!linked) {  // The data store keeps its documents' files too.
+                    MOTCUA_ASSIGN_OR_RETURN(linked,
+                                            transaction.StoredDocuments().HoldsFile(sha256));
+                }
                 return Done{};
             }));
         if (linked) {

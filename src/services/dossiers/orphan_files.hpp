@@ -1,8 +1,9 @@
-// OrphanFiles: deletes stored files that no dossier links (storage/file_link_store.hpp) once
-// they are older than a grace period — uploads cut short by a crash between storing the file
-// and committing its fact, or refused afterwards (a quota, a wrong state) — and the temporary
-// files of writes and spooled request bodies a crash left behind. The grace period keeps a
-// file an upload in progress is about to link; file ages are file-system times.
+// OrphanFiles: deletes stored files that no dossier links (storage/file_link_store.hpp) and no
+// stored document holds (storage/stored_document_store.hpp) once they are older than a grace
+// period — uploads cut short by a crash between storing the file and committing its fact, or
+// refused afterwards (a quota, a wrong state) — and the temporary files of writes and spooled
+// request bodies a crash left behind. The grace period keeps a file an upload in progress is
+// about to link; file ages are file-system times.
 #pragma once
 
 #include <chrono>

@@ -7,6 +7,7 @@
 #include "services/access/access_check.hpp"
 #include "services/audit/audit_entry.hpp"
 #include "services/catalog/catalog_snapshot.hpp"
+#include "services/documents/document_deposits.hpp"
 #include "services/results/result_id.hpp"
 
 namespace motcua::services {
@@ -267,6 +268,8 @@ Outcome<ResultView> EResults::Revoke(const domain::Actor& actor, const std::stri
         if (!revoked) {
             return MakeError(ErrorKind::kConflict, "already_revoked", "id");
         }
+        MOTCUA_RETURN_IF_ERROR(
+            RevokeStoredResult(transaction, public_id, at, actor.EventLogin(), reason));
         return AppendAudit(transaction,
                            MakeAuditEntry(clock_, actor, "result.revoke", "dossier",
                                           result.dossier_code, AuditOutcome::kOk,

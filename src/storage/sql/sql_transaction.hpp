@@ -16,6 +16,7 @@
 #include "storage/sql/sql_outbox_store.hpp"
 #include "storage/sql/sql_payment_store.hpp"
 #include "storage/sql/sql_portal_inbox_store.hpp"
+#include "storage/sql/sql_stored_document_store.hpp"
 #include "storage/sql/sql_sync_report_store.hpp"
 #include "storage/transaction.hpp"
 
@@ -37,7 +38,8 @@ public:
           sync_reports_(session),
           portal_inbox_(session),
           payments_(session),
-          e_results_(session) {}
+          e_results_(session),
+          stored_documents_(session) {}
     AccountStore& Accounts() override { return accounts_; }
     SessionStore& Sessions() override { return sessions_; }
     AuditStore& Audit() override { return audit_; }
@@ -51,6 +53,7 @@ public:
     PortalInboxStore& PortalInbox() override { return portal_inbox_; }
     PaymentStore& Payments() override { return payments_; }
     EResultStore& EResults() override { return e_results_; }
+    StoredDocumentStore& StoredDocuments() override { return stored_documents_; }
     /// Runs `work` inside a SAVEPOINT; rolls back to it when `work` fails or throws.
     Outcome<Done> Isolated(const std::function<Outcome<Done>()>& work) override;
     /// The last step of a writing transaction before its commit: the held audit records are
@@ -73,6 +76,7 @@ private:
     SqlPortalInboxStore portal_inbox_;
     SqlPaymentStore payments_;
     SqlEResultStore e_results_;
+    SqlStoredDocumentStore stored_documents_;
 };
 
 }  // namespace motcua::storage::sql

@@ -777,6 +777,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kho dữ liệu của tôi / My data store
+         * @description Các giấy tờ Nhà nước đang giữ cho người đăng nhập (công dân, tổ chức): kết quả điện tử đã ký (lưu khi trả kết quả) và bản số hóa của bộ phận một cửa, mới nhất trước; mỗi lần xem được ghi nhật ký. Tài khoản cán bộ: 403 not_a_holder. / The papers the state holds for the signed-in citizen or organisation, newest first; audited. Officer accounts: 403 not_a_holder.
+         */
+        get: operations["listMyDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một giấy tờ trong kho dữ liệu / One stored document
+         * @description Giấy tờ và lịch sử (lưu, thêm trang, tái sử dụng, thu hồi): cho người giữ; cho cán bộ qua ?dossier= một hồ sơ của người giữ mà cán bộ xem được và chưa kết thúc. Được ghi nhật ký. / The document and its history: to its holder; to an officer through ?dossier= a dossier of the holder they may read and that is not closed. Audited.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải tệp của giấy tờ / Download a stored document's file
+         * @description Một tệp của giấy tờ, cùng quyền như xem giấy tờ; luôn là tải xuống, loại theo nội dung; được ghi nhật ký. Tệp không thuộc giấy tờ: 404 file_not_found. / One of the document's files, with the document's access rule; always a download; audited.
+         */
+        get: operations["downloadDocumentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/766": {
         parameters: {
             query?: never;
@@ -1297,6 +1357,26 @@ export interface paths {
          * @description Các kết quả điện tử đã cấp cho hồ sơ (mới nhất trước), mỗi kết quả với tình trạng như trang xác minh công khai. Quyền như xem hồ sơ; không có kết quả: danh sách rỗng. / The electronic results issued for the dossier (newest first), each with its state as on the public verification page. Same access as reading the dossier; none: an empty list.
          */
         get: operations["listDossierResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/reusable-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Giấy tờ dùng lại được cho hồ sơ / Documents a dossier can reuse
+         * @description Các thành phần của hồ sơ mà kho dữ liệu của người nộp có giấy tờ còn hiệu lực dùng thay được (kết quả của thủ tục mà thành phần yêu cầu, hoặc bản số hóa cùng loại giấy tờ), hoặc đã tái sử dụng. Cho người xem được hồ sơ (người nộp, cán bộ xử lý); hồ sơ đã kết thúc: danh sách rỗng cho cán bộ. Được ghi nhật ký. Tái sử dụng: thao tác reuse với document. / The components the applicant's valid stored documents can stand for, or that reuse one; to whoever may read the dossier; audited. Reuse with the reuse action and `document`.
+         */
+        get: operations["listReusableDocuments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2250,6 +2330,8 @@ export interface components {
             digitized: boolean;
             /** @enum {string} */
             reuse_source: "" | "national_store" | "provincial_store" | "database";
+            /** @description Giấy tờ trong kho dữ liệu mà thành phần tái sử dụng (null: không). / The data store's document the component reuses (null: none). */
+            reused_document: number | null;
             files: string[];
         };
         /** @description Hồ sơ như người được xem thấy (người nộp, cán bộ trong phạm vi). / A dossier as an authorised reader sees it. */
@@ -2532,6 +2614,8 @@ export interface components {
              * @enum {string}
              */
             rating?: "very_satisfied" | "satisfied" | "unsatisfied";
+            /** @description reuse: mã giấy tờ trong kho dữ liệu của người nộp (GET /api/v1/dossiers/{code}/reusable-documents), với source provincial_store; tệp của giấy tờ trở thành tệp của thành phần. Không có hoặc không phải của người nộp: 404 document_not_found; đã thu hồi hoặc hết hạn: 409 document_not_valid; không phải loại giấy tờ thành phần yêu cầu: 400 document_not_matching. / reuse: a document of the applicant's data store, with source provincial_store; its files become the component's. */
+            document?: number;
         } & {
             [key: string]: unknown;
         };
@@ -3566,6 +3650,119 @@ export interface components {
             /** @description Mới nhất trước. / Newest first. */
             results: components["schemas"]["ResultVerification"][];
         };
+        /** @description Một tệp (trang) của giấy tờ. / One file (page) of a stored document. */
+        StoredDocumentFile: {
+            sha256: string;
+            size: number;
+            media_type: string | null;
+        };
+        /** @description Giấy tờ trong kho dữ liệu của công dân, tổ chức. / A document of a citizen's or organisation's data store. */
+        StoredDocument: {
+            id: number;
+            /**
+             * @description result: kết quả điện tử đã ký, lưu khi trả kết quả; scan: bản số hóa của bộ phận một cửa. / result: a signed e-result deposited on return; scan: the desk's digitised copy.
+             * @enum {string}
+             */
+            kind: "result" | "scan";
+            title: string;
+            /** @enum {string} */
+            status: "valid" | "expired" | "revoked";
+            holder: {
+                /** @enum {string} */
+                kind: "citizen" | "organisation";
+                id_number: string;
+            };
+            source: {
+                dossier_code: string;
+                procedure_code: string;
+                procedure_name_vi: string | null;
+                component_code: string | null;
+            };
+            issuing_agency: {
+                code: string;
+                name_vi: string | null;
+            } | null;
+            deposited_by_agency: {
+                code: string;
+                name_vi: string | null;
+            } | null;
+            /** @description Mã công khai của kết quả đã ký: trang xác minh /xac-minh/{result_id}. / A signed result's public id. */
+            result_id: string | null;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            files: components["schemas"]["StoredDocumentFile"][];
+        };
+        StoredDocumentEvent: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            action: "deposited" | "file_added" | "reused" | "revoked";
+            dossier_code: string | null;
+            actor: string;
+            note: string | null;
+        };
+        /** @description Giấy tờ và lịch sử: lưu, thêm trang, tái sử dụng, thu hồi. / A document and its history. */
+        StoredDocumentDetail: {
+            id: number;
+            /**
+             * @description result: kết quả điện tử đã ký, lưu khi trả kết quả; scan: bản số hóa của bộ phận một cửa. / result: a signed e-result deposited on return; scan: the desk's digitised copy.
+             * @enum {string}
+             */
+            kind: "result" | "scan";
+            title: string;
+            /** @enum {string} */
+            status: "valid" | "expired" | "revoked";
+            holder: {
+                /** @enum {string} */
+                kind: "citizen" | "organisation";
+                id_number: string;
+            };
+            source: {
+                dossier_code: string;
+                procedure_code: string;
+                procedure_name_vi: string | null;
+                component_code: string | null;
+            };
+            issuing_agency: {
+                code: string;
+                name_vi: string | null;
+            } | null;
+            deposited_by_agency: {
+                code: string;
+                name_vi: string | null;
+            } | null;
+            /** @description Mã công khai của kết quả đã ký: trang xác minh /xac-minh/{result_id}. / A signed result's public id. */
+            result_id: string | null;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            files: components["schemas"]["StoredDocumentFile"][];
+            history: components["schemas"]["StoredDocumentEvent"][];
+        };
+        StoredDocumentList: {
+            items: components["schemas"]["StoredDocument"][];
+        };
+        /** @description Các thành phần của hồ sơ có giấy tờ trong kho dữ liệu dùng thay được (còn hiệu lực), hoặc đã tái sử dụng. / The components the applicant's valid stored documents can stand for, or that reuse one. */
+        ReusableDocuments: {
+            components: {
+                code: string;
+                name_vi: string;
+                name_en: string;
+                reused_document: number | null;
+                documents: components["schemas"]["StoredDocument"][];
+            }[];
+        };
     };
     responses: {
         /** @description Yêu cầu không hợp lệ: tham số lạ, lặp lại hoặc sai giá trị, con trỏ sai, từ khóa quá dài, dòng yêu cầu hỏng, khoá JSON lặp lại trong một đối tượng. / Invalid request: unknown, repeated or invalid parameter, bad cursor, query too long, malformed request, a JSON key repeated in one object. */
@@ -3783,6 +3980,15 @@ export interface components {
         };
         /** @description Không có kết quả điện tử có mã này. / No electronic result has this id. */
         ResultNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Không có giấy tờ, hoặc người gọi không được xem (không tiết lộ giấy tờ có tồn tại). / No such document, or the caller may not see it. */
+        DocumentNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -5920,6 +6126,128 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listMyDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các giấy tờ. / The documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredDocumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Cán bộ: mã hồ sơ của người giữ giấy tờ mà cán bộ đang xử lý (chưa kết thúc). Người giữ: bỏ trống. / Officers: a dossier of the holder they handle (not closed). The holder: omit.
+                 * @example H32.22333.01-261207-0001
+                 */
+                dossier?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Mã giấy tờ. / The document's id.
+                 * @example 12
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy tờ. / The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredDocumentDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DocumentNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadDocumentFile: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Cán bộ: mã hồ sơ của người giữ giấy tờ mà cán bộ đang xử lý (chưa kết thúc). Người giữ: bỏ trống. / Officers: a dossier of the holder they handle (not closed). The holder: omit.
+                 * @example H32.22333.01-261207-0001
+                 */
+                dossier?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Mã giấy tờ. / The document's id.
+                 * @example 12
+                 */
+                id: string;
+                /**
+                 * @description SHA-256 của tệp. / The file's SHA-256.
+                 * @example 5d41402abc4b2a76b9719d911017c592aa5ffcbf0b8f4e5d2a3c8e1b7f6d9a04
+                 */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp. / The file's bytes. */
+            200: {
+                headers: {
+                    /** @description attachment */
+                    "Content-Disposition"?: string;
+                    /** @description SHA-256 */
+                    ETag?: string;
+                    /** @description private, no-store */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DocumentNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getIndex766: {
         parameters: {
             query: {
@@ -7137,6 +7465,49 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description Không có hồ sơ, hoặc người gọi không được xem (không tiết lộ hồ sơ có tồn tại). / No such dossier, or the caller may not see it (existence is not revealed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeaderTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listReusableDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Mã hồ sơ. / Dossier code.
+                 * @example H32.22333.01-261208-0002
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các thành phần. / The components. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReusableDocuments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Không có hồ sơ, hoặc người gọi không được xem. / No such dossier, or the caller may not see it. */
             404: {
                 headers: {
                     [name: string]: unknown;

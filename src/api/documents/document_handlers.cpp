@@ -1,0 +1,114 @@
+#include "api/documents/document_handlers.hpp"
+
+#include <boost/json.hpp>
+
+#include "api/documents/document_json.hpp"
+#include "api/path_id.hpp"
+#include "api/query_params.hpp"
+#include "services/documents/data_store.hpp"
+#include "services/dossiers/attachment_service.hpp"
+
+namespace motcua::api::documents {
+namespace {
+
+Error DocumentNotFound() { return MakeError(ErrorKind::kNotFound, "document_not_found", "id"); }
+
+// The optional ?dossier=CODE an officer reads a holder's documents through.
+Outcome<std::string> DossierParam(const Request& request) {
+    const QueryParams params(request);
+    MOTCUA_RETURN_IF_ERROR(params.RejectUnknown({"dossier"}));
+    MOTCUA_ASSIGN_OR_RETURN(const auto dossier, params.Text("dossier"));
+    return dossier.value_or(std::string{});
+}
+
+}  // namespace
+
+Response ListMyDocuments(ApiContext& context, const Request& request) {
+    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
+    auto views = context.data_store->Mine(request.actor);
+    if (!views) {
+        return context.errors.Render(views.GetError());
+    }
+    const auto snapshot = context.catalog.GetSnapshot();
+    boost::json::array items;
+    for (const auto& view : views.Value()) {
+        items.push_back(DocumentToJson(view, *snapshot));
+    }
+    return JsonResponse(boost::json::object{{"items", std::move(items)}});
+}
+
+Response GetDocument(ApiContext& context, const Request& request, const std::string& id) {
+    auto dossier = DossierParam(request);
+    if (!dossier) {
+        return context.errors.Render(dossier.GetError());
+    }
+    const auto number = ParsePathId(id);
+    if (!number) {
+        return context.errors.Render(DocumentNotFound());
+    }
+    auto detail = context.data_store->Get(request.actor, *number, dossier.Value());
+    if (!detail) {
+        return context.errors.Render(detail.GetError());
+    }
+    return JsonResponse(DetailToJson(detail.Value(), *context.catalog.GetSnapshot()));
+}
+
+Response DownloadDocumentFile(ApiContext& context, const Request& request, const std::string& id,
+                              const std::string& sha256) {
+    auto dossier = DossierParam(request);
+    if (!dossier) {
+        return context.errors.Render(dossier.GetError());
+    }
+    const auto number = ParsePathId(id);
+    if (!number) {
+        return context.errors.Render(DocumentNotFound());
+    }
+    auto file = context.data_store->Download(request.actor, *number, sha256, dossier.Value());
+    if (!file) {
+        return context.errors.Render(file.GetError());
+    }
+    auto& found = file.Value();
+    const auto type = services::DetectFileType(found.content);
+    const std::string media_type = type ? type->media_type : "application/octet-stream";
+    const std::string extension = type ? type->extension : "bin";
+    Response response{200, media_type, std::move(found.content), {}};
+    // Always a download: a stored file is never rendered in the application's origin.
+    response.With("Content-Disposition",
+                  "attachment; filename=\"" + found.sha256.substr(0, 16) + "." + extension + "\"");
+    response.With("ETag", "\"" + found.sha256 + "\"");
+    response.With("Cache-Control", "private, no-store");
+    return response;
+}
+
+Response ListReusableDocuments(ApiContext& context, const Request& request,
+                               const std::string& code) {
+    if (auto unknown = QueryParams(request).RejectUnknown({}); !unknown) {
+        return context.errors.Render(unknown.GetError());
+    }
+    auto reusable = context.data_store->ReusableFor(request.actor, code);
+    if (!reusable) {
+        return context.errors.Render(reusable.GetError());
+    }
+    const auto snapshot = context.catalog.GetSnapshot();
+    boost::json::array components;
+    for (const auto& entry : reusable.Value()) {
+        boost::json::array documents;
+        for (const auto& view : entry.documents) {
+            documents.push_back(DocumentToJson(view, *snapshot));
+        }
+        boost::json::value reused;
+        if (entry.reused_document != 0) {
+            reused = entry.reused_document;
+        }
+        components.push_back(boost::json::object{{"code", entry.component->code},
+                                                 {"name_vi", entry.component->name_vi},
+                                                 {"name_en", entry.component->name_en},
+                                                 {"reused_document", reused},
+                                                 {"documents", std::move(documents)}});
+    }
+    return JsonResponse(boost::json::object{{"components", std::move(components)}});
+}
+
+}  // namespace motcua::api::documents
