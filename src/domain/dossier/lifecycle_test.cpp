@@ -244,5 +244,35 @@ TEST_F(LifecycleTest, ImportedHistoryKeepsItsFileReferencesButDoesNotOwnThem) {
     EXPECT_TRUE(dossier_.uploaded_files.empty());  // Never served.
 }
 
+TEST_F(LifecycleTest, ADocumentOfTheDataStoreBringsItsFilesToTheComponent) {
+    // Rule: a reused stored document's pages become the component's files and files of the
+    // dossier (its readers may open them); only from the provincial store, with a file.
+    ASSERT_TRUE(Apply(Input(DossierAction::kReceive, "2025-03-03T08:00:00+07:00")));
+    const std::string page1(64, 'd');
+    const std::string page2(64, 'e');
+    auto reuse = Input(DossierAction::kReuse, "2025-03-03T08:10:00+07:00");
+    reuse.component = "TK";
+    reuse.source = "national_store";
+    reuse.document = 12;
+    reuse.document_files = {page1, page2};
+    EXPECT_EQ(Apply(reuse).GetError().param, "source");
+    reuse.source = "provincial_store";
+    reuse.document_files.clear();
+    EXPECT_EQ(Apply(reuse).GetError().param, "document");
+    reuse.document_files = {page1, "not a hash"};
+    EXPECT_EQ(Apply(reuse).GetError().param, "document");
+    EXPECT_TRUE(dossier_.uploaded_files.empty());
+    reuse.document_files = {page1, page2};
+    ASSERT_TRUE(Apply(reuse));
+    const auto& component = dossier_.components[0];
+    EXPECT_EQ(component.reuse_source, "provincial_store");
+    EXPECT_EQ(component.reused_document, 12);
+    EXPECT_EQ(component.files, (std::vector<std::string>{page1, page2}));
+    EXPECT_EQ(dossier_.uploaded_files, (std::vector<std::string>{page1, page2}));
+    reuse.at = At("2025-03-03T08:20:00+07:00");
+    ASSERT_TRUE(Apply(reuse));  // Again: nothing is listed twice.
+    EXPECT_EQ(dossier_.components[0].files.size(), 2U);
+}
+
 }  // namespace
 }  // namespace motcua::domain
