@@ -13,12 +13,22 @@ namespace {
 
 Error DocumentNotFound() { return MakeError(ErrorKind::kNotFound, "document_not_found", "id"); }
 
-// The optional ?dossier=CODE an officer reads a holder's documents through.
-Outcome<std::string> DossierParam(const Request& request) {
+struct DocumentTarget {
+    std::int64_t id = 0;
+    std::string dossier;  // The optional ?dossier=CODE an officer reads a holder's store through.
+};
+
+// The document named by path segment `id` (404 unless a number) and the dossier it is read
+// through.
+Outcome<DocumentTarget> ReadTarget(const Request& request, const std::string& id) {
     const QueryParams params(request);
     MOTCUA_RETURN_IF_ERROR(params.RejectUnknown({"dossier"}));
     MOTCUA_ASSIGN_OR_RETURN(const auto dossier, params.Text("dossier"));
-    return dossier.value_or(std::string{});
+    const auto number = ParsePathId(id);
+    if (!number) {
+        return DocumentNotFound();
+    }
+    return DocumentTarget{*number, dossier.value_or(std::string{})};
 }
 
 }  // namespace
@@ -40,15 +50,11 @@ Response ListMyDocuments(ApiContext& context, const Request& request) {
 }
 
 Response GetDocument(ApiContext& context, const Request& request, const std::string& id) {
-    auto dossier = DossierParam(request);
-    if (!dossier) {
-        return context.errors.Render(dossier.GetError());
+    auto target = ReadTarget(request, id);
+    if (!target) {
+        return context.errors.Render(target.GetError());
     }
-    const auto number = ParsePathId(id);
-    if (!number) {
-        return context.errors.Render(DocumentNotFound());
-    }
-    auto detail = context.data_store->Get(request.actor, *number, dossier.Value());
+    auto detail = context.data_store->Get(request.actor, target.Value().id, target.Value().dossier);
     if (!detail) {
         return context.errors.Render(detail.GetError());
     }
@@ -57,15 +63,12 @@ Response GetDocument(ApiContext& context, const Request& request, const std::str
 
 Response DownloadDocumentFile(ApiContext& context, const Request& request, const std::string& id,
                               const std::string& sha256) {
-    auto dossier = DossierParam(request);
-    if (!dossier) {
-        return context.errors.Render(dossier.GetError());
+    auto target = ReadTarget(request, id);
+    if (!target) {
+        return context.errors.Render(target.GetError());
     }
-    const auto number = ParsePathId(id);
-    if (!number) {
-        return context.errors.Render(DocumentNotFound());
-    }
-    auto file = context.data_store->Download(request.actor, *number, sha256, dossier.Value());
+    auto file = context.data_store->Download(request.actor, target.Value().id, sha256,
+                                             target.Value().dossier);
     if (!file) {
         return context.errors.Render(file.GetError());
     }
