@@ -37,7 +37,7 @@ AppServices::AppServices(storage::Database& database, const Clock& clock, const 
                {std::chrono::seconds(config.connectors.payments.check_after_seconds),
                 config.public_base_url}),
       e_results(database, catalog, dossiers, files, clock,
-                {config.GetSigningKeysDir(), config.public_base_url}) {
+                {config.GetSigningKeysDir(), config.public_base_url, connectors.timestamps}) {
     for (const auto& offered : connectors.payment_gateways) {
         payments.AddGateway(*offered.gateway);
         if (offered.mode == services::ConnectorMode::kDeliver) {

@@ -143,6 +143,14 @@ const std::map<std::string, std::string>& DescribeConnectorSettings() {
         {"dvcqg_catalogue_pull_hours",
          "how often the national catalogue is compared into the review queue, in deliver mode; "
          "0: never (default 24)"},
+        {"signing_tsa_url",
+         "RFC 3161 time-stamp authority (http[s]://…) that stamps every signed result; empty "
+         "(default): no timestamp"},
+        {"signing_tsa_timeout_ms",
+         "longest wait for the time-stamp authority; past it the finish fails (default 5000)"},
+        {"signing_tsa_ca_file",
+         "extra CA certificates (PEM) to verify the time-stamp authority's https (default: the "
+         "system's)"},
         {"witness_mode",
          "audit witness: off (default), queue (record the anchors to send, send nothing) or "
          "deliver the audit log's head to a remote witness"},
@@ -202,6 +210,18 @@ Outcome<Done> ApplyConnectorSetting(const std::string& key, const std::string& v
     }
     if (key.starts_with("witness_")) {
         return ApplyWitnessSetting(key, value, config.witness);
+    }
+    if (key == "signing_tsa_url") {
+        MOTCUA_ASSIGN_OR_RETURN(config.tsa.url, ParseUrl(key, value));
+        return Done{};
+    }
+    if (key == "signing_tsa_timeout_ms") {
+        MOTCUA_ASSIGN_OR_RETURN(config.tsa.timeout_ms, ParseInt(key, value, 100, 60'000));
+        return Done{};
+    }
+    if (key == "signing_tsa_ca_file") {
+        config.tsa.ca_file = value;
+        return Done{};
     }
     if (key.starts_with("vnpay_") || key.starts_with("payment_platform_")) {
         return ApplyGatewaySetting(key, value, config.payments);

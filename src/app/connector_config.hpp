@@ -67,8 +67,16 @@ struct PaymentConfig {
     int check_after_seconds = 900;  // First check of an order whose callback has not come.
 };
 
+/// The Time-Stamp Authority that stamps signed results (docs/e-results.md §3); none without a URL.
+struct TsaConfig {
+    std::string url;  // The authority's full URL (RFC 3161 over HTTP).
+    int timeout_ms = 5'000;
+    std::string ca_file;
+};
+
 struct ConnectorConfig {
     OutboxConfig outbox;
+    TsaConfig tsa;
     DvcqgConfig dvcqg;
     WitnessConfig witness;
     PaymentConfig payments;

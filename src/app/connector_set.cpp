@@ -7,6 +7,7 @@
 
 #include "connectors/dvcqg/dvcqg_connector.hpp"
 #include "connectors/payment_platform/platform_gateway.hpp"
+#include "connectors/tsa/tsa_connector.hpp"
 #include "connectors/vnpay/vnpay_gateway.hpp"
 #include "connectors/witness/witness_connector.hpp"
 
@@ -79,6 +80,24 @@ Outcome<Done> BuildWitness(const ConnectorConfig& config, ConnectorSet& set) {
     return Done{};
 }
 
+// The time-stamp authority of signed results (docs/e-results.md §3), when its URL is set.
+Outcome<Done> BuildTsa(const TsaConfig& tsa, ConnectorSet& set) {
+    if (tsa.url.empty()) {
+        return Done{};
+    }
+    connectors::HttpClientOptions http;
+    http.request_timeout = std::chrono::milliseconds(tsa.timeout_ms);
+    http.connect_timeout = std::min(http.request_timeout, std::chrono::milliseconds(3000));
+    http.ca_file = tsa.ca_file;
+    auto created = connectors::TsaConnector::Create(tsa.url, std::move(http));
+    if (!created) {
+        return Missing("signing_tsa_url", created.GetError().detail);
+    }
+    set.tsa = std::move(created).Value();
+    set.timestamps = set.tsa.get();
+    return Done{};
+}
+
 // The settings every gateway needs when it is on; `prefix` is "vnpay_" or "payment_platform_".
 Outcome<std::string> CheckGateway(const GatewayConfig& gateway, const std::string& prefix,
                                   const std::string& merchant_key) {
@@ -141,6 +160,7 @@ Outcome<Done> BuildGateways(const PaymentConfig& payments, const Clock& clock, C
 Outcome<ConnectorSet> BuildConnectors(const ConnectorConfig& config, const Clock& clock) {
     ConnectorSet set;
     MOTCUA_RETURN_IF_ERROR(BuildWitness(config, set));
+    MOTCUA_RETURN_IF_ERROR(BuildTsa(config.tsa, set));
     MOTCUA_RETURN_IF_ERROR(BuildGateways(config.payments, clock, set));
     const DvcqgConfig& dvcqg = config.dvcqg;
     if (dvcqg.mode != services::ConnectorMode::kOff) {

@@ -14,10 +14,12 @@
 #include "services/outbox/outbox_routing.hpp"
 #include "services/payments/payment_gateway.hpp"
 #include "services/portal/national_portal.hpp"
+#include "services/results/timestamp_authority.hpp"
 
 namespace motcua::connectors {
 class DvcqgConnector;
 class WitnessConnector;
+class TsaConnector;
 class VnpayGateway;
 class PlatformGateway;
 }  // namespace motcua::connectors
@@ -32,12 +34,15 @@ struct ConnectorSet {
 
     std::unique_ptr<connectors::DvcqgConnector> dvcqg;      // Null when dvcqg_mode = off.
     std::unique_ptr<connectors::WitnessConnector> witness;  // Null when witness_mode = off.
+    std::unique_ptr<connectors::TsaConnector> tsa;          // Null without signing_tsa_url.
     std::shared_ptr<services::OutboxRouting> routing = std::make_shared<services::OutboxRouting>();
     std::vector<services::Connector*> delivering;  // The connectors in deliver mode.
     // The portal read from (queue or deliver mode; the periodic pulls run in deliver mode).
     services::NationalPortal* portal = nullptr;
     // The audit witness the anchors are queued for (queue or deliver mode) and verified against.
     services::AuditWitness* audit_witness = nullptr;
+    // The time-stamp authority of signed results (null: results are not stamped).
+    services::TimestampAuthority* timestamps = nullptr;
 
     // The online payment gateways offered to applicants (docs/payments.md §3).
     std::unique_ptr<connectors::VnpayGateway> vnpay;

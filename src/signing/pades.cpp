@@ -14,6 +14,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "signing/timestamp.hpp"
+
 namespace motcua::signing {
 namespace {
 
@@ -78,7 +80,8 @@ std::string Hex(const unsigned char* bytes, std::size_t size, bool upper) {
 
 // The detached CMS SignedData over `data`: SHA-256, signing-certificate-v2, signing time.
 Outcome<std::string> SignCms(const std::string& data, const SigningKey& key,
-                             std::int64_t signing_time) {
+                             const SignatureRequest& request) {
+    const std::int64_t signing_time = request.signing_time;
     const int flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, flags));
     CMS_SignerInfo* signer = cms ? CMS_add1_signer(cms.get(), key.certificate.get(), key.key.get(),
@@ -99,6 +102,17 @@ Outcome<std::string> SignCms(const std::string& data, const SigningKey& key,
     if (!timed || CMS_final(cms.get(), content.get(), nullptr, flags) != 1) {
         return MakeError(ErrorKind::kUnavailable, "signing_failed", "", TakeOpenSslError());
     }
+    if (request.timestamp) {
+        // The signature-time-stamp over the signature value (ETSI EN 319 122-1 §5.3).
+        const ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(signer);
+        const std::string signature(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
+                                    static_cast<std::size_t>(ASN1_STRING_length(value)));
+        MOTCUA_ASSIGN_OR_RETURN(const auto token, request.timestamp(signature));
+        if (CMS_unsigned_add1_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
+                                          token.data(), static_cast<int>(token.size())) != 1) {
+            return MakeError(ErrorKind::kUnavailable, "signing_failed", "", TakeOpenSslError());
+        }
+    }
     unsigned char* der = nullptr;
     const int size = i2d_CMS_ContentInfo(cms.get(), &der);
     if (size <= 0) {
@@ -107,6 +121,25 @@ Outcome<std::string> SignCms(const std::string& data, const SigningKey& key,
     std::string out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
     OPENSSL_free(der);
     return out;
+}
+
+// The time of the signer's signature-time-stamp, when it carries one ("" otherwise).
+std::string TimestampOf(CMS_ContentInfo* cms) {
+    STACK_OF(CMS_SignerInfo)* signers = CMS_get0_SignerInfos(cms);
+    CMS_SignerInfo* signer = signers != nullptr && sk_CMS_SignerInfo_num(signers) > 0
+                                 ? sk_CMS_SignerInfo_value(signers, 0)
+                                 : nullptr;
+    const int index = signer != nullptr
+                          ? CMS_unsigned_get_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, -1)
+                          : -1;
+    X509_ATTRIBUTE* attribute = index >= 0 ? CMS_unsigned_get_attr(signer, index) : nullptr;
+    ASN1_TYPE* value = attribute != nullptr ? X509_ATTRIBUTE_get0_type(attribute, 0) : nullptr;
+    if (value == nullptr || value->type != V_ASN1_SEQUENCE) {
+        return {};
+    }
+    const ASN1_STRING* der = value->value.sequence;
+    return TimestampTime(std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(der)),
+                                     static_cast<std::size_t>(ASN1_STRING_length(der))));
 }
 
 QPDFObjectHandle Name(const char* name) { return QPDFObjectHandle::newName(name); }
@@ -216,7 +249,7 @@ Outcome<std::string> SignPdf(const std::string& pdf, const SigningKey& key,
     actual.resize(range_text.size(), ' ');
     out.replace(range_at, range_text.size(), actual);
     const std::string signed_bytes = out.substr(0, hole_start) + out.substr(hole_end);
-    MOTCUA_ASSIGN_OR_RETURN(const auto cms, SignCms(signed_bytes, key, request.signing_time));
+    MOTCUA_ASSIGN_OR_RETURN(const auto cms, SignCms(signed_bytes, key, request));
     if (cms.size() > kReservedBytes) {
         return MakeError(ErrorKind::kUnavailable, "signing_failed", "", "signature too large");
     }
@@ -321,6 +354,7 @@ SignatureCheck VerifyPdf(const std::string& pdf, const std::vector<X509*>& trust
         check.detail = TakeOpenSslError();
         return check;
     }
+    check.timestamp_time = TimestampOf(cms.get());
     check.valid = true;
     return check;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct SignatureRequest {
     /// The widget's place on the first page in PDF points (x1, y1, x2, y2 from the bottom left),
     /// over the visible signature block the page draws; all zero for an invisible signature.
     double rect[4] = {0, 0, 0, 0};
+    /// When set, the signature-time-stamp (RFC 3161) of the CMS signature value: the DER token
+    /// an authority granted (signing/timestamp.hpp), carried as an unsigned attribute.
+    std::function<Outcome<std::string>(const std::string& signature_value)> timestamp;
 };
 
 /// Signs `pdf` (one written by PdfCanvas or any unsigned PDF) with `key`; the signed file.
@@ -39,7 +43,8 @@ struct SignatureCheck {
     std::string reason;
     std::string detail;  // OpenSSL's or qpdf's words, for logs.
     CertificateInfo signer;
-    std::string signing_time;  // /M as RFC 3339 UTC ("" when absent).
+    std::string signing_time;    // /M as RFC 3339 UTC ("" when absent).
+    std::string timestamp_time;  // The signature-time-stamp's time, RFC 3339 UTC ("": none).
     std::string sub_filter;
     std::string signed_sha256;  // SHA-256 of the whole file, hex (what a registry records).
 };

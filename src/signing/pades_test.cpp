@@ -131,5 +131,31 @@ TEST_F(PadesTest, AFileThatIsNoPdfIsRefusedBeforeSigning) {
     EXPECT_EQ(refused.GetError().code, "invalid_pdf");
 }
 
+TEST_F(PadesTest, ATimestampIsAskedForTheSignatureValueAndCarriedUnsigned) {
+    auto key = store_.Current("H32.22333");
+    ASSERT_TRUE(key.HasValue());
+    std::string stamped_value;
+    SignatureRequest request{.signing_time = kNow};
+    // Any DER stands for the token here (tests/api/e_results_timestamp.test.ts uses a real
+    // authority): an unsigned attribute is outside what the signature covers.
+    request.timestamp = [&](const std::string& value) -> Outcome<std::string> {
+        stamped_value = value;
+        return std::string("\x30\x03\x02\x01\x05", 5);
+    };
+    const auto pdf = SignPdf(BlankPdf(), key.Value().key, request);
+    ASSERT_TRUE(pdf.HasValue()) << pdf.GetError().detail;
+    EXPECT_GE(stamped_value.size(), 256U);  // An RSA signature value, not the digest.
+    const auto check = Verify(pdf.Value());
+    EXPECT_TRUE(check.valid) << check.reason << " " << check.detail;
+    EXPECT_EQ(check.timestamp_time, "");  // Not a real token: no time to report.
+
+    request.timestamp = [](const std::string&) -> Outcome<std::string> {
+        return MakeError(ErrorKind::kUnavailable, "timestamp_unavailable", "tsa");
+    };
+    const auto refused = SignPdf(BlankPdf(), key.Value().key, request);
+    ASSERT_FALSE(refused.HasValue());
+    EXPECT_EQ(refused.GetError().code, "timestamp_unavailable");
+}
+
 }  // namespace
 }  // namespace motcua::signing

@@ -9,6 +9,7 @@
 #include "services/catalog/catalog_snapshot.hpp"
 #include "services/documents/document_deposits.hpp"
 #include "services/results/result_id.hpp"
+#include "signing/timestamp.hpp"
 
 namespace motcua::services {
 
@@ -29,6 +30,18 @@ std::string VerificationUrl(std::string base, const std::string& id) {
         base.pop_back();
     }
     return base + "/xac-minh/" + id;
+}
+
+// The signature-time-stamp of a signature value from `authority` (none when null).
+std::function<Outcome<std::string>(const std::string&)> StampWith(TimestampAuthority* authority) {
+    if (authority == nullptr) {
+        return {};
+    }
+    return [authority](const std::string& signature_value) -> Outcome<std::string> {
+        MOTCUA_ASSIGN_OR_RETURN(const auto query, signing::MakeTimestampQuery(signature_value));
+        MOTCUA_ASSIGN_OR_RETURN(const auto response, authority->Exchange(query.der));
+        return signing::TimestampToken(query, response);
+    };
 }
 
 }  // namespace
@@ -114,7 +127,8 @@ Outcome<DossierView> EResults::FinishElectronic(const domain::Actor& actor, cons
             .location = "Việt Nam",
             .signing_time = UnixSeconds(now),
             .rect = {rendered.signature_rect[0], rendered.signature_rect[1],
-                     rendered.signature_rect[2], rendered.signature_rect[3]}};
+                     rendered.signature_rect[2], rendered.signature_rect[3]},
+            .timestamp = StampWith(options_.timestamps)};
         MOTCUA_ASSIGN_OR_RETURN(const auto pdf,
                                 signing::SignPdf(rendered.pdf, signer.key.key, request));
         MOTCUA_ASSIGN_OR_RETURN(const auto sha256, files_.Put(pdf));

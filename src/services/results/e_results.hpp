@@ -17,6 +17,7 @@
 #include "domain/access/actor.hpp"
 #include "services/catalog/catalog_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
+#include "services/results/timestamp_authority.hpp"
 #include "signing/key_store.hpp"
 #include "signing/pades.hpp"
 #include "storage/database.hpp"
@@ -30,6 +31,9 @@ struct EResultOptions {
     /// here and are uploaded instead (POST …/e-result).
     std::filesystem::path keys_dir;
     std::string public_base_url;  // Where /xac-minh/{id} is served; "" gives a relative link.
+    /// Stamps each signature (RFC 3161) when set; a failed stamp fails the finish (503
+    /// timestamp_unavailable) and nothing is written.
+    TimestampAuthority* timestamps = nullptr;
 };
 
 /// A registered result as verification shows it.
