@@ -11,7 +11,8 @@ BUILD_PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libicu-dev libssl-dev libsodium-dev libzxcvbn-dev
   libspdlog-dev libfmt-dev libcli11-dev libxlsxwriter-dev libpqxx-dev libpq-dev
-  libcairo2-dev libfontconfig-dev libpango1.0-dev libqrencode-dev libqpdf-dev fonts-noto-core
+  libcairo2-dev libfontconfig-dev libpango1.0-dev libqrencode-dev libqpdf-dev zlib1g-dev
+  fonts-noto-core
 )
 # The fuzz targets (scripts/fuzz.sh): clang-16 with its libFuzzer and sanitizer runtimes, and
 # llvm-16's symbolizer for readable reports.

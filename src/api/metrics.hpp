@@ -33,10 +33,11 @@ public:
 
     static constexpr std::array<double, 12> kBucketsSeconds{
         0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0};
-    static constexpr std::array<std::string_view, 8> kRefusalCodes{
-        "body_too_large",       "file_too_large",        "header_too_large",
-        "too_many_attempts",    "too_many_uploads",      "too_many_connections",
-        "too_many_submissions", "storage_quota_exceeded"};
+    static constexpr std::array<std::string_view, 10> kRefusalCodes{
+        "body_too_large",       "file_too_large",         "header_too_large",
+        "too_many_attempts",    "too_many_uploads",       "too_many_connections",
+        "too_many_submissions", "storage_quota_exceeded", "too_many_pages",
+        "decompression_bomb"};
     static constexpr std::array<int, 16> kStatuses{200, 201, 204, 206, 304, 400, 401, 403,
                                                    404, 405, 409, 413, 429, 431, 500, 503};
 

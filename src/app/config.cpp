@@ -100,6 +100,13 @@ const std::map<std::string, std::string>& DescribeSettings() {
              "largest import file accepted over HTTP (default 67108864)"},
             {"upload_body_limit_bytes", "largest file upload request (default 67108864)"},
             {"attachment_max_file_bytes", "largest uploaded dossier file (default 20971520)"},
+            {"attachment_max_pdf_pages", "most pages of an uploaded PDF (default 500)"},
+            {"attachment_max_expanded_bytes",
+             "most bytes the streams of an uploaded PDF may decode to, together (default "
+             "536870912)"},
+            {"attachment_max_image_pixels",
+             "most pixels an uploaded PNG or JPEG, or an image in an uploaded PDF, may declare "
+             "(default 100000000)"},
             {"submissions_per_minute",
              "online submissions one applicant account may make per minute (default 10; 0 = no "
              "limit)"},
@@ -223,11 +230,13 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"import_body_limit_bytes", &AppConfig::import_body_limit_bytes},
         {"upload_body_limit_bytes", &AppConfig::upload_body_limit_bytes},
         {"attachment_max_file_bytes", &AppConfig::attachment_max_file_bytes},
+        {"attachment_max_expanded_bytes", &AppConfig::attachment_max_expanded_bytes},
         {"dossier_storage_quota_bytes", &AppConfig::dossier_storage_quota_bytes},
         {"account_storage_quota_bytes", &AppConfig::account_storage_quota_bytes},
     };
-    // Counts where 0 means "no limit", and the grace period (at least a minute, so that a file
-    // stored just before its dossier links it is never taken), with their ranges.
+    // Counts where 0 means "no limit", the upload rules' counts (at least 1), and the grace
+    // period (at least a minute, so that a file stored just before its dossier links it is never
+    // taken), with their ranges.
     struct Limit {
         int AppConfig::*field;
         int least;
@@ -239,6 +248,9 @@ Outcome<AppConfig> ApplySettings(AppConfig config, const RawSettings& settings) 
         {"max_connections", {&AppConfig::max_connections, 0, 1000000}},
         {"max_concurrent_uploads", {&AppConfig::max_concurrent_uploads, 0, 100000}},
         {"orphan_file_grace_seconds", {&AppConfig::orphan_file_grace_seconds, 60, 365 * 86400}},
+        {"attachment_max_pdf_pages", {&AppConfig::attachment_max_pdf_pages, 1, 100000}},
+        {"attachment_max_image_pixels",
+         {&AppConfig::attachment_max_image_pixels, 1, 2'000'000'000}},
     };
     for (const auto& [key, value] : settings) {
         Outcome<Done> applied = Done{};

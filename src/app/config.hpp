@@ -30,6 +30,11 @@ struct AppConfig {
     std::size_t import_body_limit_bytes = 64 << 20;
     std::size_t upload_body_limit_bytes = 64 << 20;    // POST …/dossiers/{code}/files, /e-result.
     std::size_t attachment_max_file_bytes = 20 << 20;  // Each uploaded file.
+    // The digitisation rules (services/dossiers/content_checks.hpp): pages of an uploaded PDF,
+    // its streams decoded, and the pixels an uploaded image (or an image in a PDF) declares.
+    int attachment_max_pdf_pages = 500;
+    std::size_t attachment_max_expanded_bytes = std::size_t{512} << 20;
+    int attachment_max_image_pixels = 100'000'000;
     // Bounded resources (docs/security.md, V12/V13): 0 turns a count limit off.
     int submissions_per_minute = 10;  // Online submissions of one applicant account.
     int submissions_per_day = 100;

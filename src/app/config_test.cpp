@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -37,6 +40,28 @@ TEST(AppConfig, BadValuesNameTheKey) {
     EXPECT_EQ(ApplySettings({}, {{"database", "mysql://x"}}).GetError().param, "database");
     EXPECT_EQ(ApplySettings({}, {{"colour", "blue"}}).GetError().param, "colour");
     EXPECT_EQ(ApplySettings({}, {{"body_limit_bytes", "10"}}).GetError().param, "body_limit_bytes");
+}
+
+TEST(AppConfig, UploadRulesHaveDefaultsAndRanges) {
+    const auto defaults = ApplySettings({}, {});
+    ASSERT_TRUE(defaults.HasValue());
+    EXPECT_EQ(defaults.Value().attachment_max_pdf_pages, 500);
+    EXPECT_EQ(defaults.Value().attachment_max_expanded_bytes, std::size_t{512} << 20);
+    EXPECT_EQ(defaults.Value().attachment_max_image_pixels, 100'000'000);
+    const auto set = ApplySettings({}, {{"attachment_max_pdf_pages", "2"},
+                                        {"attachment_max_expanded_bytes", "1048576"},
+                                        {"attachment_max_image_pixels", "4000000"}});
+    ASSERT_TRUE(set.HasValue());
+    EXPECT_EQ(set.Value().attachment_max_pdf_pages, 2);
+    EXPECT_EQ(set.Value().attachment_max_expanded_bytes, std::size_t{1} << 20);
+    EXPECT_EQ(set.Value().attachment_max_image_pixels, 4'000'000);
+    for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+             {"attachment_max_pdf_pages", "0"},
+             {"attachment_max_expanded_bytes", "100"},
+             {"attachment_max_image_pixels", "0"},
+             {"attachment_max_image_pixels", "3000000000"}}) {
+        EXPECT_EQ(ApplySettings({}, {{key, value}}).GetError().param, key) << value;
+    }
 }
 
 TEST(AppConfig, ChoicesAreParsedIntoTheirEnums) {

@@ -13,6 +13,7 @@ import {
 import { createCitizen } from './support/dossiers.ts';
 import { startSimulator, type RunningSimulator } from './support/dvcqg_simulator.ts';
 import { startVnpay, type RunningVnpay } from './support/vnpay_simulator.ts';
+import { scanPdf } from './support/scan_files.ts';
 
 type Outcome = 'allow' | 401 | 403 | 404;
 type RoleName = 'anonymous' | 'citizen' | 'organisation' | 'clerk' | 'specialist' | 'head' | 'cashier'
@@ -441,8 +442,8 @@ function nextClosingDay(): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** A small PDF (recognised by its %PDF- start) for the file routes. */
-const MATRIX_PDF = '%PDF-1.4\n% authorization matrix\n%%EOF\n';
+/** A small one-page PDF (it passes the upload rules) for the file routes. */
+const MATRIX_PDF = scanPdf('authorization matrix').toString('latin1');
 
 /** A multipart/form-data body with a `component` field (unless null) and one `file` part (text
  * content, so the body can travel as a string through call()). */

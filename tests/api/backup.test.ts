@@ -14,6 +14,7 @@ import { ON_POSTGRES, childEnvironment, makeTempDir, MOTCUA_BIN, runDemo, startS
 import { DEMO_LOGINS, FAST_HASHING, authHeaders, call, login, runCli, type CliResult, type Session } from './support/auth.ts';
 import { actOk, createDossier, getEvents, listAll } from './support/dossiers.ts';
 import { getJson } from './support/http.ts';
+import { scanPdf, uniqueLabel } from './support/scan_files.ts';
 
 // The commands work on the SQLite file; the PostgreSQL mode of the suite skips the round trip.
 const SQLITE_ONLY = ON_POSTGRES ? 'backs up and restores the SQLite file; PostgreSQL mode' : false;
@@ -27,7 +28,7 @@ let clerk: Session;
 const beforeBackup = new Map<string, number>();
 /** Every dossier code the server acknowledged, before, during or after the backup. */
 const acknowledged = new Set<string>();
-const PDF = Buffer.from(`%PDF-1.7\n% backup test ${process.pid} ${Date.now()}\n%%EOF\n`);
+const PDF = scanPdf(uniqueLabel('backup test'));
 const PDF_SHA = createHash('sha256').update(PDF).digest('hex');
 let fileDossier = '';
 let backupDir = '';

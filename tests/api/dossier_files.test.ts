@@ -16,6 +16,7 @@ import {
 } from './support/auth.ts';
 import { assertProblem, getJson, type JsonAnswer } from './support/http.ts';
 import { VIETNAM_TIME, act, actOk, createCitizen, createDossier, freshCitizenLogin, getDossier, getEvents } from './support/dossiers.ts';
+import { jpegImage, pngImage, scanPdf, uniqueLabel } from './support/scan_files.ts';
 
 const PUBLIC_BASE_URL = 'https://dichvucong.khanhhoa.example.vn/';
 const FORMS = ['receipt', 'supplement_request', 'refusal', 'extension', 'stop_notice', 'control_slip'];
@@ -49,8 +50,9 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------
 // File contents: each type by its magic bytes; DOCX and XLSX as real (stored) ZIP archives.
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('\0\0\0\rIHDR fake png body')]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('\0\x10JFIF\0 fake jpeg body'), Buffer.from([0xff, 0xd9])]);
+// Real images (the server reads their headers: docs/security.md V12), with bytes of their own.
+const PNG = pngImage(uniqueLabel('dossier files'));
+const JPEG = jpegImage(uniqueLabel('dossier files'));
 const TEXT = Buffer.from('Đây là một tệp văn bản, không phải PDF.\n');
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -111,9 +113,9 @@ function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A PDF of its own (distinct content, so a distinct stored file). */
+/** A one-page PDF of its own (distinct content, so a distinct stored file). */
 function uniquePdf(label: string): Buffer {
-  return Buffer.from(`%PDF-1.7\n% ${label} ${process.pid} ${Date.now()} ${Math.random()}\n%%EOF\n`);
+  return scanPdf(uniqueLabel(label));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,7 +421,7 @@ describe('uploading files', () => {
     assert.equal(after.event_count, dossier.event_count + 1);
     assert.equal(answer.headers.get('etag'), `"${after.event_count}"`);
     const component = after.components.find((c: any) => c.code === 'TP2');
-    assert.deepEqual(component, { code: 'TP2', digitized: true, reuse_source: '', files: [sha256(content)] });
+    assert.deepEqual(component, { code: 'TP2', digitized: true, reuse_source: '', reused_document: null, files: [sha256(content)] });
     assert.ok(after.components.filter((c: any) => c.code !== 'TP2').every((c: any) => !c.digitized && c.files.length === 0));
     const last = (await getEvents(server, citizen, code)).body.items.at(-1);
     assert.equal(last.action, 'digitize');
@@ -446,7 +448,7 @@ describe('uploading files', () => {
     const attached = await uploadOk(citizen, code, 'TP1', [{ name: 'to-khai.pdf', content }]);
     assert.equal(attached.files[0].sha256, sha256(content));
     assert.deepEqual(attached.dossier.components.find((c: any) => c.code === 'TP1'),
-      { code: 'TP1', digitized: false, reuse_source: '', files: [sha256(content)] });
+      { code: 'TP1', digitized: false, reuse_source: '', reused_document: null, files: [sha256(content)] });
     assert.equal(attached.dossier.status, 1);
     const last = (await getEvents(server, citizen, code)).body.items.at(-1);
     assert.equal(last.action, 'attach');
@@ -576,7 +578,7 @@ describe('uploading files', () => {
       const [owner, desk] = await Promise.all([login(small, DEMO_LOGINS.citizen), login(small, DEMO_LOGINS.clerk)]);
       const submitted = await createDossier(small, owner);
       const dossier = await actOk(small, desk, submitted.code, 'accept');
-      const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(size - 9, 0x41)]);
+      const pdfOf = (size: number) => scanPdf(uniqueLabel('big'), { size });
       const send = (content: Buffer) => getJson(`${small.url}${filesPath(dossier.code)}`, {
         method: 'POST',
         headers: { ...authHeaders(desk), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },

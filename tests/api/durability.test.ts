@@ -6,7 +6,7 @@
 // status, its history holds every acknowledged event, and every acknowledged upload downloads with
 // the bytes sent — the collection deleted no linked file.
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -14,6 +14,7 @@ import { makeTempDir, startServer, type RunningServer } from './support/server.t
 import { DEMO_LOGINS, FAST_HASHING, authHeaders, login, runCli, type Session } from './support/auth.ts';
 import { getJson, type JsonAnswer } from './support/http.ts';
 import { act, getDossier, getEvents, submitDossier } from './support/dossiers.ts';
+import { scanPdf, uniqueLabel } from './support/scan_files.ts';
 
 const ROUNDS = Number(process.env.MOTCUA_KILL_ROUNDS ?? 20);
 const WORKERS = 8;
@@ -54,7 +55,7 @@ after(async () => {
 /** A PDF of 32 KiB to 1.5 MiB, distinct from every other one (a kill often lands mid-upload). */
 function scan(): Buffer {
   const size = 32 * 1024 + Math.floor(Math.random() * 1536 * 1024);
-  return Buffer.concat([Buffer.from('%PDF-1.7\n% '), randomBytes(size)]);
+  return scanPdf(uniqueLabel('durability'), { size, fill: 'random' });
 }
 
 function sha256(data: Buffer): string {

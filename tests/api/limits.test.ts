@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 import { DEMO_LOGINS, FAST_HASHING, authHeaders, login, runCli, type Session } from './support/auth.ts';
 import { assertProblem, getJson, rawExchange, rawStatus, type JsonAnswer } from './support/http.ts';
 import { createDossier, submitDossier } from './support/dossiers.ts';
+import { scanPdf, uniqueLabel } from './support/scan_files.ts';
 
 const BOUNDARY = '----motcua-limits-7f3a';
 const servers: RunningServer[] = [];
@@ -28,10 +29,9 @@ async function start(env: Record<string, string>): Promise<RunningServer> {
   return server;
 }
 
-/** A PDF of `size` bytes, distinct from every other one. */
+/** A one-page PDF of `size` bytes, distinct from every other one. */
 function pdf(size: number, label: string): Buffer {
-  const head = Buffer.from(`%PDF-1.7\n% ${label} ${process.pid} ${Date.now()} ${Math.random()}\n`);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
+  return scanPdf(uniqueLabel(label), { size });
 }
 
 function sha256(data: Buffer): string {

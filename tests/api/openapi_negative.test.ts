@@ -20,6 +20,7 @@ import {
   type Session,
 } from './support/auth.ts';
 import { seededRandom } from './support/random.ts';
+import { scanPdf } from './support/scan_files.ts';
 
 const SEED = Number(process.env.MOTCUA_NEGATIVE_SEED ?? 20260113);
 /** A file to append each failing case to, one JSON object a line (for reading many at once). */
@@ -131,7 +132,7 @@ const TARGET_LOGIN = 'neg.target';
 const DOSSIER_EXAMPLE_CODE = 'H32.22333.01-260105-0001';
 const ACCOUNT_EXAMPLE_ID = '3';
 const FILE_EXAMPLE_SHA256 = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-const PDF = '%PDF-1.4\n% negative tests\n%%EOF\n';
+const PDF = scanPdf('negative tests').toString('latin1');
 /** A marker the header-injection probes try to smuggle into the answer's headers. */
 const INJECTED_HEADER = 'x-injected';
 

@@ -7,6 +7,7 @@
 
 #include "domain/dossier/transitions.hpp"
 #include "services/access/access_check.hpp"
+#include "services/dossiers/content_checks.hpp"
 #include "services/dossiers/dossier_access.hpp"
 
 namespace motcua::services {
@@ -166,6 +167,7 @@ Outcome<std::vector<StoredFile>> AttachmentService::Store(std::vector<IncomingFi
             return MakeError(ErrorKind::kInvalid, "unsupported_file_type", "file",
                              "PDF, PNG, JPEG, DOCX or XLSX, recognised by content");
         }
+        MOTCUA_RETURN_IF_ERROR(CheckContent(file, *type, options_));
         stored.push_back(
             {"", static_cast<std::size_t>(file.Size()), *type, std::move(file.file_name)});
     }

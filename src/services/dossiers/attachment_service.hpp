@@ -1,10 +1,11 @@
 // AttachmentService: files of a dossier's components — the desk's scans of paper documents
 // (digitisation at reception, docs/domain.md §2.3 step 2 and §3) and the applicant's uploads —
 // the electronic result an officer uploads, and their download. A file is accepted by what its
-// bytes are (PDF, PNG, JPEG, DOCX, XLSX), never by the name or Content-Type the client gave; it
-// is stored once by its SHA-256 (FileStore), then linked through the dossier lifecycle as an
-// attach, digitize or issue_e_result fact, so the event, the new state and the audit record
-// commit together (DossierService::Act). The link makes it one of the dossier's uploaded files:
+// bytes are (PDF, PNG, JPEG, DOCX, XLSX), never by the name or Content-Type the client gave, and
+// must pass the digitisation rules (services/dossiers/content_checks.hpp); it is stored once by
+// its SHA-256 (FileStore), then linked through the dossier lifecycle as an attach, digitize or
+// issue_e_result fact, so the event, the new state and the audit record commit together
+// (DossierService::Act). The link makes it one of the dossier's uploaded files:
 // the only files the dossier may name and serve (Dossier::uploaded_files, docs/security.md).
 #pragma once
 
@@ -24,6 +25,10 @@ namespace motcua::services {
 struct AttachmentOptions {
     std::size_t max_file_bytes = std::size_t{20} * 1024 * 1024;
     std::size_t max_files = 20;  // Per upload.
+    // The digitisation rules of services/dossiers/content_checks.hpp.
+    std::size_t max_pdf_pages = 500;
+    std::uint64_t max_expanded_bytes = std::uint64_t{512} << 20;  // A PDF's streams, decoded.
+    std::uint64_t max_image_pixels = 100'000'000;  // A PNG, a JPEG, or an image in a PDF.
 };
 
 /// A file type recognised by its content.
@@ -74,7 +79,8 @@ public:
     /// to read the dossier and take the digitize action on it now (the desk; see CanAct).
     /// Errors: dossier_not_found (404), invalid_transition (409), forbidden (403),
     /// invalid_parameter component/file (400), file_too_large (413),
-    /// unsupported_file_type (400).
+    /// unsupported_file_type (400), and the content checks' unreadable_file, too_many_pages
+    /// and decompression_bomb (400).
     Outcome<UploadResult> Upload(const domain::Actor& actor, const std::string& code,
                                  const std::string& component, std::vector<IncomingFile> files);
 
@@ -95,7 +101,8 @@ private:
     // Refuses unless `action` is open on `dossier` now and to `actor`.
     static Outcome<Done> CheckUpload(const domain::Actor& actor, const DossierView& dossier,
                                      domain::DossierAction action);
-    // Checks the count, sizes and types of `files`, then stores them (their bytes move out).
+    // Checks the count, sizes, types and contents of `files`, then stores them (their bytes
+    // move out). A refused upload stores nothing.
     Outcome<std::vector<StoredFile>> Store(std::vector<IncomingFile>& files);
     // Records `input` naming `file` as just uploaded to dossier `code`.
     Outcome<DossierView> Link(const domain::Actor& actor, const std::string& code,

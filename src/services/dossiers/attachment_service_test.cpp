@@ -1,11 +1,15 @@
 #include "services/dossiers/attachment_service.hpp"
 
 #include <algorithm>
+#include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include "common/time_format.hpp"
 #include "support/fake_clock.hpp"
+#include "support/sample_files.hpp"
 #include "support/temp_sqlite_database.hpp"
 
 namespace motcua::services {
@@ -36,7 +40,7 @@ constexpr const char* kProcedures = R"({"fields": [{"code": "civil_status", "nam
   "result": {"kind": "document", "name_vi": "Giấy khai sinh"}, "applicant_kinds": ["citizen"],
   "legal_basis": [], "version": 1, "effective_from": "2025-07-01"}]})";
 
-const std::string kPdf = "%PDF-1.7\n% a scanned page\n%%EOF\n";
+const std::string kPdf = testing::BlankPdf(1, " a scanned page");
 
 domain::Actor Officer(std::int64_t id, const char* login, domain::Role role, const char* agency) {
     domain::Actor actor;
@@ -169,7 +173,7 @@ TEST_F(AttachmentServiceTest, DeskScanIsStoredAndLinkedAsADigitizeFact) {
 
 TEST_F(AttachmentServiceTest, SeveralFilesBecomeOneFactEach) {
     const auto code = Receive();
-    const std::string png("\x89PNG\r\n\x1a\nimage", 13);
+    const std::string png = testing::PngHeader(1240, 1754) + "IDAT";
     auto uploaded = attachments_.Upload(clerk_, code, "TP2", {{"a.pdf", kPdf}, {"b.png", png}});
     ASSERT_TRUE(uploaded.HasValue()) << uploaded.GetError().code;
     EXPECT_EQ(ComponentOf(uploaded.Value().view, "TP2").files.size(), 2u);
@@ -202,6 +206,92 @@ TEST_F(AttachmentServiceTest, RejectsBadUploadsBeforeStoringAnything) {
     ASSERT_FALSE(too_large.HasValue());
     EXPECT_EQ(too_large.GetError().kind, ErrorKind::kTooLarge);
     EXPECT_EQ(too_large.GetError().code, "file_too_large");
+}
+
+// A one-page PDF with a Flate stream of `zeros` zero bytes (a bomb when they are many).
+std::string PdfOfZeros(std::size_t zeros) {
+    const std::vector<unsigned char> plain(zeros, 0);
+    std::vector<unsigned char> packed(compressBound(plain.size()));
+    uLongf size = packed.size();
+    EXPECT_EQ(compress2(packed.data(), &size, plain.data(), plain.size(), 9), Z_OK);
+    auto objects = testing::BlankPageObjects(1);
+    objects.push_back(testing::StreamObject(
+        "/Filter /FlateDecode", std::string(reinterpret_cast<const char*>(packed.data()), size)));
+    return testing::PdfOf(objects);
+}
+
+TEST_F(AttachmentServiceTest, RefusesFilesAgainstTheDigitisationRulesBeforeStoringAnything) {
+    const auto code = Receive();
+    const auto before = dossiers_.GetEvents(clerk_, code).Value().size();
+    AttachmentService strict{dossiers_,
+                             files_,
+                             {.max_pdf_pages = 3,
+                              .max_expanded_bytes = std::uint64_t{1} << 20,
+                              .max_image_pixels = 4'000'000}};
+    const std::string bomb = PdfOfZeros(std::size_t{8} << 20);
+    ASSERT_LT(bomb.size(), 20'000u);
+    struct Refused {
+        std::string content;
+        const char* code;
+    };
+    const std::vector<Refused> refused = {
+        {bomb, "decompression_bomb"},
+        {testing::BlankPdf(4), "too_many_pages"},
+        {testing::BlankPdf(0), "unreadable_file"},
+        {"%PDF-1.7\n% no objects\n%%EOF\n", "unreadable_file"},
+        {testing::PngHeader(2001, 2000), "decompression_bomb"},
+        {testing::JpegHeader(2000, 2001), "decompression_bomb"},
+        {std::string("\x89PNG\r\n\x1a\n", 8) + "truncated", "unreadable_file"},
+        {std::string("\xFF\xD8\xFF\xD9", 4), "unreadable_file"},
+    };
+    for (const auto& file : refused) {
+        // With a good file beside it: one refused file refuses the upload.
+        auto uploaded = strict.Upload(clerk_, code, "TP1", {{"ok.pdf", kPdf}, {"x", file.content}});
+        ASSERT_FALSE(uploaded.HasValue()) << file.code;
+        EXPECT_EQ(uploaded.GetError().kind, ErrorKind::kInvalid);
+        EXPECT_EQ(uploaded.GetError().code, file.code) << uploaded.GetError().detail;
+        EXPECT_EQ(uploaded.GetError().param, "file");
+        EXPECT_FALSE(files_.Contains(storage::Sha256Hex(file.content)).Value()) << file.code;
+        EXPECT_FALSE(files_.Contains(storage::Sha256Hex(kPdf)).Value()) << file.code;
+    }
+    EXPECT_EQ(dossiers_.GetEvents(clerk_, code).Value().size(), before);
+
+    // Within the limits: a three-page scan, and images of exactly 4 000 000 pixels.
+    auto accepted = strict.Upload(clerk_, code, "TP1",
+                                  {{"scan.pdf", testing::BlankPdf(3)},
+                                   {"page.png", testing::PngHeader(2000, 2000)},
+                                   {"page.jpg", testing::JpegHeader(2000, 2000)}});
+    ASSERT_TRUE(accepted.HasValue()) << accepted.GetError().code << accepted.GetError().detail;
+    EXPECT_EQ(ComponentOf(accepted.Value().view, "TP1").files.size(), 3u);
+}
+
+TEST_F(AttachmentServiceTest, ChecksSpooledUploadsWhereTheyLie) {
+    const auto code = Receive();
+    const std::filesystem::path spool =
+        database_.GetFolder() / ("upload-" + std::to_string(::getpid()) + ".spool");
+    const std::string good = testing::BlankPdf(2, " spooled");
+    const std::string bomb = PdfOfZeros(std::size_t{2} << 20);
+    const std::string image = testing::PngHeader(20'000, 20'000);
+    {
+        std::ofstream out(spool, std::ios::binary);
+        out << "--b\r\n" << good << "\r\n--b\r\n" << bomb << "\r\n--b\r\n" << image << "--b--";
+    }
+    const std::uint64_t at_bomb = 5 + good.size() + 7;
+    const std::uint64_t at_image = at_bomb + bomb.size() + 7;
+    AttachmentService strict{dossiers_, files_, {.max_expanded_bytes = std::uint64_t{1} << 20}};
+    auto refused = strict.Upload(clerk_, code, "TP1",
+                                 {{"bomb.pdf", "", FileSlice{spool, at_bomb, bomb.size()}}});
+    ASSERT_FALSE(refused.HasValue());
+    EXPECT_EQ(refused.GetError().code, "decompression_bomb");
+    auto large = strict.Upload(clerk_, code, "TP1",
+                               {{"huge.png", "", FileSlice{spool, at_image, image.size()}}});
+    ASSERT_FALSE(large.HasValue());
+    EXPECT_EQ(large.GetError().code, "decompression_bomb");
+    auto uploaded =
+        strict.Upload(clerk_, code, "TP1", {{"scan.pdf", "", FileSlice{spool, 5, good.size()}}});
+    ASSERT_TRUE(uploaded.HasValue()) << uploaded.GetError().code << uploaded.GetError().detail;
+    EXPECT_EQ(uploaded.Value().files[0].sha256, storage::Sha256Hex(good));
+    std::filesystem::remove(spool);
 }
 
 TEST_F(AttachmentServiceTest, OnlyThoseWhoMayDigitizeUpload) {
@@ -304,20 +394,21 @@ TEST_F(AttachmentServiceTest, AResultNamesOnlyAFileOfItsOwnDossier) {
     EXPECT_EQ(refused.GetError().code, "file_not_in_dossier");
     EXPECT_EQ(attachments_.Download(clerk_, foreign, second).GetError().code, "file_not_found");
 
-    auto result = attachments_.UploadEResult(clerk_, second, {"ket-qua.pdf", "%PDF-result"});
+    const std::string result_pdf = testing::BlankPdf(1, " result");
+    auto result = attachments_.UploadEResult(clerk_, second, {"ket-qua.pdf", result_pdf});
     ASSERT_TRUE(result.HasValue()) << result.GetError().code;
     const auto sha256 = result.Value().files[0].sha256;
     EXPECT_EQ(result.Value().view.dossier.e_result_sha256, sha256);
     EXPECT_EQ(result.Value().view.dossier.uploaded_files, std::vector<std::string>{sha256});
     auto served = attachments_.Download(Citizen(9, "012345678901"), sha256, second);
     ASSERT_TRUE(served.HasValue()) << served.GetError().code;
-    EXPECT_EQ(served.Value().content, "%PDF-result");
+    EXPECT_EQ(served.Value().content, result_pdf);
     // Named through an action, a file of the dossier is accepted.
     issue.file_sha256 = sha256;
     EXPECT_TRUE(dossiers_.Act(clerk_, second, issue).HasValue());
     // Not the applicant's to issue.
     auto by_applicant =
-        attachments_.UploadEResult(Citizen(9, "012345678901"), second, {"x.pdf", "%PDF-x"});
+        attachments_.UploadEResult(Citizen(9, "012345678901"), second, {"x.pdf", kPdf});
     ASSERT_FALSE(by_applicant.HasValue());
     EXPECT_EQ(by_applicant.GetError().code, "forbidden");
 }

@@ -5946,7 +5946,7 @@ export interface operations {
                     "application/json": components["schemas"]["StoredFileUpload"];
                 };
             };
-            /** @description Không phải multipart/form-data, multipart hỏng, thiếu hoặc sai component/file, phần lạ, loại tệp không nhận. / Not multipart/form-data, malformed multipart, a missing or wrong component or file, an unknown part, an unaccepted file type. */
+            /** @description Không phải multipart/form-data, multipart hỏng, thiếu hoặc sai component/file, phần lạ, loại tệp không nhận, tệp vi phạm quy tắc số hóa (PDF không đọc được hoặc quá attachment_max_pdf_pages trang, giải nén vượt attachment_max_expanded_bytes, ảnh vượt attachment_max_image_pixels điểm ảnh). / Not multipart/form-data, malformed multipart, a missing or wrong component or file, an unknown part, an unaccepted file type, a file against the digitisation rules (a PDF that cannot be read or has more than attachment_max_pdf_pages pages, decoded streams over attachment_max_expanded_bytes, an image over attachment_max_image_pixels pixels). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6021,7 +6021,7 @@ export interface operations {
                     "application/json": components["schemas"]["StoredFileUpload"];
                 };
             };
-            /** @description Không phải multipart/form-data, multipart hỏng, không đúng một phần file, phần lạ, loại tệp không nhận. / Not multipart/form-data, malformed multipart, not exactly one file part, an unknown part, an unaccepted file type. */
+            /** @description Không phải multipart/form-data, multipart hỏng, không đúng một phần file, phần lạ, loại tệp không nhận, tệp vi phạm quy tắc số hóa (PDF không đọc được hoặc quá attachment_max_pdf_pages trang, giải nén vượt attachment_max_expanded_bytes, ảnh vượt attachment_max_image_pixels điểm ảnh). / Not multipart/form-data, malformed multipart, not exactly one file part, an unknown part, an unaccepted file type, a file against the digitisation rules (a PDF that cannot be read or has more than attachment_max_pdf_pages pages, decoded streams over attachment_max_expanded_bytes, an image over attachment_max_image_pixels pixels). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7487,7 +7487,7 @@ export interface operations {
             path: {
                 /**
                  * @description Mã hồ sơ. / Dossier code.
-                 * @example H32.22333.01-261208-0002
+                 * @example H32.22333.01-260105-0001
                  */
                 code: string;
             };
