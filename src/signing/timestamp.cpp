@@ -99,16 +99,23 @@ Outcome<std::string> TimestampToken(const TimestampQuery& query, const std::stri
     if (granted != 0 && granted != 1) {  // granted, grantedWithMods (RFC 3161 §2.4.2).
         return Unavailable("the authority refused: status " + std::to_string(granted));
     }
-    // The imprint, the nonce and the version must be those asked for; the authority's own
-    // signature is checked by whoever trusts it (the reader of the result).
+    // The imprint, the nonce and the version must be those asked for.
     const TsReqPtr request = ReadRequest(query);
     std::unique_ptr<TS_VERIFY_CTX, TsVerifyCtxFree> check(
         request ? TS_REQ_to_TS_VERIFY_CTX(request.get(), nullptr) : nullptr);
     if (!check || TS_RESP_verify_response(check.get(), response.get()) != 1) {
         return Unavailable("the token does not answer this request: " + TakeOpenSslError());
     }
+    // The token is signed by the certificate it carries (asked for with certReq): a token whose
+    // signature does not verify with it is no stamp. Whether that authority is trusted is the
+    // reader's choice (docs/e-results.md §3).
+    PKCS7* signed_token = TS_RESP_get_token(response.get());
+    if (signed_token == nullptr ||
+        PKCS7_verify(signed_token, nullptr, nullptr, nullptr, nullptr, PKCS7_NOVERIFY) != 1) {
+        return Unavailable("the token's signature does not verify: " + TakeOpenSslError());
+    }
     unsigned char* der = nullptr;
-    const int size = i2d_PKCS7(TS_RESP_get_token(response.get()), &der);
+    const int size = i2d_PKCS7(signed_token, &der);
     if (size <= 0) {
         return Unavailable("the answer holds no token");
     }

@@ -46,6 +46,9 @@ void RegisterVerifyCommand(CLI::App& cli, CommandTable& table) {
         if (!signature.signing_time.empty()) {
             fmt::print("signed at: {}\n", signature.signing_time);
         }
+        if (!signature.timestamp_time.empty()) {
+            fmt::print("timestamp: {} (RFC 3161)\n", signature.timestamp_time);
+        }
         bool registered_valid = false;
         if (read.matches) {
             const auto& result = read.registered.result;

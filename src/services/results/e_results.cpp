@@ -1,6 +1,7 @@
 #include "services/results/e_results.hpp"
 
 #include <boost/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "common/time_format.hpp"
 #include "reporting/render/result_pdf.hpp"
@@ -39,8 +40,14 @@ std::function<Outcome<std::string>(const std::string&)> StampWith(TimestampAutho
     }
     return [authority](const std::string& signature_value) -> Outcome<std::string> {
         MOTCUA_ASSIGN_OR_RETURN(const auto query, signing::MakeTimestampQuery(signature_value));
-        MOTCUA_ASSIGN_OR_RETURN(const auto response, authority->Exchange(query.der));
-        return signing::TimestampToken(query, response);
+        auto token = authority->Exchange(query.der);
+        if (token) {
+            token = signing::TimestampToken(query, token.Value());
+        }
+        if (!token) {  // The operator's clue: the clerk sees only 503 timestamp_unavailable.
+            spdlog::warn("time-stamp authority: {}", token.GetError().detail);
+        }
+        return token;
     };
 }
 
