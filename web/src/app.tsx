@@ -16,6 +16,8 @@ import { DossierPage } from './pages/officer/DossierPage.tsx';
 import { ReceiptPage } from './pages/desk/ReceiptPage.tsx';
 import { LookupPage } from './pages/citizen/LookupPage.tsx';
 import { VerificationPage } from './pages/citizen/VerificationPage.tsx';
+import { DocumentsPage } from './pages/citizen/DocumentsPage.tsx';
+import { DOCUMENTS_PATH } from './documents.ts';
 import { resultIdFromPath } from './results.ts';
 import { DeskPage } from './pages/desk/DeskPage.tsx';
 import { DaybookPage } from './pages/desk/DaybookPage.tsx';
@@ -44,6 +46,7 @@ function route(path: string, onPasswordChanged: (account: Account | null) => voi
   const resultId = resultIdFromPath(path);
   if (resultId !== null) return <VerificationPage key={resultId} id={resultId} />;
   if (path === '/ho-so-cua-toi') return <DossierListPage mode="mine" />;
+  if (path === DOCUMENTS_PATH || path === `${DOCUMENTS_PATH}/`) return <DocumentsPage />;
   if (path === '/can-bo/ho-so') return <DossierListPage mode="inbox" />;
   if (path === '/mot-cua/tiep-nhan') return <DeskPage />;
   if (path === DAYBOOK_PATH || path === `${DAYBOOK_PATH}/`) return <DaybookPage />;

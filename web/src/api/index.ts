@@ -9,3 +9,4 @@ export * from './calendar.ts';
 export * from './reports.ts';
 export * from './portal.ts';
 export * from './results.ts';
+export * from './documents.ts';

@@ -10,7 +10,7 @@ import { DeskReferenceField } from './DeskReferenceField.tsx';
 import { RadioGroup, TextField } from './Fields.tsx';
 import { ActionErrorMessage, problemText } from './States.tsx';
 
-const HIDDEN = new Set<DossierActionName>(['issue_e_result', 'digitize', 'reuse', 'sync_ack', 'mark_overdue']);
+const HIDDEN = new Set<DossierActionName>(['issue_e_result', 'digitize', 'attach', 'reuse', 'sync_ack', 'mark_overdue']);
 /** Actions that change nothing irreversible are primary; the others are secondary buttons. */
 const PRIMARY = new Set<DossierActionName>(['accept', 'forward', 'approve', 'supplement', 'finish', 'return_result', 'rate']);
 const DANGER = new Set<DossierActionName>(['refuse', 'stop', 'withdraw']);

@@ -3,6 +3,7 @@ import { catalogs, useI18n, type Lang } from '../i18n/index.ts';
 import { hasRole, isApplicant, isOfficer, useSession } from '../session.ts';
 import { navigate, useLocation } from '../router.ts';
 import { Link } from './Link.tsx';
+import { DOCUMENTS_PATH } from '../documents.ts';
 import { DAYBOOK_NAV_ROLES, DAYBOOK_PATH } from '../pages/desk/daybook.ts';
 import { RECONCILIATION_PATH, RECONCILIATION_ROLES } from '../pages/desk/reconciliation.ts';
 
@@ -15,7 +16,7 @@ export function Header() {
   const [busy, setBusy] = useState(false);
 
   const links: { href: string; label: string }[] = [{ href: '/thu-tuc', label: t.navCatalogue }];
-  if (isApplicant(me)) links.push({ href: '/ho-so-cua-toi', label: t.navMyDossiers });
+  if (isApplicant(me)) links.push({ href: '/ho-so-cua-toi', label: t.navMyDossiers }, { href: DOCUMENTS_PATH, label: t.navMyDocuments });
   if (hasRole(me, 'clerk')) links.push({ href: '/mot-cua/tiep-nhan', label: t.navDesk });
   if (hasRole(me, ...DAYBOOK_NAV_ROLES)) links.push({ href: DAYBOOK_PATH, label: t.navDaybook });
   if (hasRole(me, ...RECONCILIATION_ROLES)) links.push({ href: RECONCILIATION_PATH, label: t.navReconciliation });

@@ -1,11 +1,13 @@
 // One dossier for its applicant or an officer: status and due state, the actions the server
 // allows, the supplementation request, fees and payments (paid online by the applicant), its
-// electronic results (verified, revoked), steps, components and the history timeline.
+// electronic results (verified, revoked), steps, components (with what the applicant's data store
+// holds for them, and its reuse) and the history timeline.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { formPdfUrl, getDossier, getDossierEvents, getProcedure, type Dossier, type DossierEvent, type ProcedureDetail } from '../../api/index.ts';
 import { ActionPanel } from '../../components/ActionPanel.tsx';
 import { DueBadge, StatusBadge } from '../../components/Badges.tsx';
+import { DossierComponents } from '../../components/DossierComponents.tsx';
 import { Link } from '../../components/Link.tsx';
 import { PaymentPanel } from '../../components/PaymentPanel.tsx';
 import { ResultsPanel } from '../../components/ResultsPanel.tsx';
@@ -89,10 +91,6 @@ function DossierBody({
   const open = OPEN.has(d.status);
   const lastRequest = events ? [...events].reverse().find((e) => e.action === 'request_supplement') : undefined;
   const requested = Array.isArray(lastRequest?.payload?.reasons) ? (lastRequest!.payload.reasons as string[]) : [];
-  const componentName = (c: string) => {
-    const pc = proc?.components?.find((x) => x.code === c);
-    return pc ? localized(lang, pc.name_vi, pc.name_en) : c;
-  };
 
   return (
     <>
@@ -164,21 +162,7 @@ function DossierBody({
         <StepList steps={d.steps} current={open ? d.current_step : -1} />
       </section>
 
-      <section aria-labelledby="comp-h" class="panel">
-        <h2 id="comp-h">{t.componentsTitle}</h2>
-        {d.components.length === 0 ? (
-          <p>{t.noComponents}</p>
-        ) : (
-          <ul class="plain-list">
-            {d.components.map((c) => (
-              <li key={c.code}>
-                <span class="code small">{c.code}</span> {componentName(c.code)}{' '}
-                <span class="tag">· {c.digitized ? t.componentDigitized : t.componentNotDigitized}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <DossierComponents dossier={d} proc={proc} onChanged={onChanged} />
 
       <section aria-labelledby="hist-h" class="panel">
         <h2 id="hist-h">{t.historyTitle}</h2>
