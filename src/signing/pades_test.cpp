@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "signing/key_store.hpp"
+#include "support/sample_files.hpp"
 
 namespace motcua::signing {
 namespace {
@@ -16,26 +17,7 @@ namespace fs = std::filesystem;
 constexpr std::int64_t kNow = 1796601600;  // 2026-12-07T00:00:00Z.
 
 // A one-page PDF with a correct cross-reference table, as any writer makes it.
-std::string BlankPdf() {
-    const std::vector<std::string> objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>"};
-    std::string pdf = "%PDF-1.7\n";
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        offsets.push_back(pdf.size());
-        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const std::size_t xref = pdf.size();
-    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (const auto offset : offsets) {
-        std::string number = std::to_string(offset);
-        pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-    }
-    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-    return pdf;
-}
+std::string BlankPdf() { return testing::BlankPdf(1); }
 
 class PadesTest : public ::testing::Test {
 protected:

@@ -14,6 +14,7 @@ import { DEMO_LOGINS, FAST_HASHING, OTHER_WARD_CLERK, authHeaders, call, login, 
 import { assertProblem } from './support/http.ts';
 import { BIRTH_REGISTRATION, act, actOk, createCitizen, createDossier, getEvents } from './support/dossiers.ts';
 import { fetchPdf } from './support/pdf.ts';
+import { issueElectronicResult } from './support/results.ts';
 import { uploadComponentFiles } from './support/uploads.ts';
 
 /** Đăng ký nhận cha, mẹ, con: its TP3 is the child's birth certificate (result of 1.001193). */
@@ -40,15 +41,8 @@ const mine = async (session: Session) => {
 
 /** A birth registration of the citizen, finished electronic and returned online. */
 async function returnedBirthCertificate(): Promise<{ code: string; resultId: string; sha256: string }> {
-  const dossier = await createDossier(server, citizen);
-  await actOk(server, clerk, dossier.code, 'accept');
-  await actOk(server, clerk, dossier.code, 'forward');
-  await actOk(server, specialist, dossier.code, 'forward');
-  await actOk(server, head, dossier.code, 'approve');
-  await actOk(server, clerk, dossier.code, 'finish', { result_kind: 'electronic' });
-  await actOk(server, clerk, dossier.code, 'return_result', { delivery: 'online' });
-  const [result] = (await call(server, `/api/v1/dossiers/${encodeURIComponent(dossier.code)}/results`, { session: citizen })).body.results;
-  return { code: dossier.code, resultId: result.id, sha256: result.sha256 };
+  const { code, result } = await issueElectronicResult(server, { citizen, clerk, specialist, head }, { returned: true });
+  return { code, resultId: result.id, sha256: result.sha256 };
 }
 
 before(async () => {

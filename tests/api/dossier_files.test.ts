@@ -16,7 +16,7 @@ import {
 } from './support/auth.ts';
 import { assertProblem, getJson, type JsonAnswer } from './support/http.ts';
 import { VIETNAM_TIME, act, actOk, createCitizen, createDossier, freshCitizenLogin, getDossier, getEvents } from './support/dossiers.ts';
-import { jpegImage, pngImage, scanPdf, uniqueLabel } from './support/scan_files.ts';
+import { crc32, jpegImage, pngImage, scanPdf, uniqueLabel } from './support/scan_files.ts';
 
 const PUBLIC_BASE_URL = 'https://dichvucong.khanhhoa.example.vn/';
 const FORMS = ['receipt', 'supplement_request', 'refusal', 'extension', 'stop_notice', 'control_slip'];
@@ -54,17 +54,6 @@ after(async () => {
 const PNG = pngImage(uniqueLabel('dossier files'));
 const JPEG = jpegImage(uniqueLabel('dossier files'));
 const TEXT = Buffer.from('Đây là một tệp văn bản, không phải PDF.\n');
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 /** A ZIP archive (stored, no compression) of the given entries. */
 function zip(entries: Record<string, string>): Buffer {

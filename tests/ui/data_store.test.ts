@@ -16,14 +16,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../api/support/server.ts';
 import { DEMO_LOGINS, FAST_HASHING, authHeaders, call, login } from '../api/support/auth.ts';
-import { actOk, createDossier } from '../api/support/dossiers.ts';
+import { BIRTH_REGISTRATION, actOk, createDossier } from '../api/support/dossiers.ts';
+import { issueElectronicResult } from '../api/support/results.ts';
 import { CHROMIUM, WEB_DIST, axeSerious, horizontalOverflow, launch, shot, type Browser } from './support/browser.ts';
 import { signIn } from './support/flow.ts';
 
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
-/** Đăng ký khai sinh: its result, the birth certificate, is deposited in the citizen's store. */
-const BIRTH_REGISTRATION = '1.001193.000.00.00.H32';
 /** Đăng ký nhận cha, mẹ, con: its TP3 is the result of the birth registration. */
 const PARENTAGE_RECOGNITION = '1.001022.000.00.00.H32';
 
@@ -63,7 +62,7 @@ async function checkPage(page: Page, narrow: boolean): Promise<void> {
     const overflow = await horizontalOverflow(page);
     if (overflow > 0) {
       // Name the widest elements, to say what overflows.
-      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      const wide = await page.evaluate(() => Array.from(document.querySelectorAll('body *'))
         .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
         .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px: ${e.textContent?.slice(0, 60)}`));
       assert.fail(`overflows the ${page.viewportSize()?.width} px viewport by ${overflow} px:\n${wide.join('\n')}`);
@@ -77,15 +76,9 @@ describe('the data store: a signed result deposited, seen, and reused in a new d
       [DEMO_LOGINS.citizen, DEMO_LOGINS.clerk, DEMO_LOGINS.specialist, DEMO_LOGINS.head].map((l) => login(server, l)));
 
     // 1. The birth registration, finished with an electronic result and returned online.
-    const birth = await createDossier(server, citizen, { procedure: BIRTH_REGISTRATION });
-    await actOk(server, clerk, birth.code, 'accept');
-    await actOk(server, clerk, birth.code, 'forward');
-    await actOk(server, specialist, birth.code, 'forward');
-    await actOk(server, head, birth.code, 'approve');
-    await actOk(server, clerk, birth.code, 'finish', { result_kind: 'electronic' });
-    await actOk(server, clerk, birth.code, 'return_result', { delivery: 'online' });
-    const [result] = (await call(server, `/api/v1/dossiers/${encodeURIComponent(birth.code)}/results`, { session: citizen })).body.results;
-    assert.ok(result, 'the birth registration has an electronic result');
+    const { code: birthCode, result } = await issueElectronicResult(server, { citizen, clerk, specialist, head },
+      { procedure: BIRTH_REGISTRATION, returned: true });
+    const birth = { code: birthCode };
 
     const mine = await call(server, '/api/v1/me/documents', { session: citizen });
     assert.equal(mine.status, 200, mine.text);
