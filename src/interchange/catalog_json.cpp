@@ -337,6 +337,11 @@ Outcome<domain::Procedure> ProcedureFromJson(const object& json, const std::stri
         }
         procedure.result.name_vi = result_reader.String("name_vi", false);
         procedure.result.name_en = result_reader.String("name_en", false);
+        const auto months = result_reader.Integer("valid_months", false).value_or(0);
+        if (months < 0 || months > 1200) {
+            result_reader.Fail("valid_months", "months from 0 (no end) to 1200");
+        }
+        procedure.result.valid_months = static_cast<int>(months);
         if (const auto& failure = result_reader.GetError()) {
             return *failure;
         }
@@ -470,6 +475,9 @@ object ProcedureToJson(const domain::Procedure& procedure) {
     json["result"] = {{"kind", domain::ResultKindName(procedure.result.kind)},
                       {"name_vi", procedure.result.name_vi},
                       {"name_en", procedure.result.name_en}};
+    if (procedure.result.valid_months > 0) {
+        json["result"].as_object()["valid_months"] = procedure.result.valid_months;
+    }
     json["applicant_kinds"] = boost::json::value_from(procedure.applicant_kinds);
     json["legal_basis"] = boost::json::value_from(procedure.legal_basis);
     json["version"] = procedure.version;

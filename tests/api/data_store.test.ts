@@ -19,6 +19,16 @@ import { uploadComponentFiles } from './support/uploads.ts';
 
 /** Đăng ký nhận cha, mẹ, con: its TP3 is the child's birth certificate (result of 1.001193). */
 const PARENTAGE = '1.001022.000.00.00.H32';
+const MARITAL_STATUS = '1.004873.000.00.00.H32';
+const MARRIAGE = '1.000894.000.00.00.H32';
+
+/** The civil date six months after `from` (YYYY-MM-DD): the same day, or that month's last. */
+function sixMonthsOn(from: string): string {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const month = m - 1 + 6;
+  const last = new Date(Date.UTC(y, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, month, Math.min(d, last))).toISOString().slice(0, 10);
+}
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** Today's civil date in Vietnam, YYYY-MM-DD. */
@@ -189,6 +199,27 @@ describe('the data store', () => {
       409, 'document_not_valid', 'document');
     assertProblem(await act(server, citizen, dossier.code, 'reuse', { component: 'TP3', source: 'provincial_store', document: 999999 }),
       404, 'document_not_found', 'document');
+  });
+
+  test('a result valid for months expires in the store: not offered, not reusable', async () => {
+    // Cấp giấy xác nhận tình trạng hôn nhân: the certificate holds 6 months (the catalogue's
+    // result.valid_months), and Đăng ký kết hôn asks for it as TP2.
+    const { code } = await issueElectronicResult(server, { citizen, clerk, specialist, head },
+      { procedure: MARITAL_STATUS, returned: true });
+    const stored = (await mine(citizen)).find((d) => d.source.dossier_code === code);
+    assert.equal(stored.valid_from, vietnamDate());
+    assert.equal(stored.valid_until, sixMonthsOn(stored.valid_from));
+    assert.equal(stored.status, 'valid');
+    const marriage = await createDossier(server, citizen, { procedure: MARRIAGE });
+    const offered = (await reusable(citizen, marriage.code)).body.components.find((c: any) => c.code === 'TP2');
+    assert.ok(offered?.documents.some((d: any) => d.id === stored.id), 'offered while valid');
+    // Its last day passed (as if months went by).
+    sql(server.dataDir, `UPDATE stored_documents SET valid_until = '2026-01-31' WHERE id = ${stored.id}`);
+    assert.equal((await mine(citizen)).find((d) => d.id === stored.id).status, 'expired');
+    const later = (await reusable(citizen, marriage.code)).body.components.find((c: any) => c.code === 'TP2');
+    assert.ok(!later?.documents.some((d: any) => d.id === stored.id), 'an expired document is not offered');
+    assertProblem(await act(server, citizen, marriage.code, 'reuse', { component: 'TP2', source: 'provincial_store', document: stored.id }),
+      409, 'document_not_valid', 'document');
   });
 
   test('a file only the store holds outlives the orphan collection', async () => {

@@ -86,6 +86,9 @@ struct ProcedureResult {
     ResultKind kind = ResultKind::kDocument;
     std::string name_vi;
     std::string name_en;
+    // How long the result is valid from the day it is issued, in months (0: no end), e.g. 6 for
+    // the marital status certificate (NĐ 123/2015/NĐ-CP, Art. 23).
+    int valid_months = 0;
 };
 
 struct Procedure {

@@ -128,6 +128,8 @@ Outcome<Done> DepositResult(storage::Transaction& transaction, const domain::Pro
             }
         }
     }
+    // Some results hold for a time only (the marital status certificate: 6 months).
+    document.valid_until = ValidUntil(document.valid_from, procedure.result.valid_months);
     return Deposit(transaction, document, file, dossier, input);
 }
 

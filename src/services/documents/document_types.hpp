@@ -18,6 +18,11 @@ std::string ResultTypeKey(const domain::Procedure& procedure);
 /// The type key of the paper `component` asks for (what a stored document must be to serve).
 std::string ComponentTypeKey(const domain::Component& component);
 
+/// The last day a result issued on civil date `issued` (YYYY-MM-DD) is valid when it is valid for
+/// `months` months: the corresponding day of the last month, or that month's last day when it
+/// has none (BLDS 2015 Art. 147(2), 148(3)); "" for 0 months or a malformed date.
+std::string ValidUntil(std::string_view issued, int months);
+
 enum class DocumentState { kValid, kExpired, kRevoked };
 
 /// The document's state on civil date `today` (YYYY-MM-DD, Asia/Ho_Chi_Minh).

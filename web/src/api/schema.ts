@@ -1808,6 +1808,8 @@ export interface components {
             name_vi: string;
             /** @description Tên kết quả (tiếng Anh). / Name in English. */
             name_en: string;
+            /** @description Thời hạn giá trị của kết quả, tính bằng tháng từ ngày cấp (không có: không thời hạn), ví dụ 6 với Giấy xác nhận tình trạng hôn nhân (NĐ 123/2015/NĐ-CP, Điều 23); kết quả lưu trong kho dữ liệu hết hạn sau thời hạn này. / How long the result is valid from its issue, in months (absent: no end); a stored result expires after it. */
+            valid_months?: number;
         };
         /** @description Thủ tục hành chính (dạng rút gọn, dùng trong danh sách). / Procedure summary, used in lists. */
         ProcedureSummary: {
