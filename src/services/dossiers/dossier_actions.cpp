@@ -61,7 +61,6 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
     }
     input.actor_id = actor.account_id;
     input.actor_login = actor.EventLogin();
-    const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
     if (actor.IsAnonymous()) {
         return AccessDenied(actor);  // Before any lookup: existence is not revealed.
     }
@@ -108,10 +107,21 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
     }
     MOTCUA_ASSIGN_OR_RETURN(auto result,
                             domain::ApplyAction(dossier, input, *procedure, deadlines.Context()));
+    MOTCUA_RETURN_IF_ERROR(WriteAction(transaction, actor, *procedure, dossier, input, result));
+    return View(actor, std::move(result.dossier), is_within);
+}
+
+Outcome<Done> DossierService::WriteAction(storage::Transaction& transaction,
+                                          const domain::Actor& actor,
+                                          const domain::Procedure& procedure,
+                                          const domain::Dossier& before,
+                                          const domain::ActionInput& input,
+                                          const domain::ActionResult& result) {
+    auto& dossiers = transaction.Dossiers();
     if (input.action == DossierAction::kRequestPayment) {
         // yêu cầu thực hiện nghĩa vụ tài chính: the order the applicant pays, item by item.
         MOTCUA_RETURN_IF_ERROR(
-            OpenPaymentOrder(transaction, result.dossier, *procedure, input.at, input.actor_login));
+            OpenPaymentOrder(transaction, result.dossier, procedure, input.at, input.actor_login));
     }
     if (input.action == DossierAction::kPay && input.payment_channel == "desk") {
         MOTCUA_RETURN_IF_ERROR(RecordDeskPayment(transaction, result.dossier, input));
@@ -123,17 +133,16 @@ Outcome<DossierView> DossierService::ApplyIn(storage::Transaction& transaction,
     // Only the events the facts read are loaded, before the new one is stored: a dossier may
     // carry a long history.
     MOTCUA_ASSIGN_OR_RETURN(auto history,
-                            dossiers.ListEventsOf(dossier.id, reporting::kFactEventActions));
+                            dossiers.ListEventsOf(before.id, reporting::kFactEventActions));
     MOTCUA_RETURN_IF_ERROR(dossiers.Update(result.dossier));
     MOTCUA_RETURN_IF_ERROR(dossiers.AppendEvent(result.dossier.id, result.event));
     MOTCUA_RETURN_IF_ERROR(EnqueueOutbox(transaction, result.dossier, result.event));
-    MOTCUA_RETURN_IF_ERROR(RecordInDataStore(transaction, *procedure, result.dossier, input));
-    MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, *procedure, {dossier, std::move(history)},
+    MOTCUA_RETURN_IF_ERROR(RecordInDataStore(transaction, procedure, result.dossier, input));
+    MOTCUA_RETURN_IF_ERROR(FeedAction(transaction, procedure, {before, std::move(history)},
                                       {result.dossier, result.event}));
-    MOTCUA_RETURN_IF_ERROR(AppendAudit(
-        transaction,
-        MakeAuditEntry(clock_, actor, action_name, "dossier", code, AuditOutcome::kOk)));
-    return View(actor, std::move(result.dossier), is_within);
+    const std::string action_name = std::string("dossier.") + domain::ActionName(input.action);
+    return AppendAudit(transaction, MakeAuditEntry(clock_, actor, action_name, "dossier",
+                                                   before.code, AuditOutcome::kOk));
 }
 
 }  // namespace motcua::services

@@ -148,6 +148,12 @@ private:
     Outcome<DossierView> ApplyIn(storage::Transaction& transaction, const domain::Actor& actor,
                                  const std::string& code, domain::ActionInput input,
                                  Locking locking, bool& denied);
+    /// The writes of an action `before` → `result` in `transaction`: its payment order or desk
+    /// payment, its uploaded file's link, the new state and event, the outbox rows, the data
+    /// store's deposit, the indicator counters and the audit record.
+    Outcome<Done> WriteAction(storage::Transaction& transaction, const domain::Actor& actor,
+                              const domain::Procedure& procedure, const domain::Dossier& before,
+                              const domain::ActionInput& input, const domain::ActionResult& result);
     /// Links an uploaded file to `dossier` in the action's transaction, within the storage
     /// quotas (413 storage_quota_exceeded, param dossier or account, when over).
     Outcome<Done> LinkUpload(storage::Transaction& transaction, const domain::Dossier& dossier,
