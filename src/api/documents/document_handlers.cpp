@@ -3,10 +3,10 @@
 #include <boost/json.hpp>
 
 #include "api/documents/document_json.hpp"
+#include "api/file_download.hpp"
 #include "api/path_id.hpp"
 #include "api/query_params.hpp"
 #include "services/documents/data_store.hpp"
-#include "services/dossiers/attachment_service.hpp"
 
 namespace motcua::api::documents {
 namespace {
@@ -73,16 +73,7 @@ Response DownloadDocumentFile(ApiContext& context, const Request& request, const
         return context.errors.Render(file.GetError());
     }
     auto& found = file.Value();
-    const auto type = services::DetectFileType(found.content);
-    const std::string media_type = type ? type->media_type : "application/octet-stream";
-    const std::string extension = type ? type->extension : "bin";
-    Response response{200, media_type, std::move(found.content), {}};
-    // Always a download: a stored file is never rendered in the application's origin.
-    response.With("Content-Disposition",
-                  "attachment; filename=\"" + found.sha256.substr(0, 16) + "." + extension + "\"");
-    response.With("ETag", "\"" + found.sha256 + "\"");
-    response.With("Cache-Control", "private, no-store");
-    return response;
+    return FileDownload(found.sha256, std::move(found.content), found.type);
 }
 
 Response ListReusableDocuments(ApiContext& context, const Request& request,

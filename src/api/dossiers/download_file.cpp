@@ -1,4 +1,5 @@
 #include "api/dossiers/file_handlers.hpp"
+#include "api/file_download.hpp"
 #include "api/query_params.hpp"
 
 namespace motcua::api::dossiers {
@@ -21,13 +22,7 @@ Response DownloadFile(ApiContext& context, const Request& request, const std::st
         return context.errors.Render(file.GetError());
     }
     auto& found = file.Value();
-    Response response{200, found.type.media_type, std::move(found.content), {}};
-    // Always a download: a stored file is never rendered in the application's origin.
-    response.With("Content-Disposition", "attachment; filename=\"" + found.sha256.substr(0, 16) +
-                                             "." + found.type.extension + "\"");
-    response.With("ETag", "\"" + found.sha256 + "\"");
-    response.With("Cache-Control", "private, no-store");
-    return response;
+    return FileDownload(found.sha256, std::move(found.content), found.type);
 }
 
 }  // namespace motcua::api::dossiers

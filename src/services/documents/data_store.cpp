@@ -108,9 +108,9 @@ Outcome<StoredDocumentDetail> DataStore::Get(const domain::Actor& actor, std::in
     return detail;
 }
 
-Outcome<StoredFileContent> DataStore::Download(const domain::Actor& actor, std::int64_t id,
-                                               const std::string& sha256,
-                                               const std::string& dossier_code) {
+Outcome<DownloadedFile> DataStore::Download(const domain::Actor& actor, std::int64_t id,
+                                            const std::string& sha256,
+                                            const std::string& dossier_code) {
     MOTCUA_ASSIGN_OR_RETURN(const auto access, HolderFor(actor, dossier_code));
     const auto& holder = access.holder;
     std::optional<storage::StoredDocument> document;
@@ -131,7 +131,8 @@ Outcome<StoredFileContent> DataStore::Download(const domain::Actor& actor, std::
     MOTCUA_RETURN_IF_ERROR(Audit(
         actor, "data_store.download", std::to_string(id),
         boost::json::serialize(boost::json::object{{"file", sha256}, {"dossier", dossier_code}})));
-    return StoredFileContent{sha256, file->media_type, std::move(content)};
+    const FileType type = DetectFileType(content).value_or(kUnknownFileType);
+    return DownloadedFile{sha256, std::move(content), type};
 }
 
 Outcome<std::vector<ReusableComponent>> DataStore::ReusableFor(const domain::Actor& actor,

@@ -15,6 +15,7 @@
 #include "common/outcome.hpp"
 #include "domain/access/actor.hpp"
 #include "services/catalog/catalog_service.hpp"
+#include "services/dossiers/attachment_service.hpp"
 #include "services/dossiers/dossier_service.hpp"
 #include "storage/database.hpp"
 #include "storage/file_store.hpp"
@@ -39,12 +40,6 @@ struct ReusableComponent {
     std::vector<StoredDocumentView> documents;
 };
 
-struct StoredFileContent {
-    std::string sha256;
-    std::string media_type;
-    std::string content;
-};
-
 class DataStore {
 public:
     DataStore(storage::Database& database, CatalogService& catalog, DossierService& dossiers,
@@ -59,10 +54,10 @@ public:
     Outcome<StoredDocumentDetail> Get(const domain::Actor& actor, std::int64_t id,
                                       const std::string& dossier_code);
 
-    /// File `sha256` of document `id`, with Get's access rule; 404 file_not_found when the
-    /// document does not hold it.
-    Outcome<StoredFileContent> Download(const domain::Actor& actor, std::int64_t id,
-                                        const std::string& sha256, const std::string& dossier_code);
+    /// File `sha256` of document `id`, typed by its content, with Get's access rule; 404
+    /// file_not_found when the document does not hold it.
+    Outcome<DownloadedFile> Download(const domain::Actor& actor, std::int64_t id,
+                                     const std::string& sha256, const std::string& dossier_code);
 
     /// The components of dossier `code` the applicant's valid documents can stand for, or that
     /// reuse one already: to whoever may read the dossier (its applicant, its officers).

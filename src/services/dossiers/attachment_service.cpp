@@ -22,7 +22,6 @@ constexpr FileType kDocx{"application/vnd.openxmlformats-officedocument.wordproc
                          "docx"};
 constexpr FileType kXlsx{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          "xlsx"};
-constexpr FileType kUnknown{"application/octet-stream", "bin"};
 
 std::uint32_t ReadLe(std::string_view bytes, std::size_t at, int size) {
     std::uint32_t value = 0;
@@ -272,7 +271,7 @@ Outcome<DownloadedFile> AttachmentService::Download(const domain::Actor& actor,
     MOTCUA_ASSIGN_OR_RETURN(auto content, files_.Get(sha256));
     DownloadedFile file;
     file.sha256 = sha256;
-    file.type = DetectFileType(content).value_or(kUnknown);
+    file.type = DetectFileType(content).value_or(kUnknownFileType);
     file.content = std::move(content);
     return file;
 }

@@ -37,6 +37,9 @@ struct FileType {
     const char* extension;   // e.g. "pdf".
 };
 
+/// What a stored file that DetectFileType does not recognise is served as.
+inline constexpr FileType kUnknownFileType{"application/octet-stream", "bin"};
+
 /// Returns the type of `content` by its magic bytes: PDF (%PDF-), PNG, JPEG, and DOCX or XLSX
 /// (a ZIP whose central directory lists word/document.xml or xl/workbook.xml); nullopt for
 /// anything else.
